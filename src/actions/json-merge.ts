@@ -1,0 +1,65 @@
+// json-merge: adds the kit's keys to a JSON/JSONC config file (RFC 7396 leaves at any depth, plus keyed or appended
+// entries), preserving comments, formatting and every key it does not own. Inverse: json-unmerge.
+import type { JsonMergeParams } from '../generated/target.js'
+import { ConflictError } from '../errors.js'
+import { deepEqual } from '../formats/deep-equal.js'
+import { getAt, parseJsonc, setAt } from '../formats/json-edit.js'
+import type { OwnedKey } from '../types.js'
+import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
+import { editSharedFile, previousOwned } from './shared-file.js'
+import { resolveDest } from './resolve.js'
+import type { Action, ActionContext } from './types.js'
+
+export const jsonMerge: Action<JsonMergeParams> = {
+  name: 'json-merge',
+  description: 'Merge owned keys into a JSON/JSONC file, keeping everything else byte-for-byte.',
+  inverse: 'json-unmerge',
+  async run(params, ctx) {
+    const path = await resolveDest(ctx, params.file)
+    const leaves = [...patchLeaves(params.patch ?? {}, ctx), ...(params.entries ? buildEntries(params.entries, ctx) : [])]
+    return editSharedFile(ctx, path, 'json', (text) => {
+      parseJsonc(path, text)
+      return mergeLeaves(ctx, path, text, leaves)
+    })
+  },
+}
+
+// --- internal ---
+
+function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: BuiltEntry[]): { text: string; owned: OwnedKey[] } {
+  const owned: OwnedKey[] = []
+  let out = text
+  for (const leaf of leaves) {
+    owned.push(...createdContainers(out, leaf.append ? leaf.path : leaf.path.slice(0, -1)))
+    if (leaf.append) {
+      const current = getAt(out, leaf.path)
+      const list = Array.isArray(current.value) ? current.value : []
+      if (!list.some((item) => deepEqual(item, leaf.value))) out = setAt(out, [...leaf.path, list.length], leaf.value)
+      owned.push({ path: leaf.path, value: leaf.value, append: true })
+      continue
+    }
+    const current = getAt(out, leaf.path)
+    const prev = previousOwned(ctx, file, leaf.path)
+    const before = prev ? prev.before : current.found ? { value: current.value } : undefined
+    if (current.found && !deepEqual(current.value, leaf.value)) {
+      const ours = prev && deepEqual(prev.value, current.value)
+      if (!ours && !ctx.force) {
+        throw new ConflictError(`${file}: '${leaf.path.join('.')}' already holds a different value that outfit did not write`, {
+          hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your value is restored on uninstall)',
+        })
+      }
+    }
+    if (!current.found || !deepEqual(current.value, leaf.value)) out = setAt(out, leaf.path, leaf.value)
+    owned.push(before === undefined ? { path: leaf.path, value: leaf.value } : { path: leaf.path, value: leaf.value, before })
+  }
+  return { text: out, owned }
+}
+
+/** The missing objects/arrays along a path, so undo can remove them again once empty. */
+function createdContainers(text: string, path: string[]): OwnedKey[] {
+  const out: OwnedKey[] = []
+  for (let n = 1; n <= path.length; n++) {
+    if (!getAt(text, path.slice(0, n)).found) out.push({ path: path.slice(0, n), value: {}, container: true })
+  }
+  return out
+}

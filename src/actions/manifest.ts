@@ -1,0 +1,119 @@
+// manifest: the last step of every target. Records what this install owns (with what each path held before outfit),
+// prunes what the previous kit version installed and this one no longer does, and writes nothing when nothing changed.
+// Inverse: unmanifest.
+import { dirname } from 'node:path'
+import { ensureDir, readSnapshot, snapshotOf, writeAtomic, restoreSnapshot, decodeUtf8 } from '../fs/files.js'
+import { deepEqual } from '../formats/deep-equal.js'
+import { manifestPath, serializeManifest, MANIFEST_VERSION, type ManifestFile } from '../state/manifest-file.js'
+import type { Change, OwnedKey } from '../types.js'
+import { unmergeJson } from './json-unmerge.js'
+import { undoFileChange } from './undo-files.js'
+import type { Action, ActionContext, InverseAction } from './types.js'
+
+export const manifest: Action = {
+  name: 'manifest',
+  description: 'Record what was installed, and remove what a previous version installed that this one does not.',
+  inverse: 'unmanifest',
+  async run(_params, ctx) {
+    const steps = ctx.completed.map((s) => ({ ...s, changes: [...s.changes] }))
+    const pruned = await prune(ctx, steps.flatMap((s) => s.changes))
+    const changed = pruned > 0 || steps.some((s) => s.changes.some(isRealChange))
+    carryOwnership(ctx, steps)
+    const path = manifestPath(ctx.stateDir, ctx.tool.id, ctx.scope.name)
+    if (!changed && ctx.previous) return
+    const next: ManifestFile = {
+      version: MANIFEST_VERSION,
+      tool: ctx.tool.id,
+      scope: ctx.scope.name,
+      kit: { name: ctx.kit.name, version: ctx.kit.version },
+      installedAt: new Date().toISOString(),
+      steps,
+    }
+    const text = await serializeManifest(ctx.fs, ctx.stateDir, ctx.scope.root, next)
+    await ctx.lock.with(path, async () => {
+      const before = await readSnapshot(ctx.fs, path)
+      for (const dir of await ensureDir(ctx.fs, dirname(path))) ctx.record({ kind: 'dir', path: dir })
+      await writeAtomic(ctx.fs, path, text)
+      ctx.record({ kind: 'file', path, before, after: snapshotOf(text) })
+    })
+  },
+}
+
+export const unmanifest: InverseAction = {
+  name: 'unmanifest',
+  description: 'Put back the previous manifest and anything pruned.',
+  async undo(changes, ctx, how) {
+    const kept = []
+    for (const change of [...changes].reverse()) {
+      if (change.kind === 'edit') {
+        // A pruned JSON key: put the file back as it was before the prune.
+        await ctx.lock.with(change.path, () => restoreSnapshot(ctx.fs, change.path, change.before))
+        continue
+      }
+      kept.push(...(await undoFileChange(change, ctx, how === 'uninstall' ? 'rollback' : how)))
+    }
+    return { kept }
+  },
+}
+
+export function isRealChange(change: Change): boolean {
+  if (change.kind === 'dir') return true
+  if (change.kind === 'link') return change.before === null || change.before.mode !== -1
+  return change.before?.hash !== change.after?.hash
+}
+
+// --- internal ---
+
+/**
+ * A re-install does not re-create directories or JSON containers that already exist, yet they are still outfit's:
+ * carry the previous install's claims forward so that uninstall can remove them once empty.
+ */
+function carryOwnership(ctx: ActionContext, steps: { step: string; changes: Change[] }[]): void {
+  for (const prevStep of ctx.previous?.steps ?? []) {
+    const step = steps.find((s) => s.step === prevStep.step)
+    if (!step) continue
+    for (const old of prevStep.changes) {
+      if (old.kind === 'dir' && !step.changes.some((c) => c.kind === 'dir' && c.path === old.path)) step.changes.unshift(old)
+      if (old.kind !== 'edit') continue
+      const fresh = step.changes.find((c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.path === old.path)
+      if (!fresh) continue
+      const missing = old.owned.filter((k) => k.container && !fresh.owned.some((n) => n.container && deepEqual(n.path, k.path)))
+      if (missing.length > 0) step.changes[step.changes.indexOf(fresh)] = { ...fresh, owned: [...missing, ...fresh.owned] }
+    }
+  }
+}
+
+/** What the previous install owned and this one does not: files are removed (unless changed), JSON keys unmerged. */
+async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
+  if (!ctx.previous) return 0
+  let count = 0
+  const nowOwned = new Set(current.filter((c) => c.kind === 'file' || c.kind === 'link').map((c) => c.path))
+  const previous = ctx.previous.steps.flatMap((s) => s.changes)
+  for (const old of previous) {
+    if ((old.kind === 'file' || old.kind === 'link') && !nowOwned.has(old.path)) {
+      const before = await readSnapshot(ctx.fs, old.path)
+      const kept = await undoFileChange(old, ctx, 'uninstall')
+      for (const k of kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (no longer part of the kit)`)
+      if (kept.length === 0 && before) {
+        ctx.record({ kind: 'file', path: old.path, before, after: await readSnapshot(ctx.fs, old.path) })
+        count++
+      }
+      if (kept.length === 0) ctx.log.info(`removed ${old.path} (no longer part of the kit)`)
+    }
+    if (old.kind === 'edit' && old.format === 'json') {
+      const fresh = current.find((c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.path === old.path)
+      const stale = old.owned.filter((k: OwnedKey) => !k.container && !fresh?.owned.some((n) => deepEqual(n.path, k.path) && !!n.append === !!k.append && (!k.append || deepEqual(n.value, k.value))))
+      if (stale.length === 0) continue
+      await ctx.lock.with(old.path, async () => {
+        const before = await readSnapshot(ctx.fs, old.path)
+        if (!before?.data) return
+        const result = unmergeJson(old.path, decodeUtf8(before.data, old.path), stale, () => false, ctx.force)
+        if (result.text === decodeUtf8(before.data, old.path)) return
+        await writeAtomic(ctx.fs, old.path, result.text, before.mode)
+        ctx.record({ kind: 'edit', format: 'json', path: old.path, before, after: snapshotOf(result.text), owned: [] })
+        count++
+      })
+    }
+  }
+  return count
+}

@@ -1,0 +1,16 @@
+// Turns a path template from a target into an absolute path that is guaranteed to stay inside the scope root.
+import { assertNoSymlinkEscape, containPath } from '../fs/contain.js'
+import { interpolate, recordLookup, type Lookup } from '../vars/interpolate.js'
+import type { ActionContext } from './types.js'
+
+export function render(ctx: ActionContext, template: string, extra: Record<string, string | undefined> = {}): string {
+  const local = recordLookup(extra)
+  const lookup: Lookup = (name) => local(name) ?? ctx.vars(name)
+  return interpolate(template, lookup)
+}
+
+export async function resolveDest(ctx: ActionContext, template: string, extra: Record<string, string | undefined> = {}): Promise<string> {
+  const path = containPath(ctx.scope.root, ctx.scope.dir, render(ctx, template, extra))
+  await assertNoSymlinkEscape(ctx.fs, ctx.scope.root, path)
+  return path
+}

@@ -1,0 +1,90 @@
+// Read-modify-write of a file other programs also own (JSON configs, AGENTS.md, config.toml), and its undo.
+// Undo is byte-exact when nobody touched the file since; otherwise it removes only what outfit owns.
+import { dirname } from 'node:path'
+import { decodeUtf8, ensureDir, readSnapshot, restoreSnapshot, snapshotOf, writeAtomic, removeIfExists } from '../fs/files.js'
+import { deepEqual } from '../formats/deep-equal.js'
+import { loadBackup } from '../state/manifest-file.js'
+import type { Change, Kept, OwnedKey, Snapshot } from '../types.js'
+import { claimsOn, previousChange } from './claims.js'
+import { undoFileChange } from './undo-files.js'
+import type { ActionContext, UndoMode, UndoResult } from './types.js'
+
+type EditFormat = 'json' | 'toml' | 'block'
+
+export async function editSharedFile(
+  ctx: ActionContext,
+  path: string,
+  format: EditFormat,
+  edit: (text: string) => { text: string; owned: OwnedKey[] },
+): Promise<void> {
+  return ctx.lock.with(path, async () => {
+    const current = await readSnapshot(ctx.fs, path)
+    const text = current?.data ? decodeUtf8(current.data, path) : ''
+    const result = edit(text)
+    const prev = previousChange(ctx, path)
+    const origin = prev && prev.kind === 'edit' ? (prev.origin !== undefined ? prev.origin : prev.before) : current
+    if (result.text === text && current) {
+      ctx.record({ kind: 'edit', format, path, before: current, after: current, origin, owned: result.owned })
+      return
+    }
+    for (const dir of await ensureDir(ctx.fs, dirname(path))) ctx.record({ kind: 'dir', path: dir })
+    const after = snapshotOf(result.text, current?.mode)
+    await writeAtomic(ctx.fs, path, result.text, current?.mode)
+    ctx.record({ kind: 'edit', format, path, before: current, after, origin, owned: result.owned })
+  })
+}
+
+/** The key this tool's previous install owned at `keyPath` in `file`, to carry its original `before` forward. */
+export function previousOwned(ctx: ActionContext, file: string, keyPath: string[]): OwnedKey | undefined {
+  const prev = previousChange(ctx, file)
+  if (!prev || prev.kind !== 'edit') return undefined
+  return prev.owned.find((k) => !k.append && !k.container && deepEqual(k.path, keyPath))
+}
+
+export type SemanticUndo = (path: string, text: string, owned: OwnedKey[], claimed: (key: OwnedKey) => boolean) => { text: string; kept: Kept[] }
+
+export async function undoSharedEdits(changes: Change[], ctx: ActionContext, how: UndoMode, semantic: SemanticUndo): Promise<UndoResult> {
+  const kept: Kept[] = []
+  for (const change of [...changes].reverse()) {
+    if (change.kind !== 'edit') {
+      kept.push(...(await undoFileChange(change, ctx, how)))
+      continue
+    }
+    kept.push(...(await ctx.lock.with(change.path, () => undoEdit(change, ctx, how, semantic))))
+  }
+  return { kept }
+}
+
+// --- internal ---
+
+async function undoEdit(change: Extract<Change, { kind: 'edit' }>, ctx: ActionContext, how: UndoMode, semantic: SemanticUndo): Promise<Kept[]> {
+  const current = await readSnapshot(ctx.fs, change.path)
+  const wrote = change.before?.hash !== change.after?.hash
+  const untouched = current?.hash === change.after?.hash
+  const origin = change.origin === undefined ? change.before : change.origin
+  const claims = how === 'uninstall' ? await claimsOn(ctx, change.path) : []
+  // Fast path: nobody changed the file since outfit wrote it, so putting the old bytes back is exact.
+  if (wrote && untouched && (how === 'rollback' || (claims.length === 0 && origin?.hash === change.before?.hash))) {
+    await restoreSnapshot(ctx.fs, change.path, await withData(ctx, change.before))
+    return []
+  }
+  if (!current?.data) return []
+  const text = decodeUtf8(current.data, change.path)
+  const claimed = (key: OwnedKey): boolean =>
+    claims.some((c) => c.change.kind === 'edit' && c.change.owned.some((k) => !k.container && deepEqual(k.path, key.path)))
+  const result = semantic(change.path, text, change.owned, claimed)
+  if (result.text !== text) {
+    if (isEmptyDocument(result.text) && (origin === null || origin === undefined)) await removeIfExists(ctx.fs, change.path)
+    else await writeAtomic(ctx.fs, change.path, result.text, current.mode)
+  }
+  return result.kept
+}
+
+async function withData(ctx: ActionContext, snapshot: Snapshot | null): Promise<Snapshot | null> {
+  return snapshot ? loadBackup(ctx.fs, ctx.stateDir, snapshot) : null
+}
+
+function isEmptyDocument(text: string): boolean {
+  const t = text.trim()
+  return t === '' || /^\{\s*\}$/.test(t)
+}

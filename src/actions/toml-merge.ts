@@ -1,0 +1,86 @@
+// toml-merge: the kit's tables in a TOML config (Codex's config.toml) as one owned, marked region at the end of the
+// file. Everything outside the region is kept byte-for-byte; the result must parse. Inverse: toml-unmerge.
+import { parse, stringify, TomlError } from 'smol-toml'
+import type { TomlMergeParams } from '../generated/target.js'
+import { ConflictError } from '../errors.js'
+import { ConfigParseError } from '../formats/json-edit.js'
+import { findBlock, upsertBlock, type BlockValue } from '../formats/marked-block.js'
+import { buildEntries, patchLeaves } from './kit-entries.js'
+import { removeBlocks } from './block.js'
+import { render, resolveDest } from './resolve.js'
+import { editSharedFile, previousOwned, undoSharedEdits } from './shared-file.js'
+import type { Action, InverseAction } from './types.js'
+
+export const tomlMerge: Action<TomlMergeParams> = {
+  name: 'toml-merge',
+  description: 'Add owned tables to a TOML file, keeping the rest byte-for-byte.',
+  inverse: 'toml-unmerge',
+  async run(params, ctx) {
+    const path = await resolveDest(ctx, params.file)
+    const id = render(ctx, '{{kit.name}}')
+    const leaves = [...patchLeaves(params.patch ?? {}, ctx), ...(params.entries ? buildEntries(params.entries, ctx) : [])]
+    const tree: Record<string, unknown> = {}
+    for (const leaf of leaves) {
+      if (leaf.path.length < 2) throw new Error(`toml-merge can only add keys inside tables; '${leaf.path.join('.')}' is top-level`)
+      setDeep(tree, leaf.path, leaf.value)
+    }
+    return editSharedFile(ctx, path, 'toml', (text) => {
+      const outside = withoutBlock(text, id)
+      const userTables = parseToml(path, outside)
+      for (const leaf of leaves) {
+        if (hasDeep(userTables, leaf.path.slice(0, 2)) && !ctx.force) {
+          throw new ConflictError(`${path}: [${leaf.path.slice(0, 2).join('.')}] is already defined outside outfit's block`, {
+            hint: 'rename the entry in the kit or remove your table; outfit never edits tables it did not write',
+          })
+        }
+      }
+      if (leaves.length === 0) return { text, owned: [] }
+      const prev = previousOwned(ctx, path, [id, 'hash'])
+      const result = upsertBlock(text, id, stringify(tree), 'hash', (prev?.value as BlockValue | undefined)?.prefix)
+      parseToml(path, result.text)
+      return { text: result.text, owned: [{ path: [id, 'hash'], value: result.value }] }
+    })
+  },
+}
+
+export const tomlUnmerge: InverseAction = {
+  name: 'toml-unmerge',
+  description: 'Remove the tables toml-merge added.',
+  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (_path, text, owned, claimed) => removeBlocks(text, owned, claimed)),
+}
+
+// --- internal ---
+
+function withoutBlock(text: string, id: string): string {
+  const found = findBlock(text, id, 'hash')
+  return found ? text.slice(0, found.start) + text.slice(found.end) : text
+}
+
+function parseToml(file: string, text: string): Record<string, unknown> {
+  try {
+    return parse(text) as Record<string, unknown>
+  } catch (error) {
+    if (error instanceof TomlError) {
+      throw new ConfigParseError(file, error.line, error.column, `not valid TOML (${error.message.split('\n')[0]}); fix the file and run again, nothing was written`)
+    }
+    throw error
+  }
+}
+
+function setDeep(tree: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = tree
+  for (const key of path.slice(0, -1)) {
+    node[key] ??= {}
+    node = node[key] as Record<string, unknown>
+  }
+  node[path[path.length - 1] ?? ''] = value
+}
+
+function hasDeep(tree: Record<string, unknown>, path: string[]): boolean {
+  let node: unknown = tree
+  for (const key of path) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, key)) return false
+    node = (node as Record<string, unknown>)[key]
+  }
+  return true
+}

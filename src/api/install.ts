@@ -1,0 +1,67 @@
+// install and uninstall: the main jobs. Loads the kit and the chosen targets, builds one pipeline per tool and runs
+// them all concurrently, fail-fast, returning a report (the caller renders it).
+import { resolve } from 'node:path'
+import { TargetInvalidError, UsageError } from '../errors.js'
+import type { Fs } from '../fs/fs.js'
+import { loadKit } from '../kit/load-kit.js'
+import { buildPipeline } from '../pipeline/build-pipeline.js'
+import { runPipeline } from '../pipeline/run-pipeline.js'
+import { runAll } from '../run/run-all.js'
+import { uninstallTool } from '../run/uninstall-tool.js'
+import type { Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
+
+export interface RunRequest {
+  fs: Fs
+  targets: LoadedTarget[]
+  scope: string
+  home: string
+  project: string
+  force?: boolean
+  signal?: AbortSignal
+  concurrency?: number
+  onToolDone?: (result: ToolResult) => void
+  onStep?: (tool: string, step: string, index: number, total: number) => void
+}
+
+export async function install(request: RunRequest & { kitDir: string }): Promise<RunReport> {
+  const kit = await requireKit(request.fs, request.kitDir)
+  return execute('install', request, kit)
+}
+
+export async function uninstall(request: RunRequest): Promise<RunReport> {
+  // Uninstall works from the manifests alone; the kit is only named for variables in logs.
+  const kit: Kit = { dir: request.project, name: '', version: '', mcp: [], hooks: [], files: [] }
+  return execute('uninstall', request, kit)
+}
+
+export async function requireKit(fs: Fs, dir: string): Promise<Kit> {
+  const result = await loadKit(fs, resolve(dir))
+  if (!result.ok) throw new TargetInvalidError(result.diagnostics)
+  return result.value
+}
+
+// --- internal ---
+
+async function execute(command: RunReport['command'], request: RunRequest, kit: Kit): Promise<RunReport> {
+  if (request.targets.length === 0) throw new UsageError('no tools selected')
+  const unsupported = request.targets.filter((t) => !Object.hasOwn(t.spec.scopes, request.scope))
+  if (unsupported.length > 0) {
+    throw new UsageError(`${unsupported.map((t) => t.spec.name).join(', ')} ${unsupported.length > 1 ? 'have' : 'has'} no '${request.scope}' scope`, {
+      hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
+    })
+  }
+  const base = { home: resolve(request.home), project: resolve(request.project) }
+  const pipelines = request.targets.map((t) => buildPipeline(t.spec, request.scope, base))
+  const { results, cancelled } = await runAll(pipelines, {
+    fs: request.fs,
+    kit,
+    ...base,
+    force: request.force ?? false,
+    ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.concurrency ? { concurrency: request.concurrency } : {}),
+    ...(request.onToolDone ? { onToolDone: request.onToolDone } : {}),
+    ...(request.onStep ? { onStep: request.onStep } : {}),
+    runner: command === 'install' ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {}) : uninstallTool,
+  })
+  return { command, results, cancelled }
+}

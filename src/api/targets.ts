@@ -1,0 +1,61 @@
+// Finding targets: the built-in ones plus any the user keeps in their own directories, and picking tools by name.
+import { delimiter, join } from 'node:path'
+import { TargetInvalidError, UsageError } from '../errors.js'
+import { exists, type Fs } from '../fs/fs.js'
+import { listTargetFiles, loadTargets, type LoadedTargets } from '../load/load-targets.js'
+import { builtinTargetsDir } from '../package-root.js'
+import type { LoadedTarget } from '../types.js'
+import { interpolate, recordLookup } from '../vars/interpolate.js'
+
+export interface TargetSource {
+  fs: Fs
+  /** Extra directories of user targets (--targets, outfit.config.yaml). */
+  targetDirs?: string[]
+  /** Skip the built-in targets (tests). */
+  builtin?: boolean
+}
+
+export async function discoverTargets(source: TargetSource): Promise<LoadedTargets> {
+  const dirs = [...(source.builtin === false ? [] : [builtinTargetsDir]), ...(source.targetDirs ?? [])]
+  const files = (await Promise.all(dirs.map((d) => listTargetFiles(source.fs, d)))).flat()
+  return loadTargets(source.fs, files)
+}
+
+/** Loads targets and throws TargetInvalidError if any is broken: installing with a broken target is never safe. */
+export async function requireTargets(source: TargetSource): Promise<LoadedTarget[]> {
+  const loaded = await discoverTargets(source)
+  if (loaded.diagnostics.length > 0) throw new TargetInvalidError(loaded.diagnostics)
+  return loaded.targets
+}
+
+export function pickTargets(all: LoadedTarget[], names: string[]): LoadedTarget[] {
+  const byId = new Map(all.map((t) => [t.spec.id, t]))
+  const unknown = names.filter((n) => !byId.has(n))
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown tool${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, {
+      hint: `known tools: ${[...byId.keys()].join(', ')}${suggest(unknown[0] ?? '', [...byId.keys()])}`,
+    })
+  }
+  return [...new Set(names)].map((n) => byId.get(n) as LoadedTarget)
+}
+
+/** Whether the tool looks installed: any detect path exists, or any detect command is on PATH. */
+export async function detectTool(fs: Fs, target: LoadedTarget, vars: { home: string; project: string }, path = process.env.PATH ?? ''): Promise<boolean> {
+  const lookup = recordLookup({ home: vars.home, project: vars.project, 'target.id': target.spec.id })
+  for (const template of target.spec.detect?.paths ?? []) {
+    if (await exists(fs, interpolate(template, lookup))) return true
+  }
+  for (const command of target.spec.detect?.commands ?? []) {
+    for (const dir of path.split(delimiter).filter(Boolean)) {
+      if (await exists(fs, join(dir, command))) return true
+    }
+  }
+  return false
+}
+
+// --- internal ---
+
+function suggest(name: string, known: string[]): string {
+  const close = known.find((k) => k.startsWith(name.slice(0, 3)) || k.includes(name))
+  return close ? ` (did you mean '${close}'?)` : ''
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// The only process boundary: wires real streams, signals and the file system into main(), and sets the exit code.
+import { realFs } from '../fs/fs.js'
+import { main } from './index.js'
+
+const controller = new AbortController()
+let abortedBy: 'SIGINT' | 'SIGTERM' | undefined
+let interrupts = 0
+
+function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
+  interrupts++
+  if (interrupts === 1) {
+    abortedBy = signal
+    process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping at the next step and rolling back…\n`)
+    controller.abort()
+    return
+  }
+  // A second Ctrl-C during rollback would leave files half-restored; explain instead of dying.
+  process.stderr.write('Still rolling back so that your files end up as they were; please wait (a third signal is ignored too).\n')
+}
+process.on('SIGINT', () => onSignal('SIGINT'))
+process.on('SIGTERM', () => onSignal('SIGTERM'))
+
+const color = !process.env.NO_COLOR && (process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== '0' : process.stdout.isTTY === true)
+
+process.exitCode = await main(process.argv.slice(2), {
+  fs: realFs,
+  cwd: process.cwd(),
+  env: process.env,
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  color,
+  isTTY: process.stdout.isTTY === true && process.stdin.isTTY === true,
+  signal: controller.signal,
+  abortedBy: () => abortedBy,
+})

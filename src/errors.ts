@@ -1,0 +1,67 @@
+// The closed error taxonomy. Every expected failure is one of these; the CLI maps `code` to an exit code in one place.
+import type { Diagnostic } from './types.js'
+
+export type ErrorCode = 'USAGE' | 'TARGET_INVALID' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'INTERNAL'
+
+export class OutfitError extends Error {
+  readonly code: ErrorCode = 'INTERNAL'
+  /** Extra lines for humans: where, what to do. */
+  readonly hint?: string
+  constructor(message: string, options?: { cause?: unknown; hint?: string }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause })
+    this.name = new.target.name
+    if (options?.hint) this.hint = options.hint
+  }
+}
+
+/** Bad command-line input. */
+export class UsageError extends OutfitError {
+  override readonly code = 'USAGE'
+}
+
+/** A target, kit or config file failed validation; holds every diagnostic. */
+export class TargetInvalidError extends OutfitError {
+  override readonly code = 'TARGET_INVALID'
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} found`)
+  }
+}
+
+/** Refusing to overwrite something the user owns. */
+export class ConflictError extends OutfitError {
+  override readonly code = 'CONFLICT'
+}
+
+/** A pipeline step failed; names the tool and step and keeps the cause. */
+export class StepFailedError extends OutfitError {
+  override readonly code = 'STEP_FAILED'
+  constructor(
+    readonly tool: string,
+    readonly step: string,
+    readonly phase: 'run' | 'rollback',
+    cause: unknown,
+  ) {
+    super(`${tool} › ${step}: ${describeCause(cause)}`, { cause })
+  }
+}
+
+export class RollbackFailedError extends OutfitError {
+  override readonly code = 'ROLLBACK_FAILED'
+}
+
+export class CancelledError extends OutfitError {
+  override readonly code = 'CANCELLED'
+  constructor(message = 'cancelled') {
+    super(message)
+  }
+}
+
+export class InternalError extends OutfitError {
+  override readonly code = 'INTERNAL'
+}
+
+/** One line for a cause: our own messages as they are, system errors without the stack. */
+export function describeCause(cause: unknown): string {
+  if (cause instanceof Error) return cause.message
+  return String(cause)
+}

@@ -1,0 +1,128 @@
+// Whole-file reads and crash-safe writes over the injected Fs.
+import { createHash, randomBytes } from 'node:crypto'
+import { dirname, basename, join } from 'node:path'
+import { isNotFound, type Fs } from './fs.js'
+import type { Snapshot } from '../types.js'
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+export function hashBytes(data: Uint8Array | string): string {
+  return createHash('sha256')
+    .update(typeof data === 'string' ? encoder.encode(data) : data)
+    .digest('hex')
+}
+
+export function toBytes(data: Uint8Array | string): Uint8Array {
+  return typeof data === 'string' ? encoder.encode(data) : data
+}
+
+/** Decodes UTF-8 strictly: a kit or config file that is not text is an error, not mojibake. */
+export function decodeUtf8(data: Uint8Array, path: string): string {
+  try {
+    return decoder.decode(data)
+  } catch {
+    throw new Error(`${path} is not valid UTF-8 text`)
+  }
+}
+
+export function snapshotOf(data: Uint8Array | string, mode?: number): Snapshot {
+  const bytes = toBytes(data)
+  return mode === undefined ? { hash: hashBytes(bytes), data: bytes } : { hash: hashBytes(bytes), data: bytes, mode }
+}
+
+/** The file's current bytes, or null when it does not exist. Directories are an error: we never replace them. */
+export async function readSnapshot(fs: Fs, path: string): Promise<Snapshot | null> {
+  try {
+    const st = await fs.lstat(path)
+    if (st.isDirectory()) throw new Error(`${path} is a directory, expected a file`)
+    if (st.isSymbolicLink()) {
+      const target = await fs.readlink(path)
+      return { hash: hashBytes(`symlink:${target}`), data: encoder.encode(target), mode: -1 }
+    }
+    const data = new Uint8Array(await fs.readFile(path))
+    return { hash: hashBytes(data), data, mode: Number(st.mode) & 0o7777 }
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw error
+  }
+}
+
+/** Creates missing parent directories and returns the ones it created, outermost first (so they can be undone). */
+export async function ensureDir(fs: Fs, dir: string): Promise<string[]> {
+  const missing: string[] = []
+  let current = dir
+  for (;;) {
+    try {
+      const st = await fs.stat(current)
+      if (!st.isDirectory()) throw new Error(`${current} exists and is not a directory`)
+      break
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+      missing.unshift(current)
+      const parent = dirname(current)
+      if (parent === current) break
+      current = parent
+    }
+  }
+  for (const d of missing) {
+    try {
+      await fs.mkdir(d)
+    } catch (error) {
+      // Another pipeline may have created it in the meantime; that is fine, and then it is not ours to remove.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      missing.splice(missing.indexOf(d), 1)
+    }
+  }
+  return missing
+}
+
+/**
+ * Writes through a temporary file in the same directory and renames it into place, so a crash leaves either the
+ * old or the new file, never half of one. The mode of a replaced file is kept unless one is given.
+ */
+export async function writeAtomic(fs: Fs, path: string, data: Uint8Array | string, mode?: number): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.outfit-${randomBytes(4).toString('hex')}.tmp`)
+  let keepMode = mode
+  if (keepMode === undefined) {
+    try {
+      keepMode = Number((await fs.stat(path)).mode) & 0o7777
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+    }
+  }
+  try {
+    await fs.writeFile(tmp, toBytes(data))
+    if (keepMode !== undefined) await fs.chmod(tmp, keepMode)
+    await fs.rename(tmp, path)
+  } catch (error) {
+    await fs.unlink(tmp).catch(() => {})
+    throw error
+  }
+}
+
+/** Puts a file back exactly as a snapshot describes it (or removes it for null). */
+export async function restoreSnapshot(fs: Fs, path: string, snapshot: Snapshot | null): Promise<void> {
+  if (snapshot === null) {
+    await removeIfExists(fs, path)
+    return
+  }
+  if (!snapshot.data) throw new Error(`no backup of ${path} is available`)
+  if (snapshot.mode === -1) {
+    await removeIfExists(fs, path)
+    await fs.symlink(decoder.decode(snapshot.data), path)
+    return
+  }
+  await ensureDir(fs, dirname(path))
+  await writeAtomic(fs, path, snapshot.data, snapshot.mode)
+}
+
+export async function removeIfExists(fs: Fs, path: string): Promise<boolean> {
+  try {
+    await fs.unlink(path)
+    return true
+  } catch (error) {
+    if (isNotFound(error)) return false
+    throw error
+  }
+}

@@ -1,0 +1,536 @@
+/* Generated from schemas/target.schema.json by `npm run gen:types`. Do not edit by hand. */
+
+/**
+ * The action this step performs.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "runAction".
+ */
+export type RunAction = {
+  /**
+   * Name of a built-in action: mkdir, write, copy, symlink, json-merge, toml-merge, block, manifest.
+   */
+  action: string
+} & RunAction1
+export type RunAction1 =
+  | {
+      /**
+       * Built-in action `mkdir`.
+       */
+      action: 'mkdir'
+      with: MkdirParams
+    }
+  | {
+      /**
+       * Built-in action `write`.
+       */
+      action: 'write'
+      with: WriteParams
+    }
+  | {
+      /**
+       * Built-in action `copy`.
+       */
+      action: 'copy'
+      with: CopyParams
+    }
+  | {
+      /**
+       * Built-in action `symlink`.
+       */
+      action: 'symlink'
+      with: SymlinkParams
+    }
+  | {
+      /**
+       * Built-in action `json-merge`.
+       */
+      action: 'json-merge'
+      with: JsonMergeParams
+    }
+  | {
+      /**
+       * Built-in action `toml-merge`.
+       */
+      action: 'toml-merge'
+      with: TomlMergeParams
+    }
+  | {
+      /**
+       * Built-in action `block`.
+       */
+      action: 'block'
+      with: BlockParams
+    }
+  | {
+      /**
+       * Built-in action `manifest`.
+       */
+      action: 'manifest'
+      with?: ManifestParams
+    }
+/**
+ * The inverse action that undoes this step (it undoes exactly what the step recorded).
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "rollbackAction".
+ */
+export type RollbackAction = {
+  /**
+   * Name of the inverse action: rmdir, remove, unlink, json-unmerge, toml-unmerge, unblock, unmanifest.
+   */
+  action: string
+} & RollbackAction1
+export type RollbackAction1 =
+  | {
+      /**
+       * Built-in inverse action `rmdir`.
+       */
+      action: 'rmdir'
+      with?: UndoParams
+    }
+  | {
+      /**
+       * Built-in inverse action `remove`.
+       */
+      action: 'remove'
+      with?: UndoParams
+    }
+  | {
+      /**
+       * Built-in inverse action `unlink`.
+       */
+      action: 'unlink'
+      with?: UndoParams
+    }
+  | {
+      /**
+       * Built-in inverse action `json-unmerge`.
+       */
+      action: 'json-unmerge'
+      with?: UndoParams
+    }
+  | {
+      /**
+       * Built-in inverse action `toml-unmerge`.
+       */
+      action: 'toml-unmerge'
+      with?: UndoParams
+    }
+  | {
+      /**
+       * Built-in inverse action `unblock`.
+       */
+      action: 'unblock'
+      with?: UndoParams
+    }
+  | {
+      /**
+       * Built-in inverse action `unmanifest`.
+       */
+      action: 'unmanifest'
+      with?: UndoParams
+    }
+
+/**
+ * How outfit installs a kit into one tool: where the tool reads each kind of content (scopes) and the ordered steps, each with its inverse.
+ */
+export interface OutfitTarget {
+  /**
+   * JSON Schema reference, for editors.
+   */
+  $schema?: string
+  /**
+   * Tool id used on the command line (kebab-case).
+   */
+  id: string
+  /**
+   * Human-readable tool name.
+   */
+  name: string
+  /**
+   * Documentation pages this target was checked against.
+   */
+  docs?: string[]
+  /**
+   * How to tell whether the tool is installed: any listed path exists or command is on PATH.
+   */
+  detect?: {
+    /**
+     * Paths (templates) whose existence means the tool is present.
+     */
+    paths?: string[]
+    /**
+     * Executables whose presence on PATH means the tool is present.
+     */
+    commands?: string[]
+  }
+  /**
+   * Scopes the tool supports, by name (global, project, plugin, ...).
+   */
+  scopes: {
+    [k: string]: Scope
+  }
+  /**
+   * Ordered steps; on failure the completed ones are rolled back in reverse order.
+   *
+   * @minItems 1
+   */
+  steps: [Step, ...Step[]]
+}
+/**
+ * One place the tool reads configuration from.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "scope".
+ */
+export interface Scope {
+  /**
+   * Human description of the scope.
+   */
+  description?: string
+  /**
+   * Containment boundary: nothing is written outside this directory (template, e.g. '{{home}}' or '{{project}}').
+   */
+  root: string
+  /**
+   * Base directory that relative step paths resolve against (template, e.g. '{{home}}/.claude').
+   */
+  dir: string
+  /**
+   * Scope-specific variables usable as {{name}} in steps (templates).
+   */
+  vars?: {
+    [k: string]: string
+  }
+}
+/**
+ * One ordered step with its inverse.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "step".
+ */
+export interface Step {
+  /**
+   * Step name, unique within the target; shown in progress and errors.
+   */
+  name: string
+  /**
+   * What the step does, for humans.
+   */
+  description?: string
+  /**
+   * Scopes this step applies to (default: all).
+   *
+   * @minItems 1
+   */
+  scopes?: [string, ...string[]]
+  when?: When
+  run: RunAction
+  rollback: RollbackAction
+}
+/**
+ * Guard: the step runs only when every condition holds; otherwise it is skipped (and logged).
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "when".
+ */
+export interface When {
+  /**
+   * Run only if this path exists (template).
+   */
+  exists?: string
+  /**
+   * Run only if this path does not exist (template).
+   */
+  missing?: string
+  /**
+   * Run only if the kit has files matching this glob, or this data (`mcp`, `hooks`).
+   */
+  kit?: string
+}
+/**
+ * Create a directory (and its parents).
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "mkdirParams".
+ */
+export interface MkdirParams {
+  /**
+   * Destination path template. Relative paths resolve against the scope's `dir`; the result must stay inside the scope's `root`.
+   */
+  path: string
+}
+/**
+ * Write one file owned by the kit.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "writeParams".
+ */
+export interface WriteParams {
+  /**
+   * Destination path template. Relative paths resolve against the scope's `dir`; the result must stay inside the scope's `root`.
+   */
+  path: string
+  /**
+   * File content. Template string; may use {{variables}} (see the README's variable table).
+   */
+  content: string
+  /**
+   * File mode in octal, e.g. '755' for scripts.
+   */
+  mode?: string
+}
+/**
+ * Copy kit files into the scope, transforming each one.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "copyParams".
+ */
+export interface CopyParams {
+  /**
+   * Glob pattern(s), relative to the kit directory.
+   */
+  from: string | [string, ...string[]]
+  /**
+   * Kit-relative directory that matched paths are taken relative to (default: the directory part of the first glob before any wildcard).
+   */
+  base?: string
+  /**
+   * Destination directory. Destination path template. Relative paths resolve against the scope's `dir`; the result must stay inside the scope's `root`.
+   */
+  to: string
+  /**
+   * Destination path of each file relative to `to`; a template with {{item.*}} (default: '{{item.path}}').
+   */
+  rename?: string
+  /**
+   * Per-file transforms, applied in order.
+   */
+  transform?: Transform[]
+}
+/**
+ * One per-file transform, applied in order to each copied file.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "transform".
+ */
+export interface Transform {
+  /**
+   * Only apply this transform to files whose kit-relative path matches this glob (default: every file).
+   */
+  match?: string
+  /**
+   * Edit the file's YAML frontmatter.
+   */
+  frontmatter?: {
+    /**
+     * Keep only these keys (applied first).
+     */
+    keep?: string[]
+    /**
+     * Remove these keys.
+     */
+    drop?: string[]
+    /**
+     * Rename keys: { from: to }.
+     */
+    rename?: {
+      [k: string]: string
+    }
+    /**
+     * Turn a list value into one string joined by the given separator: { key: separator }.
+     */
+    join?: {
+      [k: string]: string
+    }
+    /**
+     * Turn a string value into a list split on the given separator: { key: separator }.
+     */
+    split?: {
+      [k: string]: string
+    }
+    /**
+     * Set keys that are missing (values are templates).
+     */
+    default?: {
+      [k: string]: unknown
+    }
+    /**
+     * Set keys, replacing existing values (values are templates).
+     */
+    set?: {
+      [k: string]: unknown
+    }
+    /**
+     * Drop the whole frontmatter block and keep only the body.
+     */
+    remove?: boolean
+  }
+  /**
+   * Literal text replacements in the body: { search: replacement }.
+   */
+  replace?: {
+    [k: string]: string
+  }
+  /**
+   * Render the file as TOML instead of Markdown: { key: template } (e.g. prompt: '{{item.body}}').
+   */
+  toml?: {
+    [k: string]: string
+  }
+  /**
+   * Render the file as JSON instead of Markdown: { key: template }.
+   */
+  json?: {
+    [k: string]: string
+  }
+  /**
+   * Replace the whole content with this template (e.g. to add a heading around {{item.body}}).
+   */
+  template?: string
+}
+/**
+ * Create a symbolic link owned by the kit.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "symlinkParams".
+ */
+export interface SymlinkParams {
+  /**
+   * Where the link goes. Destination path template. Relative paths resolve against the scope's `dir`; the result must stay inside the scope's `root`.
+   */
+  path: string
+  /**
+   * What the link points to (template).
+   */
+  target: string
+}
+/**
+ * Merge into a JSON or JSONC file, preserving comments, formatting and every key the kit does not own.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "jsonMergeParams".
+ */
+export interface JsonMergeParams {
+  /**
+   * The JSON/JSONC file. Destination path template. Relative paths resolve against the scope's `dir`; the result must stay inside the scope's `root`.
+   */
+  file: string
+  /**
+   * RFC 7396 merge patch applied at any depth; each leaf it sets is owned by the kit.
+   */
+  patch?: {
+    [k: string]: unknown
+  }
+  entries?: Entries
+}
+/**
+ * Merge one owned entry per kit item (MCP server or hook) under a key of the file.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "entries".
+ */
+export interface Entries {
+  /**
+   * Which kit data to take entries from: `mcp` (mcp.yaml servers) or `hooks` (hooks.yaml).
+   */
+  from: 'mcp' | 'hooks'
+  /**
+   * Key path of the container, e.g. [mcpServers] or [hooks, '{{entry.event}}']. Segments are templates.
+   *
+   * @minItems 1
+   */
+  at: [string, ...string[]]
+  /**
+   * `key` (default): each entry is stored under its name. `append`: each entry is appended to the array at `at` (hooks).
+   */
+  mode?: 'key' | 'append'
+  /**
+   * Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry (`$command`, `$args`, `$env`, `$url`, `$headers`, `$argv` = [command, ...args], `$name`, `$event`, `$matcher`, `$timeout`); keys whose value resolves to nothing are left out. Other strings are templates.
+   */
+  stdio?: {}
+  /**
+   * Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry (`$command`, `$args`, `$env`, `$url`, `$headers`, `$argv` = [command, ...args], `$name`, `$event`, `$matcher`, `$timeout`); keys whose value resolves to nothing are left out. Other strings are templates.
+   */
+  remote?: {}
+  /**
+   * Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry (`$command`, `$args`, `$env`, `$url`, `$headers`, `$argv` = [command, ...args], `$name`, `$event`, `$matcher`, `$timeout`); keys whose value resolves to nothing are left out. Other strings are templates.
+   */
+  shape?: {}
+  /**
+   * Rename kit hook events to the tool's event names ({ preToolUse: PreToolUse }); hooks with an event missing here are skipped with a warning.
+   */
+  events?: {
+    [k: string]: string
+  }
+}
+/**
+ * Merge owned tables into a TOML file, keeping the user's content.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "tomlMergeParams".
+ */
+export interface TomlMergeParams {
+  /**
+   * The TOML file. Destination path template. Relative paths resolve against the scope's `dir`; the result must stay inside the scope's `root`.
+   */
+  file: string
+  /**
+   * Merge patch of tables and keys; each leaf it sets is owned by the kit.
+   */
+  patch?: {
+    [k: string]: unknown
+  }
+  entries?: Entries
+}
+/**
+ * Write an owned, marked block inside a shared text file (such as AGENTS.md); text outside the block is never touched.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "blockParams".
+ */
+export interface BlockParams {
+  /**
+   * The shared file. Destination path template. Relative paths resolve against the scope's `dir`; the result must stay inside the scope's `root`.
+   */
+  file: string
+  /**
+   * Block id written in the markers (default: '{{kit.name}}'). Tools that write the same id share the block.
+   */
+  id?: string
+  /**
+   * Block content. Template string; may use {{variables}} (see the README's variable table).
+   */
+  content?: string
+  /**
+   * Glob pattern(s), relative to the kit directory.
+   */
+  from?: string | [string, ...string[]]
+  /**
+   * With `from`: template rendered once per matched file ({{item.*}} variables).
+   */
+  item?: string
+  /**
+   * With `from`: text between items (default: a blank line).
+   */
+  separator?: string
+  /**
+   * Marker comment syntax: html (<!-- -->, default) or hash (#).
+   */
+  comment?: 'html' | 'hash'
+}
+/**
+ * Record what this install wrote, so uninstall removes exactly that. Must be the last step.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "manifestParams".
+ */
+export interface ManifestParams {}
+/**
+ * Inverse actions take no parameters: they undo exactly what their step recorded.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "undoParams".
+ */
+export interface UndoParams {}

@@ -1,0 +1,99 @@
+// Reads a kit directory: kit.yaml (identity), mcp.yaml and hooks.yaml (data), and the list of its content files.
+// Every YAML file is checked against its schema with file:line:col diagnostics, like targets.
+import { join, relative, sep } from 'node:path'
+import { isNotFound, type Fs } from '../fs/fs.js'
+import { locate } from '../load/locate.js'
+import { readValidated } from '../load/read-validated.js'
+import type { ParsedYaml } from '../load/read-yaml.js'
+import type { Diagnostic, Hook, Kit, LoadResult, McpServer } from '../types.js'
+
+/** Files a kit never installs: its own metadata and VCS/editor litter. */
+const IGNORED = new Set(['kit.yaml', 'mcp.yaml', 'hooks.yaml', 'README.md'])
+const IGNORED_DIRS = new Set(['.git', 'node_modules', '.DS_Store'])
+
+export async function loadKit(fs: Fs, dir: string): Promise<LoadResult<Kit>> {
+  try {
+    const st = await fs.stat(dir)
+    if (!st.isDirectory()) return fail(dir, 'is not a directory; --kit takes the folder that holds kit.yaml')
+  } catch (error) {
+    if (isNotFound(error)) return fail(dir, 'kit directory not found')
+    throw error
+  }
+  const diagnostics: Diagnostic[] = []
+  const meta = await readValidated(fs, join(dir, 'kit.yaml'), 'kit.schema.json')
+  diagnostics.push(...meta.diagnostics)
+  const mcp = await readOptional(fs, join(dir, 'mcp.yaml'), 'mcp.schema.json', diagnostics, checkServers)
+  const hooks = await readOptional(fs, join(dir, 'hooks.yaml'), 'hooks.schema.json', diagnostics)
+  if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
+  const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
+  const servers = ((mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {})
+  return {
+    ok: true,
+    warnings: [],
+    value: {
+      dir,
+      name: data.name,
+      version: data.version,
+      ...(data.description !== undefined ? { description: data.description } : {}),
+      ...(data.prefix !== undefined ? { prefix: data.prefix } : {}),
+      mcp: Object.entries(servers).map(([name, server]) => ({ name, ...server })),
+      hooks: (hooks as { hooks?: Hook[] } | undefined)?.hooks ?? [],
+      files: (await walk(fs, dir, dir)).sort(),
+    },
+  }
+}
+
+// --- internal ---
+
+function fail(file: string, message: string): LoadResult<Kit> {
+  return { ok: false, diagnostics: [{ file, line: 1, column: 1, pointer: '', message, severity: 'error' }] }
+}
+
+/** A server is local (command) or remote (url): exactly one of the two. */
+function checkServers(parsed: ParsedYaml): Diagnostic[] {
+  const servers = (parsed.data as { servers?: Record<string, Record<string, unknown>> }).servers ?? {}
+  const out: Diagnostic[] = []
+  for (const [name, server] of Object.entries(servers)) {
+    const local = server.command !== undefined
+    const remote = server.url !== undefined
+    let message: string | undefined
+    if (local === remote) message = local ? 'has both command and url; a server is either local (command) or remote (url)' : 'needs either command (a local server) or url (a remote one)'
+    else if (local && (server.headers !== undefined || server.transport !== undefined)) message = 'headers and transport are for remote (url) servers'
+    else if (remote && (server.args !== undefined || server.env !== undefined)) message = 'args and env are for local (command) servers'
+    if (message) {
+      const pointer = `/servers/${name}`
+      const pos = locate(parsed, pointer)
+      out.push({ file: parsed.file, line: pos.line, column: pos.column, pointer, message: `server '${name}' ${message}`, severity: 'error' })
+    }
+  }
+  return out
+}
+
+async function readOptional(fs: Fs, file: string, schema: string, diagnostics: Diagnostic[], check?: (parsed: ParsedYaml) => Diagnostic[]): Promise<unknown> {
+  try {
+    await fs.stat(file)
+  } catch (error) {
+    if (isNotFound(error)) return undefined
+    throw error
+  }
+  const result = await readValidated(fs, file, schema)
+  diagnostics.push(...result.diagnostics)
+  if (result.parsed && result.diagnostics.length === 0 && check) diagnostics.push(...check(result.parsed))
+  return result.parsed?.data
+}
+
+async function walk(fs: Fs, root: string, dir: string): Promise<string[]> {
+  const out: string[] = []
+  const entries = (await fs.readdir(dir, { withFileTypes: true })) as unknown as { name: string; isDirectory(): boolean; isFile(): boolean }[]
+  for (const entry of entries) {
+    if (IGNORED_DIRS.has(entry.name)) continue
+    const full = join(dir, entry.name)
+    if (entry.isDirectory()) out.push(...(await walk(fs, root, full)))
+    else if (entry.isFile()) {
+      const rel = relative(root, full).split(sep).join('/')
+      if (dir === root && IGNORED.has(entry.name)) continue
+      out.push(rel)
+    }
+  }
+  return out
+}

@@ -1,0 +1,17 @@
+// Loads one target: YAML syntax → JSON Schema → semantic rules. Returns every problem as data; never throws for user
+// mistakes. A YAML syntax error stops the later layers, whose errors would only mislead.
+import type { Fs } from '../fs/fs.js'
+import type { Diagnostic, LoadResult, LoadedTarget, TargetSpec } from '../types.js'
+import { readValidated } from './read-validated.js'
+import { rules } from './rules.js'
+
+export async function loadTarget(fs: Fs, file: string): Promise<LoadResult<LoadedTarget>> {
+  const { parsed, diagnostics } = await readValidated(fs, file, 'target.schema.json')
+  if (!parsed || diagnostics.length > 0) return { ok: false, diagnostics }
+  const spec = parsed.data as TargetSpec
+  const found: Diagnostic[] = rules.flatMap((rule) => rule(spec, parsed))
+  const errors = found.filter((d) => d.severity === 'error')
+  const warnings = found.filter((d) => d.severity === 'warning')
+  if (errors.length > 0) return { ok: false, diagnostics: found }
+  return { ok: true, value: { file, spec }, warnings }
+}

@@ -1,0 +1,105 @@
+// Layer 3: semantic rules a JSON Schema cannot express. Each rule is a small named function returning diagnostics.
+import { getAction, getInverse } from '../actions/index.js'
+import type { Diagnostic, TargetSpec } from '../types.js'
+import { BASE_VARIABLES, ENTRY_VARIABLES, ITEM_PREFIXES, ITEM_VARIABLES, findVariables } from '../vars/interpolate.js'
+import { locate, segmentsToPointer } from './locate.js'
+import type { ParsedYaml } from './read-yaml.js'
+
+export type Rule = (spec: TargetSpec, parsed: ParsedYaml) => Diagnostic[]
+
+const at = (parsed: ParsedYaml, segments: (string | number)[], message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic => {
+  const pointer = segmentsToPointer(segments)
+  const pos = locate(parsed, pointer)
+  return { file: parsed.file, line: pos.line, column: pos.column, pointer, message, severity }
+}
+
+export const uniqueStepNames: Rule = (spec, parsed) => {
+  const seen = new Map<string, number>()
+  const out: Diagnostic[] = []
+  spec.steps.forEach((step, i) => {
+    const first = seen.get(step.name)
+    if (first !== undefined) out.push(at(parsed, ['steps', i, 'name'], `duplicate step name '${step.name}' (first used by step ${first + 1})`))
+    else seen.set(step.name, i)
+  })
+  return out
+}
+
+export const rollbackIsInverse: Rule = (spec, parsed) =>
+  spec.steps.flatMap((step, i) => {
+    const action = getAction(step.run.action)
+    if (!action || !getInverse(step.rollback.action)) return []
+    return action.inverse === step.rollback.action
+      ? []
+      : [at(parsed, ['steps', i, 'rollback', 'action'], `'${step.rollback.action}' does not undo '${step.run.action}'; use '${action.inverse}'`)]
+  })
+
+export const manifestIsLast: Rule = (spec, parsed) => {
+  const indexes = spec.steps.flatMap((s, i) => (s.run.action === 'manifest' ? [i] : []))
+  if (indexes.length === 0) return [at(parsed, ['steps'], "the last step must be a 'manifest' step, so uninstall knows what was installed")]
+  return indexes
+    .filter((i) => i !== spec.steps.length - 1)
+    .map((i) => at(parsed, ['steps', i, 'run', 'action'], "'manifest' must be the last step"))
+}
+
+export const stepScopesExist: Rule = (spec, parsed) =>
+  spec.steps.flatMap((step, i) =>
+    (step.scopes ?? []).flatMap((scope, j) =>
+      Object.hasOwn(spec.scopes, scope) ? [] : [at(parsed, ['steps', i, 'scopes', j], `unknown scope '${scope}'; this target defines: ${Object.keys(spec.scopes).join(', ')}`)],
+    ),
+  )
+
+/** Every {{variable}} must exist where it is used: base variables, the scope's own vars, item/entry variables in their actions. */
+export const variablesKnown: Rule = (spec, parsed) => {
+  const out: Diagnostic[] = []
+  const base = new Set<string>(BASE_VARIABLES)
+  for (const [name, scope] of Object.entries(spec.scopes)) {
+    const check = (value: string, segments: (string | number)[], known: Set<string>) => {
+      for (const use of findVariables(value)) {
+        if (!known.has(use.name)) out.push(at(parsed, segments, `unknown variable {{${use.name}}}`))
+      }
+    }
+    const rootVars = new Set(['home', 'project', 'scope', 'target.id', 'target.name'])
+    check(scope.root, ['scopes', name, 'root'], rootVars)
+    check(scope.dir, ['scopes', name, 'dir'], rootVars)
+    const soFar = new Set([...rootVars, 'root', 'dir'])
+    for (const [v, template] of Object.entries(scope.vars ?? {})) {
+      check(template, ['scopes', name, 'vars', v], soFar)
+      soFar.add(v)
+    }
+  }
+  spec.steps.forEach((step, i) => {
+    const scopes = step.scopes ?? Object.keys(spec.scopes)
+    const withItems = step.run.action === 'copy' || step.run.action === 'block'
+    const withEntries = step.run.action === 'json-merge' || step.run.action === 'toml-merge'
+    walkStrings(step, ['steps', i], (value, segments) => {
+      // Replacement values are literal text for the tool (e.g. Gemini's {{args}}), not outfit variables.
+      if (segments.includes('replace')) return
+      for (const use of findVariables(value)) {
+        const { name } = use
+        if (base.has(name)) continue
+        if (withItems && ((ITEM_VARIABLES as readonly string[]).includes(name) || ITEM_PREFIXES.some((p) => name.startsWith(p)))) continue
+        if (withEntries && (ENTRY_VARIABLES as readonly string[]).includes(name)) continue
+        const missing = scopes.filter((s) => !Object.hasOwn(spec.scopes[s]?.vars ?? {}, name))
+        if (missing.length === 0) continue
+        const defined = scopes.length > missing.length
+        out.push(at(parsed, segments, defined ? `variable {{${name}}} is not defined in scope ${missing.map((m) => `'${m}'`).join(', ')}` : `unknown variable {{${name}}}`))
+      }
+    })
+  })
+  return out
+}
+
+export const rules: Rule[] = [uniqueStepNames, rollbackIsInverse, manifestIsLast, stepScopesExist, variablesKnown]
+
+// --- internal ---
+
+function walkStrings(value: unknown, segments: (string | number)[], visit: (value: string, segments: (string | number)[]) => void): void {
+  if (typeof value === 'string') visit(value, segments)
+  else if (Array.isArray(value)) value.forEach((v, i) => walkStrings(v, [...segments, i], visit))
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      walkStrings(k, [...segments, k], visit)
+      walkStrings(v, [...segments, k], visit)
+    }
+  }
+}

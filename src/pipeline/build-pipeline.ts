@@ -1,0 +1,41 @@
+// TargetSpec + scope → Pipeline: binds each step's run and rollback actions to its parameters. Pure; the loader has
+// already checked that every action exists and every variable is known.
+import { getAction, getInverse } from '../actions/index.js'
+import { InternalError, UsageError } from '../errors.js'
+import type { TargetSpec } from '../types.js'
+import { interpolate, recordLookup } from '../vars/interpolate.js'
+import type { Pipeline, Step } from './types.js'
+
+export interface BaseVars {
+  home: string
+  project: string
+}
+
+export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVars): Pipeline {
+  const scope = spec.scopes[scopeName]
+  if (!scope) {
+    throw new UsageError(`${spec.name} has no '${scopeName}' scope`, { hint: `it supports: ${Object.keys(spec.scopes).join(', ')}` })
+  }
+  const baseLookup = recordLookup({ home: base.home, project: base.project, scope: scopeName, 'target.id': spec.id, 'target.name': spec.name })
+  const root = interpolate(scope.root, baseLookup)
+  const dir = interpolate(scope.dir, baseLookup)
+  const scopeVars: Record<string, string> = {}
+  for (const [name, template] of Object.entries(scope.vars ?? {})) {
+    scopeVars[name] = interpolate(template, recordLookup(scopeVars, { root, dir }, { home: base.home, project: base.project, scope: scopeName }))
+  }
+  const steps = spec.steps.filter((s) => s.scopes === undefined || s.scopes.includes(scopeName)).map((s): Step => {
+    const action = getAction(s.run.action)
+    const inverse = getInverse(s.rollback.action)
+    if (!action || !inverse) throw new InternalError(`${spec.id} › ${s.name}: unknown action (the loader should have rejected it)`)
+    const params = 'with' in s.run ? (s.run.with ?? {}) : {}
+    return {
+      name: s.name,
+      action: action.name,
+      inverse: inverse.name,
+      ...(s.when ? { when: s.when } : {}),
+      run: (ctx) => action.run(params, ctx),
+      undo: (changes, ctx, how) => inverse.undo(changes, ctx, how),
+    }
+  })
+  return { tool: { id: spec.id, name: spec.name }, scope: { name: scopeName, root, dir }, scopeVars, steps }
+}

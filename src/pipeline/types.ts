@@ -1,0 +1,22 @@
+// A pipeline is a target bound to one scope: ordered steps, each with its inverse. Pure data plus functions, no I/O
+// until run.
+import type { ActionContext, UndoMode, UndoResult } from '../actions/types.js'
+import type { When } from '../generated/target.js'
+import type { Change } from '../types.js'
+
+export interface Step {
+  name: string
+  action: string
+  inverse: string
+  when?: When
+  run(ctx: ActionContext): Promise<void>
+  undo(changes: Change[], ctx: ActionContext, how: UndoMode): Promise<UndoResult>
+}
+
+export interface Pipeline {
+  tool: { id: string; name: string }
+  scope: { name: string; root: string; dir: string }
+  /** Scope-specific variables, already rendered. */
+  scopeVars: Record<string, string>
+  steps: Step[]
+}

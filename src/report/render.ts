@@ -1,0 +1,84 @@
+// Pure rendering: reports and diagnostics → lines. The shell prints them; tests snapshot them with colour off.
+import { createColors } from 'picocolors'
+import { OutfitError, describeCause } from '../errors.js'
+import type { Diagnostic, RunReport, ToolResult } from '../types.js'
+
+export interface RenderOptions {
+  color: boolean
+  /** Base for file paths in diagnostics (shown relative when inside). */
+  cwd?: string
+}
+
+export function renderDiagnostics(diagnostics: Diagnostic[], options: RenderOptions): string[] {
+  const c = createColors(options.color)
+  return diagnostics.map((d) => {
+    const where = `${relativeTo(d.file, options.cwd)}:${d.line}:${d.column}`
+    const pointer = d.pointer === '' ? '' : `${d.pointer}: `
+    const label = d.severity === 'error' ? c.red('error') : c.yellow('warning')
+    return `${c.bold(where)}  ${label} ${pointer}${d.message}`
+  })
+}
+
+const STATUS_TEXT: Record<ToolResult['status'], string> = {
+  installed: 'installed',
+  updated: 'updated',
+  unchanged: 'up to date',
+  uninstalled: 'uninstalled',
+  failed: 'failed',
+  cancelled: 'cancelled and rolled back',
+  skipped: 'nothing to do',
+}
+
+/** One tool's buffered log, printed as a single block when the tool finishes. */
+export function renderToolBlock(result: ToolResult, options: RenderOptions): string[] {
+  const c = createColors(options.color)
+  const lines = [`${c.bold(result.name)} ${c.dim(`(${result.scope})`)}`]
+  for (const entry of result.log) {
+    const mark = entry.level === 'error' ? c.red('✗') : entry.level === 'warn' ? c.yellow('!') : entry.level === 'step' ? c.dim('•') : c.dim('·')
+    lines.push(`  ${mark} ${entry.text}`)
+  }
+  return lines
+}
+
+/** The per-tool summary: every tool's own result, then what needs attention. */
+export function renderSummary(report: RunReport, options: RenderOptions): string[] {
+  const c = createColors(options.color)
+  const width = Math.max(...report.results.map((r) => r.name.length), 4)
+  const lines: string[] = []
+  for (const r of report.results) {
+    const ok = r.status !== 'failed' && r.status !== 'cancelled'
+    const mark = ok ? c.green('✓') : r.status === 'cancelled' ? c.yellow('○') : c.red('✗')
+    let text = STATUS_TEXT[r.status]
+    if (r.status === 'failed' && r.failure) text = `failed at step '${r.failure.step}': ${causeOf(r.failure.error)}; rolled back`
+    if (r.status === 'cancelled' && r.failure) text = `cancelled at '${r.failure.step}', rolled back`
+    if ((r.status === 'installed' || r.status === 'uninstalled') && r.written > 0) text += c.dim(` (${r.written} file${r.written === 1 ? '' : 's'})`)
+    lines.push(`${mark} ${r.name.padEnd(width)}  ${ok ? text : r.status === 'failed' ? c.red(text) : c.yellow(text)}`)
+    const hint = r.failure && r.status === 'failed' ? hintOf(r.failure.error) : undefined
+    if (hint) lines.push(`  ${' '.repeat(width)}  ${c.dim(`→ ${hint}`)}`)
+    for (const e of r.rollbackErrors) lines.push(`  ${' '.repeat(width)}  ${c.red(`rollback of '${e.step}' failed: ${e.error.message}`)}`)
+    for (const k of r.kept) lines.push(`  ${' '.repeat(width)}  ${c.yellow(`kept ${k.path}: ${k.reason}`)}`)
+  }
+  return lines
+}
+
+// --- internal ---
+
+function causeOf(error: Error): string {
+  let e: unknown = error
+  while (e instanceof Error && e.cause !== undefined) e = e.cause
+  return describeCause(e)
+}
+
+function hintOf(error: Error): string | undefined {
+  let e: unknown = error
+  while (e instanceof Error) {
+    if (e instanceof OutfitError && e.hint) return e.hint
+    e = e.cause
+  }
+  return undefined
+}
+
+function relativeTo(file: string, cwd?: string): string {
+  if (cwd && file.startsWith(`${cwd}/`)) return file.slice(cwd.length + 1)
+  return file
+}

@@ -1,0 +1,123 @@
+// Runs one pipeline per tool concurrently through p-all, fail-fast: the first failure aborts a shared controller,
+// the others stop at their next step boundary and roll back. Resolves only after every pipeline, rollbacks included,
+// has settled, and prints each tool's log as one block as soon as that tool finishes.
+import pAll from 'p-all'
+import type { ActionContext } from '../actions/types.js'
+import type { Fs } from '../fs/fs.js'
+import { PathLock } from '../fs/path-lock.js'
+import type { Pipeline } from '../pipeline/types.js'
+import { CancelledError } from '../errors.js'
+import type { Kit, ToolResult } from '../types.js'
+import { readManifest, readOtherManifests, type ManifestFile } from '../state/manifest-file.js'
+import { recordLookup } from '../vars/interpolate.js'
+import { ToolLog } from './tool-log.js'
+
+export interface RunOptions {
+  fs: Fs
+  kit: Kit
+  home: string
+  project: string
+  force?: boolean
+  /** Outer cancellation (Ctrl-C). */
+  signal?: AbortSignal
+  /** Default: one slot per pipeline. */
+  concurrency?: number
+  /** Called once per tool, as soon as its pipeline (and rollback) has finished. */
+  onToolDone?: (result: ToolResult) => void
+  onStep?: (tool: string, step: string, index: number, total: number) => void
+  /** Runs a pipeline; tests substitute their own. Defaults to the install runner. */
+  runner: (pipeline: Pipeline, ctx: ActionContext) => Promise<ToolResult>
+}
+
+export async function runAll(pipelines: Pipeline[], options: RunOptions): Promise<{ results: ToolResult[]; cancelled: boolean }> {
+  const controller = new AbortController()
+  const outer = options.signal
+  const onOuterAbort = () => controller.abort(outer?.reason ?? new CancelledError('interrupted'))
+  if (outer?.aborted) onOuterAbort()
+  else outer?.addEventListener('abort', onOuterAbort, { once: true })
+  const lock = new PathLock()
+
+  const tasks = pipelines.map((pipeline) => async (): Promise<ToolResult> => {
+    const ctx = await contextFor(pipeline, options, controller.signal, lock)
+    let result: ToolResult
+    try {
+      result = await options.runner(pipeline, ctx)
+    } catch (error) {
+      // A runner must not reject; if one does anyway, it is reported like a failed step rather than lost.
+      result = crashed(pipeline, ctx.log, error)
+    }
+    if (result.status === 'failed' && !controller.signal.aborted) controller.abort(new CancelledError(`${pipeline.tool.name} failed`))
+    options.onToolDone?.(result)
+    return result
+  })
+
+  try {
+    // Tasks never reject, so p-all resolves only once every pipeline has settled, rollbacks included.
+    const results = await pAll(tasks, { concurrency: options.concurrency ?? Math.max(1, pipelines.length) })
+    return { results, cancelled: outer?.aborted ?? false }
+  } finally {
+    outer?.removeEventListener('abort', onOuterAbort)
+  }
+}
+
+// --- internal ---
+
+async function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal, lock: PathLock): Promise<ActionContext> {
+  const { fs, kit } = options
+  const scope = pipeline.scope
+  const stateDir = `${scope.root}/.outfit`
+  const log = new ToolLog()
+  let previous: ManifestFile | null = null
+  let others: Promise<ManifestFile[]> | undefined
+  try {
+    previous = await readManifest(fs, stateDir, scope.root, pipeline.tool.id, scope.name)
+  } catch (error) {
+    log.warn(`ignoring the previous manifest: ${(error as Error).message}`)
+  }
+  return {
+    fs,
+    signal,
+    log,
+    kit,
+    tool: pipeline.tool,
+    scope,
+    lock,
+    force: options.force ?? false,
+    previous,
+    completed: [],
+    stateDir,
+    record: () => {},
+    others: () => (others ??= readOtherManifests(fs, stateDir, scope.root, pipeline.tool.id, scope.name)),
+    vars: recordLookup(pipeline.scopeVars, {
+      home: options.home,
+      project: options.project,
+      scope: scope.name,
+      root: scope.root,
+      dir: scope.dir,
+      'kit.name': kit.name,
+      'kit.version': kit.version,
+      'kit.description': kit.description ?? '',
+      'kit.prefix': kit.prefix ?? '',
+      'kit.dir': kit.dir,
+      'target.id': pipeline.tool.id,
+      'target.name': pipeline.tool.name,
+    }),
+  }
+}
+
+function crashed(pipeline: Pipeline, log: ToolLog, error: unknown): ToolResult {
+  const err = error instanceof Error ? error : new Error(String(error))
+  log.error(`internal error: ${err.message}`)
+  return {
+    tool: pipeline.tool.id,
+    name: pipeline.tool.name,
+    scope: pipeline.scope.name,
+    status: 'failed',
+    steps: [],
+    failure: { step: '(runner)', error: err },
+    rollbackErrors: [],
+    kept: [],
+    log: log.entries,
+    written: 0,
+  }
+}

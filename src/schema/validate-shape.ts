@@ -1,0 +1,92 @@
+// Layer 2: structure. Compiles a JSON Schema once with ajv (allErrors) and turns its errors into located diagnostics.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { schemasDir } from '../package-root.js'
+import { locate } from '../load/locate.js'
+import type { ParsedYaml } from '../load/read-yaml.js'
+import type { Diagnostic } from '../types.js'
+
+// ajv-formats is CommonJS with `exports.default`; under NodeNext that arrives one level down.
+type AddFormats = (ajv: Ajv2020) => Ajv2020
+const addFormats = (addFormatsModule as unknown as { default: AddFormats }).default
+
+const cache = new Map<string, ValidateFunction>()
+
+export function loadSchema(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(join(schemasDir, name), 'utf8')) as Record<string, unknown>
+}
+
+function compiled(name: string): ValidateFunction {
+  let validate = cache.get(name)
+  if (!validate) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true })
+    addFormats(ajv)
+    validate = ajv.compile(loadSchema(name))
+    cache.set(name, validate)
+  }
+  return validate
+}
+
+export function validateShape(schemaName: string, parsed: ParsedYaml): Diagnostic[] {
+  const validate = compiled(schemaName)
+  if (validate(parsed.data)) return []
+  const errors = dedupe(validate.errors ?? [])
+  return errors.map((error) => {
+    const key = keyOf(error)
+    const pos = locate(parsed, error.instancePath, key)
+    return {
+      file: parsed.file,
+      line: pos.line,
+      column: pos.column,
+      pointer: error.instancePath,
+      message: describe(error),
+      severity: 'error' as const,
+    }
+  })
+}
+
+// --- internal ---
+
+function keyOf(error: ErrorObject): string | undefined {
+  if (error.keyword === 'additionalProperties') return String(error.params.additionalProperty)
+  return undefined
+}
+
+/** Messages for people: name the key, list the allowed values. */
+function describe(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return `unknown key '${String(p.additionalProperty)}'`
+    case 'required':
+      return `missing required key '${String(p.missingProperty)}'`
+    case 'enum':
+      return `must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+    case 'const':
+      return `must be ${JSON.stringify(p.allowedValue)}`
+    case 'discriminator':
+      if (p.error === 'mapping') return `unknown action '${String(p.tagValue)}'`
+      return `missing required key '${String(p.tag)}'`
+    case 'pattern':
+      return `must match ${String(p.pattern)}`
+    default:
+      return error.message ?? 'is invalid'
+  }
+}
+
+/** ajv reports some problems twice (oneOf branches, parents of child errors); keep the most specific ones. */
+function dedupe(errors: ErrorObject[]): ErrorObject[] {
+  const seen = new Set<string>()
+  const out: ErrorObject[] = []
+  for (const error of errors) {
+    if (error.keyword === 'oneOf' || error.keyword === 'if') continue
+    const id = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    out.push(error)
+  }
+  return out
+}
+

@@ -1,0 +1,67 @@
+// Applies a copy step's per-file transforms, declared in YAML and implemented once here.
+import { stringify as stringifyToml } from 'smol-toml'
+import picomatch from 'picomatch'
+import type { Transform } from '../generated/target.js'
+import { renderMarkdown, type MarkdownDoc } from './markdown.js'
+import { itemVariables, type Item } from './item.js'
+
+export type Render = (template: string, vars: Record<string, string>) => string
+
+export function transformsFor(path: string, transforms: Transform[]): Transform[] {
+  return transforms.filter((t) => t.match === undefined || picomatch(t.match, { dot: true })(path))
+}
+
+/** Returns the file's new text. Markdown transforms edit the doc; output transforms (toml/json/template) end it. */
+export function applyTransforms(item: Item, transforms: Transform[], render: Render): string {
+  let doc: MarkdownDoc = { ...item.doc, frontmatter: { ...item.doc.frontmatter } }
+  for (const t of transforms) {
+    const vars = itemVariables({ ...item, doc })
+    if (t.frontmatter) doc = editFrontmatter(doc, t.frontmatter, (s) => render(s, vars))
+    if (t.replace) {
+      let body = doc.body
+      for (const [search, replacement] of Object.entries(t.replace)) body = body.split(search).join(replacement)
+      doc = { ...doc, body }
+    }
+    if (t.template !== undefined) return render(t.template, itemVariables({ ...item, doc }))
+    if (t.toml) return stringifyToml(renderFields(t.toml, (s) => render(s, itemVariables({ ...item, doc })))) + '\n'
+    if (t.json) return `${JSON.stringify(renderFields(t.json, (s) => render(s, itemVariables({ ...item, doc }))), null, 2)}\n`
+  }
+  return doc.hadFrontmatter || Object.keys(doc.frontmatter).length > 0 ? renderMarkdown(doc) : doc.body
+}
+
+// --- internal ---
+
+function renderFields(fields: Record<string, string>, render: (s: string) => string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, template] of Object.entries(fields)) {
+    const value = render(template)
+    if (value !== '') out[key] = value
+  }
+  return out
+}
+
+function editFrontmatter(doc: MarkdownDoc, spec: NonNullable<Transform['frontmatter']>, render: (s: string) => string): MarkdownDoc {
+  if (spec.remove) return { frontmatter: {}, body: doc.body, hadFrontmatter: false }
+  let fm = { ...doc.frontmatter }
+  if (spec.keep) fm = Object.fromEntries(Object.entries(fm).filter(([k]) => spec.keep?.includes(k)))
+  for (const key of spec.drop ?? []) delete fm[key]
+  for (const [from, to] of Object.entries(spec.rename ?? {})) {
+    if (Object.hasOwn(fm, from)) {
+      fm[to] = fm[from]
+      delete fm[from]
+    }
+  }
+  for (const [key, sep] of Object.entries(spec.join ?? {})) if (Array.isArray(fm[key])) fm[key] = (fm[key] as unknown[]).map(String).join(sep)
+  for (const [key, sep] of Object.entries(spec.split ?? {})) {
+    if (typeof fm[key] === 'string') fm[key] = (fm[key] as string).split(sep).map((s) => s.trim()).filter(Boolean)
+  }
+  for (const [key, value] of Object.entries(spec.default ?? {})) if (!Object.hasOwn(fm, key)) fm[key] = renderValue(value, render)
+  for (const [key, value] of Object.entries(spec.set ?? {})) fm[key] = renderValue(value, render)
+  return { ...doc, frontmatter: fm, hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0 }
+}
+
+function renderValue(value: unknown, render: (s: string) => string): unknown {
+  if (typeof value === 'string') return render(value)
+  if (Array.isArray(value)) return value.map((v) => renderValue(v, render))
+  return value
+}

@@ -1,0 +1,39 @@
+// One kit file being copied, and the {{item.*}} variables it offers to templates.
+import { basename, dirname, extname } from 'node:path'
+import { parseMarkdown, type MarkdownDoc } from './markdown.js'
+
+export interface Item {
+  /** Path relative to the copy's base, with forward slashes. */
+  path: string
+  content: string
+  doc: MarkdownDoc
+}
+
+export function makeItem(path: string, content: string, file: string): Item {
+  return { path, content, doc: /\.(md|mdc|markdown)$/i.test(path) ? parseMarkdown(content, file) : { frontmatter: {}, body: content, hadFrontmatter: false } }
+}
+
+export function itemVariables(item: Item): Record<string, string> {
+  const name = basename(item.path)
+  const ext = extname(name)
+  const stem = name.slice(0, name.length - ext.length)
+  const vars: Record<string, string> = {
+    'item.path': item.path,
+    'item.name': name,
+    'item.stem': stem,
+    'item.ext': ext,
+    'item.dir': dirname(item.path) === '.' ? '' : dirname(item.path),
+    'item.body': item.doc.body,
+    'item.content': item.content,
+    'item.title': stringOf(item.doc.frontmatter.name) || stem,
+    'item.description': stringOf(item.doc.frontmatter.description),
+  }
+  for (const [key, value] of Object.entries(item.doc.frontmatter)) vars[`item.fm.${key}`] = stringOf(value)
+  return vars
+}
+
+function stringOf(value: unknown): string {
+  if (value === undefined || value === null) return ''
+  if (Array.isArray(value)) return value.map(String).join(',')
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+}

@@ -1,0 +1,138 @@
+// Domain types. Target shapes come from the JSON Schema (src/generated/target.ts); nothing here repeats them.
+import type { OutfitTarget, Step as StepSpec, RunAction, RollbackAction } from './generated/target.js'
+
+export type { OutfitTarget as TargetSpec, StepSpec, RunAction, RollbackAction }
+export type RunActionName = RunAction['action']
+export type InverseActionName = RollbackAction['action']
+
+/** One problem in a user-edited file, with a position people can jump to. */
+export interface Diagnostic {
+  file: string
+  line: number
+  column: number
+  /** JSON Pointer of the offending value ('' for the whole document). */
+  pointer: string
+  message: string
+  severity: 'error' | 'warning'
+}
+
+export interface LoadedTarget {
+  file: string
+  spec: OutfitTarget
+}
+
+export type LoadResult<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }
+
+/** MCP server as written in a kit's mcp.yaml. */
+export interface McpServer {
+  name: string
+  command?: string
+  args?: string[]
+  env?: Record<string, string>
+  url?: string
+  headers?: Record<string, string>
+  transport?: 'http' | 'sse'
+}
+
+/** Hook as written in a kit's hooks.yaml. */
+export interface Hook {
+  event: string
+  matcher?: string
+  command: string
+  timeout?: number
+}
+
+export interface Kit {
+  dir: string
+  name: string
+  version: string
+  description?: string
+  prefix?: string
+  mcp: McpServer[]
+  hooks: Hook[]
+  /** Every file in the kit, relative to `dir`, with forward slashes, sorted. */
+  files: string[]
+}
+
+/** The bytes of a file at one moment; `data` is absent when only the hash is known (read back from a manifest). */
+export interface Snapshot {
+  hash: string
+  data?: Uint8Array
+  mode?: number
+}
+
+/** A key (or array element) inside a shared config file that the kit owns. */
+export interface OwnedKey {
+  path: string[]
+  /** What the kit put there. */
+  value: unknown
+  /** `append` entries are array elements, identified by value. */
+  append?: boolean
+  /** An object or array outfit created to hold its entries; removed on undo once empty. */
+  container?: boolean
+  /** What was there before the kit (absent: nothing). */
+  before?: { value: unknown }
+}
+
+/** One thing a step changed (or confirmed unchanged); the receipt its inverse undoes. */
+export type Change =
+  | {
+      kind: 'file'
+      path: string
+      /** Just before this run: what a rollback restores. */
+      before: Snapshot | null
+      after: Snapshot | null
+      /** Before outfit ever wrote it: what uninstall restores (defaults to `before`). */
+      origin?: Snapshot | null
+    }
+  | { kind: 'dir'; path: string }
+  | { kind: 'link'; path: string; target: string; before: Snapshot | null; existed?: boolean }
+  | {
+      kind: 'edit'
+      format: 'json' | 'toml' | 'block'
+      path: string
+      before: Snapshot | null
+      after: Snapshot | null
+      origin?: Snapshot | null
+      owned: OwnedKey[]
+    }
+
+export type ToolStatus = 'installed' | 'updated' | 'unchanged' | 'uninstalled' | 'failed' | 'cancelled' | 'skipped'
+
+export interface LogEntry {
+  level: 'info' | 'warn' | 'error' | 'step'
+  text: string
+}
+
+export interface StepOutcome {
+  name: string
+  status: 'done' | 'unchanged' | 'skipped' | 'failed' | 'rolled-back' | 'rollback-failed'
+  changes: number
+}
+
+/** What a drift check found: a file the user changed since outfit wrote it. */
+export interface Kept {
+  path: string
+  reason: string
+}
+
+export interface ToolResult {
+  tool: string
+  name: string
+  scope: string
+  status: ToolStatus
+  steps: StepOutcome[]
+  /** The step that failed, and why. */
+  failure?: { step: string; error: Error }
+  rollbackErrors: { step: string; error: Error }[]
+  /** Files kept because the user changed them (uninstall, rollback) — reported, never deleted silently. */
+  kept: Kept[]
+  log: LogEntry[]
+  written: number
+}
+
+export interface RunReport {
+  command: 'install' | 'uninstall'
+  results: ToolResult[]
+  cancelled: boolean
+}

@@ -1,0 +1,56 @@
+// The one place `{{variables}}` are found and replaced, so load-time checks and run-time rendering agree.
+
+const VARIABLE = /\{\{\s*([a-zA-Z_][\w.-]*)\s*\}\}/g
+
+export interface VariableUse {
+  name: string
+  offset: number
+}
+
+export function findVariables(template: string): VariableUse[] {
+  return [...template.matchAll(VARIABLE)].map((m) => ({ name: m[1] ?? '', offset: m.index ?? 0 }))
+}
+
+export type Lookup = (name: string) => string | undefined
+
+/** Replaces every `{{name}}`; a name the lookup does not know is a bug the loader should have caught, so it throws. */
+export function interpolate(template: string, lookup: Lookup): string {
+  return template.replace(VARIABLE, (_match, name: string) => {
+    const value = lookup(name)
+    if (value === undefined) throw new Error(`unknown variable {{${name}}}`)
+    return value
+  })
+}
+
+/** Variables every target may use. */
+export const BASE_VARIABLES = [
+  'home',
+  'project',
+  'scope',
+  'root',
+  'dir',
+  'kit.name',
+  'kit.version',
+  'kit.description',
+  'kit.prefix',
+  'kit.dir',
+  'target.id',
+  'target.name',
+] as const
+
+/** Per-file variables inside `copy` and `block` items. `item.fm.<key>` reads a frontmatter field. */
+export const ITEM_VARIABLES = ['item.path', 'item.name', 'item.stem', 'item.ext', 'item.dir', 'item.body', 'item.content', 'item.title', 'item.description'] as const
+export const ITEM_PREFIXES = ['item.fm.'] as const
+
+/** Per-entry variables inside `entries.at` (MCP servers, hooks). */
+export const ENTRY_VARIABLES = ['entry.name', 'entry.event', 'entry.matcher'] as const
+
+/** Builds a lookup over a flat record, with dotted names. */
+export function recordLookup(...records: Record<string, string | undefined>[]): Lookup {
+  return (name) => {
+    for (const record of records) {
+      if (Object.hasOwn(record, name)) return record[name] ?? ''
+    }
+    return undefined
+  }
+}
