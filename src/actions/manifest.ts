@@ -72,8 +72,10 @@ function carryOwnership(ctx: ActionContext, steps: { step: string; changes: Chan
   for (const prevStep of ctx.previous?.steps ?? []) {
     const step = steps.find((s) => s.step === prevStep.step)
     if (!step) continue
+    // Outermost first, ahead of the step's files, so that undo (newest first) empties a directory before removing it.
+    const dirs = prevStep.changes.filter((old) => old.kind === 'dir' && !step.changes.some((c) => c.kind === 'dir' && c.path === old.path))
+    step.changes.unshift(...dirs)
     for (const old of prevStep.changes) {
-      if (old.kind === 'dir' && !step.changes.some((c) => c.kind === 'dir' && c.path === old.path)) step.changes.unshift(old)
       if (old.kind !== 'edit') continue
       const fresh = step.changes.find((c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.path === old.path)
       if (!fresh) continue
@@ -115,5 +117,9 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
       })
     }
   }
+  // Directories created by steps that no longer run (the kit dropped that kind of content) go too, once empty.
+  const running = new Set(ctx.completed.map((s) => s.step))
+  const orphanDirs = ctx.previous.steps.filter((s) => !running.has(s.step)).flatMap((s) => s.changes.filter((c) => c.kind === 'dir'))
+  for (const dir of orphanDirs.reverse()) await undoFileChange(dir, ctx, 'uninstall')
   return count
 }

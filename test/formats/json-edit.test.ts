@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigParseError, getAt, parseJsonc, setAt } from '../../src/formats/json-edit.js'
+
+const userFile = `{
+  // my settings
+  "theme": "dark",
+  "mcpServers": {
+    "mine": { "command": "x" }
+  }
+}
+`
+
+describe('setAt', () => {
+  it('adds a key without touching the neighbours, comments or one-line objects', () => {
+    const out = setAt(userFile, ['mcpServers', 'kit'], { command: 'npx', args: ['-y'] })
+    expect(out).toBe(`{
+  // my settings
+  "theme": "dark",
+  "mcpServers": {
+    "mine": { "command": "x" },
+    "kit": {
+      "command": "npx",
+      "args": [
+        "-y"
+      ]
+    }
+  }
+}
+`)
+    expect(setAt(out, ['mcpServers', 'kit'], undefined)).toBe(userFile)
+  })
+
+  it('creates a new file with a trailing newline and missing containers', () => {
+    expect(setAt('', ['a', 'b'], 1)).toBe('{\n  "a": {\n    "b": 1\n  }\n}\n')
+  })
+
+  it('keeps tab indentation and trailing-comma style', () => {
+    expect(setAt('{\n\t"x": 1\n}', ['y'], 2)).toBe('{\n\t"x": 1,\n\t"y": 2\n}')
+    const withComma = '{\n  "list": [\n    1,\n  ],\n}'
+    const added = setAt(withComma, ['list', 1], 2)
+    expect(added).toBe('{\n  "list": [\n    1,\n    2,\n  ],\n}')
+    expect(setAt(added, ['list', 1], undefined)).toBe(withComma)
+  })
+
+  it('replaces an existing value in place', () => {
+    expect(setAt('{\n  "a": 1,\n  "b": 2\n}\n', ['a'], { x: true })).toBe('{\n  "a": {\n    "x": true\n  },\n  "b": 2\n}\n')
+  })
+
+  it('removes the only property but keeps a comment beside it', () => {
+    expect(setAt('{\n  "a": {\n    // note\n    "k": 1\n  }\n}', ['a', 'k'], undefined)).toBe('{\n  "a": {\n    // note\n  }\n}')
+    expect(setAt('{\n  "a": {\n    "k": 1\n  }\n}', ['a', 'k'], undefined)).toBe('{\n  "a": {}\n}')
+  })
+
+  it('reads values back', () => {
+    expect(getAt(userFile, ['mcpServers', 'mine'])).toEqual({ found: true, value: { command: 'x' } })
+    expect(getAt(userFile, ['nope'])).toEqual({ found: false })
+  })
+})
+
+describe('parseJsonc', () => {
+  it('accepts comments and trailing commas, and an empty file', () => {
+    expect(parseJsonc('f.json', '{ /* c */ "a": 1, }')).toEqual({ a: 1 })
+    expect(parseJsonc('f.json', '')).toEqual({})
+  })
+
+  it('points at the first syntax error', () => {
+    const error = (() => {
+      try {
+        parseJsonc('/h/.claude.json', '{\n  "a": 1\n  "b": 2\n}')
+      } catch (e) {
+        return e
+      }
+    })()
+    expect(error).toBeInstanceOf(ConfigParseError)
+    expect((error as Error).message).toBe('/h/.claude.json:3:3: not valid JSON (CommaExpected); fix the file and run again, nothing was written')
+  })
+
+  it('refuses a top level that is not an object', () => {
+    expect(() => parseJsonc('f.json', '[1]')).toThrow('expected a JSON object at the top level')
+  })
+})

@@ -1,0 +1,122 @@
+// Install → re-install → uninstall of the starter kit into Claude Code on real temp dirs, around user content.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { createSandbox, type Sandbox } from './sandbox.js'
+
+let sb: Sandbox
+beforeEach(async () => {
+  sb = await createSandbox()
+})
+afterEach(async () => {
+  await sb.cleanup()
+})
+
+const userClaudeJson = `{
+  // Claude keeps its own state here too
+  "numStartups": 12,
+  "mcpServers": {
+    "mine": { "command": "my-server" }
+  }
+}
+`
+const userSettings = `{
+  "hooks": {
+    "PostToolUse": [
+      { "matcher": "Bash", "hooks": [{ "type": "command", "command": "echo mine" }] }
+    ]
+  },
+  "permissions": { "allow": ["Bash(git status)"] }
+}
+`
+
+describe('claude-code, global scope', () => {
+  it('installs around user content and uninstalls to a byte-identical tree', async () => {
+    await sb.write('home/.claude.json', userClaudeJson)
+    await sb.write('home/.claude/settings.json', userSettings)
+    await sb.write('home/.claude/CLAUDE.md', '# Me\n\nMy own memory.\n')
+    const before = await sb.tree()
+
+    const first = await sb.install(['claude-code'])
+    expect(first.results.map((r) => r.status)).toEqual(['installed'])
+    const claudeJson = JSON.parse((await sb.read('home/.claude.json')).replace(/^\s*\/\/.*$/gm, ''))
+    expect(Object.keys(claudeJson.mcpServers)).toEqual(['mine', 'filesystem', 'docs'])
+    expect(claudeJson.numStartups).toBe(12)
+    expect(await sb.read('home/.claude.json')).toContain('// Claude keeps its own state here too')
+    const settings = JSON.parse(await sb.read('home/.claude/settings.json'))
+    expect(settings.hooks.PostToolUse).toHaveLength(2)
+    expect(settings.permissions).toEqual({ allow: ['Bash(git status)'] })
+    expect(await sb.read('home/.claude/CLAUDE.md')).toMatch(/^# Me\n\nMy own memory\.\n\n<!-- outfit:starter-kit:begin/)
+    expect(await sb.read('home/.claude/agents/reviewer.md')).toContain('tools: Read, Grep, Glob')
+    expect(await sb.read('home/.claude/skills/code-review/checklist.md')).toContain('Review checklist')
+
+    const installed = await sb.tree()
+    const second = await sb.install(['claude-code'])
+    expect(second.results.map((r) => r.status)).toEqual(['unchanged'])
+    expect(await sb.tree()).toEqual(installed)
+
+    const removed = await sb.uninstall(['claude-code'])
+    expect(removed.results.map((r) => r.status)).toEqual(['uninstalled'])
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('keeps user edits to installed files on uninstall, and removes them with --force', async () => {
+    const before = await sb.tree()
+    await sb.install(['claude-code'])
+    await writeFile(join(sb.home, '.claude/agents/reviewer.md'), 'my edits\n')
+    const kept = await sb.uninstall(['claude-code'])
+    expect(kept.results[0]?.kept).toEqual([{ path: join(sb.home, '.claude/agents/reviewer.md'), reason: 'changed since outfit wrote it' }])
+    expect(await sb.read('home/.claude/agents/reviewer.md')).toBe('my edits\n')
+    // The manifest is gone, so a forced uninstall has nothing left to do: the file stays the user's.
+    await rm(join(sb.home, '.claude'), { recursive: true })
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('refuses to replace a file outfit did not write, changing nothing; --force replaces and uninstall restores it', async () => {
+    await sb.write('home/.claude/commands/changelog.md', 'my own command\n')
+    const before = await sb.tree()
+    const refused = await sb.install(['claude-code'])
+    expect(refused.results[0]?.status).toBe('failed')
+    expect(refused.results[0]?.failure?.error.message).toMatch(/changelog\.md already exists and was not installed by outfit/)
+    expect(await sb.tree()).toEqual(before)
+
+    const forced = await sb.install(['claude-code'], { force: true })
+    expect(forced.results[0]?.status).toBe('installed')
+    expect(await sb.read('home/.claude/commands/changelog.md')).toContain('Draft a changelog entry')
+    await sb.uninstall(['claude-code'])
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('refuses to replace an MCP server of the same name that the user wrote', async () => {
+    await sb.write('home/.claude.json', '{ "mcpServers": { "docs": { "url": "https://mine.example" } } }\n')
+    const before = await sb.tree()
+    const report = await sb.install(['claude-code'])
+    expect(report.results[0]?.status).toBe('failed')
+    expect(report.results[0]?.failure?.error.message).toMatch(/'mcpServers\.docs' already holds a different value/)
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('reports a config file that does not parse with file:line:col and changes nothing', async () => {
+    await sb.write('home/.claude.json', '{\n  "a": 1\n  "b": 2\n}\n')
+    const before = await sb.tree()
+    const report = await sb.install(['claude-code'])
+    expect(report.results[0]?.failure?.error.message).toContain(`${join(sb.home, '.claude.json')}:3:3: not valid JSON`)
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('updates to a new kit version: changed files rewritten, removed ones pruned, uninstall still exact', async () => {
+    const before = await sb.tree()
+    await sb.install(['claude-code'])
+    await writeFile(join(sb.kit, 'kit.yaml'), 'name: starter-kit\nversion: 1.1.0\n')
+    await rm(join(sb.kit, 'commands/changelog.md'))
+    await writeFile(join(sb.kit, 'agents/reviewer.md'), '---\nname: reviewer\ndescription: v2\n---\nNew body.\n')
+    await writeFile(join(sb.kit, 'mcp.yaml'), 'servers:\n  filesystem:\n    command: npx\n')
+    const update = await sb.install(['claude-code'])
+    expect(update.results[0]?.status).toBe('installed')
+    await expect(sb.read('home/.claude/commands/changelog.md')).rejects.toThrow()
+    expect(await sb.read('home/.claude/agents/reviewer.md')).toContain('New body.')
+    expect(Object.keys(JSON.parse(await sb.read('home/.claude.json')).mcpServers)).toEqual(['filesystem'])
+    await sb.uninstall(['claude-code'])
+    expect(await sb.tree()).toEqual(before)
+  })
+})

@@ -1,0 +1,75 @@
+// Real temp directories for integration tests: a home, a project and a writable copy of the starter kit.
+import { createHash } from 'node:crypto'
+import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { install, uninstall } from '../../src/api/install.js'
+import { requireTargets } from '../../src/api/targets.js'
+import { realFs } from '../../src/fs/fs.js'
+import type { RunReport } from '../../src/types.js'
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+export interface Sandbox {
+  root: string
+  home: string
+  project: string
+  kit: string
+  write(path: string, content: string): Promise<void>
+  read(path: string): Promise<string>
+  tree(): Promise<Record<string, string>>
+  install(tools: string[], options?: { scope?: string; force?: boolean; targetDirs?: string[] }): Promise<RunReport>
+  uninstall(tools: string[], options?: { scope?: string; force?: boolean; targetDirs?: string[] }): Promise<RunReport>
+  cleanup(): Promise<void>
+}
+
+export async function createSandbox(): Promise<Sandbox> {
+  const root = await mkdtemp(join(tmpdir(), 'outfit-it-'))
+  const home = join(root, 'home')
+  const project = join(root, 'project')
+  const kit = join(root, 'kit')
+  await mkdir(home, { recursive: true })
+  await mkdir(project, { recursive: true })
+  await cp(join(repoRoot, 'examples/starter-kit'), kit, { recursive: true })
+  const run = async (command: 'install' | 'uninstall', tools: string[], options: { scope?: string; force?: boolean; targetDirs?: string[] } = {}) => {
+    const all = await requireTargets({ fs: realFs, targetDirs: options.targetDirs ?? [] })
+    const targets = all.filter((t) => tools.includes(t.spec.id))
+    const request = { fs: realFs, targets, scope: options.scope ?? 'global', home, project, force: options.force ?? false }
+    return command === 'install' ? install({ ...request, kitDir: kit }) : uninstall(request)
+  }
+  return {
+    root,
+    home,
+    project,
+    kit,
+    async write(path, content) {
+      await mkdir(dirname(join(root, path)), { recursive: true })
+      await writeFile(join(root, path), content)
+    },
+    read: (path) => readFile(join(root, path), 'utf8'),
+    tree: () => snapshotTree(join(root), [home, project]),
+    install: (tools, options) => run('install', tools, options),
+    uninstall: (tools, options) => run('uninstall', tools, options),
+    cleanup: () => rm(root, { recursive: true, force: true }),
+  }
+}
+
+/** path → content hash (or 'dir', or '-> target') for everything under the given directories. */
+export async function snapshotTree(base: string, dirs: string[]): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  const walk = async (dir: string): Promise<void> => {
+    for (const name of (await readdir(dir)).sort()) {
+      const full = join(dir, name)
+      const st = await lstat(full)
+      const key = relative(base, full)
+      if (st.isSymbolicLink()) out[key] = `-> ${await readlink(full)}`
+      else if (st.isDirectory()) {
+        out[key] = 'dir'
+        await walk(full)
+      } else out[key] = `${createHash('sha256').update(await readFile(full)).digest('hex').slice(0, 16)} ${(st.mode & 0o777).toString(8)}`
+    }
+  }
+  for (const d of dirs) await walk(d)
+  return out
+}
