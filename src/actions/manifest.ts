@@ -1,7 +1,7 @@
 // manifest: the last step of every target. Records what this install owns (with what each path held before outfit),
 // prunes what the previous kit version installed and this one no longer does, and writes nothing when nothing changed.
 // Inverse: unmanifest.
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { ensureDir, readSnapshot, snapshotOf, writeAtomic, restoreSnapshot, decodeUtf8 } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { manifestPath, serializeManifest, MANIFEST_VERSION, type ManifestFile } from '../state/manifest-file.js'
@@ -33,6 +33,7 @@ export const manifest: Action = {
     await ctx.lock.with(path, async () => {
       const before = await readSnapshot(ctx.fs, path)
       for (const dir of await ensureDir(ctx.fs, dirname(path))) ctx.record({ kind: 'dir', path: dir })
+      await ignoreStateDir(ctx)
       await writeAtomic(ctx.fs, path, text)
       ctx.record({ kind: 'file', path, before, after: snapshotOf(text) })
     })
@@ -63,6 +64,16 @@ export function isRealChange(change: Change): boolean {
 }
 
 // --- internal ---
+
+/** outfit's state (manifests, backups of user files) is per machine: keep it out of the project's git history. */
+async function ignoreStateDir(ctx: ActionContext): Promise<void> {
+  const path = join(ctx.stateDir, '.gitignore')
+  const current = await readSnapshot(ctx.fs, path)
+  if (current) return
+  const text = '# outfit state: install manifests and backups for this machine\n*\n'
+  await writeAtomic(ctx.fs, path, text)
+  ctx.record({ kind: 'file', path, before: null, after: snapshotOf(text) })
+}
 
 /**
  * A re-install does not re-create directories or JSON containers that already exist, yet they are still outfit's:

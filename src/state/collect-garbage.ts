@@ -12,6 +12,9 @@ export async function collectGarbage(fs: Fs, stateDir: string): Promise<void> {
   for (const name of await list(fs, join(stateDir, 'backups'))) {
     if (!referenced.has(name)) await fs.unlink(join(stateDir, 'backups', name))
   }
+  if ((await list(fs, join(stateDir, 'manifests'))).length === 0) {
+    await fs.unlink(join(stateDir, '.gitignore')).catch(() => {})
+  }
   for (const dir of [join(stateDir, 'backups'), join(stateDir, 'manifests'), stateDir]) {
     try {
       await fs.rmdir(dir)
