@@ -366,6 +366,32 @@ export interface Transform {
      * Drop the whole frontmatter block and keep only the body.
      */
     remove?: boolean
+    /**
+     * Set a key from the first matching case: { key: [{ if: otherKey, value: x }, { value: fallback }] }. `if` holds when that frontmatter key is present and not false/empty.
+     */
+    cases?: {
+      /**
+       * Cases, first match wins.
+       *
+       * Items: One case.
+       */
+      [k: string]: {
+        /**
+         * Frontmatter key that must be set (truthy).
+         */
+        if?: string
+        /**
+         * Value to set (strings are templates).
+         */
+        value: {
+          [k: string]: unknown
+        }
+      }[]
+    }
+    /**
+     * Keys written as `key: value` without YAML quoting, for tools whose frontmatter is not strict YAML (Cursor globs).
+     */
+    verbatim?: string[]
   }
   /**
    * Literal text replacements in the body: { search: replacement }.

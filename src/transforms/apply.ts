@@ -57,7 +57,17 @@ function editFrontmatter(doc: MarkdownDoc, spec: NonNullable<Transform['frontmat
   }
   for (const [key, value] of Object.entries(spec.default ?? {})) if (!Object.hasOwn(fm, key)) fm[key] = renderValue(value, render)
   for (const [key, value] of Object.entries(spec.set ?? {})) fm[key] = renderValue(value, render)
-  return { ...doc, frontmatter: fm, hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0 }
+  for (const [key, cases] of Object.entries(spec.cases ?? {})) {
+    const hit = cases.find((c) => c.if === undefined || isSet(fm[c.if]))
+    if (hit) fm[key] = renderValue(hit.value, render)
+  }
+  const verbatim = [...(doc.verbatim ?? []), ...(spec.verbatim ?? [])]
+  return { ...doc, frontmatter: fm, hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0, ...(verbatim.length > 0 ? { verbatim } : {}) }
+}
+
+function isSet(value: unknown): boolean {
+  if (value === undefined || value === null || value === false || value === '') return false
+  return !(Array.isArray(value) && value.length === 0)
 }
 
 function renderValue(value: unknown, render: (s: string) => string): unknown {

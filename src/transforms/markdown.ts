@@ -5,6 +5,8 @@ export interface MarkdownDoc {
   frontmatter: Record<string, unknown>
   body: string
   hadFrontmatter: boolean
+  /** Keys written without YAML quoting (tools whose frontmatter is not strict YAML). */
+  verbatim?: string[]
 }
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
@@ -22,7 +24,12 @@ export function parseMarkdown(text: string, file: string): MarkdownDoc {
   return { frontmatter: (data ?? {}) as Record<string, unknown>, body: text.slice(match[0].length), hadFrontmatter: true }
 }
 
-export function renderMarkdown(doc: { frontmatter: Record<string, unknown>; body: string }): string {
+export function renderMarkdown(doc: { frontmatter: Record<string, unknown>; body: string; verbatim?: string[] }): string {
   if (Object.keys(doc.frontmatter).length === 0) return doc.body
-  return `---\n${stringify(doc.frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n${doc.body}`
+  const lines = Object.entries(doc.frontmatter).map(([key, value]) =>
+    doc.verbatim?.includes(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      ? `${key}: ${String(value)}`
+      : stringify({ [key]: value }, { lineWidth: 0 }).trimEnd(),
+  )
+  return `---\n${lines.join('\n')}\n---\n${doc.body}`
 }
