@@ -56,5 +56,6 @@ export function patchLeaves(patch: Record<string, unknown>, ctx: ActionContext, 
 function renderDeep(value: unknown, ctx: ActionContext): unknown {
   if (typeof value === 'string') return render(ctx, value)
   if (Array.isArray(value)) return value.map((v) => renderDeep(v, ctx))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [render(ctx, k), renderDeep(v, ctx)]))
   return value
 }
