@@ -23,12 +23,16 @@ export const block: Action<BlockParams> = {
     const shared = await sharedPrefix(ctx, path, id)
     return editSharedFile(ctx, path, 'block', (text) => {
       if (content.trim() === '') {
-        const prevKey = previousOwned(ctx, path, [id])
+        const prevKey = previousOwned(ctx, path, [id, style])
         const removed = prevKey ? removeBlock(text, id, style, (prevKey.value as BlockValue).prefix) : null
         return { text: removed ?? text, owned: [] }
       }
-      const prevKey = previousOwned(ctx, path, [id])
-      const result = upsertBlock(text, id, content, style, (prevKey?.value as BlockValue | undefined)?.prefix ?? shared)
+      const prevKey = previousOwned(ctx, path, [id, style])
+      const runKey = `block:${path}:${id}`
+      const known = (prevKey?.value as BlockValue | undefined)?.prefix ?? (ctx.run.get(runKey) as string | undefined) ?? shared
+      const result = upsertBlock(text, id, content, style, known)
+      // Tools installing concurrently share the block: the one that created it decides the separator for all.
+      if (!ctx.run.has(runKey)) ctx.run.set(runKey, result.value.prefix)
       return { text: result.text, owned: [{ path: [id, style], value: result.value }] }
     })
   },

@@ -114,8 +114,9 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
       if (kept.length === 0) ctx.log.info(`removed ${old.path} (no longer part of the kit)`)
     }
     if (old.kind === 'edit' && old.format === 'json') {
-      const fresh = current.find((c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.path === old.path)
-      const stale = old.owned.filter((k: OwnedKey) => !k.container && !fresh?.owned.some((n) => deepEqual(n.path, k.path) && !!n.append === !!k.append && (!k.append || deepEqual(n.value, k.value))))
+      // Several steps may edit one file (Gemini's settings.json holds MCP servers and hooks): compare with all of them.
+      const freshOwned = current.flatMap((c) => (c.kind === 'edit' && c.path === old.path ? c.owned : []))
+      const stale = old.owned.filter((k: OwnedKey) => !k.container && !freshOwned.some((n) => deepEqual(n.path, k.path) && !!n.append === !!k.append && (!k.append || deepEqual(n.value, k.value))))
       if (stale.length === 0) continue
       await ctx.lock.with(old.path, async () => {
         const before = await readSnapshot(ctx.fs, old.path)

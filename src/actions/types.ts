@@ -27,6 +27,8 @@ export interface ActionContext {
   stateDir: string
   /** Records one change the current step made; the runner undoes exactly the recorded changes. */
   record(change: Change): void
+  /** State shared by the pipelines of one run (e.g. who created a shared block first, before any manifest exists). */
+  run: Map<string, unknown>
   /** The manifests of the other tools installed in this scope (read once per run). */
   others(): Promise<ManifestFile[]>
 }

@@ -36,9 +36,10 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
   if (outer?.aborted) onOuterAbort()
   else outer?.addEventListener('abort', onOuterAbort, { once: true })
   const lock = new PathLock()
+  const shared = new Map<string, unknown>()
 
   const tasks = pipelines.map((pipeline) => async (): Promise<ToolResult> => {
-    const ctx = await contextFor(pipeline, options, controller.signal, lock)
+    const ctx = await contextFor(pipeline, options, controller.signal, lock, shared)
     let result: ToolResult
     try {
       result = await options.runner(pipeline, ctx)
@@ -62,7 +63,7 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
 
 // --- internal ---
 
-async function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal, lock: PathLock): Promise<ActionContext> {
+async function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal, lock: PathLock, shared: Map<string, unknown>): Promise<ActionContext> {
   const { fs, kit } = options
   const scope = pipeline.scope
   const stateDir = `${scope.root}/.outfit`
@@ -82,6 +83,7 @@ async function contextFor(pipeline: Pipeline, options: RunOptions, signal: Abort
     tool: pipeline.tool,
     scope,
     lock,
+    run: shared,
     force: options.force ?? false,
     previous,
     completed: [],

@@ -1,0 +1,124 @@
+// Files other programs and other tools share: Codex's config.toml, AGENTS.md read by Codex and OpenCode,
+// VS Code's mcp.json, OpenCode's opencode.json.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+
+let sb: Sandbox
+beforeEach(async () => {
+  sb = await createSandbox()
+})
+afterEach(async () => {
+  await sb.cleanup()
+})
+
+const userToml = `# my codex config
+model = "o4-mini"
+
+[mcp_servers.mine]
+command = "my-server" # keep this comment
+
+[profiles.fast]
+model = "gpt-5-mini"
+`
+
+describe('codex config.toml', () => {
+  it('adds the kit tables after the user content and removes them byte-exactly', async () => {
+    await sb.write('home/.codex/config.toml', userToml)
+    const before = await sb.tree()
+    expect((await sb.install(['codex'])).results[0]?.status).toBe('installed')
+    const text = await sb.read('home/.codex/config.toml')
+    expect(text.startsWith(userToml)).toBe(true)
+    expect(text).toContain('[mcp_servers.filesystem]')
+    expect(text).toContain('[mcp_servers.docs.http_headers]')
+    expect((await sb.install(['codex'])).results[0]?.status).toBe('unchanged')
+    await sb.uninstall(['codex'])
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('removes only its region when the user edited the file since', async () => {
+    await sb.write('home/.codex/config.toml', userToml)
+    await sb.install(['codex'])
+    const installed = await sb.read('home/.codex/config.toml')
+    await sb.write('home/.codex/config.toml', installed.replace('model = "o4-mini"', 'model = "o3"'))
+    await sb.uninstall(['codex'])
+    expect(await sb.read('home/.codex/config.toml')).toBe(userToml.replace('model = "o4-mini"', 'model = "o3"'))
+  })
+
+  it('refuses a server table the user already defines, writing nothing', async () => {
+    await sb.write('home/.codex/config.toml', '[mcp_servers.docs]\nurl = "https://mine.example"\n')
+    const before = await sb.tree()
+    const report = await sb.install(['codex'])
+    expect(report.results[0]?.status).toBe('failed')
+    expect(report.results[0]?.failure?.error.message).toMatch(/\[mcp_servers\.docs\] is already defined outside outfit's block/)
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('reports a config.toml that does not parse, with its position', async () => {
+    await sb.write('home/.codex/config.toml', 'model = "x"\n[broken\n')
+    const report = await sb.install(['codex'])
+    expect(report.results[0]?.failure?.error.message).toMatch(/config\.toml:2:\d+: not valid TOML/)
+  })
+})
+
+describe('AGENTS.md shared by Codex and OpenCode', () => {
+  it('holds one block for both, kept until the last of them is uninstalled', async () => {
+    await sb.write('project/AGENTS.md', '# Team notes\n\nRun the tests before pushing.\n')
+    const before = await sb.tree()
+    const both = await sb.install(['codex', 'opencode'], { scope: 'project' })
+    expect(both.results.map((r) => r.status)).toEqual(['installed', 'installed'])
+    const agents = await sb.read('project/AGENTS.md')
+    expect(agents.match(/outfit:starter-kit:begin/g)).toHaveLength(1)
+    expect(agents.startsWith('# Team notes\n\nRun the tests before pushing.\n\n')).toBe(true)
+
+    await sb.uninstall(['codex'], { scope: 'project' })
+    expect(await sb.read('project/AGENTS.md')).toBe(agents)
+    await sb.uninstall(['opencode'], { scope: 'project' })
+    expect(await sb.tree()).toEqual(before)
+  })
+})
+
+describe('JSON configs with user content', () => {
+  it('keeps VS Code mcp.json inputs and servers, and comments', async () => {
+    const user = `{
+  // VS Code MCP config
+  "inputs": [{ "type": "promptString", "id": "token", "password": true }],
+  "servers": {
+    "github": { "type": "http", "url": "https://api.example/mcp" }
+  }
+}
+`
+    await sb.write('project/.vscode/mcp.json', user)
+    const before = await sb.tree()
+    await sb.install(['copilot'], { scope: 'project' })
+    const text = await sb.read('project/.vscode/mcp.json')
+    expect(text).toContain('// VS Code MCP config')
+    expect(text).toContain('"inputs": [{ "type": "promptString", "id": "token", "password": true }]')
+    expect(text).toContain('"filesystem": {\n      "type": "stdio"')
+    await sb.uninstall(['copilot'], { scope: 'project' })
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('merges into opencode.json next to the user keys', async () => {
+    await sb.write('project/opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "theme": "tokyonight"\n}\n')
+    const before = await sb.tree()
+    await sb.install(['opencode'], { scope: 'project' })
+    const config = JSON.parse(await sb.read('project/opencode.json'))
+    expect(config.theme).toBe('tokyonight')
+    expect(config.mcp.filesystem).toEqual({ type: 'local', command: ['npx', '-y', '@modelcontextprotocol/server-filesystem', '.'], enabled: true })
+    await sb.uninstall(['opencode'], { scope: 'project' })
+    expect(await sb.tree()).toEqual(before)
+  })
+})
+
+describe('all targets at once', () => {
+  it('installs every tool concurrently into one home and uninstalls to the exact tree', async () => {
+    await sb.write('home/.claude.json', '{ "numStartups": 3 }\n')
+    const before = await sb.tree()
+    const ids = ['claude-code', 'codex', 'copilot', 'cursor', 'gemini-cli', 'opencode', 'windsurf']
+    const report = await sb.install(ids)
+    expect(report.results.map((r) => [r.tool, r.status])).toEqual(ids.map((id) => [id, 'installed']))
+    expect((await sb.install(ids)).results.every((r) => r.status === 'unchanged')).toBe(true)
+    await sb.uninstall(ids)
+    expect(await sb.tree()).toEqual(before)
+  })
+})
