@@ -3,11 +3,12 @@
 import { resolve } from 'node:path'
 import { cac } from 'cac'
 import { install, uninstall } from '../api/install.js'
+import { status } from '../api/status.js'
 import { detectTool, discoverTargets, pickTargets, requireTargets } from '../api/targets.js'
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { loadTarget } from '../load/load-target.js'
-import { renderDiagnostics, renderSummary, renderToolBlock } from '../report/render.js'
+import { renderDiagnostics, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
 import type { Diagnostic, RunReport } from '../types.js'
 import { ExitCode, exitCodeForError, exitCodeForReport } from './exit-code.js'
 import { version } from './version.js'
@@ -90,6 +91,17 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }
       return ExitCode.Success
     }),
+  )
+
+  withCommon(cli.command('status [...tools]', 'Show per tool: detected, installed kit and version, and drifted files')).action(
+    (tools: string[], flags: CommonFlags) =>
+      run(async () => {
+        const ctx = await context(deps, flags)
+        const rows = await status({ ...ctx, targets: tools.length > 0 ? pickTargets(ctx.all, tools) : ctx.all })
+        if (flags.json) deps.out(JSON.stringify({ scope: ctx.scope, tools: rows }, null, 2))
+        else for (const line of renderStatus(rows, { color: deps.color })) deps.out(line)
+        return ExitCode.Success
+      }),
   )
 
   cli

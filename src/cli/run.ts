@@ -21,6 +21,9 @@ function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
 process.on('SIGINT', () => onSignal('SIGINT'))
 process.on('SIGTERM', () => onSignal('SIGTERM'))
 
+// A closed pipe (`outfit install … | head`) must not kill a run halfway through writing files: drop the output instead.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
+
 const color = !process.env.NO_COLOR && (process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== '0' : process.stdout.isTTY === true)
 
 process.exitCode = await main(process.argv.slice(2), {

@@ -65,16 +65,17 @@ export async function ensureDir(fs: Fs, dir: string): Promise<string[]> {
       current = parent
     }
   }
+  const created: string[] = []
   for (const d of missing) {
     try {
       await fs.mkdir(d)
+      created.push(d)
     } catch (error) {
       // Another pipeline may have created it in the meantime; that is fine, and then it is not ours to remove.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      missing.splice(missing.indexOf(d), 1)
     }
   }
-  return missing
+  return created
 }
 
 /**

@@ -1,6 +1,7 @@
 // Pure rendering: reports and diagnostics → lines. The shell prints them; tests snapshot them with colour off.
 import { createColors } from 'picocolors'
 import { OutfitError, describeCause } from '../errors.js'
+import type { ToolStatus as ToolStatusRow } from '../api/status.js'
 import type { Diagnostic, RunReport, ToolResult } from '../types.js'
 
 export interface RenderOptions {
@@ -57,6 +58,21 @@ export function renderSummary(report: RunReport, options: RenderOptions): string
     if (hint) lines.push(`  ${' '.repeat(width)}  ${c.dim(`→ ${hint}`)}`)
     for (const e of r.rollbackErrors) lines.push(`  ${' '.repeat(width)}  ${c.red(`rollback of '${e.step}' failed: ${e.error.message}`)}`)
     for (const k of r.kept) lines.push(`  ${' '.repeat(width)}  ${c.yellow(`kept ${k.path}: ${k.reason}`)}`)
+  }
+  return lines
+}
+
+/** `outfit status`: one line per tool, then its drifted files. */
+export function renderStatus(rows: ToolStatusRow[], options: RenderOptions): string[] {
+  const c = createColors(options.color)
+  const width = Math.max(...rows.map((r) => r.name.length), 4)
+  const lines: string[] = []
+  for (const r of rows) {
+    const detected = r.detected ? c.green('detected') : c.dim('not detected')
+    const installed = r.installed ? `${r.installed.kit}@${r.installed.version}` : c.dim('not installed')
+    const drift = r.drift.length > 0 ? c.yellow(`${r.drift.length} drifted`) : r.installed ? c.green('in sync') : ''
+    lines.push(`${r.name.padEnd(width)}  ${detected}  ${installed}  ${drift}`.trimEnd())
+    for (const d of r.drift) lines.push(`  ${' '.repeat(width)}${c.yellow(d.problem)} ${d.path}`)
   }
   return lines
 }

@@ -1,0 +1,85 @@
+// status: per tool, whether it is detected, what outfit installed there (kit and version), and what drifted since:
+// files changed or deleted, merged keys changed, owned blocks edited.
+import { resolve } from 'node:path'
+import type { Fs } from '../fs/fs.js'
+import { decodeUtf8, readSnapshot } from '../fs/files.js'
+import { deepEqual } from '../formats/deep-equal.js'
+import { getAt } from '../formats/json-edit.js'
+import { findBlock, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
+import { buildPipeline } from '../pipeline/build-pipeline.js'
+import { readManifest } from '../state/manifest-file.js'
+import type { Change, LoadedTarget } from '../types.js'
+import { detectTool } from './targets.js'
+
+export interface Drift {
+  path: string
+  problem: 'changed' | 'missing'
+}
+
+export interface ToolStatus {
+  tool: string
+  name: string
+  scope: string
+  detected: boolean
+  installed: { kit: string; version: string; installedAt: string } | null
+  drift: Drift[]
+}
+
+export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: string; home: string; project: string }): Promise<ToolStatus[]> {
+  const base = { home: resolve(request.home), project: resolve(request.project) }
+  return Promise.all(
+    request.targets
+      .filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
+      .map(async (target): Promise<ToolStatus> => {
+        const { scope } = buildPipeline(target.spec, request.scope, base)
+        const stateDir = `${scope.root}/.outfit`
+        const manifest = await readManifest(request.fs, stateDir, scope.root, target.spec.id, scope.name)
+        const drift: Drift[] = []
+        for (const step of manifest?.steps ?? []) for (const change of step.changes) drift.push(...(await driftOf(request.fs, change)))
+        return {
+          tool: target.spec.id,
+          name: target.spec.name,
+          scope: scope.name,
+          detected: await detectTool(request.fs, target, base),
+          installed: manifest ? { kit: manifest.kit.name, version: manifest.kit.version, installedAt: manifest.installedAt } : null,
+          drift,
+        }
+      }),
+  )
+}
+
+// --- internal ---
+
+async function driftOf(fs: Fs, change: Change): Promise<Drift[]> {
+  if (change.kind === 'dir') return []
+  const current = await readSnapshot(fs, change.path)
+  if (change.kind === 'link') return current?.mode === -1 ? [] : [{ path: change.path, problem: current ? 'changed' : 'missing' }]
+  if (change.kind === 'file') {
+    if (change.after === null) return []
+    if (!current) return [{ path: change.path, problem: 'missing' }]
+    return current.hash === change.after.hash ? [] : [{ path: change.path, problem: 'changed' }]
+  }
+  if (!current?.data) return change.owned.length > 0 ? [{ path: change.path, problem: 'missing' }] : []
+  if (current.hash === change.after?.hash) return []
+  const text = decodeUtf8(current.data, change.path)
+  const out: Drift[] = []
+  for (const key of change.owned) {
+    if (key.container) continue
+    if (change.format === 'json') {
+      const at = getAt(text, key.path)
+      const ok = key.append ? Array.isArray(at.value) && at.value.some((v) => deepEqual(v, key.value)) : at.found && deepEqual(at.value, key.value)
+      if (!ok) out.push({ path: `${change.path} › ${key.path.join('.')}`, problem: at.found ? 'changed' : 'missing' })
+    } else {
+      const [id, style] = key.path as [string, CommentStyle]
+      let block: ReturnType<typeof findBlock> = null
+      try {
+        block = findBlock(text, id, style)
+      } catch {
+        block = null
+      }
+      if (!block) out.push({ path: `${change.path} › block ${id}`, problem: 'missing' })
+      else if (block.content !== (key.value as BlockValue).content.replace(/\n+$/, '')) out.push({ path: `${change.path} › block ${id}`, problem: 'changed' })
+    }
+  }
+  return out
+}
