@@ -71,15 +71,19 @@ async function driftOf(fs: Fs, change: Change): Promise<Drift[]> {
       if (!ok) out.push({ path: `${change.path} › ${key.path.join('.')}`, problem: at.found ? 'changed' : 'missing' })
     } else {
       const [id, style] = key.path as [string, CommentStyle]
-      let block: ReturnType<typeof findBlock> = null
-      try {
-        block = findBlock(text, id, style)
-      } catch {
-        block = null
-      }
+      const block = safeFindBlock(text, id, style)
       if (!block) out.push({ path: `${change.path} › block ${id}`, problem: 'missing' })
       else if (block.content !== (key.value as BlockValue).content.replace(/\n+$/, '')) out.push({ path: `${change.path} › block ${id}`, problem: 'changed' })
     }
   }
   return out
+}
+
+function safeFindBlock(text: string, id: string, style: CommentStyle): ReturnType<typeof findBlock> {
+  try {
+    return findBlock(text, id, style)
+  } catch {
+    // A block whose end marker was deleted has certainly drifted.
+    return null
+  }
 }
