@@ -135,4 +135,6 @@ export interface RunReport {
   command: 'install' | 'uninstall'
   results: ToolResult[]
   cancelled: boolean
+  /** Interrupted earlier runs that were rolled back before this one started. */
+  recovered?: { journal: string; restored: string[] }[]
 }

@@ -32,7 +32,7 @@ export const manifest: Action = {
     const text = await serializeManifest(ctx.fs, ctx.stateDir, ctx.scope.root, next)
     await ctx.lock.with(path, async () => {
       const before = await readSnapshot(ctx.fs, path)
-      for (const dir of await ensureDir(ctx.fs, dirname(path))) ctx.record({ kind: 'dir', path: dir })
+      await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
       await ignoreStateDir(ctx)
       await writeAtomic(ctx.fs, path, text)
       ctx.record({ kind: 'file', path, before, after: snapshotOf(text) })

@@ -11,8 +11,7 @@ export const mkdir: Action<MkdirParams> = {
   inverse: 'rmdir',
   async run(params, ctx) {
     const path = await resolveDest(ctx, params.path)
-    const created = await ctx.lock.with(path, () => ensureDir(ctx.fs, path))
-    for (const dir of created) ctx.record({ kind: 'dir', path: dir })
+    await ctx.lock.with(path, () => ensureDir(ctx.fs, path, (dir) => ctx.record({ kind: 'dir', path: dir })))
   },
 }
 

@@ -17,7 +17,7 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
       return
     }
     if (current && !ctx.force) await assertOurs(ctx, path, current)
-    for (const dir of await ensureDir(ctx.fs, dirname(path))) ctx.record({ kind: 'dir', path: dir })
+    await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
     await writeAtomic(ctx.fs, path, desired.data ?? new Uint8Array(), mode)
     ctx.record({ kind: 'file', path, before: current, after: desired, origin })
   })

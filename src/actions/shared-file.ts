@@ -27,7 +27,7 @@ export async function editSharedFile(
       ctx.record({ kind: 'edit', format, path, before: current, after: current, origin, owned: result.owned })
       return
     }
-    for (const dir of await ensureDir(ctx.fs, dirname(path))) ctx.record({ kind: 'dir', path: dir })
+    await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
     const after = snapshotOf(result.text, current?.mode)
     await writeAtomic(ctx.fs, path, result.text, current?.mode)
     ctx.record({ kind: 'edit', format, path, before: current, after, origin, owned: result.owned })

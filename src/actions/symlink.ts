@@ -26,7 +26,7 @@ export const symlink: Action<SymlinkParams> = {
         return
       }
       if (current && !ctx.force) throw new ConflictError(`${path} already exists and was not installed by outfit`, { hint: 'move it away, or re-run with --force' })
-      for (const dir of await ensureDir(ctx.fs, dirname(path))) ctx.record({ kind: 'dir', path: dir })
+      await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
       if (current) await ctx.fs.unlink(path)
       await ctx.fs.symlink(target, path)
       ctx.record({ kind: 'link', path, target, before: current })

@@ -1,10 +1,13 @@
 // install and uninstall: the main jobs. Loads the kit and the chosen targets, builds one pipeline per tool and runs
 // them all concurrently, fail-fast, returning a report (the caller renders it).
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { TargetInvalidError, UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { loadKit } from '../kit/load-kit.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
+import type { Pipeline } from '../pipeline/types.js'
+import { guardRun, type GuardOptions } from '../safety/guard-run.js'
+import type { Recovered } from '../safety/journal.js'
 import { runPipeline } from '../pipeline/run-pipeline.js'
 import { runAll } from '../run/run-all.js'
 import { uninstallTool } from '../run/uninstall-tool.js'
@@ -21,6 +24,8 @@ export interface RunRequest {
   concurrency?: number
   onToolDone?: (result: ToolResult) => void
   onStep?: (tool: string, step: string, index: number, total: number) => void
+  /** Lock and crash-journal options (tests). */
+  safety?: GuardOptions
 }
 
 export async function install(request: RunRequest & { kitDir: string }): Promise<RunReport> {
@@ -52,6 +57,25 @@ async function execute(command: RunReport['command'], request: RunRequest, kit: 
   }
   const base = { home: resolve(request.home), project: resolve(request.project) }
   const pipelines = request.targets.map((t) => buildPipeline(t.spec, request.scope, base))
+  const stateDirs = pipelines.map((p) => join(p.scope.root, '.outfit'))
+  // Lock, recover what a crashed run left, journal every change; keep the journal only if a rollback failed.
+  return guardRun(
+    request.fs,
+    stateDirs,
+    (fs, recovered) => runPipelines(command, { ...request, fs }, kit, pipelines, base, recovered),
+    (report) => report.results.every((r) => r.rollbackErrors.length === 0),
+    request.safety ?? {},
+  )
+}
+
+async function runPipelines(
+  command: RunReport['command'],
+  request: RunRequest,
+  kit: Kit,
+  pipelines: Pipeline[],
+  base: { home: string; project: string },
+  recovered: Recovered[],
+): Promise<RunReport> {
   const { results, cancelled } = await runAll(pipelines, {
     fs: request.fs,
     kit,
@@ -63,5 +87,5 @@ async function execute(command: RunReport['command'], request: RunRequest, kit: 
     ...(request.onStep ? { onStep: request.onStep } : {}),
     runner: command === 'install' ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {}) : uninstallTool,
   })
-  return { command, results, cancelled }
+  return { command, results, cancelled, recovered }
 }

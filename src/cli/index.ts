@@ -1,6 +1,6 @@
 // The cac shell: argv → one core call → rendered lines → exit code. Never exits the process itself (run.ts does),
 // and takes its dependencies as arguments so tests can drive it without a terminal.
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { cac } from 'cac'
 import { install, uninstall } from '../api/install.js'
 import { status } from '../api/status.js'
@@ -8,6 +8,7 @@ import { detectTool, discoverTargets, pickTargets, requireTargets } from '../api
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { loadTarget } from '../load/load-target.js'
+import { pauseAfterChanges, recover } from '../safety/guard-run.js'
 import { renderDiagnostics, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
 import type { Diagnostic, RunReport } from '../types.js'
 import { ExitCode, exitCodeForError, exitCodeForReport } from './exit-code.js'
@@ -104,6 +105,17 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }),
   )
 
+  withCommon(cli.command('recover', 'Roll back what an interrupted run (crash, kill, power loss) left half-done')).action((flags: CommonFlags) =>
+    run(async () => {
+      const ctx = await context(deps, flags)
+      const recovered = await recover(deps.fs, [join(ctx.home, '.outfit'), join(ctx.project, '.outfit')])
+      if (flags.json) deps.out(JSON.stringify({ recovered }, null, 2))
+      else if (recovered.length === 0) deps.out('✓ nothing to recover')
+      else for (const line of renderRecovered(recovered)) deps.out(line)
+      return ExitCode.Success
+    }),
+  )
+
   cli
     .command('validate [...files]', 'Check target YAML files (default: every known target) and report every problem')
     .option('--targets <dir>', 'Also check target YAML files in this directory')
@@ -163,7 +175,21 @@ async function context(deps: CliDeps, flags: CommonFlags) {
     home: resolve(deps.cwd, flags.home ?? deps.env.HOME ?? '~'),
     project: resolve(deps.cwd, flags.project ?? '.'),
     ...(deps.signal ? { signal: deps.signal } : {}),
+    ...testHooks(deps),
   }
+}
+
+/** Crash tests stop the process at an exact point: after N changes, announced by a marker file. */
+function testHooks(deps: CliDeps) {
+  const count = Number(deps.env.OUTFIT_TEST_PAUSE_AFTER_CHANGES)
+  const marker = deps.env.OUTFIT_TEST_PAUSE_MARKER
+  if (!Number.isInteger(count) || count < 1 || !marker) return {}
+  return { safety: { afterChange: pauseAfterChanges(deps.fs, count, marker) } }
+}
+
+function renderRecovered(recovered: { journal: string; restored: string[] }[]): string[] {
+  const files = recovered.flatMap((r) => r.restored)
+  return [`! an earlier outfit run was interrupted; rolled it back (${files.length} path${files.length === 1 ? '' : 's'} restored):`, ...files.map((f) => `    ${f}`)]
 }
 
 async function choose(deps: CliDeps, ctx: Awaited<ReturnType<typeof context>>, tools: string[], flags: { all?: boolean; detected?: boolean }) {
@@ -194,6 +220,7 @@ function stream(deps: CliDeps, flags: CommonFlags) {
 function finish(deps: CliDeps, report: RunReport, flags: CommonFlags): number {
   if (flags.json) deps.out(JSON.stringify(toJson(report), null, 2))
   else {
+    if (report.recovered?.length) for (const line of renderRecovered(report.recovered)) deps.err(line)
     deps.out('')
     for (const line of renderSummary(report, { color: deps.color })) deps.out(line)
   }
@@ -204,6 +231,7 @@ function toJson(report: RunReport) {
   return {
     command: report.command,
     cancelled: report.cancelled,
+    recovered: report.recovered ?? [],
     tools: report.results.map((r) => ({
       tool: r.tool,
       name: r.name,

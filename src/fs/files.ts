@@ -48,8 +48,11 @@ export async function readSnapshot(fs: Fs, path: string): Promise<Snapshot | nul
   }
 }
 
-/** Creates missing parent directories and returns the ones it created, outermost first (so they can be undone). */
-export async function ensureDir(fs: Fs, dir: string): Promise<string[]> {
+/**
+ * Creates missing parent directories and returns the ones it created, outermost first (so they can be undone).
+ * `onCreate` hears of each one as soon as it exists, so a failure halfway still leaves a record of the others.
+ */
+export async function ensureDir(fs: Fs, dir: string, onCreate?: (dir: string) => void): Promise<string[]> {
   const missing: string[] = []
   let current = dir
   for (;;) {
@@ -70,6 +73,7 @@ export async function ensureDir(fs: Fs, dir: string): Promise<string[]> {
     try {
       await fs.mkdir(d)
       created.push(d)
+      onCreate?.(d)
     } catch (error) {
       // Another pipeline may have created it in the meantime; that is fine, and then it is not ours to remove.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error

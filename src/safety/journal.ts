@@ -1,0 +1,141 @@
+// Crash safety: a write-ahead journal. Before the first change to any path, the state it had (absent, or its bytes
+// and mode, or a link target) is written to <state>/journal/<run>/<n>.json — atomically, before the change happens.
+// A run that finishes deletes its journal; a journal left behind means the process died mid-run, and recovery puts
+// every journaled path back, newest first, so the tree is byte-identical to before that run.
+import { randomBytes } from 'node:crypto'
+import { join } from 'node:path'
+import { ensureDir, writeAtomic } from '../fs/files.js'
+import { isNotFound, type Fs } from '../fs/fs.js'
+
+type Before = { kind: 'absent' } | { kind: 'file'; data: string; mode: number } | { kind: 'dir' } | { kind: 'link'; target: string }
+
+interface Entry {
+  path: string
+  before: Before
+}
+
+export function journalRoot(stateDir: string): string {
+  return join(stateDir, 'journal')
+}
+
+export class Journal {
+  readonly dir: string
+  readonly #seen = new Set<string>()
+  #count = 0
+  #queue: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    private readonly fs: Fs,
+    stateDir: string,
+  ) {
+    this.dir = join(journalRoot(stateDir), `${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}`)
+  }
+
+  /** Records the state of `path` before its first change in this run; later changes need no record. */
+  async before(path: string): Promise<void> {
+    if (this.#seen.has(path)) return
+    this.#seen.add(path)
+    const n = ++this.#count
+    const entry: Entry = { path, before: await capture(this.fs, path) }
+    // Serialized so entry numbers follow the order of the changes they protect.
+    const write = this.#queue.then(async () => {
+      if (n === 1) await ensureDir(this.fs, this.dir)
+      await writeAtomic(this.fs, join(this.dir, `${String(n).padStart(6, '0')}.json`), JSON.stringify(entry))
+    })
+    this.#queue = write.catch(() => {})
+    await write
+  }
+
+  /** The run finished and its own rollback (if any) succeeded: the journal is no longer needed. */
+  async commit(): Promise<void> {
+    await this.#queue
+    await removeJournalDir(this.fs, this.dir)
+  }
+}
+
+export interface Recovered {
+  journal: string
+  restored: string[]
+}
+
+/** Rolls back every journal left by a process that died mid-run. Call with the scope's lock held. */
+export async function recoverJournals(fs: Fs, stateDir: string): Promise<Recovered[]> {
+  const root = journalRoot(stateDir)
+  let runs: string[]
+  try {
+    runs = ((await fs.readdir(root)) as string[]).sort()
+  } catch (error) {
+    if (isNotFound(error)) return []
+    throw error
+  }
+  const out: Recovered[] = []
+  for (const run of runs) {
+    const dir = join(root, run)
+    const entries: Entry[] = []
+    for (const name of ((await fs.readdir(dir)) as string[]).filter((n) => /^\d+\.json$/.test(n)).sort()) {
+      try {
+        entries.push(JSON.parse(await fs.readFile(join(dir, name), 'utf8')) as Entry)
+      } catch {
+        // A torn entry was being written when the process died: its change never started.
+      }
+    }
+    const restored: string[] = []
+    for (const entry of entries.reverse()) {
+      if (await restore(fs, entry)) restored.push(entry.path)
+    }
+    await removeJournalDir(fs, dir)
+    out.push({ journal: dir, restored })
+  }
+  await fs.rmdir(root).catch(() => {})
+  return out
+}
+
+// --- internal ---
+
+async function capture(fs: Fs, path: string): Promise<Before> {
+  try {
+    const st = await fs.lstat(path)
+    if (st.isSymbolicLink()) return { kind: 'link', target: await fs.readlink(path) }
+    if (st.isDirectory()) return { kind: 'dir' }
+    return { kind: 'file', data: Buffer.from(await fs.readFile(path)).toString('base64'), mode: Number(st.mode) & 0o7777 }
+  } catch (error) {
+    if (isNotFound(error)) return { kind: 'absent' }
+    throw error
+  }
+}
+
+/** Puts one path back; returns whether anything had to change. */
+async function restore(fs: Fs, entry: Entry): Promise<boolean> {
+  const now = await capture(fs, entry.path)
+  const { before } = entry
+  if (JSON.stringify(now) === JSON.stringify(before)) return false
+  if (before.kind === 'dir') {
+    if (now.kind === 'absent') await fs.mkdir(entry.path, { recursive: true })
+    return true
+  }
+  if (now.kind === 'dir') {
+    // The run created this directory; anything the run put inside was journaled and removed first.
+    await fs.rmdir(entry.path).catch(() => {})
+  } else if (now.kind !== 'absent') {
+    await fs.unlink(entry.path)
+  }
+  if (before.kind === 'file') {
+    await ensureDir(fs, join(entry.path, '..'))
+    await writeAtomic(fs, entry.path, Buffer.from(before.data, 'base64'), before.mode)
+  } else if (before.kind === 'link') {
+    await fs.symlink(before.target, entry.path)
+  }
+  return true
+}
+
+async function removeJournalDir(fs: Fs, dir: string): Promise<void> {
+  let names: string[] = []
+  try {
+    names = (await fs.readdir(dir)) as string[]
+  } catch (error) {
+    if (!isNotFound(error)) throw error
+  }
+  for (const name of names) await fs.unlink(join(dir, name)).catch(() => {})
+  await fs.rmdir(dir).catch(() => {})
+  await fs.rmdir(join(dir, '..')).catch(() => {})
+}
