@@ -184,7 +184,7 @@ function testHooks(deps: CliDeps) {
   const count = Number(deps.env.OUTFIT_TEST_PAUSE_AFTER_CHANGES)
   const marker = deps.env.OUTFIT_TEST_PAUSE_MARKER
   if (!Number.isInteger(count) || count < 1 || !marker) return {}
-  return { safety: { afterChange: pauseAfterChanges(deps.fs, count, marker) } }
+  return { safety: { afterChange: pauseAfterChanges(deps.fs, count, marker, deps.signal) } }
 }
 
 function renderRecovered(recovered: { journal: string; restored: string[] }[]): string[] {

@@ -42,14 +42,23 @@ export async function recover(fs: Fs, stateDirs: string[], options: GuardOptions
   return guardRun(fs, stateDirs, async (_fs, recovered) => recovered, () => true, options)
 }
 
-/** A test hook from the environment: stop (hang) after N changes, announcing it through a marker file. */
-export function pauseAfterChanges(fs: Fs, count: number, marker: string): () => Promise<void> {
+/**
+ * A test hook from the environment: after N changes, announce it through a marker file and wait — until the run is
+ * aborted (SIGINT/SIGTERM), or forever (SIGKILL tests).
+ */
+export function pauseAfterChanges(fs: Fs, count: number, marker: string, signal?: AbortSignal): () => Promise<void> {
   let seen = 0
   return async () => {
     seen++
     if (seen === count) {
       await fs.writeFile(marker, String(process.pid))
-      await new Promise<never>(() => {})
+      // A pending promise alone does not keep Node alive; the interval does, until the abort.
+      const alive = setInterval(() => {}, 60_000)
+      await new Promise<void>((resolve) => {
+        if (signal?.aborted) resolve()
+        signal?.addEventListener('abort', () => resolve(), { once: true })
+      })
+      clearInterval(alive)
     }
   }
 }
