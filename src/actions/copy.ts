@@ -9,6 +9,9 @@ import { writeOwnedFile } from './owned-file.js'
 import { render, resolveDest } from './resolve.js'
 import type { Action } from './types.js'
 
+/** Kit content is text and small images; anything bigger is a mistake, and would be held in memory. */
+export const MAX_KIT_FILE_BYTES = 10 * 1024 * 1024
+
 export const copy: Action<CopyParams> = {
   name: 'copy',
   description: 'Copy kit files into the scope, transforming each one.',
@@ -21,6 +24,8 @@ export const copy: Action<CopyParams> = {
     for (const file of matches) {
       const relPath = base === '' ? file : file.slice(base.length + 1)
       const source = join(ctx.kit.dir, file)
+      const size = Number((await ctx.fs.stat(source)).size)
+      if (size > MAX_KIT_FILE_BYTES) throw new Error(`${source} is ${size} bytes; kit files over ${MAX_KIT_FILE_BYTES} bytes are refused`)
       const bytes = new Uint8Array(await ctx.fs.readFile(source))
       const transforms = transformsFor(relPath, params.transform ?? [])
       const needsText = transforms.length > 0 || params.rename !== undefined
