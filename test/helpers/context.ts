@@ -1,0 +1,29 @@
+// An ActionContext for unit tests: memfs, an empty kit unless given, a fresh log and lock.
+import type { ActionContext } from '../../src/actions/types.js'
+import type { Fs } from '../../src/fs/fs.js'
+import { PathLock } from '../../src/fs/path-lock.js'
+import { ToolLog } from '../../src/run/tool-log.js'
+import type { Kit } from '../../src/types.js'
+import { recordLookup } from '../../src/vars/interpolate.js'
+
+export function testContext(fs: Fs, overrides: Partial<ActionContext> = {}): ActionContext {
+  const kit: Kit = overrides.kit ?? { dir: '/kit', name: 'kit', version: '1.0.0', mcp: [], hooks: [], files: [] }
+  return {
+    fs,
+    signal: new AbortController().signal,
+    log: new ToolLog(),
+    kit,
+    tool: { id: 'tool', name: 'Tool' },
+    scope: { name: 'global', root: '/home', dir: '/home/.tool' },
+    vars: recordLookup({ home: '/home', project: '/project', scope: 'global', root: '/home', dir: '/home/.tool', 'kit.name': kit.name, 'kit.version': kit.version, 'kit.prefix': '', 'kit.description': '', 'kit.dir': kit.dir, 'target.id': 'tool', 'target.name': 'Tool' }),
+    lock: new PathLock(),
+    run: new Map(),
+    force: false,
+    previous: null,
+    completed: [],
+    stateDir: '/home/.outfit',
+    record: () => {},
+    others: async () => [],
+    ...overrides,
+  }
+}
