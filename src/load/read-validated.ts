@@ -32,5 +32,6 @@ export async function readValidated(fs: Fs, file: string, schema: string): Promi
   }
   const result = parseYaml(file, text)
   if (!result.ok) return { diagnostics: result.diagnostics }
+  if (result.parsed.data === null || result.parsed.data === undefined) return at('is empty; see the schema for the keys it needs')
   return { parsed: result.parsed, diagnostics: validateShape(schema, result.parsed) }
 }

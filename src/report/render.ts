@@ -15,8 +15,9 @@ export function renderDiagnostics(diagnostics: Diagnostic[], options: RenderOpti
   return diagnostics.map((d) => {
     const where = `${relativeTo(d.file, options.cwd)}:${d.line}:${d.column}`
     const pointer = d.pointer === '' ? '' : `${d.pointer}: `
-    const label = d.severity === 'error' ? c.red('error') : c.yellow('warning')
-    return `${c.bold(where)}  ${label} ${pointer}${d.message}`
+    // The fixed format people and editors parse: `file:line:col  /pointer: message` (warnings say so).
+    const label = d.severity === 'error' ? '' : `${c.yellow('warning')} `
+    return `${c.bold(where)}  ${label}${pointer}${d.severity === 'error' ? c.red(d.message) : d.message}`
   })
 }
 

@@ -40,13 +40,13 @@ describe('loadKit', () => {
   })
 
   it.each([
-    ['a missing kit.yaml', { '/kit/agents/a.md': 'x' }, ['kit.yaml:1:1  error file not found']],
-    ['a kit.yaml without version', { '/kit/kit.yaml': 'name: demo\n' }, ["kit.yaml:1:1  error missing required key 'version'"]],
-    ['an unknown key', { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\nauthor: me\n' }, ["kit.yaml:3:1  error unknown key 'author'"]],
+    ['a missing kit.yaml', { '/kit/agents/a.md': 'x' }, ['kit.yaml:1:1  file not found']],
+    ['a kit.yaml without version', { '/kit/kit.yaml': 'name: demo\n' }, ["kit.yaml:1:1  missing required key 'version'"]],
+    ['an unknown key', { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\nauthor: me\n' }, ["kit.yaml:3:1  unknown key 'author'"]],
     [
       'a YAML syntax error',
       { '/kit/kit.yaml': 'name: demo\nversion: [1.0.0\n' },
-      ['kit.yaml:3:1  error YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      ['kit.yaml:3:1  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
     ],
     [
       'a server with both command and url, and a bad hook event',
@@ -56,11 +56,11 @@ describe('loadKit', () => {
         '/kit/hooks.yaml': 'hooks:\n  - event: afterEverything\n    command: x\n',
       },
       [
-        "mcp.yaml:3:5  error /servers/both: server 'both' has both command and url; a server is either local (command) or remote (url)",
-        'hooks.yaml:2:12  error /hooks/0/event: must be one of: "sessionStart", "sessionEnd", "userPromptSubmit", "preToolUse", "postToolUse", "stop", "subagentStop", "notification", "preCompact"',
+        "mcp.yaml:3:5  /servers/both: server 'both' has both command and url; a server is either local (command) or remote (url)",
+        'hooks.yaml:2:12  /hooks/0/event: must be one of: "sessionStart", "sessionEnd", "userPromptSubmit", "preToolUse", "postToolUse", "stop", "subagentStop", "notification", "preCompact"',
       ],
     ],
-    ['a kit.yaml that is not UTF-8', { '/kit/kit.yaml': Buffer.from([0xff, 0xfe, 0x00, 0x41]) }, ['kit.yaml:1:1  error is not valid UTF-8 text']],
+    ['a kit.yaml that is not UTF-8', { '/kit/kit.yaml': Buffer.from([0xff, 0xfe, 0x00, 0x41]) }, ['kit.yaml:1:1  is not valid UTF-8 text']],
   ])('reports %s with its position', async (_name, files, expected) => {
     expect(await problems(files)).toEqual(expected)
   })

@@ -1,0 +1,1 @@
+export function generateTargetTypes(): Promise<string>

@@ -1,0 +1,61 @@
+// Every invalid target gives its exact `file:LINE:COL  /pointer: message` diagnostics — all of them at once.
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { realFs } from '../../src/fs/fs.js'
+import { loadTarget } from '../../src/load/load-target.js'
+import { builtinTargetsDir } from '../../src/package-root.js'
+import { renderDiagnostics } from '../../src/report/render.js'
+import { repoRoot } from '../integration/sandbox.js'
+
+const fixtures = join(repoRoot, 'test/fixtures/targets')
+
+async function problems(file: string): Promise<string[]> {
+  const result = await loadTarget(realFs, join(fixtures, file))
+  return result.ok ? [] : renderDiagnostics(result.diagnostics, { color: false, cwd: fixtures })
+}
+
+const cases: [string, string[]][] = [
+  ['duplicate-steps.yaml', ["invalid/duplicate-steps.yaml:10:11  /steps/1/name: duplicate step name 'agents' (first used by step 1)"]],
+  ['empty.yaml', ['invalid/empty.yaml:1:1  is empty; see the schema for the keys it needs']],
+  ['manifest-not-last.yaml', ["invalid/manifest-not-last.yaml:8:20  /steps/0/run/action: 'manifest' must be the last step"]],
+  ['missing-rollback.yaml', ["invalid/missing-rollback.yaml:7:5  /steps/0: missing required key 'rollback'"]],
+  ['no-manifest.yaml', ["invalid/no-manifest.yaml:7:3  /steps: the last step must be a 'manifest' step, so uninstall knows what was installed"]],
+  ['not-utf8.yaml', ['invalid/not-utf8.yaml:1:1  is not valid UTF-8 text']],
+  ['syntax-error.yaml', ['invalid/syntax-error.yaml:4:1  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+  ['unknown-action.yaml', ["invalid/unknown-action.yaml:8:10  /steps/0/run: unknown action 'teleport'"]],
+  ['unknown-key.yaml', ["invalid/unknown-key.yaml:4:1  unknown key 'colour'"]],
+  ['unknown-scope.yaml', ["invalid/unknown-scope.yaml:8:22  /steps/0/scopes/1: unknown scope 'workspace'; this target defines: global"]],
+  ['unknown-variable.yaml', ['invalid/unknown-variable.yaml:8:57  /steps/0/run/with/to: unknown variable {{nope}}']],
+  ['variable-in-one-scope.yaml', ["invalid/variable-in-one-scope.yaml:9:46  /steps/0/run/with/file: variable {{mcp}} is not defined in scope 'project'"]],
+  ['wrong-rollback.yaml', ["invalid/wrong-rollback.yaml:9:25  /steps/0/rollback/action: 'remove' does not undo 'json-merge'; use 'json-unmerge'"]],
+  [
+    'wrong-types.yaml',
+    [
+      'invalid/wrong-types.yaml:2:5  /id: must match ^[a-z][a-z0-9-]*$',
+      'invalid/wrong-types.yaml:3:7  /name: must be string',
+      'invalid/wrong-types.yaml:8:57  /steps/0/run/with/to: must be string',
+    ],
+  ],
+  ['does-not-exist.yaml', ['invalid/does-not-exist.yaml:1:1  file not found']],
+]
+
+describe('loadTarget', () => {
+  it('has a case for every invalid fixture', () => {
+    const files = readdirSync(join(fixtures, 'invalid')).sort()
+    expect(files).toEqual(cases.map(([f]) => f).filter((f) => f !== 'does-not-exist.yaml').sort())
+  })
+
+  it.each(cases)('%s', async (file, expected) => {
+    expect(await problems(join('invalid', file))).toEqual(expected)
+  })
+
+  it.each(readdirSync(join(fixtures, 'valid')))('accepts valid/%s', async (file) => {
+    expect(await problems(join('valid', file))).toEqual([])
+  })
+
+  it.each(readdirSync(builtinTargetsDir).filter((f) => f.endsWith('.yaml')))('accepts the built-in target %s', async (file) => {
+    const result = await loadTarget(realFs, join(builtinTargetsDir, file))
+    expect(result.ok ? [] : result.diagnostics).toEqual([])
+  })
+})
