@@ -29,6 +29,7 @@ export interface RunRequest {
 }
 
 export async function install(request: RunRequest & { kitDir: string }): Promise<RunReport> {
+  checkScopes(request)
   const kit = await requireKit(request.fs, request.kitDir)
   return execute('install', request, kit)
 }
@@ -47,7 +48,8 @@ export async function requireKit(fs: Fs, dir: string): Promise<Kit> {
 
 // --- internal ---
 
-async function execute(command: RunReport['command'], request: RunRequest, kit: Kit): Promise<RunReport> {
+/** Every selected tool must have the requested scope; checked before anything is read or written. */
+function checkScopes(request: RunRequest): void {
   if (request.targets.length === 0) throw new UsageError('no tools selected')
   const unsupported = request.targets.filter((t) => !Object.hasOwn(t.spec.scopes, request.scope))
   if (unsupported.length > 0) {
@@ -55,6 +57,10 @@ async function execute(command: RunReport['command'], request: RunRequest, kit: 
       hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
     })
   }
+}
+
+async function execute(command: RunReport['command'], request: RunRequest, kit: Kit): Promise<RunReport> {
+  checkScopes(request)
   const base = { home: resolve(request.home), project: resolve(request.project) }
   const pipelines = request.targets.map((t) => buildPipeline(t.spec, request.scope, base))
   const stateDirs = pipelines.map((p) => join(p.scope.root, '.outfit'))

@@ -51,13 +51,13 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       .option('--home <dir>', 'Directory that stands for ~ (install into a sandbox)')
       .option('--project <dir>', 'Project directory for the project scope (default: the current directory)')
       .option('--targets <dir>', 'Also load target YAML files from this directory')
-      .option('--json', 'Print one JSON document instead of text') as T
+      .option('--json', 'Print one JSON document instead of text')
+      .option('--yes', 'Never ask; required without a terminal') as T
 
   withCommon(cli.command('install [...tools]', 'Install the kit into the given tools'))
     .option('--kit <dir>', 'The kit directory (holds kit.yaml)', { default: '.' })
     .option('--all', 'Install into every known tool')
     .option('--detected', 'Install into every tool found on this machine')
-    .option('--yes', 'Do not ask; required without a terminal')
     .option('--force', 'Replace files and entries you changed or that outfit did not write (they are backed up)')
     .option('--concurrency <n>', 'How many tools to install at once (default: all)')
     .action((tools: string[], flags: CommonFlags & { kit: string; all?: boolean; detected?: boolean; force?: boolean; concurrency?: string }) =>
@@ -194,10 +194,16 @@ function renderRecovered(recovered: { journal: string; restored: string[] }[]): 
 
 async function choose(deps: CliDeps, ctx: Awaited<ReturnType<typeof context>>, tools: string[], flags: { all?: boolean; detected?: boolean }) {
   if (tools.length > 0 && (flags.all || flags.detected)) throw new UsageError('name tools or use --all/--detected, not both')
-  if (flags.all) return ctx.all
+  // --all and --detected mean "every tool that can take this scope": the others are named, not fatal.
+  const withScope = ctx.all.filter((t) => Object.hasOwn(t.spec.scopes, ctx.scope))
+  const skipped = ctx.all.filter((t) => !withScope.includes(t))
+  if ((flags.all || flags.detected) && skipped.length > 0) {
+    deps.err(`note: skipping ${skipped.map((t) => t.spec.name).join(', ')} (no '${ctx.scope}' scope)`)
+  }
+  if (flags.all) return withScope
   if (flags.detected) {
     const found = []
-    for (const t of ctx.all) if (await detectTool(deps.fs, t, ctx)) found.push(t)
+    for (const t of withScope) if (await detectTool(deps.fs, t, ctx)) found.push(t)
     if (found.length === 0) throw new UsageError('no supported tool was detected', { hint: `name the tools to use: ${ctx.all.map((t) => t.spec.id).join(', ')}` })
     return found
   }

@@ -1,0 +1,42 @@
+// The built CLI as a user runs it: a subprocess on real temp dirs.
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createSandbox, repoRoot, type Sandbox } from '../integration/sandbox.js'
+
+const bin = join(repoRoot, 'dist/cli/run.js')
+let sb: Sandbox
+beforeAll(() => {
+  if (!existsSync(bin)) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' })
+}, 120_000)
+beforeEach(async () => {
+  sb = await createSandbox()
+})
+afterEach(async () => {
+  await sb.cleanup()
+})
+
+const outfit = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: sb.project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } })
+
+describe('outfit (built, as a subprocess)', () => {
+  it('prints help', () => {
+    const help = outfit('--help')
+    expect(help.status).toBe(0)
+    expect(help.stdout).toContain('install [...tools]')
+  })
+
+  it('installs the example kit into every tool, is a no-op the second time, and uninstalls to the exact tree', async () => {
+    const before = await sb.tree()
+    const common = ['--yes', '--scope', 'global', '--home', sb.home]
+    const first = outfit('install', '--all', '--kit', join(repoRoot, 'examples/starter-kit'), ...common)
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stdout).toMatch(/✓ Claude Code\s+installed/)
+    expect(first.stdout).not.toMatch(/\u001b\[/)
+    const second = outfit('install', '--all', '--kit', join(repoRoot, 'examples/starter-kit'), ...common)
+    expect(second.stdout.match(/up to date\n/g)?.length).toBeGreaterThanOrEqual(7)
+    const removed = outfit('uninstall', '--all', ...common)
+    expect(removed.status, removed.stderr).toBe(0)
+    expect(await sb.tree()).toEqual(before)
+  })
+})
