@@ -32,7 +32,7 @@ describe('outfit (built, as a subprocess)', () => {
     const first = outfit('install', '--all', '--kit', join(repoRoot, 'examples/starter-kit'), ...common)
     expect(first.status, first.stderr).toBe(0)
     expect(first.stdout).toMatch(/✓ Claude Code\s+installed/)
-    expect(first.stdout).not.toMatch(/\u001b\[/)
+    expect(first.stdout).not.toContain("\u001b[")
     const second = outfit('install', '--all', '--kit', join(repoRoot, 'examples/starter-kit'), ...common)
     expect(second.stdout.match(/up to date\n/g)?.length).toBeGreaterThanOrEqual(7)
     const removed = outfit('uninstall', '--all', ...common)
