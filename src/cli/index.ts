@@ -9,8 +9,9 @@ import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { loadTarget } from '../load/load-target.js'
 import { pauseAfterChanges, recover } from '../safety/guard-run.js'
-import { renderDiagnostics, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
-import type { Diagnostic, RunReport } from '../types.js'
+import { plan } from '../plan/plan.js'
+import { renderDiagnostics, renderPlan, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
+import type { Diagnostic, LoadedTarget, RunReport } from '../types.js'
 import { ExitCode, exitCodeForError, exitCodeForReport } from './exit-code.js'
 import { version } from './version.js'
 
@@ -60,12 +61,27 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .option('--detected', 'Install into every tool found on this machine')
     .option('--force', 'Replace files and entries you changed or that outfit did not write (they are backed up)')
     .option('--concurrency <n>', 'How many tools to install at once (default: all)')
-    .action((tools: string[], flags: CommonFlags & { kit: string; all?: boolean; detected?: boolean; force?: boolean; concurrency?: string }) =>
+    .option('--dry-run', 'Show what would change, with diffs, and write nothing (same as `outfit plan`)')
+    .action((tools: string[], flags: CommonFlags & PlanFlags & { force?: boolean; concurrency?: string; dryRun?: boolean }) =>
       run(async () => {
         const ctx = await context(deps, flags)
         const targets = await choose(deps, ctx, tools, flags)
+        if (flags.dryRun) return showPlan(deps, ctx, targets, flags)
         const report = await install({ ...ctx, kitDir: resolve(deps.cwd, flags.kit), targets, force: flags.force ?? false, ...concurrency(flags.concurrency), ...stream(deps, flags) })
         return finish(deps, report, flags)
+      }),
+    )
+
+  withCommon(cli.command('plan [...tools]', 'Show every file an install would create, change or remove, with diffs; write nothing'))
+    .option('--kit <dir>', 'The kit directory (holds kit.yaml)', { default: '.' })
+    .option('--all', 'Plan for every known tool')
+    .option('--detected', 'Plan for every tool found on this machine')
+    .option('--force', 'Plan as if --force were given')
+    .option('--check', 'Exit 1 when an install would change anything (for CI drift checks)')
+    .action((tools: string[], flags: CommonFlags & PlanFlags & { force?: boolean }) =>
+      run(async () => {
+        const ctx = await context(deps, flags)
+        return showPlan(deps, ctx, await choose(deps, ctx, tools, flags), flags)
       }),
     )
 
@@ -163,6 +179,22 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
 }
 
 // --- internal ---
+
+interface PlanFlags extends CommonFlags {
+  kit: string
+  all?: boolean
+  detected?: boolean
+  force?: boolean
+  check?: boolean
+}
+
+async function showPlan(deps: CliDeps, ctx: Awaited<ReturnType<typeof context>>, targets: LoadedTarget[], flags: PlanFlags): Promise<number> {
+  const plans = await plan({ ...ctx, targets, kitDir: resolve(deps.cwd, flags.kit), force: flags.force ?? false })
+  if (flags.json) deps.out(JSON.stringify({ command: 'plan', scope: ctx.scope, tools: plans }, null, 2))
+  else for (const line of renderPlan(plans, { color: deps.color, cwd: deps.cwd })) deps.out(line)
+  if (plans.some((p) => p.failure)) return ExitCode.Failed
+  return flags.check && plans.some((p) => p.changes.length > 0) ? ExitCode.Failed : ExitCode.Success
+}
 
 async function context(deps: CliDeps, flags: CommonFlags) {
   const scope = flags.scope ?? 'project'

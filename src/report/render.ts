@@ -2,6 +2,7 @@
 import { createColors } from 'picocolors'
 import { OutfitError, describeCause } from '../errors.js'
 import type { ToolStatus as ToolStatusRow } from '../api/status.js'
+import type { ToolPlan } from '../plan/plan.js'
 import type { Diagnostic, RunReport, ToolResult } from '../types.js'
 
 export interface RenderOptions {
@@ -74,6 +75,27 @@ export function renderStatus(rows: ToolStatusRow[], options: RenderOptions): str
     const drift = r.drift.length > 0 ? c.yellow(`${r.drift.length} drifted`) : r.installed ? c.green('in sync') : ''
     lines.push(`${r.name.padEnd(width)}  ${detected}  ${installed}  ${drift}`.trimEnd())
     for (const d of r.drift) lines.push(`  ${' '.repeat(width)}${c.yellow(d.problem)} ${d.path}`)
+  }
+  return lines
+}
+
+/** `outfit plan`: per tool, each file to create (+), change (~) or remove (-), with diffs of text files. */
+export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?: boolean }): string[] {
+  const c = createColors(options.color)
+  const lines: string[] = []
+  for (const p of plans) {
+    const counts = (['create', 'change', 'remove'] as const).map((k) => [k, p.changes.filter((ch) => ch.kind === k).length] as const).filter(([, n]) => n > 0)
+    const summary = p.failure ? c.red(`would fail: ${p.failure}`) : counts.length === 0 ? c.green('up to date') : counts.map(([k, n]) => `${n} to ${k}`).join(', ')
+    lines.push(`${c.bold(p.name)}  ${summary}`)
+    for (const change of p.changes) {
+      const mark = change.kind === 'create' ? c.green('+') : change.kind === 'remove' ? c.red('-') : c.yellow('~')
+      lines.push(`  ${mark} ${relativeTo(change.path, options.cwd)}`)
+      if (options.diffs === false || !change.diff || change.kind === 'create') continue
+      for (const line of change.diff.split('\n').slice(2)) {
+        if (line === '') continue
+        lines.push(`      ${line.startsWith('+') ? c.green(line) : line.startsWith('-') ? c.red(line) : c.dim(line)}`)
+      }
+    }
   }
   return lines
 }

@@ -1,0 +1,65 @@
+// `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
+// file it would create, change or remove, with unified diffs. Nothing is written.
+import { createTwoFilesPatch } from 'diff'
+import { install, type RunRequest } from '../api/install.js'
+import type { ToolResult } from '../types.js'
+import { OverlayFs } from './overlay-fs.js'
+
+export interface PlannedChange {
+  path: string
+  kind: 'create' | 'change' | 'remove'
+  /** Unified diff for text files. */
+  diff?: string
+}
+
+export interface ToolPlan {
+  tool: string
+  name: string
+  status: ToolResult['status']
+  failure?: string
+  changes: PlannedChange[]
+}
+
+export async function plan(request: RunRequest & { kitDir: string }): Promise<ToolPlan[]> {
+  const out: ToolPlan[] = []
+  // One overlay per tool, so each tool's plan reads as if it were installed alone.
+  for (const target of request.targets) {
+    const overlay = new OverlayFs(request.fs)
+    const { onToolDone: _done, ...quiet } = request
+    const report = await install({ ...quiet, targets: [target], fs: overlay.fs })
+    const result = report.results[0]
+    const changes = (await overlay.changes())
+      // outfit's own state (manifest, backups, journal, lock) is bookkeeping, not part of what the tool reads.
+      .filter((c) => !c.path.split('/').includes('.outfit'))
+      .map((c): PlannedChange => {
+        const diff = textDiff(c.path, c.before, c.after)
+        return diff === undefined ? { path: c.path, kind: c.kind } : { path: c.path, kind: c.kind, diff }
+      })
+    out.push({
+      tool: target.spec.id,
+      name: target.spec.name,
+      status: result?.status ?? 'failed',
+      ...(result?.failure ? { failure: result.failure.error.message } : {}),
+      changes: result?.status === 'failed' ? [] : changes,
+    })
+  }
+  return out
+}
+
+// --- internal ---
+
+const decoder = new TextDecoder('utf-8', { fatal: true })
+
+function textDiff(path: string, before?: Uint8Array, after?: Uint8Array): string | undefined {
+  try {
+    const a = before ? decoder.decode(before) : ''
+    const b = after ? decoder.decode(after) : ''
+    return createTwoFilesPatch(before ? path : '/dev/null', after ? path : '/dev/null', a, b, undefined, undefined, { context: 3 })
+      .split('\n')
+      .slice(1) // the "Index:"/"====" header adds nothing here
+      .filter((line) => !/^={10,}$/.test(line))
+      .join('\n')
+  } catch {
+    return undefined
+  }
+}

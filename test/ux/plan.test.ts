@@ -1,0 +1,65 @@
+// outfit plan / install --dry-run: shows every change with diffs and writes nothing; --check for CI drift checks.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/index.js'
+import { realFs } from '../../src/fs/fs.js'
+import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+
+let sb: Sandbox
+beforeEach(async () => {
+  sb = await createSandbox()
+})
+afterEach(async () => {
+  await sb.cleanup()
+})
+
+async function cli(...argv: string[]) {
+  const out: string[] = []
+  const code = await main([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], {
+    fs: realFs,
+    cwd: sb.root,
+    env: {},
+    out: (l) => out.push(l),
+    err: (l) => out.push(l),
+    color: false,
+    isTTY: false,
+  })
+  return { code, out: out.join('\n') }
+}
+
+describe('plan', () => {
+  it('lists creations and shows a diff of merged files, writing nothing', async () => {
+    await sb.write('home/.codex/config.toml', '# mine\nmodel = "o3"\n')
+    const before = await sb.tree()
+    const { code, out } = await cli('plan', 'codex')
+    expect(code).toBe(0)
+    expect(out).toContain('Codex CLI  4 to create, 1 to change')
+    expect(out).toContain('  ~ home/.codex/config.toml')
+    expect(out).toContain('      +[mcp_servers.filesystem]')
+    expect(out).toContain('  + home/.codex/prompts/changelog.md')
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('install --dry-run is the same plan', async () => {
+    const before = await sb.tree()
+    const { code, out } = await cli('install', 'cursor', '--dry-run')
+    expect(code).toBe(0)
+    expect(out).toMatch(/^Cursor {2}\d+ to create/)
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('--check exits 1 while an install would change something, 0 once up to date', async () => {
+    expect((await cli('plan', 'cursor', '--check')).code).toBe(1)
+    expect((await cli('install', 'cursor', '--yes')).code).toBe(0)
+    const clean = await cli('plan', 'cursor', '--check')
+    expect(clean.out).toBe('Cursor  up to date')
+    expect(clean.code).toBe(0)
+  })
+
+  it('--json gives one document with per-tool changes', async () => {
+    const { out } = await cli('plan', 'cursor', '--json')
+    const doc = JSON.parse(out)
+    expect(doc.command).toBe('plan')
+    expect(doc.tools[0].tool).toBe('cursor')
+    expect(doc.tools[0].changes.every((c: { kind: string }) => c.kind === 'create')).toBe(true)
+  })
+})
