@@ -34,6 +34,8 @@ export class OverlayFs {
   }
 
   get fs(): Fs {
+    // The Fs methods are called detached (as fs.readFile), so they reach the overlay through a closure.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this
     const enoent = (path: string, op: string) => Object.assign(new Error(`ENOENT: no such file or directory, ${op} '${path}'`), { code: 'ENOENT' })
     const eexist = (path: string, op: string) => Object.assign(new Error(`EEXIST: file already exists, ${op} '${path}'`), { code: 'EEXIST' })
