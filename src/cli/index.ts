@@ -5,7 +5,7 @@ import { cac } from 'cac'
 import { install, uninstall } from '../api/install.js'
 import { status } from '../api/status.js'
 import { detectTool, discoverTargets, pickTargets, requireTargets } from '../api/targets.js'
-import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
+import { CancelledError, OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { loadTarget } from '../load/load-target.js'
 import { pauseAfterChanges, recover } from '../safety/guard-run.js'
@@ -13,6 +13,8 @@ import { plan } from '../plan/plan.js'
 import { renderDiagnostics, renderPlan, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
 import type { Diagnostic, LoadedTarget, RunReport } from '../types.js'
 import { ExitCode, exitCodeForError, exitCodeForReport } from './exit-code.js'
+import { liveProgress } from './progress.js'
+import { clackPrompter, type Prompter } from './prompts.js'
 import { version } from './version.js'
 
 export interface CliDeps {
@@ -28,6 +30,10 @@ export interface CliDeps {
   signal?: AbortSignal
   /** Which signal aborted the run, for the exit code. */
   abortedBy?: () => 'SIGINT' | 'SIGTERM' | undefined
+  /** Answers the interactive questions (default: @clack/prompts, only in a terminal). */
+  prompter?: Prompter
+  /** Raw terminal output for live progress lines (default: none). */
+  tty?: (text: string) => void
 }
 
 interface CommonFlags {
@@ -67,7 +73,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         const ctx = await context(deps, flags)
         const targets = await choose(deps, ctx, tools, flags)
         if (flags.dryRun) return showPlan(deps, ctx, targets, flags)
-        const report = await install({ ...ctx, kitDir: resolve(deps.cwd, flags.kit), targets, force: flags.force ?? false, ...concurrency(flags.concurrency), ...stream(deps, flags) })
+        const { stopProgress, ...events } = stream(deps, flags, targets)
+        const report = await install({ ...ctx, kitDir: resolve(deps.cwd, flags.kit), targets, force: flags.force ?? false, ...concurrency(flags.concurrency), ...events }).finally(stopProgress)
         return finish(deps, report, flags)
       }),
     )
@@ -92,7 +99,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       run(async () => {
         const ctx = await context(deps, flags)
         const targets = await choose(deps, ctx, tools, flags)
-        const report = await uninstall({ ...ctx, targets, force: flags.force ?? false, ...stream(deps, flags) })
+        const { stopProgress, ...events } = stream(deps, flags, targets)
+        const report = await uninstall({ ...ctx, targets, force: flags.force ?? false, ...events }).finally(stopProgress)
         return finish(deps, report, flags)
       }),
     )
@@ -224,7 +232,7 @@ function renderRecovered(recovered: { journal: string; restored: string[] }[]): 
   return [`! an earlier outfit run was interrupted; rolled it back (${files.length} path${files.length === 1 ? '' : 's'} restored):`, ...files.map((f) => `    ${f}`)]
 }
 
-async function choose(deps: CliDeps, ctx: Awaited<ReturnType<typeof context>>, tools: string[], flags: { all?: boolean; detected?: boolean }) {
+async function choose(deps: CliDeps, ctx: Awaited<ReturnType<typeof context>>, tools: string[], flags: { all?: boolean; detected?: boolean; yes?: boolean }) {
   if (tools.length > 0 && (flags.all || flags.detected)) throw new UsageError('name tools or use --all/--detected, not both')
   // --all and --detected mean "every tool that can take this scope": the others are named, not fatal.
   const withScope = ctx.all.filter((t) => Object.hasOwn(t.spec.scopes, ctx.scope))
@@ -240,19 +248,43 @@ async function choose(deps: CliDeps, ctx: Awaited<ReturnType<typeof context>>, t
     return found
   }
   if (tools.length === 0) {
-    throw new UsageError('which tools? name them, or pass --all or --detected', { hint: `known tools: ${ctx.all.map((t) => t.spec.id).join(', ')}` })
+    if (deps.isTTY && !flags.yes && !deps.env.CI) return ask(deps, ctx, withScope)
+    throw new UsageError('which tools? name them, or pass --all or --detected', {
+      hint: `without a terminal (or with --yes) outfit never asks; known tools: ${ctx.all.map((t) => t.spec.id).join(', ')}`,
+    })
   }
   return pickTargets(ctx.all, tools)
 }
 
-function stream(deps: CliDeps, flags: CommonFlags) {
-  // Each tool's block is printed whole as soon as that tool finishes, so concurrent output never interleaves.
-  if (flags.json) return {}
-  return {
-    onToolDone: (result: Parameters<typeof renderToolBlock>[0]) => {
-      for (const line of renderToolBlock(result, { color: deps.color })) deps.out(line)
-    },
+/** In a terminal with no tools named: pick from the detected ones, then confirm. */
+async function ask(deps: CliDeps, ctx: Awaited<ReturnType<typeof context>>, candidates: LoadedTarget[]): Promise<LoadedTarget[]> {
+  const prompter = deps.prompter ?? clackPrompter
+  const detected = new Set<string>()
+  for (const t of candidates) if (await detectTool(deps.fs, t, ctx)) detected.add(t.spec.id)
+  const options = candidates.map((t) => ({ value: t.spec.id, label: t.spec.name, ...(detected.has(t.spec.id) ? { hint: 'detected' } : {}) }))
+  const chosen = await prompter.selectTools(options, [...detected])
+  if (chosen === null || chosen.length === 0) throw new CancelledError('nothing selected; nothing was changed')
+  const picked = pickTargets(ctx.all, chosen)
+  if (!(await prompter.confirm(`Install into ${picked.map((t) => t.spec.name).join(', ')} (${ctx.scope} scope)?`))) {
+    throw new CancelledError('not confirmed; nothing was changed')
   }
+  return picked
+}
+
+function stream(deps: CliDeps, flags: CommonFlags, tools: LoadedTarget[]) {
+  // Each tool's block is printed whole as soon as that tool finishes, so concurrent output never interleaves.
+  const none = () => {}
+  if (flags.json) return { stopProgress: none }
+  const render = (result: Parameters<typeof renderToolBlock>[0]) => renderToolBlock(result, { color: deps.color })
+  if (deps.tty && deps.isTTY) {
+    const progress = liveProgress(tools.map((t) => ({ id: t.spec.id, name: t.spec.name })), deps.tty, deps.color)
+    return {
+      onStep: progress.step,
+      onToolDone: (result: Parameters<typeof renderToolBlock>[0]) => progress.done(result, render(result)),
+      stopProgress: () => progress.stop(),
+    }
+  }
+  return { onToolDone: (result: Parameters<typeof renderToolBlock>[0]) => render(result).forEach((line) => deps.out(line)), stopProgress: none }
 }
 
 function finish(deps: CliDeps, report: RunReport, flags: CommonFlags): number {

@@ -34,6 +34,7 @@ process.exitCode = await main(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   color,
   isTTY: process.stdout.isTTY === true && process.stdin.isTTY === true,
+  ...(process.stdout.isTTY ? { tty: (text: string) => void process.stdout.write(text) } : {}),
   signal: controller.signal,
   abortedBy: () => abortedBy,
 })

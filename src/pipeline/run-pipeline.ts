@@ -49,9 +49,10 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     try {
       await step.run({ ...stepCtx, record: (change) => changes.push(change) })
       completed.push({ step: step.name, action: step.action, inverse: step.inverse, changes })
-      const real = changes.filter((c) => isRealChange(c) && c.kind !== 'dir').length
-      outcomes.push({ name: step.name, status: real > 0 ? 'done' : 'unchanged', changes: real })
-      log.step(`${step.name}: ${real > 0 ? `${real} change${real === 1 ? '' : 's'}` : 'up to date'}`)
+      const real = changes.filter((c) => counts(c, ctx)).length
+      const bookkeeping = changes.some((c) => isRealChange(c) && c.kind !== 'dir')
+      outcomes.push({ name: step.name, status: real > 0 || bookkeeping ? 'done' : 'unchanged', changes: real })
+      log.step(`${step.name}: ${real > 0 ? `${real} change${real === 1 ? '' : 's'}` : bookkeeping ? 'recorded' : 'up to date'}`)
     } catch (error) {
       failure = { step: step.name, error: new StepFailedError(pipeline.tool.name, step.name, 'run', error) }
       outcomes.push({ name: step.name, status: 'failed', changes: 0 })
@@ -62,7 +63,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
 
   const rollbackErrors = failure ? await unwind(undo, outcomes, log) : []
   const cancelled = failure?.error instanceof CancelledError
-  const written = completed.reduce((n, s) => n + s.changes.filter((c) => isRealChange(c) && c.kind !== 'dir').length, 0)
+  const written = completed.reduce((n, s) => n + s.changes.filter((c) => counts(c, ctx)).length, 0)
   return {
     tool: pipeline.tool.id,
     name: pipeline.tool.name,
@@ -78,6 +79,11 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
 }
 
 // --- internal ---
+
+/** A change the person would count: a file of the tool's, not a directory or outfit's own manifest and backups. */
+function counts(change: Change, ctx: ActionContext): boolean {
+  return isRealChange(change) && change.kind !== 'dir' && !change.path.startsWith(`${ctx.stateDir}/`)
+}
 
 async function unwind(undo: UndoStack, outcomes: StepOutcome[], log: ActionContext['log']): Promise<{ step: string; error: Error }[]> {
   if (undo.size > 0) log.info(`rolling back ${undo.size} step${undo.size === 1 ? '' : 's'}`)
