@@ -1,1 +1,2 @@
-export function generateTargetTypes(): Promise<string>
+export const generated: Record<string, [file: string, typeName: string]>
+export function generateTypes(schemaFile: string): Promise<string>

@@ -1,14 +1,22 @@
-// Derives src/generated/target.ts from schemas/target.schema.json, so the types are never written twice.
-// test/schema.test.ts fails when the checked-in file is stale: run `npm run gen:types` after editing the schema.
+// Derives src/generated/*.ts from the JSON Schemas in schemas/, so the types are never written twice.
+// test/schema.test.ts fails when a checked-in file is stale: run `npm run gen:types` after editing a schema.
 import { readFile, writeFile, mkdir } from 'node:fs/promises'
 import { compile } from 'json-schema-to-typescript'
 
-export async function generateTargetTypes() {
-  const schema = JSON.parse(await readFile(new URL('../schemas/target.schema.json', import.meta.url), 'utf8'))
+/** schema file → [generated file, root type name] */
+export const generated = {
+  'target.schema.json': ['target.ts', 'TargetSpec'],
+  'config.schema.json': ['config.ts', 'OutfitConfig'],
+  'output.schema.json': ['output.ts', 'JsonOutput'],
+}
+
+export async function generateTypes(schemaFile) {
+  const [, typeName] = generated[schemaFile]
+  const schema = JSON.parse(await readFile(new URL(`../schemas/${schemaFile}`, import.meta.url), 'utf8'))
   // A `description` beside a `$ref` is for editors; json-schema-to-typescript would emit a duplicate type for each.
   stripRefSiblings(schema)
-  return compile(schema, 'TargetSpec', {
-    bannerComment: '/* Generated from schemas/target.schema.json by `npm run gen:types`. Do not edit by hand. */',
+  return compile(schema, typeName, {
+    bannerComment: `/* Generated from schemas/${schemaFile} by \`npm run gen:types\`. Do not edit by hand. */`,
     additionalProperties: false,
     unreachableDefinitions: true,
     style: { semi: false, singleQuote: true },
@@ -23,8 +31,9 @@ function stripRefSiblings(node) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const ts = await generateTargetTypes()
   await mkdir(new URL('../src/generated/', import.meta.url), { recursive: true })
-  await writeFile(new URL('../src/generated/target.ts', import.meta.url), ts)
-  console.log('wrote src/generated/target.ts')
+  for (const [schemaFile, [file]] of Object.entries(generated)) {
+    await writeFile(new URL(`../src/generated/${file}`, import.meta.url), await generateTypes(schemaFile))
+    console.log(`wrote src/generated/${file}`)
+  }
 }

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { generateTargetTypes } from '../scripts/gen-types.mjs'
+import { generated, generateTypes } from '../scripts/gen-types.mjs'
 import { schemasDir } from '../src/package-root.js'
 import { repoRoot } from './integration/sandbox.js'
 
@@ -30,8 +30,8 @@ describe('schemas', () => {
     expect(missing).toEqual([])
   })
 
-  it('src/generated/target.ts matches schemas/target.schema.json (run `npm run gen:types`)', async () => {
-    expect(readFileSync(join(repoRoot, 'src/generated/target.ts'), 'utf8')).toBe(await generateTargetTypes())
+  it.each(Object.entries(generated))('src/generated types match schemas/%s (run `npm run gen:types`)', async (schemaFile, [file]) => {
+    expect(readFileSync(join(repoRoot, 'src/generated', file), 'utf8')).toBe(await generateTypes(schemaFile))
   })
 
   it('every built-in target and example file points editors at its schema', () => {

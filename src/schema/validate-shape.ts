@@ -71,6 +71,8 @@ function describe(error: ErrorObject): string {
       return `missing required key '${String(p.tag)}'`
     case 'pattern':
       return `must match ${String(p.pattern)}`
+    case 'uniqueItems':
+      return `lists the same value twice (items ${Math.min(Number(p.i), Number(p.j))} and ${Math.max(Number(p.i), Number(p.j))})`
     default:
       return error.message ?? 'is invalid'
   }

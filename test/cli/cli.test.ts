@@ -1,5 +1,6 @@
 // The cac shell, driven in-process through main(argv, deps) with captured output.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/index.js'
 import { realFs } from '../../src/fs/fs.js'
@@ -53,7 +54,7 @@ describe('cli', () => {
   it('validate with no files checks the built-in targets', async () => {
     const result = await cli('validate')
     expect(result.code).toBe(0)
-    expect(result.out).toMatch(/✓ \d+ targets valid/)
+    expect(result.out).toMatch(/✓ \d+ files valid/)
   })
 
   it('install, status, list and uninstall dispatch to the core', async () => {
@@ -74,5 +75,49 @@ describe('cli', () => {
     expect(result.code).toBe(1)
     expect(result.err).toContain('kit.yaml:1:7  /name: must match')
     expect(result.err).toContain('nothing was changed')
+  })
+
+  describe('outfit.config.yaml', () => {
+    it('supplies kit, tools and scope, so `outfit install` needs no flags, even from a subfolder and without a terminal', async () => {
+      await sb.write('project/outfit.config.yaml', `kit: ${sb.kit}\ntools: [cursor, codex]\nscope: project\n`)
+      await sb.write('project/src/deep/.keep', '')
+      const out: string[] = []
+      const code = await main(['install'], { fs: realFs, cwd: join(sb.project, 'src/deep'), env: { HOME: sb.home }, out: (l) => out.push(l), err: (l) => out.push(l), color: false, isTTY: false })
+      expect(code, out.join('\n')).toBe(0)
+      expect(out.join('\n')).toMatch(/✓ Cursor\s+installed[\s\S]*✓ Codex CLI\s+installed/)
+      // The project is the folder that holds the config, not the subfolder the command ran in.
+      expect(existsSync(join(sb.project, '.cursor/commands/changelog.md'))).toBe(true)
+      expect(existsSync(join(sb.project, 'src/deep/.cursor'))).toBe(false)
+    })
+
+    it('loses to flags', async () => {
+      await sb.write('project/outfit.config.yaml', `kit: ${sb.kit}\ntools: [cursor]\nscope: project\n`)
+      const result = await cli('install', 'claude-code', '--scope', 'global')
+      expect(result.code, result.err).toBe(0)
+      expect(result.out).toMatch(/✓ Claude Code\s+installed/)
+      expect(result.out).not.toContain('Cursor')
+      expect(existsSync(join(sb.home, '.claude/agents/reviewer.md'))).toBe(true)
+    })
+
+    it('adds its targets folders, validated like the built-in ones', async () => {
+      await sb.write('project/outfit.config.yaml', 'targets: my-targets\n')
+      expect((await cli('init', 'target', 'my-tool')).code).toBe(0)
+      expect(existsSync(join(sb.project, 'my-targets/my-tool.yaml'))).toBe(true)
+      expect((await cli('list')).out).toMatch(/my-tool +My Tool/)
+      await sb.write('project/my-targets/broken.yaml', 'id: broken\nname: 3\n')
+      const result = await cli('validate')
+      expect(result.code).toBe(1)
+      expect(result.out).toContain('my-targets/broken.yaml:2:7  /name: must be string')
+    })
+
+    it('is reported with file:line:col when invalid, and nothing runs', async () => {
+      await sb.write('project/outfit.config.yaml', `kit: ${sb.kit}\ntools:\n  - cursor\n  - cursr\n`)
+      const result = await cli('install', '--yes')
+      expect(result.code).toBe(1)
+      expect(result.err).toContain("outfit.config.yaml:4:5  /tools/1: unknown tool 'cursr'")
+      expect(existsSync(join(sb.project, '.cursor'))).toBe(false)
+      await sb.write('project/outfit.config.yaml', 'scope: [global]\n')
+      expect((await cli('list')).err).toContain('outfit.config.yaml:1:8  /scope: must be string')
+    })
   })
 })

@@ -1,0 +1,54 @@
+// Which tools a command acts on: named ones, --all, --detected, the config file's list, or (in a terminal) the
+// person's choice from a multiselect. Without a terminal it never asks.
+import { detectTool, pickTargets } from '../api/targets.js'
+import { CancelledError, UsageError } from '../errors.js'
+import type { LoadedTarget } from '../types.js'
+import type { Context } from './context.js'
+import type { CliDeps } from './index.js'
+import { clackPrompter } from './prompts.js'
+
+export interface ChooseFlags {
+  all?: boolean
+  detected?: boolean
+  yes?: boolean
+}
+
+export async function chooseTools(deps: CliDeps, ctx: Context, tools: string[], flags: ChooseFlags, verb = 'Install into'): Promise<LoadedTarget[]> {
+  if (tools.length > 0 && (flags.all || flags.detected)) throw new UsageError('name tools or use --all/--detected, not both')
+  // --all and --detected mean "every tool that can take this scope": the others are named, not fatal.
+  const withScope = ctx.all.filter((t) => Object.hasOwn(t.spec.scopes, ctx.scope))
+  const skipped = ctx.all.filter((t) => !withScope.includes(t))
+  if ((flags.all || flags.detected) && skipped.length > 0) {
+    deps.err(`note: skipping ${skipped.map((t) => t.spec.name).join(', ')} (no '${ctx.scope}' scope)`)
+  }
+  if (flags.all) return withScope
+  if (flags.detected) {
+    const found = []
+    for (const t of withScope) if (await detectTool(deps.fs, t, ctx)) found.push(t)
+    if (found.length === 0) throw new UsageError('no supported tool was detected', { hint: `name the tools to use: ${ctx.all.map((t) => t.spec.id).join(', ')}` })
+    return found
+  }
+  if (tools.length > 0) return pickTargets(ctx.all, tools)
+  if (ctx.config?.tools) return pickTargets(ctx.all, ctx.config.tools)
+  if (deps.isTTY && !flags.yes && !deps.env.CI) return ask(deps, ctx, withScope, verb)
+  throw new UsageError('which tools? name them, or pass --all or --detected', {
+    hint: `without a terminal (or with --yes) outfit never asks; known tools: ${ctx.all.map((t) => t.spec.id).join(', ')}`,
+  })
+}
+
+// --- internal ---
+
+/** In a terminal with no tools named: pick from the detected ones, then confirm. */
+async function ask(deps: CliDeps, ctx: Context, candidates: LoadedTarget[], verb: string): Promise<LoadedTarget[]> {
+  const prompter = deps.prompter ?? clackPrompter
+  const detected = new Set<string>()
+  for (const t of candidates) if (await detectTool(deps.fs, t, ctx)) detected.add(t.spec.id)
+  const options = candidates.map((t) => ({ value: t.spec.id, label: t.spec.name, ...(detected.has(t.spec.id) ? { hint: 'detected' } : {}) }))
+  const chosen = await prompter.selectTools(options, [...detected])
+  if (chosen === null || chosen.length === 0) throw new CancelledError('nothing selected; nothing was changed')
+  const picked = pickTargets(ctx.all, chosen)
+  if (!(await prompter.confirm(`${verb} ${picked.map((t) => t.spec.name).join(', ')} (${ctx.scope} scope)?`))) {
+    throw new CancelledError('not confirmed; nothing was changed')
+  }
+  return picked
+}

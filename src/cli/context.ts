@@ -1,0 +1,66 @@
+// What every command needs before it can act: the config file (if any), the targets, the scope and the folders that
+// ~ and the project stand for. Command-line flags win over outfit.config.yaml, which wins over the defaults.
+import { resolve } from 'node:path'
+import { requireTargets } from '../api/targets.js'
+import { findConfig, loadConfig, unknownConfigTools, type LoadedConfig } from '../config/load-config.js'
+import { TargetInvalidError, UsageError } from '../errors.js'
+import { pauseAfterChanges } from '../safety/guard-run.js'
+import type { CliDeps } from './index.js'
+
+export interface CommonFlags {
+  home?: string
+  project?: string
+  scope?: string
+  targets?: string | string[]
+  config?: string
+  json?: boolean
+  yes?: boolean
+}
+
+export type Context = Awaited<ReturnType<typeof context>>
+
+export async function context(deps: CliDeps, flags: CommonFlags) {
+  const config = await readConfig(deps, flags.config)
+  const scope = flags.scope ?? config?.scope ?? 'project'
+  if (!/^[a-z][a-z0-9-]*$/.test(scope)) throw new UsageError(`invalid --scope '${scope}'`, { hint: 'use global or project (some tools have more, e.g. plugin)' })
+  const all = await requireTargets({ fs: deps.fs, targetDirs: targetDirs(deps, flags, config) })
+  if (config) {
+    const unknown = unknownConfigTools(config, all.map((t) => t.spec.id))
+    if (unknown.length > 0) throw new TargetInvalidError(unknown)
+  }
+  return {
+    fs: deps.fs,
+    all,
+    scope,
+    config,
+    home: resolve(deps.cwd, flags.home ?? deps.env.HOME ?? '~'),
+    // A config file marks the repository: running from a subfolder still installs at its root.
+    project: flags.project !== undefined ? resolve(deps.cwd, flags.project) : (config?.dir ?? resolve(deps.cwd)),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...testHooks(deps),
+  }
+}
+
+/** --config names the file (it must exist); otherwise the nearest outfit.config.yaml, if there is one. */
+export async function readConfig(deps: CliDeps, explicit: string | undefined): Promise<LoadedConfig | undefined> {
+  const file = explicit !== undefined ? resolve(deps.cwd, explicit) : await findConfig(deps.fs, deps.cwd)
+  if (file === undefined) return undefined
+  const loaded = await loadConfig(deps.fs, file)
+  if (!loaded.ok) throw new TargetInvalidError(loaded.diagnostics)
+  return loaded.value
+}
+
+export function targetDirs(deps: CliDeps, flags: { targets?: string | string[] }, config: LoadedConfig | undefined): string[] {
+  const fromFlags = flags.targets === undefined ? [] : (Array.isArray(flags.targets) ? flags.targets : [flags.targets]).map((d) => resolve(deps.cwd, d))
+  return [...new Set([...(config?.targets ?? []), ...fromFlags])]
+}
+
+// --- internal ---
+
+/** Crash tests stop the process at an exact point: after N changes, announced by a marker file. */
+function testHooks(deps: CliDeps) {
+  const count = Number(deps.env.OUTFIT_TEST_PAUSE_AFTER_CHANGES)
+  const marker = deps.env.OUTFIT_TEST_PAUSE_MARKER
+  if (!Number.isInteger(count) || count < 1 || !marker) return {}
+  return { safety: { afterChange: pauseAfterChanges(deps.fs, count, marker, deps.signal) } }
+}

@@ -1,0 +1,68 @@
+// outfit.config.yaml: a repository's defaults (kit, targets, scope, tools), found like other tools find theirs and
+// validated like a target (schema → file:line:col diagnostics), with paths made absolute from the file's folder.
+import { dirname, join, resolve } from 'node:path'
+import { exists, type Fs } from '../fs/fs.js'
+import type { OutfitConfig } from '../generated/config.js'
+import { locate, segmentsToPointer } from '../load/locate.js'
+import { readValidated } from '../load/read-validated.js'
+import type { ParsedYaml } from '../load/read-yaml.js'
+import type { Diagnostic, LoadResult } from '../types.js'
+
+export const CONFIG_FILE = 'outfit.config.yaml'
+
+export interface LoadedConfig {
+  file: string
+  /** The folder that holds the file: relative paths in it, and the default project, start here. */
+  dir: string
+  kit?: string
+  targets: string[]
+  scope?: string
+  tools?: string[]
+  concurrency?: number
+  /** Kept to point diagnostics found later (an unknown tool) at the right line. */
+  parsed: ParsedYaml
+}
+
+/**
+ * The config for a command run in `cwd`: the nearest outfit.config.yaml in `cwd` or a parent folder, stopping at
+ * the repository root (the folder with `.git`) so that a stray file in your home does not steer every repository.
+ */
+export async function findConfig(fs: Fs, cwd: string): Promise<string | undefined> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const file = join(dir, CONFIG_FILE)
+    if (await exists(fs, file)) return file
+    if ((await exists(fs, join(dir, '.git'))) || dirname(dir) === dir) return undefined
+  }
+}
+
+export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<LoadedConfig>> {
+  const { parsed, diagnostics } = await readValidated(fs, file, 'config.schema.json')
+  if (!parsed || diagnostics.length > 0) return { ok: false, diagnostics }
+  const data = parsed.data as OutfitConfig
+  const dir = dirname(file)
+  const targets = data.targets === undefined ? [] : Array.isArray(data.targets) ? data.targets : [data.targets]
+  return {
+    ok: true,
+    warnings: [],
+    value: {
+      file,
+      dir,
+      targets: targets.map((t) => resolve(dir, t)),
+      parsed,
+      ...(data.kit !== undefined ? { kit: resolve(dir, data.kit) } : {}),
+      ...(data.scope !== undefined ? { scope: data.scope } : {}),
+      ...(data.tools !== undefined ? { tools: data.tools } : {}),
+      ...(data.concurrency !== undefined ? { concurrency: data.concurrency } : {}),
+    },
+  }
+}
+
+/** Tools the config names that no target defines: located, so the fix is one click away in an editor. */
+export function unknownConfigTools(config: LoadedConfig, known: string[]): Diagnostic[] {
+  const ids = new Set(known)
+  return (config.tools ?? []).flatMap((tool, i) => {
+    if (ids.has(tool)) return []
+    const pointer = segmentsToPointer(['tools', i])
+    return [{ file: config.file, ...locate(config.parsed, pointer), pointer, message: `unknown tool '${tool}'; known tools: ${known.join(', ')}`, severity: 'error' as const }]
+  })
+}

@@ -1,0 +1,371 @@
+/* Generated from schemas/output.schema.json by `npm run gen:types`. Do not edit by hand. */
+
+/**
+ * The one JSON document that `outfit <command> --json` prints on stdout. `command` says which shape follows. An expected failure (bad flags, invalid target or config) prints the error shape instead; the exit code still tells success from failure.
+ */
+export type OutfitJsonOutput =
+  | RunDocument
+  | PlanDocument
+  | StatusDocument
+  | ListDocument
+  | ValidateDocument
+  | RecoverDocument
+  | InitDocument
+  | ErrorDocument
+
+/**
+ * install and uninstall: one result per tool.
+ */
+export interface RunDocument {
+  /**
+   * Which command ran.
+   */
+  command: 'install' | 'uninstall'
+  /**
+   * The scope the command ran in (global, project, ...).
+   */
+  scope: string
+  /**
+   * Whether the run was interrupted (Ctrl-C, SIGTERM) and rolled back.
+   */
+  cancelled: boolean
+  /**
+   * Interrupted earlier runs that were rolled back before this one started.
+   */
+  recovered: RecoveredRun[]
+  /**
+   * One entry per tool, in the order they were chosen.
+   */
+  tools: ToolRun[]
+}
+export interface RecoveredRun {
+  /**
+   * The journal file of the interrupted run.
+   */
+  journal: string
+  /**
+   * Paths restored to what they were before that run.
+   */
+  restored: string[]
+}
+export interface ToolRun {
+  /**
+   * Target id, e.g. claude-code.
+   */
+  tool: string
+  /**
+   * The tool's display name.
+   */
+  name: string
+  /**
+   * Scope of this tool's run.
+   */
+  scope: string
+  /**
+   * installed / updated (a new kit version) / unchanged (already up to date) / uninstalled / failed (and rolled back) / cancelled (another tool failed or an interrupt; rolled back) / skipped (nothing to do).
+   */
+  status: 'installed' | 'updated' | 'unchanged' | 'uninstalled' | 'failed' | 'cancelled' | 'skipped'
+  /**
+   * How many files and config entries this run created, changed or removed (outfit's own bookkeeping excluded).
+   */
+  files: number
+  /**
+   * Every step of the tool's pipeline, in order.
+   */
+  steps: {
+    /**
+     * Step name from the target YAML.
+     */
+    name: string
+    /**
+     * What happened to the step.
+     */
+    status: 'done' | 'unchanged' | 'skipped' | 'failed' | 'rolled-back' | 'rollback-failed'
+    /**
+     * Files and entries the step changed.
+     */
+    changes: number
+  }[]
+  failure?: StepMessage
+  /**
+   * Rollback steps that failed: these need attention (exit code 3).
+   */
+  rollbackErrors: StepMessage[]
+  /**
+   * Files kept because you changed them since outfit wrote them (use --force to remove them).
+   */
+  kept: {
+    /**
+     * Absolute path of the kept file.
+     */
+    path: string
+    /**
+     * Why it was kept.
+     */
+    reason: string
+  }[]
+  /**
+   * The tool's buffered log, as printed in text mode.
+   */
+  log: {
+    /**
+     * Severity, or a step heading.
+     */
+    level: 'info' | 'warn' | 'error' | 'step'
+    /**
+     * The log line.
+     */
+    text: string
+  }[]
+}
+export interface StepMessage {
+  /**
+   * Step name.
+   */
+  step: string
+  /**
+   * What went wrong.
+   */
+  message: string
+}
+/**
+ * plan and install --dry-run: what an install would change, per tool. Nothing was written.
+ */
+export interface PlanDocument {
+  /**
+   * Always plan.
+   */
+  command: 'plan'
+  /**
+   * The scope that was planned.
+   */
+  scope: string
+  /**
+   * One entry per tool.
+   */
+  tools: {
+    /**
+     * Target id.
+     */
+    tool: string
+    /**
+     * The tool's display name.
+     */
+    name: string
+    /**
+     * What an install would report.
+     */
+    status: 'installed' | 'updated' | 'unchanged' | 'uninstalled' | 'failed' | 'cancelled' | 'skipped'
+    /**
+     * Why an install would fail.
+     */
+    failure?: string
+    /**
+     * Every file that would be created, changed or removed.
+     */
+    changes: {
+      /**
+       * Absolute path.
+       */
+      path: string
+      /**
+       * What would happen to it.
+       */
+      kind: 'create' | 'change' | 'remove'
+      /**
+       * Unified diff (text files).
+       */
+      diff?: string
+    }[]
+  }[]
+}
+export interface StatusDocument {
+  /**
+   * Always status.
+   */
+  command: 'status'
+  /**
+   * The scope that was inspected.
+   */
+  scope: string
+  /**
+   * One entry per tool that has this scope.
+   */
+  tools: {
+    /**
+     * Target id.
+     */
+    tool: string
+    /**
+     * The tool's display name.
+     */
+    name: string
+    /**
+     * Scope.
+     */
+    scope: string
+    /**
+     * Whether the tool looks installed on this machine.
+     */
+    detected: boolean
+    /**
+     * The kit outfit installed into this tool, or null.
+     */
+    installed: null | {
+      /**
+       * Kit name.
+       */
+      kit: string
+      /**
+       * Kit version.
+       */
+      version: string
+      /**
+       * ISO 8601 time of the install.
+       */
+      installedAt: string
+    }
+    /**
+     * Installed files that were changed or removed since.
+     */
+    drift: {
+      /**
+       * Absolute path.
+       */
+      path: string
+      /**
+       * What happened to it.
+       */
+      problem: 'changed' | 'missing'
+    }[]
+  }[]
+}
+export interface ListDocument {
+  /**
+   * Always list.
+   */
+  command: 'list'
+  /**
+   * Every known target.
+   */
+  tools: {
+    /**
+     * Target id.
+     */
+    id: string
+    /**
+     * Display name.
+     */
+    name: string
+    /**
+     * Scopes the target supports.
+     */
+    scopes: string[]
+    /**
+     * Whether the tool looks installed here.
+     */
+    detected: boolean
+    /**
+     * The target YAML file.
+     */
+    file: string
+  }[]
+}
+export interface ValidateDocument {
+  /**
+   * Always validate.
+   */
+  command: 'validate'
+  /**
+   * True when no file has an error.
+   */
+  valid: boolean
+  /**
+   * How many files were checked.
+   */
+  checked: number
+  /**
+   * Every problem found.
+   */
+  diagnostics: JsonDiagnostic[]
+}
+export interface JsonDiagnostic {
+  /**
+   * The file with the problem.
+   */
+  file: string
+  /**
+   * 1-based line.
+   */
+  line: number
+  /**
+   * 1-based column.
+   */
+  column: number
+  /**
+   * JSON Pointer of the offending value ('' for the whole document).
+   */
+  pointer: string
+  /**
+   * What is wrong.
+   */
+  message: string
+  /**
+   * Errors make the file invalid; warnings do not.
+   */
+  severity: 'error' | 'warning'
+}
+export interface RecoverDocument {
+  /**
+   * Always recover.
+   */
+  command: 'recover'
+  /**
+   * Interrupted runs that were rolled back (empty: nothing to do).
+   */
+  recovered: RecoveredRun[]
+}
+export interface InitDocument {
+  /**
+   * Always init.
+   */
+  command: 'init'
+  /**
+   * What was scaffolded.
+   */
+  kind: 'kit' | 'target'
+  /**
+   * Files created (absolute paths).
+   */
+  created: string[]
+}
+/**
+ * An expected failure: nothing was changed.
+ */
+export interface ErrorDocument {
+  /**
+   * The command that failed ('' when none matched).
+   */
+  command: string
+  /**
+   * What went wrong.
+   */
+  error: {
+    /**
+     * Error class; see the README's exit codes.
+     */
+    code: 'USAGE' | 'TARGET_INVALID' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'INTERNAL'
+    /**
+     * What went wrong.
+     */
+    message: string
+    /**
+     * What to do about it.
+     */
+    hint?: string
+    /**
+     * Located problems (invalid target, kit or config files).
+     */
+    diagnostics?: JsonDiagnostic[]
+  }
+}
