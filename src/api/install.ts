@@ -10,6 +10,7 @@ import { guardRun, type GuardOptions } from '../safety/guard-run.js'
 import type { Recovered } from '../safety/journal.js'
 import { runPipeline } from '../pipeline/run-pipeline.js'
 import { runAll } from '../run/run-all.js'
+import { collectGarbage } from '../state/collect-garbage.js'
 import { uninstallTool } from '../run/uninstall-tool.js'
 import type { Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
 
@@ -93,5 +94,11 @@ async function runPipelines(
     ...(request.onStep ? { onStep: request.onStep } : {}),
     runner: command === 'install' ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {}) : uninstallTool,
   })
+  if (command === 'install' && results.some((r) => r.status === 'failed' || r.status === 'cancelled')) {
+    // Backups are shared between tools and not undone step by step: once every rollback has settled, drop those that
+    // no manifest refers to, so that a rolled-back install leaves outfit's state folder as it found it.
+    // Best effort: an unreferenced backup is harmless, and must not hide the report of what failed.
+    for (const dir of new Set(pipelines.map((p) => join(p.scope.root, '.outfit')))) await collectGarbage(request.fs, dir).catch(() => {})
+  }
   return { command, results, cancelled, recovered }
 }

@@ -20,8 +20,10 @@ export function journalRoot(stateDir: string): string {
 
 export class Journal {
   readonly dir: string
-  readonly #seen = new Set<string>()
+  /** One record per path, shared by concurrent callers: nobody may change a path before its record is on disk. */
+  readonly #records = new Map<string, Promise<void>>()
   #count = 0
+  #ready: Promise<unknown> | undefined
   #queue: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -31,26 +33,44 @@ export class Journal {
     this.dir = join(journalRoot(stateDir), `${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}`)
   }
 
-  /** Records the state of `path` before its first change in this run; later changes need no record. */
-  async before(path: string): Promise<void> {
-    if (this.#seen.has(path)) return
-    this.#seen.add(path)
+  /** Records the state of `path` before its first change in this run; later changes wait for that record. */
+  before(path: string): Promise<void> {
+    let record = this.#records.get(path)
+    if (!record) {
+      record = this.#record(path)
+      this.#records.set(path, record)
+    }
+    return record
+  }
+
+  async #record(path: string): Promise<void> {
     const n = ++this.#count
-    const entry: Entry = { path, before: await capture(this.fs, path) }
-    // Serialized so entry numbers follow the order of the changes they protect.
-    const write = this.#queue.then(async () => {
-      if (n === 1) await ensureDir(this.fs, this.dir)
-      await writeAtomic(this.fs, join(this.dir, `${String(n).padStart(6, '0')}.json`), JSON.stringify(entry))
-    })
-    this.#queue = write.catch(() => {})
-    await write
+    try {
+      const entry: Entry = { path, before: await capture(this.fs, path) }
+      // The directory is made once, before any entry: captures finish in any order, so "entry 1 makes it" would race.
+      this.#ready ??= ensureDir(this.fs, this.dir)
+      await this.#ready
+      // Serialized so that a crash can only tear the newest entry.
+      const write = this.#queue.then(() => writeAtomic(this.fs, join(this.dir, `${String(n).padStart(6, '0')}.json`), JSON.stringify(entry)))
+      this.#queue = write.catch(() => {})
+      await write
+    } catch (error) {
+      // Never let a journal failure pass for a failure on `path` itself (an ENOENT here is not "the file is gone").
+      throw new JournalError(`could not record ${path} in the crash journal ${this.dir}: ${(error as Error).message}`, { cause: error })
+    }
   }
 
   /** The run finished and its own rollback (if any) succeeded: the journal is no longer needed. */
   async commit(): Promise<void> {
+    await Promise.allSettled(this.#records.values())
     await this.#queue
     await removeJournalDir(this.fs, this.dir)
   }
+}
+
+/** Writing the journal failed: the change it protects was not made. */
+export class JournalError extends Error {
+  override readonly name = 'JournalError'
 }
 
 export interface Recovered {

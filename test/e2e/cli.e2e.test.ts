@@ -20,6 +20,23 @@ afterEach(async () => {
 const outfit = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: sb.project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } })
 
 describe('outfit (built, as a subprocess)', () => {
+  it('is also a library: the package entry point exports the core', async () => {
+    const api = (await import(join(repoRoot, 'dist/index.js'))) as Record<string, unknown>
+    for (const name of ['install', 'uninstall', 'plan', 'status', 'discoverTargets', 'loadKit', 'loadConfig', 'initKit', 'recover']) expect(typeof api[name], name).toBe('function')
+  })
+
+  it('scaffolds a kit and a target that install and uninstall cleanly', () => {
+    expect(outfit('init', 'kit', 'kit').status).toBe(0)
+    expect(outfit('init', 'target', 'my-tool').status).toBe(0)
+    const installed = outfit('install', 'my-tool', '--kit', 'kit', '--targets', 'targets', '--yes')
+    expect(installed.status, installed.stderr).toBe(0)
+    expect(installed.stdout).toMatch(/✓ My Tool\s+installed \(3 files\)/)
+    expect(existsSync(join(sb.project, '.my-tool/rules/style.md'))).toBe(true)
+    const removed = outfit('uninstall', 'my-tool', '--targets', 'targets', '--yes')
+    expect(removed.status, removed.stderr).toBe(0)
+    expect(existsSync(join(sb.project, '.my-tool'))).toBe(false)
+  })
+
   it('prints help', () => {
     const help = outfit('--help')
     expect(help.status).toBe(0)

@@ -1,0 +1,63 @@
+// The write-ahead journal under concurrency: records finish in any order, and no caller may change a path before
+// that path's record is on disk. Ordered by explicit gates, not by timing.
+import { describe, expect, it } from 'vitest'
+import type { Fs } from '../../src/fs/fs.js'
+import { Journal, recoverJournals } from '../../src/safety/journal.js'
+import { createTestFs } from '../helpers/test-fs.js'
+
+/** An fs whose lstat of one path waits until the test opens the gate. */
+function gated(fs: Fs, slowPath: string) {
+  let open!: () => void
+  const gate = new Promise<void>((resolve) => (open = resolve))
+  const wrapped = { ...fs, lstat: (async (path: string) => (path === slowPath ? gate.then(() => fs.lstat(path)) : fs.lstat(path))) as Fs['lstat'] } as Fs
+  return { fs: wrapped, open }
+}
+
+describe('Journal', () => {
+  it('records a later path while the first one is still being captured (the journal folder is made once, up front)', async () => {
+    const { fs, vol } = createTestFs({ '/h/a.json': 'A', '/h/b.json': 'B' })
+    const slow = gated(fs, '/h/a.json')
+    const journal = new Journal(slow.fs, '/h/.outfit')
+    const events: string[] = []
+    const a = journal.before('/h/a.json').then(() => events.push('a recorded'))
+    await journal.before('/h/b.json').then(() => events.push('b recorded'))
+    slow.open()
+    await a
+    expect(events).toEqual(['b recorded', 'a recorded'])
+    // Both records are on disk and recovery puts both files back.
+    vol.writeFileSync('/h/a.json', 'changed')
+    vol.unlinkSync('/h/b.json')
+    const [recovered] = await recoverJournals(fs, '/h/.outfit')
+    expect(recovered?.restored.sort()).toEqual(['/h/a.json', '/h/b.json'])
+    expect(vol.readFileSync('/h/a.json', 'utf8')).toBe('A')
+    expect(vol.readFileSync('/h/b.json', 'utf8')).toBe('B')
+  })
+
+  it('makes a second caller for the same path wait until the first record is written', async () => {
+    const { fs, vol } = createTestFs({ '/h/a.json': 'A' })
+    const slow = gated(fs, '/h/a.json')
+    const journal = new Journal(slow.fs, '/h/.outfit')
+    const events: string[] = []
+    const first = journal.before('/h/a.json').then(() => events.push('first'))
+    const second = journal.before('/h/a.json').then(() => {
+      events.push('second')
+      // By the time the second caller may change the file, its old content is safely recorded.
+      expect(Object.keys(vol.toJSON()).some((p) => p.startsWith(journal.dir))).toBe(true)
+    })
+    await Promise.resolve()
+    expect(events).toEqual([])
+    slow.open()
+    await Promise.all([first, second])
+    expect(events).toEqual(['first', 'second'])
+  })
+
+  it('reports its own write failures as journal errors, never as the target being missing', async () => {
+    const { fs } = createTestFs({ '/h/a.json': 'A' })
+    const failing = { ...fs, mkdir: (async () => Promise.reject(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }))) as Fs['mkdir'] } as Fs
+    const journal = new Journal(failing, '/h/.outfit')
+    const error = await journal.before('/h/a.json').catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'JournalError' })
+    expect((error as NodeJS.ErrnoException).code).toBeUndefined()
+    expect(String((error as Error).message)).toContain('could not record /h/a.json in the crash journal')
+  })
+})
