@@ -1,20 +1,13 @@
 // Domain types. Target shapes come from the JSON Schema (src/generated/target.ts); nothing here repeats them.
+import type { JsonDiagnostic } from './generated/output.js'
 import type { OutfitTarget, Step as StepSpec, RunAction, RollbackAction } from './generated/target.js'
 
 export type { OutfitTarget as TargetSpec, StepSpec, RunAction, RollbackAction }
 export type RunActionName = RunAction['action']
 export type InverseActionName = RollbackAction['action']
 
-/** One problem in a user-edited file, with a position people can jump to. */
-export interface Diagnostic {
-  file: string
-  line: number
-  column: number
-  /** JSON Pointer of the offending value ('' for the whole document). */
-  pointer: string
-  message: string
-  severity: 'error' | 'warning'
-}
+/** One problem in a user-edited file, with a position people can jump to (the shape --json prints, from its schema). */
+export type Diagnostic = JsonDiagnostic
 
 export interface LoadedTarget {
   file: string

@@ -1,7 +1,6 @@
 // outfit plan / install --dry-run: shows every change with diffs and writes nothing; --check for CI drift checks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { main } from '../../src/cli/index.js'
-import { realFs } from '../../src/fs/fs.js'
+import { runCli } from '../helpers/run-cli.js'
 import { createSandbox, type Sandbox } from '../integration/sandbox.js'
 
 let sb: Sandbox
@@ -13,17 +12,8 @@ afterEach(async () => {
 })
 
 async function cli(...argv: string[]) {
-  const out: string[] = []
-  const code = await main([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], {
-    fs: realFs,
-    cwd: sb.root,
-    env: {},
-    out: (l) => out.push(l),
-    err: (l) => out.push(l),
-    color: false,
-    isTTY: false,
-  })
-  return { code, out: out.join('\n') }
+  const run = await runCli([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], { cwd: sb.root })
+  return { code: run.code, out: run.all }
 }
 
 describe('plan', () => {

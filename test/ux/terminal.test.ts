@@ -3,9 +3,9 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { main, type CliDeps } from '../../src/cli/index.js'
+import type { CliDeps } from '../../src/cli/index.js'
 import type { Prompter } from '../../src/cli/prompts.js'
-import { realFs } from '../../src/fs/fs.js'
+import { runCli } from '../helpers/run-cli.js'
 import { createSandbox, type Sandbox } from '../integration/sandbox.js'
 
 let sb: Sandbox
@@ -33,20 +33,8 @@ function scripted(answers: { tools: string[] | null; confirm: boolean }): Prompt
 }
 
 async function cli(argv: string[], deps: Partial<CliDeps>) {
-  const out: string[] = []
-  const tty: string[] = []
-  const code = await main([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], {
-    fs: realFs,
-    cwd: sb.root,
-    env: {},
-    out: (l) => out.push(l),
-    err: (l) => out.push(l),
-    color: false,
-    isTTY: true,
-    tty: (t) => tty.push(t),
-    ...deps,
-  })
-  return { code, out: out.join('\n'), tty: tty.join('') }
+  const run = await runCli([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], { cwd: sb.root, isTTY: true, ...deps })
+  return { code: run.code, out: run.all, tty: run.tty }
 }
 
 describe('in a terminal', () => {
