@@ -18,24 +18,37 @@ export function containPath(root: string, base: string, path: string): string {
   return full
 }
 
-/** Checks that no existing ancestor of `path` below `root` is a symlink that leads outside `root`. */
-export async function assertNoSymlinkEscape(fs: Fs, root: string, path: string): Promise<void> {
-  const realRoot = await realpathOrSelf(fs, root)
+/** Directories already checked in this run, per scope root: later files below them skip the walk. */
+export interface ContainCache {
+  realRoot?: string
+  safe: Set<string>
+}
+
+/**
+ * Checks that no existing ancestor of `path` below `root` is a symlink that leads outside `root`. With a cache, each
+ * directory is checked once per run instead of once per file below it (thousands of lstat calls on a large kit).
+ */
+export async function assertNoSymlinkEscape(fs: Fs, root: string, path: string, cache: ContainCache = { safe: new Set() }): Promise<void> {
+  cache.realRoot ??= await realpathOrSelf(fs, root)
+  const checked: string[] = []
   let current = dirname(path)
-  while (isInside(root, current) && current !== root) {
+  while (isInside(root, current) && current !== root && !cache.safe.has(current)) {
     try {
       const st = await fs.lstat(current)
       if (st.isSymbolicLink()) {
         const real = await fs.realpath(current)
-        if (!isInside(realRoot, real)) {
+        if (!isInside(cache.realRoot, real)) {
           throw new ContainmentError(`${current} is a symlink to ${real}, outside the scope root ${root}; refusing to write through it`)
         }
       }
+      checked.push(current)
     } catch (error) {
       if (!isNotFound(error)) throw error
     }
     current = dirname(current)
   }
+  // Only once the whole chain up to the root (or a checked directory) is known to be safe.
+  for (const dir of checked) cache.safe.add(dir)
 }
 
 async function realpathOrSelf(fs: Fs, path: string): Promise<string> {

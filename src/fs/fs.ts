@@ -17,6 +17,7 @@ export type Fs = Pick<
   | 'readlink'
   | 'chmod'
   | 'realpath'
+  | 'open'
 >
 
 export const realFs: Fs = nodeFs

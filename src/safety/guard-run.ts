@@ -22,15 +22,18 @@ export async function guardRun<T>(
 ): Promise<T> {
   const dirs = [...new Set(stateDirs)].sort()
   const locks: Lock[] = []
+  let journals: { root: string; journal: Journal }[] = []
   try {
     for (const dir of dirs) locks.push(await acquireLock(fs, dir, options.lock))
     const recovered: Recovered[] = []
     for (const dir of dirs) recovered.push(...(await recoverJournals(fs, dir)))
-    const journals = dirs.map((dir) => ({ root: dirname(dir), journal: new Journal(fs, dir) }))
+    journals = dirs.map((dir) => ({ root: dirname(dir), journal: new Journal(fs, dir) }))
     const result = await run(journalingFs(fs, journals, options.afterChange), recovered)
     if (canCommit(result)) for (const { journal } of journals) await journal.commit()
     return result
   } finally {
+    // An uncommitted journal stays on disk for recovery; only its file handle is let go.
+    for (const { journal } of journals) await journal.close().catch(() => {})
     for (const lock of locks.reverse()) await lock.release()
     // A state dir left empty (its manifests gone, no journal) goes too, so uninstall leaves no trace.
     for (const dir of dirs) await fs.rmdir(dir).catch(() => {})

@@ -1,10 +1,12 @@
 // Crash safety: a write-ahead journal. Before the first change to any path, the state it had (absent, or its bytes
-// and mode, or a link target) is written to <state>/journal/<run>/<n>.json — atomically, before the change happens.
-// A run that finishes deletes its journal; a journal left behind means the process died mid-run, and recovery puts
-// every journaled path back, newest first, so the tree is byte-identical to before that run.
+// and mode, or a link target) is appended as one JSON line to <state>/journal/<run>/journal.jsonl, and the change
+// waits until that line is written. A run that finishes deletes its journal; a journal left behind means the process
+// died mid-run, and recovery puts every journaled path back, newest first, so the tree is byte-identical to before
+// that run. One append per path (not a file per entry) keeps the journal from dominating the cost of an install.
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 import { ensureDir, writeAtomic } from '../fs/files.js'
+import type { FileHandle } from 'node:fs/promises'
 import { isNotFound, type Fs } from '../fs/fs.js'
 
 type Before = { kind: 'absent' } | { kind: 'file'; data: string; mode: number } | { kind: 'dir' } | { kind: 'link'; target: string }
@@ -18,12 +20,13 @@ export function journalRoot(stateDir: string): string {
   return join(stateDir, 'journal')
 }
 
+const JOURNAL_FILE = 'journal.jsonl'
+
 export class Journal {
   readonly dir: string
-  /** One record per path, shared by concurrent callers: nobody may change a path before its record is on disk. */
+  /** One record per path, shared by concurrent callers: nobody may change a path before its record is written. */
   readonly #records = new Map<string, Promise<void>>()
-  #count = 0
-  #ready: Promise<unknown> | undefined
+  #file: Promise<FileHandle> | undefined
   #queue: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -44,14 +47,13 @@ export class Journal {
   }
 
   async #record(path: string): Promise<void> {
-    const n = ++this.#count
     try {
-      const entry: Entry = { path, before: await capture(this.fs, path) }
-      // The directory is made once, before any entry: captures finish in any order, so "entry 1 makes it" would race.
-      this.#ready ??= ensureDir(this.fs, this.dir)
-      await this.#ready
-      // Serialized so that a crash can only tear the newest entry.
-      const write = this.#queue.then(() => writeAtomic(this.fs, join(this.dir, `${String(n).padStart(6, '0')}.json`), JSON.stringify(entry)))
+      const line = `${JSON.stringify({ path, before: await capture(this.fs, path) } satisfies Entry)}\n`
+      // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
+      this.#file ??= ensureDir(this.fs, this.dir).then(() => this.fs.open(join(this.dir, JOURNAL_FILE), 'a'))
+      const file = await this.#file
+      // Serialized, so lines never interleave and a crash can only tear the last one.
+      const write = this.#queue.then(() => file.appendFile(line))
       this.#queue = write.catch(() => {})
       await write
     } catch (error) {
@@ -62,9 +64,17 @@ export class Journal {
 
   /** The run finished and its own rollback (if any) succeeded: the journal is no longer needed. */
   async commit(): Promise<void> {
+    await this.close()
+    await removeJournalDir(this.fs, this.dir)
+  }
+
+  /** Lets every pending record finish and closes the file; the journal stays for recovery. */
+  async close(): Promise<void> {
     await Promise.allSettled(this.#records.values())
     await this.#queue
-    await removeJournalDir(this.fs, this.dir)
+    const file = await this.#file?.catch(() => undefined)
+    this.#file = undefined
+    await file?.close()
   }
 }
 
@@ -92,11 +102,19 @@ export async function recoverJournals(fs: Fs, stateDir: string): Promise<Recover
   for (const run of runs) {
     const dir = join(root, run)
     const entries: Entry[] = []
-    for (const name of ((await fs.readdir(dir)) as string[]).filter((n) => /^\d+\.json$/.test(n)).sort()) {
+    let text = ''
+    try {
+      text = await fs.readFile(join(dir, JOURNAL_FILE), 'utf8')
+    } catch (error) {
+      // The process died before its first record: nothing was changed.
+      if (!isNotFound(error)) throw error
+    }
+    for (const line of text.split('\n')) {
+      if (line === '') continue
       try {
-        entries.push(JSON.parse(await fs.readFile(join(dir, name), 'utf8')) as Entry)
+        entries.push(JSON.parse(line) as Entry)
       } catch {
-        // A torn entry was being written when the process died: its change never started.
+        // A torn last line was being written when the process died: its change never started.
       }
     }
     const restored: string[] = []
