@@ -1,5 +1,4 @@
 // The interactive questions, behind an interface so tests (and other front ends) can answer them.
-import { cancel, confirm, isCancel, multiselect } from '@clack/prompts'
 
 export interface Prompter {
   /** Which tools to use; null when the person cancels. */
@@ -9,6 +8,8 @@ export interface Prompter {
 
 export const clackPrompter: Prompter = {
   async selectTools(options, initial) {
+    // Loaded on first question only: most runs (CI, named tools) never ask.
+    const { cancel, isCancel, multiselect } = await import('@clack/prompts')
     const answer = await multiselect({ message: 'Install into which tools? (detected ones are selected)', options, initialValues: initial, required: true })
     if (isCancel(answer)) {
       cancel('Nothing was changed.')
@@ -17,6 +18,7 @@ export const clackPrompter: Prompter = {
     return answer
   },
   async confirm(message) {
+    const { confirm, isCancel } = await import('@clack/prompts')
     const answer = await confirm({ message })
     return !isCancel(answer) && answer
   },

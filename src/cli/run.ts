@@ -1,7 +1,14 @@
 #!/usr/bin/env node
 // The only process boundary: wires real streams, signals and the file system into main(), and sets the exit code.
-import { realFs } from '../fs/fs.js'
-import { main } from './index.js'
+// `outfit --version` answers before the rest of outfit is even loaded: it is what scripts call to check the install.
+const argv = process.argv.slice(2)
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+  const { version } = await import('./version.js')
+  process.stdout.write(`outfit/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
+  process.exit(0)
+}
+const { realFs } = await import('../fs/fs.js')
+const { main } = await import('./index.js')
 
 const controller = new AbortController()
 let abortedBy: 'SIGINT' | 'SIGTERM' | undefined
@@ -26,7 +33,7 @@ for (const stream of [process.stdout, process.stderr]) stream.on('error', () => 
 
 const color = !process.env.NO_COLOR && (process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== '0' : process.stdout.isTTY === true)
 
-process.exitCode = await main(process.argv.slice(2), {
+process.exitCode = await main(argv, {
   fs: realFs,
   cwd: process.cwd(),
   env: process.env,

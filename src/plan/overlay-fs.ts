@@ -61,6 +61,21 @@ export class OverlayFs {
         const bytes = typeof data === 'string' ? Buffer.from(data) : new Uint8Array(data)
         self.#nodes.set(path, { type: 'file', data: bytes, mode: existing.type === 'file' ? existing.mode : 0o644 })
       },
+      /** Just enough of a FileHandle for append-only logs (the crash journal): appends land in the overlay. */
+      async open(path: string, flags?: string) {
+        if (flags !== 'a') throw new Error(`the plan overlay only opens files for appending, not '${String(flags)}'`)
+        await self.#requireDir(dirname(path), 'open')
+        const existing = await self.#get(path)
+        if (existing.type !== 'file') self.#nodes.set(path, { type: 'file', data: new Uint8Array(), mode: 0o644 })
+        return {
+          async appendFile(data: string | Uint8Array) {
+            const node = await self.#get(path)
+            const prev = node.type === 'file' ? node.data : new Uint8Array()
+            self.#nodes.set(path, { type: 'file', data: Buffer.concat([prev, typeof data === 'string' ? Buffer.from(data) : data]), mode: 0o644 })
+          },
+          async close() {},
+        }
+      },
       async rename(from: string, to: string) {
         const node = await self.#get(from)
         if (node.type === 'gone') throw enoent(from, 'rename')

@@ -1,7 +1,7 @@
 // `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
 // file it would create, change or remove, with unified diffs. Nothing is written.
-import { createTwoFilesPatch } from 'diff'
 import { install, type RunRequest } from '../api/install.js'
+import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
 import type { ToolResult } from '../types.js'
 import { OverlayFs } from './overlay-fs.js'
 
@@ -22,6 +22,8 @@ export interface ToolPlan {
 
 export async function plan(request: RunRequest & { kitDir: string }): Promise<ToolPlan[]> {
   const out: ToolPlan[] = []
+  // Loaded here, not at startup: only plan needs it.
+  const { createTwoFilesPatch } = await import('diff')
   // One overlay per tool, so each tool's plan reads as if it were installed alone.
   for (const target of request.targets) {
     const overlay = new OverlayFs(request.fs)
@@ -32,7 +34,7 @@ export async function plan(request: RunRequest & { kitDir: string }): Promise<To
       // outfit's own state (manifest, backups, journal, lock) is bookkeeping, not part of what the tool reads.
       .filter((c) => !c.path.split('/').includes('.outfit'))
       .map((c): PlannedChange => {
-        const diff = textDiff(c.path, c.before, c.after)
+        const diff = textDiff(createTwoFilesPatch, c.path, c.before, c.after)
         return diff === undefined ? { path: c.path, kind: c.kind } : { path: c.path, kind: c.kind, diff }
       })
     out.push({
@@ -50,7 +52,7 @@ export async function plan(request: RunRequest & { kitDir: string }): Promise<To
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
-function textDiff(path: string, before?: Uint8Array, after?: Uint8Array): string | undefined {
+function textDiff(createTwoFilesPatch: typeof CreatePatchFn, path: string, before?: Uint8Array, after?: Uint8Array): string | undefined {
   try {
     const a = before ? decoder.decode(before) : ''
     const b = after ? decoder.decode(after) : ''

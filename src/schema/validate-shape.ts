@@ -2,15 +2,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
 import { schemasDir } from '../package-root.js'
 import { locate } from '../load/locate.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
 import type { Diagnostic } from '../types.js'
-
-// ajv-formats is CommonJS with `exports.default`; under NodeNext that arrives one level down.
-type AddFormats = (ajv: Ajv2020) => Ajv2020
-const addFormats = (addFormatsModule as unknown as { default: AddFormats }).default
 
 const cache = new Map<string, ValidateFunction>()
 
@@ -22,7 +17,8 @@ function compiled(name: string): ValidateFunction {
   let validate = cache.get(name)
   if (!validate) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true })
-    addFormats(ajv)
+    // The schemas use one format, `uri`; the platform's URL parser decides it (ajv-formats cost ~60 ms of startup).
+    ajv.addFormat('uri', (value: string) => URL.canParse(value))
     validate = ajv.compile(loadSchema(name))
     cache.set(name, validate)
   }
