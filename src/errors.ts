@@ -1,7 +1,7 @@
 // The closed error taxonomy. Every expected failure is one of these; the CLI maps `code` to an exit code in one place.
 import type { Diagnostic } from './types.js'
 
-export type ErrorCode = 'USAGE' | 'TARGET_INVALID' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'INTERNAL'
+export type ErrorCode = 'USAGE' | 'TARGET_INVALID' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'STATE_INVALID' | 'INTERNAL'
 
 export class OutfitError extends Error {
   readonly code: ErrorCode = 'INTERNAL'
@@ -43,6 +43,14 @@ export class StepFailedError extends OutfitError {
   ) {
     super(`${tool} › ${step}: ${describeCause(cause)}`, { cause })
   }
+}
+
+/**
+ * outfit's own state (a manifest, crash journal, backup or the state key) is unreadable, from another version, or not
+ * provably written by outfit for this user. Fail closed: it is never acted on, and nothing is changed.
+ */
+export class StateError extends OutfitError {
+  override readonly code = 'STATE_INVALID'
 }
 
 export class RollbackFailedError extends OutfitError {

@@ -3,7 +3,8 @@ import picomatch from 'picomatch'
 import { join } from 'node:path'
 import type { BlockParams } from '../generated/target.js'
 import { decodeUtf8 } from '../fs/files.js'
-import { removeBlock, upsertBlock, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
+import { removeBlock, upsertBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
+import { blockTag } from '../state/scope-state.js'
 import { itemVariables, makeItem } from '../transforms/item.js'
 import type { Kept, OwnedKey } from '../types.js'
 import { claimsOn } from './claims.js'
@@ -19,18 +20,19 @@ export const block: Action<BlockParams> = {
     const path = await resolveDest(ctx, params.file)
     const id = render(ctx, params.id ?? '{{kit.name}}')
     const style: CommentStyle = params.comment ?? 'html'
+    const ref: BlockRef = { id, tag: blockTag(ctx.state, id), style }
     const content = await blockContent(params, ctx)
     const shared = await sharedPrefix(ctx, path, id)
     return editSharedFile(ctx, path, 'block', (text) => {
       if (content.trim() === '') {
         const prevKey = previousOwned(ctx, path, [id, style])
-        const removed = prevKey ? removeBlock(text, id, style, (prevKey.value as BlockValue).prefix) : null
+        const removed = prevKey ? removeBlock(text, ref, (prevKey.value as BlockValue).prefix) : null
         return { text: removed ?? text, owned: [] }
       }
       const prevKey = previousOwned(ctx, path, [id, style])
       const runKey = `block:${path}:${id}`
       const known = (prevKey?.value as BlockValue | undefined)?.prefix ?? (ctx.run.get(runKey) as string | undefined) ?? shared
-      const result = upsertBlock(text, id, content, style, known)
+      const result = upsertBlock(text, ref, content, known)
       // Tools installing concurrently share the block: the one that created it decides the separator for all.
       if (!ctx.run.has(runKey)) ctx.run.set(runKey, result.value.prefix)
       return { text: result.text, owned: [{ path: [id, style], value: result.value }] }
@@ -41,15 +43,15 @@ export const block: Action<BlockParams> = {
 export const unblock: InverseAction = {
   name: 'unblock',
   description: 'Remove the block written by block, leaving the rest of the file as it was.',
-  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (_path, text, owned, claimed) => removeBlocks(text, owned, claimed)),
+  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (_path, text, owned, claimed) => removeBlocks(text, owned, claimed, (id) => blockTag(ctx.state, id))),
 }
 
-export function removeBlocks(text: string, owned: OwnedKey[], claimed: (key: OwnedKey) => boolean): { text: string; kept: Kept[] } {
+export function removeBlocks(text: string, owned: OwnedKey[], claimed: (key: OwnedKey) => boolean, tagOf: (id: string) => string): { text: string; kept: Kept[] } {
   let out = text
   for (const key of owned) {
     if (claimed(key)) continue
     const [id, style] = key.path as [string, CommentStyle]
-    out = removeBlock(out, id, style, (key.value as BlockValue).prefix) ?? out
+    out = removeBlock(out, { id, tag: tagOf(id), style }, (key.value as BlockValue).prefix) ?? out
   }
   return { text: out, kept: [] }
 }

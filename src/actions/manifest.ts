@@ -1,9 +1,11 @@
 // manifest: the last step of every target. Records what this install owns (with what each path held before outfit),
 // prunes what the previous kit version installed and this one no longer does, and writes nothing when nothing changed.
 // Inverse: unmanifest.
-import { dirname, join } from 'node:path'
-import { ensureDir, readSnapshot, snapshotOf, writeAtomic, restoreSnapshot, decodeUtf8 } from '../fs/files.js'
+import { dirname } from 'node:path'
+import { readSnapshot, snapshotOf, writeAtomic, restoreSnapshot, decodeUtf8 } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
+import { exists } from '../fs/fs.js'
+import { ensureStateDir, STATE_FILE_MODE } from '../state/scope-state.js'
 import { manifestPath, serializeManifest, MANIFEST_VERSION, type ManifestFile } from '../state/manifest-file.js'
 import type { Change, OwnedKey } from '../types.js'
 import { unmergeJson } from './json-unmerge.js'
@@ -29,12 +31,14 @@ export const manifest: Action = {
       installedAt: new Date().toISOString(),
       steps,
     }
-    const text = await serializeManifest(ctx.fs, ctx.stateDir, ctx.scope.root, next)
+    const text = await serializeManifest(ctx.fs, ctx.state, next)
     await ctx.lock.with(path, async () => {
       const before = await readSnapshot(ctx.fs, path)
-      await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
-      await ignoreStateDir(ctx)
-      await writeAtomic(ctx.fs, path, text)
+      if (!(await exists(ctx.fs, dirname(path)))) {
+        await ensureStateDir(ctx.fs, dirname(path))
+        ctx.record({ kind: 'dir', path: dirname(path) })
+      }
+      await writeAtomic(ctx.fs, path, text, STATE_FILE_MODE)
       ctx.record({ kind: 'file', path, before, after: snapshotOf(text) })
     })
   },
@@ -64,16 +68,6 @@ export function isRealChange(change: Change): boolean {
 }
 
 // --- internal ---
-
-/** outfit's state (manifests, backups of user files) is per machine: keep it out of the project's git history. */
-async function ignoreStateDir(ctx: ActionContext): Promise<void> {
-  const path = join(ctx.stateDir, '.gitignore')
-  const current = await readSnapshot(ctx.fs, path)
-  if (current) return
-  const text = '# outfit state: install manifests and backups for this machine\n*\n'
-  await writeAtomic(ctx.fs, path, text)
-  ctx.record({ kind: 'file', path, before: null, after: snapshotOf(text) })
-}
 
 /**
  * A re-install does not re-create directories or JSON containers that already exist, yet they are still outfit's:

@@ -4,7 +4,8 @@ import { parse, stringify, TomlError } from 'smol-toml'
 import type { TomlMergeParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
 import { ConfigParseError } from '../formats/json-edit.js'
-import { findBlock, upsertBlock, type BlockValue } from '../formats/marked-block.js'
+import { findBlock, upsertBlock, type BlockRef, type BlockValue } from '../formats/marked-block.js'
+import { blockTag } from '../state/scope-state.js'
 import { buildEntries, patchLeaves } from './kit-entries.js'
 import { removeBlocks } from './block.js'
 import { render, resolveDest } from './resolve.js'
@@ -25,7 +26,8 @@ export const tomlMerge: Action<TomlMergeParams> = {
       setDeep(tree, leaf.path, leaf.value)
     }
     return editSharedFile(ctx, path, 'toml', (text) => {
-      const outside = withoutBlock(text, id)
+      const ref: BlockRef = { id, tag: blockTag(ctx.state, id), style: 'hash' }
+      const outside = withoutBlock(text, ref)
       const userTables = parseToml(path, outside)
       for (const leaf of leaves) {
         if (hasDeep(userTables, leaf.path.slice(0, 2)) && !ctx.force) {
@@ -36,7 +38,7 @@ export const tomlMerge: Action<TomlMergeParams> = {
       }
       if (leaves.length === 0) return { text, owned: [] }
       const prev = previousOwned(ctx, path, [id, 'hash'])
-      const result = upsertBlock(text, id, stringify(tree), 'hash', (prev?.value as BlockValue | undefined)?.prefix)
+      const result = upsertBlock(text, ref, stringify(tree), (prev?.value as BlockValue | undefined)?.prefix)
       parseToml(path, result.text)
       return { text: result.text, owned: [{ path: [id, 'hash'], value: result.value }] }
     })
@@ -46,13 +48,13 @@ export const tomlMerge: Action<TomlMergeParams> = {
 export const tomlUnmerge: InverseAction = {
   name: 'toml-unmerge',
   description: 'Remove the tables toml-merge added.',
-  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (_path, text, owned, claimed) => removeBlocks(text, owned, claimed)),
+  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (_path, text, owned, claimed) => removeBlocks(text, owned, claimed, (id) => blockTag(ctx.state, id))),
 }
 
 // --- internal ---
 
-function withoutBlock(text: string, id: string): string {
-  const found = findBlock(text, id, 'hash')
+function withoutBlock(text: string, ref: BlockRef): string {
+  const found = findBlock(text, ref)
   return found ? text.slice(0, found.start) + text.slice(found.end) : text
 }
 

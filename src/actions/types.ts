@@ -5,6 +5,7 @@ import type { ToolLog } from '../run/tool-log.js'
 import type { Change, Kept, Kit } from '../types.js'
 import type { Lookup } from '../vars/interpolate.js'
 import type { ManifestFile } from '../state/manifest-file.js'
+import type { ScopeState } from '../state/scope-state.js'
 
 export interface ActionContext {
   fs: Fs
@@ -23,7 +24,9 @@ export interface ActionContext {
   previous: ManifestFile | null
   /** Changes of the steps completed so far in this run, in order (the manifest step records them). */
   completed: readonly { step: string; action: string; inverse: string; changes: Change[] }[]
-  /** Where outfit keeps its state for this scope (manifests, backups). */
+  /** outfit's state for this scope root: its folder (manifests, backups), the root, the key that signs it. */
+  state: ScopeState
+  /** `state.dir`. */
   stateDir: string
   /** Records one change the current step made; the runner undoes exactly the recorded changes. */
   record(change: Change): void

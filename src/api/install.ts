@@ -1,6 +1,6 @@
 // install and uninstall: the main jobs. Loads the kit and the chosen targets, builds one pipeline per tool and runs
 // them all concurrently, fail-fast, returning a report (the caller renders it).
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { TargetInvalidError, UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { loadKit } from '../kit/load-kit.js'
@@ -11,6 +11,7 @@ import type { Recovered } from '../safety/journal.js'
 import { runPipeline } from '../pipeline/run-pipeline.js'
 import { runAll } from '../run/run-all.js'
 import { collectGarbage } from '../state/collect-garbage.js'
+import { defaultStateHome, openScopeState, type ScopeState } from '../state/scope-state.js'
 import { uninstallTool } from '../run/uninstall-tool.js'
 import type { Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
 
@@ -25,6 +26,8 @@ export interface RunRequest {
   concurrency?: number
   onToolDone?: (result: ToolResult) => void
   onStep?: (tool: string, step: string, index: number, total: number) => void
+  /** Where outfit keeps its state (default: `<home>/.local/state/outfit`); never inside a scope it describes. */
+  stateHome?: string
   /** Lock and crash-journal options (tests). */
   safety?: GuardOptions
 }
@@ -47,6 +50,20 @@ export async function requireKit(fs: Fs, dir: string): Promise<Kit> {
   return result.value
 }
 
+/** The state home a request uses. */
+export function stateHomeOf(request: { home: string; stateHome?: string }): string {
+  return resolve(request.stateHome ?? defaultStateHome(resolve(request.home)))
+}
+
+/** The state of every scope root the pipelines touch, keyed by root (made, with the user's key, if missing). */
+export async function scopeStates(request: RunRequest, pipelines: Pipeline[]): Promise<Map<string, ScopeState>> {
+  const states = new Map<string, ScopeState>()
+  for (const root of new Set(pipelines.map((p) => p.scope.root))) {
+    states.set(root, (await openScopeState(request.fs, stateHomeOf(request), root, { create: true })) as ScopeState)
+  }
+  return states
+}
+
 // --- internal ---
 
 /** Every selected tool must have the requested scope; checked before anything is read or written. */
@@ -64,12 +81,12 @@ async function execute(command: RunReport['command'], request: RunRequest, kit: 
   checkScopes(request)
   const base = { home: resolve(request.home), project: resolve(request.project) }
   const pipelines = request.targets.map((t) => buildPipeline(t.spec, request.scope, base))
-  const stateDirs = pipelines.map((p) => join(p.scope.root, '.outfit'))
+  const states = await scopeStates(request, pipelines)
   // Lock, recover what a crashed run left, journal every change; keep the journal only if a rollback failed.
   return guardRun(
     request.fs,
-    stateDirs,
-    (fs, recovered) => runPipelines(command, { ...request, fs }, kit, pipelines, base, recovered),
+    [...states.values()],
+    (fs, recovered) => runPipelines(command, { ...request, fs }, kit, pipelines, base, recovered, states),
     (report) => report.results.every((r) => r.rollbackErrors.length === 0),
     request.safety ?? {},
   )
@@ -82,6 +99,7 @@ async function runPipelines(
   pipelines: Pipeline[],
   base: { home: string; project: string },
   recovered: Recovered[],
+  states: Map<string, ScopeState>,
 ): Promise<RunReport> {
   const { results, cancelled } = await runAll(pipelines, {
     fs: request.fs,
@@ -92,13 +110,14 @@ async function runPipelines(
     ...(request.concurrency ? { concurrency: request.concurrency } : {}),
     ...(request.onToolDone ? { onToolDone: request.onToolDone } : {}),
     ...(request.onStep ? { onStep: request.onStep } : {}),
+    stateFor: (pipeline) => states.get(pipeline.scope.root) as ScopeState,
     runner: command === 'install' ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {}) : uninstallTool,
   })
   if (command === 'install' && results.some((r) => r.status === 'failed' || r.status === 'cancelled')) {
     // Backups are shared between tools and not undone step by step: once every rollback has settled, drop those that
     // no manifest refers to, so that a rolled-back install leaves outfit's state folder as it found it.
     // Best effort: an unreferenced backup is harmless, and must not hide the report of what failed.
-    for (const dir of new Set(pipelines.map((p) => join(p.scope.root, '.outfit')))) await collectGarbage(request.fs, dir).catch(() => {})
+    for (const state of states.values()) await collectGarbage(request.fs, state).catch(() => {})
   }
   return { command, results, cancelled, recovered }
 }

@@ -5,9 +5,11 @@ import type { Fs } from '../fs/fs.js'
 import { decodeUtf8, readSnapshot } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { getAt } from '../formats/json-edit.js'
-import { findBlock, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
+import { findBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { readManifest } from '../state/manifest-file.js'
+import { blockTag, openScopeState, type ScopeState } from '../state/scope-state.js'
+import { stateHomeOf } from './install.js'
 import type { Change, LoadedTarget } from '../types.js'
 import { detectTool } from './targets.js'
 
@@ -25,17 +27,19 @@ export interface ToolStatus {
   drift: Drift[]
 }
 
-export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: string; home: string; project: string }): Promise<ToolStatus[]> {
+export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: string; home: string; project: string; stateHome?: string }): Promise<ToolStatus[]> {
   const base = { home: resolve(request.home), project: resolve(request.project) }
+  const stateHome = stateHomeOf(request)
   return Promise.all(
     request.targets
       .filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
       .map(async (target): Promise<ToolStatus> => {
-        const { scope } = buildPipeline(target.spec, request.scope, base)
-        const stateDir = `${scope.root}/.outfit`
-        const manifest = await readManifest(request.fs, stateDir, scope.root, target.spec.id, scope.name)
+        const { scope, areas } = buildPipeline(target.spec, request.scope, base)
+        // Read-only: no key yet means outfit never wrote state for this user, so nothing is installed.
+        const state = await openScopeState(request.fs, stateHome, scope.root, { create: false })
+        const manifest = state ? await readManifest(request.fs, state, target.spec.id, scope.name, areas) : null
         const drift: Drift[] = []
-        for (const step of manifest?.steps ?? []) for (const change of step.changes) drift.push(...(await driftOf(request.fs, change)))
+        for (const step of manifest?.steps ?? []) for (const change of step.changes) drift.push(...(await driftOf(request.fs, change, (id) => blockTag(state as ScopeState, id))))
         return {
           tool: target.spec.id,
           name: target.spec.name,
@@ -50,7 +54,7 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
 
 // --- internal ---
 
-async function driftOf(fs: Fs, change: Change): Promise<Drift[]> {
+async function driftOf(fs: Fs, change: Change, tagOf: (id: string) => string): Promise<Drift[]> {
   if (change.kind === 'dir') return []
   const current = await readSnapshot(fs, change.path)
   if (change.kind === 'link') return current?.mode === -1 ? [] : [{ path: change.path, problem: current ? 'changed' : 'missing' }]
@@ -71,7 +75,7 @@ async function driftOf(fs: Fs, change: Change): Promise<Drift[]> {
       if (!ok) out.push({ path: `${change.path} › ${key.path.join('.')}`, problem: at.found ? 'changed' : 'missing' })
     } else {
       const [id, style] = key.path as [string, CommentStyle]
-      const block = safeFindBlock(text, id, style)
+      const block = safeFindBlock(text, { id, tag: tagOf(id), style })
       if (!block) out.push({ path: `${change.path} › block ${id}`, problem: 'missing' })
       else if (block.content !== (key.value as BlockValue).content.replace(/\n+$/, '')) out.push({ path: `${change.path} › block ${id}`, problem: 'changed' })
     }
@@ -79,9 +83,9 @@ async function driftOf(fs: Fs, change: Change): Promise<Drift[]> {
   return out
 }
 
-function safeFindBlock(text: string, id: string, style: CommentStyle): ReturnType<typeof findBlock> {
+function safeFindBlock(text: string, ref: BlockRef): ReturnType<typeof findBlock> {
   try {
-    return findBlock(text, id, style)
+    return findBlock(text, ref)
   } catch {
     // A block whose end marker was deleted has certainly drifted.
     return null

@@ -5,6 +5,7 @@ import { requireTargets } from '../api/targets.js'
 import { findConfig, loadConfig, unknownConfigTools, type LoadedConfig } from '../config/load-config.js'
 import { TargetInvalidError, UsageError } from '../errors.js'
 import { pauseAfterChanges } from '../safety/guard-run.js'
+import { defaultStateHome } from '../state/scope-state.js'
 import type { CliDeps } from './index.js'
 
 export interface CommonFlags {
@@ -28,12 +29,15 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
     const unknown = unknownConfigTools(config, all.map((t) => t.spec.id))
     if (unknown.length > 0) throw new TargetInvalidError(unknown)
   }
+  const home = resolve(deps.cwd, flags.home ?? deps.env.HOME ?? '~')
   return {
     fs: deps.fs,
     all,
     scope,
     config,
-    home: resolve(deps.cwd, flags.home ?? deps.env.HOME ?? '~'),
+    home,
+    // A --home sandbox keeps outfit's state inside it too; otherwise the XDG state home (never the project).
+    stateHome: defaultStateHome(home, flags.home === undefined ? deps.env.XDG_STATE_HOME : undefined),
     // A config file marks the repository: running from a subfolder still installs at its root.
     project: flags.project !== undefined ? resolve(deps.cwd, flags.project) : (config?.dir ?? resolve(deps.cwd)),
     ...(deps.signal ? { signal: deps.signal } : {}),

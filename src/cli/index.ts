@@ -1,6 +1,6 @@
 // The cac shell: argv → one core call → rendered lines → exit code. Never exits the process itself (run.ts does),
 // and takes its dependencies as arguments so tests can drive it without a terminal.
-import { join, relative, resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import { cac } from 'cac'
 import { initKit, initTarget } from '../api/init.js'
 import { unknownConfigTools } from '../config/load-config.js'
@@ -12,6 +12,7 @@ import type { Fs } from '../fs/fs.js'
 import { loadKit } from '../kit/load-kit.js'
 import { loadTarget } from '../load/load-target.js'
 import { recover } from '../safety/guard-run.js'
+import { openScopeState } from '../state/scope-state.js'
 import { plan } from '../plan/plan.js'
 import { renderDiagnostics, renderPlan, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
 import { errorDocument, listDocument, planDocument, runDocument, statusDocument, validateDocument } from '../report/to-json.js'
@@ -141,7 +142,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   withCommon(cli.command('recover', 'Roll back what an interrupted run (crash, kill, power loss) left half-done')).action((flags: CommonFlags) =>
     run(async () => {
       const ctx = await context(deps, flags)
-      const recovered = await recover(deps.fs, [join(ctx.home, '.outfit'), join(ctx.project, '.outfit')])
+      const states = await Promise.all([ctx.home, ctx.project].map((root) => openScopeState(deps.fs, ctx.stateHome, root, { create: false })))
+      const recovered = await recover(deps.fs, states.filter((s) => s !== null))
       if (flags.json) json({ command: 'recover', recovered })
       else if (recovered.length === 0) deps.out('✓ nothing to recover')
       else for (const line of renderRecovered(recovered)) deps.out(line)

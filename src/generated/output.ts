@@ -354,7 +354,15 @@ export interface ErrorDocument {
     /**
      * Error class; see the README's exit codes.
      */
-    code: 'USAGE' | 'TARGET_INVALID' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'INTERNAL'
+    code:
+      | 'USAGE'
+      | 'TARGET_INVALID'
+      | 'STEP_FAILED'
+      | 'ROLLBACK_FAILED'
+      | 'CANCELLED'
+      | 'CONFLICT'
+      | 'STATE_INVALID'
+      | 'INTERNAL'
     /**
      * What went wrong.
      */

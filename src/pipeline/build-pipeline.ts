@@ -4,6 +4,7 @@ import { getAction, getInverse } from '../actions/index.js'
 import { InternalError, UsageError } from '../errors.js'
 import type { TargetSpec } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
+import { declaredAreas } from './declared-areas.js'
 import type { Pipeline, Step } from './types.js'
 
 export interface BaseVars {
@@ -37,5 +38,6 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
       undo: (changes, ctx, how) => inverse.undo(changes, ctx, how),
     }
   })
-  return { tool: { id: spec.id, name: spec.name }, scope: { name: scopeName, root, dir }, scopeVars, steps }
+  const areas = declaredAreas(spec, scopeName, { dir, vars: scopeVars }, recordLookup(scopeVars, { home: base.home, project: base.project, scope: scopeName, root, dir, 'target.id': spec.id, 'target.name': spec.name }))
+  return { tool: { id: spec.id, name: spec.name }, scope: { name: scopeName, root, dir }, scopeVars, areas, steps }
 }

@@ -18,5 +18,7 @@ export interface Pipeline {
   scope: { name: string; root: string; dir: string }
   /** Scope-specific variables, already rendered. */
   scopeVars: Record<string, string>
+  /** Where the target may write in this scope (see declared-areas.ts): state naming anything else is refused. */
+  areas: string[]
   steps: Step[]
 }

@@ -54,24 +54,24 @@ export class OverlayFs {
         const encoding = typeof options === 'string' ? options : (options as { encoding?: string } | undefined)?.encoding
         return encoding ? Buffer.from(node.data).toString(encoding as BufferEncoding) : Buffer.from(node.data)
       },
-      async writeFile(path: string, data: string | Uint8Array, options?: { flag?: string }) {
+      async writeFile(path: string, data: string | Uint8Array, options?: { flag?: string; mode?: number }) {
         await self.#requireDir(dirname(path), 'open')
         const existing = await self.#get(path)
         if (options?.flag === 'wx' && existing.type !== 'gone') throw eexist(path, 'open')
         const bytes = typeof data === 'string' ? Buffer.from(data) : new Uint8Array(data)
-        self.#nodes.set(path, { type: 'file', data: bytes, mode: existing.type === 'file' ? existing.mode : 0o644 })
+        self.#nodes.set(path, { type: 'file', data: bytes, mode: existing.type === 'file' ? existing.mode : (options?.mode ?? 0o644) })
       },
       /** Just enough of a FileHandle for append-only logs (the crash journal): appends land in the overlay. */
-      async open(path: string, flags?: string) {
+      async open(path: string, flags?: string, mode?: number) {
         if (flags !== 'a') throw new Error(`the plan overlay only opens files for appending, not '${String(flags)}'`)
         await self.#requireDir(dirname(path), 'open')
         const existing = await self.#get(path)
-        if (existing.type !== 'file') self.#nodes.set(path, { type: 'file', data: new Uint8Array(), mode: 0o644 })
+        if (existing.type !== 'file') self.#nodes.set(path, { type: 'file', data: new Uint8Array(), mode: mode ?? 0o644 })
         return {
           async appendFile(data: string | Uint8Array) {
             const node = await self.#get(path)
             const prev = node.type === 'file' ? node.data : new Uint8Array()
-            self.#nodes.set(path, { type: 'file', data: Buffer.concat([prev, typeof data === 'string' ? Buffer.from(data) : data]), mode: 0o644 })
+            self.#nodes.set(path, { type: 'file', data: Buffer.concat([prev, typeof data === 'string' ? Buffer.from(data) : data]), mode: node.type === 'file' ? node.mode : 0o644 })
           },
           async close() {},
         }
@@ -88,7 +88,7 @@ export class OverlayFs {
         if (node.type === 'gone') throw enoent(path, 'unlink')
         self.#nodes.set(path, { type: 'gone' })
       },
-      async mkdir(path: string, options?: { recursive?: boolean }) {
+      async mkdir(path: string, options?: { recursive?: boolean; mode?: number }) {
         const node = await self.#get(path)
         if (node.type !== 'gone') {
           if (options?.recursive && node.type === 'dir') return undefined
@@ -96,7 +96,7 @@ export class OverlayFs {
         }
         if (options?.recursive && (await self.#get(dirname(path))).type === 'gone') await fs.mkdir(dirname(path), options)
         else await self.#requireDir(dirname(path), 'mkdir')
-        self.#nodes.set(path, { type: 'dir', mode: 0o755 })
+        self.#nodes.set(path, { type: 'dir', mode: options?.mode ?? 0o755 })
         return undefined
       },
       async rmdir(path: string) {

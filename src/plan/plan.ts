@@ -1,6 +1,7 @@
 // `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
 // file it would create, change or remove, with unified diffs. Nothing is written.
-import { install, type RunRequest } from '../api/install.js'
+import { install, stateHomeOf, type RunRequest } from '../api/install.js'
+import { isInside } from '../fs/contain.js'
 import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
 import type { ToolResult } from '../types.js'
 import { OverlayFs } from './overlay-fs.js'
@@ -22,6 +23,7 @@ export interface ToolPlan {
 
 export async function plan(request: RunRequest & { kitDir: string }): Promise<ToolPlan[]> {
   const out: ToolPlan[] = []
+  const stateHome = stateHomeOf(request)
   // Loaded here, not at startup: only plan needs it.
   const { createTwoFilesPatch } = await import('diff')
   // One overlay per tool, so each tool's plan reads as if it were installed alone.
@@ -32,7 +34,7 @@ export async function plan(request: RunRequest & { kitDir: string }): Promise<To
     const result = report.results[0]
     const changes = (await overlay.changes())
       // outfit's own state (manifest, backups, journal, lock) is bookkeeping, not part of what the tool reads.
-      .filter((c) => !c.path.split('/').includes('.outfit'))
+      .filter((c) => !isInside(stateHome, c.path))
       .map((c): PlannedChange => {
         const diff = textDiff(createTwoFilesPatch, c.path, c.before, c.after)
         return diff === undefined ? { path: c.path, kind: c.kind } : { path: c.path, kind: c.kind, diff }

@@ -6,9 +6,10 @@ import type { ActionContext } from '../actions/types.js'
 import type { Fs } from '../fs/fs.js'
 import { PathLock } from '../fs/path-lock.js'
 import type { Pipeline } from '../pipeline/types.js'
-import { CancelledError } from '../errors.js'
+import { CancelledError, OutfitError } from '../errors.js'
 import type { Kit, ToolResult } from '../types.js'
 import { readManifest, readOtherManifests, type ManifestFile } from '../state/manifest-file.js'
+import type { ScopeState } from '../state/scope-state.js'
 import { recordLookup } from '../vars/interpolate.js'
 import { ToolLog } from './tool-log.js'
 
@@ -25,6 +26,8 @@ export interface RunOptions {
   /** Called once per tool, as soon as its pipeline (and rollback) has finished. */
   onToolDone?: (result: ToolResult) => void
   onStep?: (tool: string, step: string, index: number, total: number) => void
+  /** The state (manifests, backups, key) of the pipeline's scope root. */
+  stateFor: (pipeline: Pipeline) => ScopeState
   /** Runs a pipeline; tests substitute their own. Defaults to the install runner. */
   runner: (pipeline: Pipeline, ctx: ActionContext) => Promise<ToolResult>
 }
@@ -39,9 +42,11 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
   const shared = new Map<string, unknown>()
 
   const tasks = pipelines.map((pipeline) => async (): Promise<ToolResult> => {
-    const ctx = await contextFor(pipeline, options, controller.signal, lock, shared)
+    const ctx = contextFor(pipeline, options, controller.signal, lock, shared)
     let result: ToolResult
     try {
+      // A manifest that cannot be trusted fails its tool before any step runs: never "nothing installed".
+      ctx.previous = await readManifest(ctx.fs, ctx.state, pipeline.tool.id, pipeline.scope.name, pipeline.areas)
       result = await options.runner(pipeline, ctx)
     } catch (error) {
       // A runner must not reject; if one does anyway, it is reported like a failed step rather than lost.
@@ -63,18 +68,12 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
 
 // --- internal ---
 
-async function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal, lock: PathLock, shared: Map<string, unknown>): Promise<ActionContext> {
+function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal, lock: PathLock, shared: Map<string, unknown>): ActionContext {
   const { fs, kit } = options
   const scope = pipeline.scope
-  const stateDir = `${scope.root}/.outfit`
+  const state = options.stateFor(pipeline)
   const log = new ToolLog()
-  let previous: ManifestFile | null = null
   let others: Promise<ManifestFile[]> | undefined
-  try {
-    previous = await readManifest(fs, stateDir, scope.root, pipeline.tool.id, scope.name)
-  } catch (error) {
-    log.warn(`ignoring the previous manifest: ${(error as Error).message}`)
-  }
   return {
     fs,
     signal,
@@ -85,11 +84,12 @@ async function contextFor(pipeline: Pipeline, options: RunOptions, signal: Abort
     lock,
     run: shared,
     force: options.force ?? false,
-    previous,
+    previous: null,
     completed: [],
-    stateDir,
+    state,
+    stateDir: state.dir,
     record: () => {},
-    others: () => (others ??= readOtherManifests(fs, stateDir, scope.root, pipeline.tool.id, scope.name)),
+    others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name)),
     vars: recordLookup(pipeline.scopeVars, {
       home: options.home,
       project: options.project,
@@ -109,7 +109,7 @@ async function contextFor(pipeline: Pipeline, options: RunOptions, signal: Abort
 
 function crashed(pipeline: Pipeline, log: ToolLog, error: unknown): ToolResult {
   const err = error instanceof Error ? error : new Error(String(error))
-  log.error(`internal error: ${err.message}`)
+  log.error(err instanceof OutfitError ? err.message : `internal error: ${err.message}`)
   return {
     tool: pipeline.tool.id,
     name: pipeline.tool.name,

@@ -40,7 +40,7 @@ export async function uninstallTool(pipeline: Pipeline, ctx: ActionContext): Pro
   for (const k of kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (use --force to remove it anyway)`)
   await ctx.lock.with(ctx.stateDir, async () => {
     await removeIfExists(ctx.fs, manifestPath(ctx.stateDir, pipeline.tool.id, pipeline.scope.name))
-    await collectGarbage(ctx.fs, ctx.stateDir)
+    await collectGarbage(ctx.fs, ctx.state)
   })
   return { ...base, status: 'uninstalled', steps, kept, written: removed }
 }

@@ -1,8 +1,9 @@
 // Everything a run does happens inside this guard: the scope's lock is held, journals left by a crashed run are rolled
-// back first, every change is journaled before it happens, and the journal is dropped only once the run (and its own
-// rollback) finished cleanly.
-import { dirname } from 'node:path'
+// back first, every change is journaled before it happens, nothing outside the scope roots and their state folders can
+// be changed, and the journal is dropped only once the run (and its own rollback) finished cleanly.
+import { confineFs } from '../fs/confine.js'
 import type { Fs } from '../fs/fs.js'
+import { ensureStateDir, type ScopeState } from '../state/scope-state.js'
 import { Journal, recoverJournals, type Recovered } from './journal.js'
 import { journalingFs } from './journaling-fs.js'
 import { acquireLock, type Lock, type LockOptions } from './lock.js'
@@ -15,34 +16,38 @@ export interface GuardOptions {
 
 export async function guardRun<T>(
   fs: Fs,
-  stateDirs: string[],
+  scopeStates: ScopeState[],
   run: (fs: Fs, recovered: Recovered[]) => Promise<T>,
   canCommit: (result: T) => boolean,
   options: GuardOptions = {},
 ): Promise<T> {
-  const dirs = [...new Set(stateDirs)].sort()
+  const states = [...new Map(scopeStates.map((s) => [s.dir, s])).values()].sort((a, b) => a.dir.localeCompare(b.dir))
+  const confined = confineFs(fs, states.flatMap((s) => [s.root, s.dir]))
   const locks: Lock[] = []
-  let journals: { root: string; journal: Journal }[] = []
+  let journals: Journal[] = []
   try {
-    for (const dir of dirs) locks.push(await acquireLock(fs, dir, options.lock))
+    for (const state of states) {
+      await ensureStateDir(fs, state.dir)
+      locks.push(await acquireLock(fs, state.dir, options.lock))
+    }
     const recovered: Recovered[] = []
-    for (const dir of dirs) recovered.push(...(await recoverJournals(fs, dir)))
-    journals = dirs.map((dir) => ({ root: dirname(dir), journal: new Journal(fs, dir) }))
-    const result = await run(journalingFs(fs, journals, options.afterChange), recovered)
-    if (canCommit(result)) for (const { journal } of journals) await journal.commit()
+    for (const state of states) recovered.push(...(await recoverJournals(confined, state)))
+    journals = states.map((state) => new Journal(confined, state))
+    const result = await run(journalingFs(confined, journals, options.afterChange), recovered)
+    if (canCommit(result)) for (const journal of journals) await journal.commit()
     return result
   } finally {
     // An uncommitted journal stays on disk for recovery; only its file handle is let go.
-    for (const { journal } of journals) await journal.close().catch(() => {})
+    for (const journal of journals) await journal.close().catch(() => {})
     for (const lock of locks.reverse()) await lock.release()
     // A state dir left empty (its manifests gone, no journal) goes too, so uninstall leaves no trace.
-    for (const dir of dirs) await fs.rmdir(dir).catch(() => {})
+    for (const state of states) await fs.rmdir(state.dir).catch(() => {})
   }
 }
 
 /** `outfit recover`: roll back what interrupted runs left, under the lock. */
-export async function recover(fs: Fs, stateDirs: string[], options: GuardOptions = {}): Promise<Recovered[]> {
-  return guardRun(fs, stateDirs, async (_fs, recovered) => recovered, () => true, options)
+export async function recover(fs: Fs, states: ScopeState[], options: GuardOptions = {}): Promise<Recovered[]> {
+  return guardRun(fs, states, async (_fs, recovered) => recovered, () => true, options)
 }
 
 /**

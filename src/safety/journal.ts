@@ -3,15 +3,27 @@
 // waits until that line is written. A run that finishes deletes its journal; a journal left behind means the process
 // died mid-run, and recovery puts every journaled path back, newest first, so the tree is byte-identical to before
 // that run. One append per path (not a file per entry) keeps the journal from dominating the cost of an install.
+//
+// Recovery writes and deletes whatever the journal names, so a journal is trusted only if every record carries this
+// user's seal for this scope and run, and names a path inside the scope root or its state folder. One bad record and
+// nothing is replayed (StateError): a half-applied foreign journal would be worse than none.
 import { randomBytes } from 'node:crypto'
-import { join } from 'node:path'
-import { ensureDir, writeAtomic } from '../fs/files.js'
+import { isAbsolute, join, normalize, sep } from 'node:path'
 import type { FileHandle } from 'node:fs/promises'
+import { StateError } from '../errors.js'
+import { ensureDir, writeAtomic } from '../fs/files.js'
+import { isInside } from '../fs/contain.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
+import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from '../state/scope-state.js'
+import { seal, verifySeal } from '../state/seal.js'
 
 type Before = { kind: 'absent' } | { kind: 'file'; data: string; mode: number } | { kind: 'dir' } | { kind: 'link'; target: string }
 
+/** Where a journaled path lives: under the scope root or under outfit's state folder for it; `path` is relative. */
+type Area = 'root' | 'state'
+
 interface Entry {
+  area: Area
   path: string
   before: Before
 }
@@ -24,6 +36,7 @@ const JOURNAL_FILE = 'journal.jsonl'
 
 export class Journal {
   readonly dir: string
+  readonly #run: string
   /** One record per path, shared by concurrent callers: nobody may change a path before its record is written. */
   readonly #records = new Map<string, Promise<void>>()
   #file: Promise<FileHandle> | undefined
@@ -31,9 +44,15 @@ export class Journal {
 
   constructor(
     private readonly fs: Fs,
-    stateDir: string,
+    private readonly state: ScopeState,
   ) {
-    this.dir = join(journalRoot(stateDir), `${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}`)
+    this.#run = `${Date.now()}-${process.pid}-${randomBytes(3).toString('hex')}`
+    this.dir = join(journalRoot(state.dir), this.#run)
+  }
+
+  /** Whether this journal covers `path` (inside the scope root or the state folder, but not the journal itself). */
+  covers(path: string): boolean {
+    return !isInside(this.dir, path) && (isInside(this.state.root, path) || isInside(this.state.dir, path))
   }
 
   /** Records the state of `path` before its first change in this run; later changes wait for that record. */
@@ -48,9 +67,14 @@ export class Journal {
 
   async #record(path: string): Promise<void> {
     try {
-      const line = `${JSON.stringify({ path, before: await capture(this.fs, path) } satisfies Entry)}\n`
+      // The state folder may lie inside the root (global scope: ~/.local/state is under ~); it is the more specific.
+      const area: Area = isInside(this.state.dir, path) ? 'state' : 'root'
+      const rel = path.slice((area === 'state' ? this.state.dir : this.state.root).length + 1) // '' for the base itself
+      const entry: Entry = { area, path: rel, before: await capture(this.fs, path) }
+      const body = JSON.stringify(entry)
+      const line = `${JSON.stringify({ ...entry, mac: seal(this.state.key, recordParts(this.state, this.#run, body)) })}\n`
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
-      this.#file ??= ensureDir(this.fs, this.dir).then(() => this.fs.open(join(this.dir, JOURNAL_FILE), 'a'))
+      this.#file ??= ensureStateDir(this.fs, this.dir).then(() => this.fs.open(join(this.dir, JOURNAL_FILE), 'a', STATE_FILE_MODE))
       const file = await this.#file
       // Serialized, so lines never interleave and a crash can only tear the last one.
       const write = this.#queue.then(() => file.appendFile(line))
@@ -89,8 +113,8 @@ export interface Recovered {
 }
 
 /** Rolls back every journal left by a process that died mid-run. Call with the scope's lock held. */
-export async function recoverJournals(fs: Fs, stateDir: string): Promise<Recovered[]> {
-  const root = journalRoot(stateDir)
+export async function recoverJournals(fs: Fs, state: ScopeState): Promise<Recovered[]> {
+  const root = journalRoot(state.dir)
   let runs: string[]
   try {
     runs = ((await fs.readdir(root)) as string[]).sort()
@@ -101,25 +125,10 @@ export async function recoverJournals(fs: Fs, stateDir: string): Promise<Recover
   const out: Recovered[] = []
   for (const run of runs) {
     const dir = join(root, run)
-    const entries: Entry[] = []
-    let text = ''
-    try {
-      text = await fs.readFile(join(dir, JOURNAL_FILE), 'utf8')
-    } catch (error) {
-      // The process died before its first record: nothing was changed.
-      if (!isNotFound(error)) throw error
-    }
-    for (const line of text.split('\n')) {
-      if (line === '') continue
-      try {
-        entries.push(JSON.parse(line) as Entry)
-      } catch {
-        // A torn last line was being written when the process died: its change never started.
-      }
-    }
+    const entries = await readJournal(fs, state, run, dir)
     const restored: string[] = []
-    for (const entry of entries.reverse()) {
-      if (await restore(fs, entry)) restored.push(entry.path)
+    for (const { path, before } of entries.reverse()) {
+      if (await restore(fs, path, before)) restored.push(path)
     }
     await removeJournalDir(fs, dir)
     out.push({ journal: dir, restored })
@@ -129,6 +138,63 @@ export async function recoverJournals(fs: Fs, stateDir: string): Promise<Recover
 }
 
 // --- internal ---
+
+function recordParts(state: ScopeState, run: string, body: string): string[] {
+  return ['journal', state.id, run, body]
+}
+
+/** Every record of one journal, checked; throws before anything is replayed if one is not outfit's own. */
+async function readJournal(fs: Fs, state: ScopeState, run: string, dir: string): Promise<{ path: string; before: Before }[]> {
+  let text = ''
+  try {
+    text = await fs.readFile(join(dir, JOURNAL_FILE), 'utf8')
+  } catch (error) {
+    // The process died before its first record: nothing was changed.
+    if (!isNotFound(error)) throw error
+  }
+  const refuse = (why: string): never => {
+    throw new StateError(`the crash journal ${dir} ${why}; it was not replayed and nothing was changed`, {
+      hint: `outfit did not write it for this user and scope; look at it, then remove it (rm -r '${dir}') and run again`,
+    })
+  }
+  const lines = text.split('\n')
+  // A line without its newline was being written when the process died: its change never started.
+  if (lines.at(-1) !== '') lines.pop()
+  const out: { path: string; before: Before }[] = []
+  for (const [index, line] of lines.entries()) {
+    if (line === '') continue
+    let record: Record<string, unknown>
+    try {
+      record = JSON.parse(line) as Record<string, unknown>
+    } catch {
+      return refuse(`has a damaged record on line ${index + 1}`)
+    }
+    const { mac, ...entry } = record
+    if (!verifySeal(state.key, recordParts(state, run, JSON.stringify(entry)), mac)) return refuse(`has a record on line ${index + 1} without a valid seal`)
+    const { area, path, before } = entry as unknown as Entry
+    const base = area === 'root' ? state.root : area === 'state' ? state.dir : refuse(`names an unknown area on line ${index + 1}`)
+    if (typeof path !== 'string' || isAbsolute(path) || normalize(path).split(sep).includes('..')) return refuse(`names a path outside its scope on line ${index + 1}`)
+    if (!isBefore(before)) return refuse(`has a malformed record on line ${index + 1}`)
+    out.push({ path: path === '' ? base : join(base, path), before })
+  }
+  return out
+}
+
+function isBefore(value: unknown): value is Before {
+  const b = value as Record<string, unknown> | null
+  if (typeof b !== 'object' || b === null) return false
+  switch (b.kind) {
+    case 'absent':
+    case 'dir':
+      return true
+    case 'file':
+      return typeof b.data === 'string' && Number.isInteger(b.mode) && (b.mode as number) >= 0 && (b.mode as number) <= 0o7777
+    case 'link':
+      return typeof b.target === 'string'
+    default:
+      return false
+  }
+}
 
 async function capture(fs: Fs, path: string): Promise<Before> {
   try {
@@ -143,25 +209,24 @@ async function capture(fs: Fs, path: string): Promise<Before> {
 }
 
 /** Puts one path back; returns whether anything had to change. */
-async function restore(fs: Fs, entry: Entry): Promise<boolean> {
-  const now = await capture(fs, entry.path)
-  const { before } = entry
+async function restore(fs: Fs, path: string, before: Before): Promise<boolean> {
+  const now = await capture(fs, path)
   if (JSON.stringify(now) === JSON.stringify(before)) return false
   if (before.kind === 'dir') {
-    if (now.kind === 'absent') await fs.mkdir(entry.path, { recursive: true })
+    if (now.kind === 'absent') await fs.mkdir(path, { recursive: true })
     return true
   }
   if (now.kind === 'dir') {
     // The run created this directory; anything the run put inside was journaled and removed first.
-    await fs.rmdir(entry.path).catch(() => {})
+    await fs.rmdir(path).catch(() => {})
   } else if (now.kind !== 'absent') {
-    await fs.unlink(entry.path)
+    await fs.unlink(path)
   }
   if (before.kind === 'file') {
-    await ensureDir(fs, join(entry.path, '..'))
-    await writeAtomic(fs, entry.path, Buffer.from(before.data, 'base64'), before.mode)
+    await ensureDir(fs, join(path, '..'))
+    await writeAtomic(fs, path, Buffer.from(before.data, 'base64'), before.mode)
   } else if (before.kind === 'link') {
-    await fs.symlink(before.target, entry.path)
+    await fs.symlink(before.target, path)
   }
   return true
 }

@@ -1,22 +1,11 @@
-// An Fs that journals the prior state of every path before its first change (see journal.ts). Paths outside every
-// journaled root, and outfit's own journal files, pass straight through.
-import { sep } from 'node:path'
+// An Fs that journals the prior state of every path before its first change (see journal.ts). Paths no journal
+// covers (outside every scope root and state folder), and outfit's own journal files, pass straight through.
 import type { Fs } from '../fs/fs.js'
 import type { Journal } from './journal.js'
 
-export interface JournaledRoot {
-  root: string
-  journal: Journal
-}
-
-export function journalingFs(inner: Fs, roots: JournaledRoot[], afterChange?: () => Promise<void>): Fs {
-  const journalFor = (path: string): Journal | undefined => {
-    const match = roots.find((r) => path === r.root || path.startsWith(r.root + sep))
-    if (!match || path.startsWith(match.journal.dir)) return undefined
-    return match.journal
-  }
+export function journalingFs(inner: Fs, journals: Journal[], afterChange?: () => Promise<void>): Fs {
   const guard = async (path: unknown): Promise<void> => {
-    if (typeof path === 'string') await journalFor(path)?.before(path)
+    if (typeof path === 'string') await journals.find((j) => j.covers(path))?.before(path)
   }
   const changed = async <T>(result: T): Promise<T> => {
     await afterChange?.()

@@ -34,7 +34,7 @@ export async function acquireLock(fs: Fs, stateDir: string, options: LockOptions
   const deadline = Date.now() + (options.waitMs ?? 5000)
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.writeFile(path, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: 'wx' })
+      await fs.writeFile(path, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: 'wx', mode: 0o600 })
       return {
         async release() {
           await fs.unlink(path).catch(() => {})

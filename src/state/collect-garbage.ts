@@ -2,8 +2,10 @@
 // install → uninstall leaves the tree exactly as it was.
 import { join } from 'node:path'
 import { isNotFound, type Fs } from '../fs/fs.js'
+import type { ScopeState } from './scope-state.js'
 
-export async function collectGarbage(fs: Fs, stateDir: string): Promise<void> {
+export async function collectGarbage(fs: Fs, state: ScopeState): Promise<void> {
+  const stateDir = state.dir
   const referenced = new Set<string>()
   for (const name of await list(fs, join(stateDir, 'manifests'))) {
     const text = await fs.readFile(join(stateDir, 'manifests', name), 'utf8')
@@ -11,9 +13,6 @@ export async function collectGarbage(fs: Fs, stateDir: string): Promise<void> {
   }
   for (const name of await list(fs, join(stateDir, 'backups'))) {
     if (!referenced.has(name)) await fs.unlink(join(stateDir, 'backups', name))
-  }
-  if ((await list(fs, join(stateDir, 'manifests'))).length === 0) {
-    await fs.unlink(join(stateDir, '.gitignore')).catch(() => {})
   }
   for (const dir of [join(stateDir, 'backups'), join(stateDir, 'manifests'), stateDir]) {
     try {

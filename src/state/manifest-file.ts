@@ -1,11 +1,20 @@
 // The install manifest: per tool and scope, every file written and every key merged, with what was there before
 // outfit (its origin). Uninstall replays the inverses from it; backups of replaced content live beside it.
-import { join, relative, resolve } from 'node:path'
-import { ensureDir, hashBytes, writeAtomic } from '../fs/files.js'
+//
+// A manifest is input outfit acts on (it deletes and restores the paths it names), so reading one fails closed: it
+// must carry a valid seal for this user, scope and tool, have this version, have the expected shape, and name only
+// paths inside the scope root (and inside the folders the tool's target declares). Anything else is a StateError —
+// never "nothing installed", which would make outfit treat its own output as the user's.
+import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
+import { StateError } from '../errors.js'
+import { hashBytes, writeAtomic } from '../fs/files.js'
+import { isInside } from '../fs/contain.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
 import type { Change, Snapshot } from '../types.js'
+import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from './scope-state.js'
+import { seal, verifySeal } from './seal.js'
 
-export const MANIFEST_VERSION = 1
+export const MANIFEST_VERSION = 2
 
 export interface ManifestStep {
   step: string
@@ -28,34 +37,46 @@ export function manifestPath(stateDir: string, tool: string, scope: string): str
 }
 
 export function backupPath(stateDir: string, hash: string): string {
+  if (!HASH.test(hash)) throw new StateError(`'${hash.slice(0, 80)}' is not a backup name outfit writes`)
   return join(stateDir, 'backups', hash)
 }
 
-/** Reads a manifest, loading no backup data (snapshots carry hashes; data is fetched when a restore needs it). */
-export async function readManifest(fs: Fs, stateDir: string, root: string, tool: string, scope: string): Promise<ManifestFile | null> {
-  const file = manifestPath(stateDir, tool, scope)
+/**
+ * Reads a manifest, loading no backup data (snapshots carry hashes; data is fetched when a restore needs it).
+ * `areas`: the folders the tool's target may write to; every path must lie inside one of them.
+ */
+export async function readManifest(fs: Fs, state: ScopeState, tool: string, scope: string, areas?: readonly string[]): Promise<ManifestFile | null> {
+  const file = manifestPath(state.dir, tool, scope)
   let text: string
   try {
     text = await fs.readFile(file, 'utf8')
   } catch (error) {
     if (isNotFound(error)) return null
-    throw error
+    throw new StateError(`could not read the install manifest ${file}: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
   }
-  let manifest: ManifestFile
+  let data: unknown
   try {
-    manifest = JSON.parse(text) as ManifestFile
+    data = JSON.parse(text)
   } catch (error) {
-    throw new Error(`the install manifest ${file} is not valid JSON (${(error as Error).message}); move it away to start over`, { cause: error })
+    throw new StateError(`the install manifest ${file} is damaged (not valid JSON: ${(error as Error).message}); outfit will not guess what it installed`, { cause: error, hint: FORGET_HINT(file) })
   }
-  if (manifest.version !== MANIFEST_VERSION) throw new Error(`${file} has manifest version ${String(manifest.version)}, this outfit reads ${MANIFEST_VERSION}`)
-  return mapPaths(manifest, (p) => resolve(root, p))
+  if (!isRecord(data)) throw new StateError(`the install manifest ${file} is damaged (not a JSON object)`, { hint: FORGET_HINT(file) })
+  const { mac, ...body } = data
+  if (body.version !== MANIFEST_VERSION) {
+    throw new StateError(`the install manifest ${file} has version ${JSON.stringify(body.version)}; this outfit reads version ${MANIFEST_VERSION}`, { hint: `use the outfit that wrote it, or ${FORGET_HINT(file)}` })
+  }
+  if (!verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac)) {
+    throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
+  }
+  const manifest = checkShape(body, file, tool, scope)
+  return mapPaths(manifest, (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
 }
 
 /** Every manifest in the state dir except the given tool's (other tools may share files and blocks). */
-export async function readOtherManifests(fs: Fs, stateDir: string, root: string, tool: string, scope: string): Promise<ManifestFile[]> {
+export async function readOtherManifests(fs: Fs, state: ScopeState, tool: string, scope: string): Promise<ManifestFile[]> {
   let names: string[]
   try {
-    names = (await fs.readdir(join(stateDir, 'manifests'))) as string[]
+    names = (await fs.readdir(join(state.dir, 'manifests'))) as string[]
   } catch (error) {
     if (isNotFound(error)) return []
     throw error
@@ -64,14 +85,14 @@ export async function readOtherManifests(fs: Fs, stateDir: string, root: string,
   for (const name of names.sort()) {
     const m = /^(.+)\.([^.]+)\.json$/.exec(name)
     if (!m || (m[1] === tool && m[2] === scope)) continue
-    const manifest = await readManifest(fs, stateDir, root, m[1] ?? '', m[2] ?? '')
+    const manifest = await readManifest(fs, state, m[1] ?? '', m[2] ?? '')
     if (manifest) out.push(manifest)
   }
   return out
 }
 
-/** Serializes a manifest: paths relative to the scope root, snapshot data moved into content-addressed backups. */
-export async function serializeManifest(fs: Fs, stateDir: string, root: string, manifest: ManifestFile): Promise<string> {
+/** Serializes and seals a manifest: paths relative to the scope root, snapshot data moved into content-addressed backups. */
+export async function serializeManifest(fs: Fs, state: ScopeState, manifest: ManifestFile): Promise<string> {
   // Only what uninstall restores needs its bytes kept: the state before outfit (origin). Installed content is known by hash.
   const backups = new Map<string, Uint8Array>()
   for (const step of manifest.steps) {
@@ -81,18 +102,23 @@ export async function serializeManifest(fs: Fs, stateDir: string, root: string, 
       if (keep?.data) backups.set(keep.hash, keep.data)
     }
   }
-  const stripped = mapPaths(manifest, (p) => relative(root, p))
-  if (backups.size > 0) await ensureDir(fs, join(stateDir, 'backups'))
+  // A folder made above or at the root (a sandbox home that did not exist yet) is not the tool's: uninstall keeps it.
+  const inside = { ...manifest, steps: manifest.steps.map((s) => ({ ...s, changes: s.changes.filter((c) => c.kind !== 'dir' || (isInside(state.root, c.path) && c.path !== state.root)) })) }
+  const stripped = mapPaths(inside, (p) => relative(state.root, p))
+  if (backups.size > 0) await ensureStateDir(fs, join(state.dir, 'backups'))
   for (const [hash, data] of backups) {
-    const path = backupPath(stateDir, hash)
-    // Content-addressed: an existing backup with this name already holds these bytes.
+    const path = backupPath(state.dir, hash)
+    // Content-addressed: an existing backup with this name already holds these bytes (checked again on restore).
     try {
       await fs.stat(path)
     } catch {
-      await writeAtomic(fs, path, data)
+      // 0600 whatever the original's mode (it may hold secrets, like ~/.claude.json); the mode is restored from the manifest.
+      await writeAtomic(fs, path, data, STATE_FILE_MODE)
     }
   }
-  return `${JSON.stringify(stripped, null, 2)}\n`
+  const body = JSON.parse(JSON.stringify(stripped)) as Record<string, unknown>
+  const mac = seal(state.key, sealParts(state, manifest.tool, manifest.scope, JSON.stringify(body)))
+  return `${JSON.stringify({ ...body, mac }, null, 2)}\n`
 }
 
 /** Fills in a snapshot's bytes from the backups, checking the hash. */
@@ -102,16 +128,70 @@ export async function loadBackup(fs: Fs, stateDir: string, snapshot: Snapshot): 
   try {
     data = new Uint8Array(await fs.readFile(backupPath(stateDir, snapshot.hash)))
   } catch (error) {
-    if (isNotFound(error)) throw new Error(`the backup ${snapshot.hash.slice(0, 12)} is missing from ${join(stateDir, 'backups')}`, { cause: error })
+    if (isNotFound(error)) throw new StateError(`the backup ${snapshot.hash.slice(0, 12)} is missing from ${join(stateDir, 'backups')}`, { cause: error })
     throw error
   }
-  if (hashBytes(data) !== snapshot.hash) throw new Error(`the backup ${snapshot.hash.slice(0, 12)} is corrupt`)
+  if (hashBytes(data) !== snapshot.hash) throw new StateError(`the backup ${snapshot.hash.slice(0, 12)} in ${join(stateDir, 'backups')} is corrupt (its content does not match its name)`)
   return { ...snapshot, data }
 }
 
 // --- internal ---
 
-function mapPaths(manifest: ManifestFile, map: (p: string) => string): ManifestFile {
+const HASH = /^[0-9a-f]{64}$/
+const FORGET_HINT = (file: string) =>
+  `move ${file} away to make outfit forget that install (the files it installed then count as yours and are left alone)`
+
+function sealParts(state: ScopeState, tool: string, scope: string, body: string): string[] {
+  return ['manifest', String(MANIFEST_VERSION), state.id, tool, scope, body]
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A relative path from a manifest → the absolute path it names, only if it stays inside the root and the areas. */
+function containedPath(root: string, path: string, file: string, isDir: boolean, areas?: readonly string[]): string {
+  const full = resolve(root, path)
+  const bad = isAbsolute(path) || normalize(path).split(sep).includes('..') || !isInside(root, full) || full === root
+  // Folders outfit made to reach an area (`.agents` for `.agents/skills`) are only ever removed when empty.
+  const declared = !areas || areas.some((area) => isInside(area, full) || (isDir && isInside(full, area)))
+  if (bad || !declared) {
+    throw new StateError(`the install manifest ${file} names ${JSON.stringify(path)}, outside the folders this tool installs into; it was not used`, {
+      hint: FORGET_HINT(file),
+    })
+  }
+  return full
+}
+
+const KINDS = new Set(['file', 'dir', 'link', 'edit'])
+
+/** The manifest's shape, checked before anything in it is used (a seal proves who wrote it, not that it is sane). */
+function checkShape(body: Record<string, unknown>, file: string, tool: string, scope: string): ManifestFile {
+  const fail = (what: string): never => {
+    throw new StateError(`the install manifest ${file} is damaged (${what})`, { hint: FORGET_HINT(file) })
+  }
+  if (body.tool !== tool || body.scope !== scope) fail(`it is for ${String(body.tool)}.${String(body.scope)}`)
+  const kit = body.kit
+  if (!isRecord(kit) || typeof kit.name !== 'string' || typeof kit.version !== 'string') fail('no kit name and version')
+  if (!Array.isArray(body.steps)) fail('no steps')
+  for (const step of body.steps as unknown[]) {
+    if (!isRecord(step) || typeof step.step !== 'string' || typeof step.inverse !== 'string' || !Array.isArray(step.changes)) fail('a step without name, inverse or changes')
+    for (const change of (step as { changes: unknown[] }).changes) {
+      if (!isRecord(change) || !KINDS.has(change.kind as string) || typeof change.path !== 'string') fail('a change without kind or path')
+      const c = change as Record<string, unknown>
+      for (const key of ['before', 'after', 'origin']) {
+        const snap = c[key]
+        if (snap === undefined || snap === null) continue
+        if (!isRecord(snap) || typeof snap.hash !== 'string' || !HASH.test(snap.hash) || (snap.mode !== undefined && !Number.isInteger(snap.mode))) fail(`a bad snapshot for ${String(c.path)}`)
+      }
+      if (c.kind === 'edit' && !Array.isArray(c.owned)) fail(`no owned keys for ${String(c.path)}`)
+      if (c.kind === 'link' && typeof c.target !== 'string') fail(`no link target for ${String(c.path)}`)
+    }
+  }
+  return body as unknown as ManifestFile
+}
+
+function mapPaths(manifest: ManifestFile, map: (p: string, kind: Change['kind']) => string): ManifestFile {
   const snap = (s: Snapshot | null | undefined): Snapshot | null | undefined => {
     if (!s) return s
     return s.mode === undefined ? { hash: s.hash } : { hash: s.hash, mode: s.mode }
@@ -123,13 +203,13 @@ function mapPaths(manifest: ManifestFile, map: (p: string) => string): ManifestF
       changes: step.changes.map((c): Change => {
         switch (c.kind) {
           case 'dir':
-            return { ...c, path: map(c.path) }
+            return { ...c, path: map(c.path, c.kind) }
           case 'link':
-            return { ...c, path: map(c.path), before: snap(c.before) ?? null }
+            return { ...c, path: map(c.path, c.kind), before: snap(c.before) ?? null }
           case 'file':
-            return { ...c, path: map(c.path), before: snap(c.before) ?? null, after: snap(c.after) ?? null, ...(c.origin !== undefined ? { origin: snap(c.origin) ?? null } : {}) }
+            return { ...c, path: map(c.path, c.kind), before: snap(c.before) ?? null, after: snap(c.after) ?? null, ...(c.origin !== undefined ? { origin: snap(c.origin) ?? null } : {}) }
           case 'edit':
-            return { ...c, path: map(c.path), before: snap(c.before) ?? null, after: snap(c.after) ?? null, ...(c.origin !== undefined ? { origin: snap(c.origin) ?? null } : {}) }
+            return { ...c, path: map(c.path, c.kind), before: snap(c.before) ?? null, after: snap(c.after) ?? null, ...(c.origin !== undefined ? { origin: snap(c.origin) ?? null } : {}) }
         }
       }),
     })),

@@ -3,8 +3,14 @@ import type { ActionContext } from '../../src/actions/types.js'
 import type { Fs } from '../../src/fs/fs.js'
 import { PathLock } from '../../src/fs/path-lock.js'
 import { ToolLog } from '../../src/run/tool-log.js'
+import type { ScopeState } from '../../src/state/scope-state.js'
 import type { Kit } from '../../src/types.js'
 import { recordLookup } from '../../src/vars/interpolate.js'
+
+/** A scope state with a fixed key, so that signed state and block tags are the same in every run. */
+export function testState(root = '/home', dir = '/state/scopes/test'): ScopeState {
+  return { dir, root, id: 'test', key: new Uint8Array(32).fill(7) }
+}
 
 export function testContext(fs: Fs, overrides: Partial<ActionContext> = {}): ActionContext {
   const kit: Kit = overrides.kit ?? { dir: '/kit', name: 'kit', version: '1.0.0', mcp: [], hooks: [], files: [] }
@@ -21,7 +27,8 @@ export function testContext(fs: Fs, overrides: Partial<ActionContext> = {}): Act
     force: false,
     previous: null,
     completed: [],
-    stateDir: '/home/.outfit',
+    state: overrides.state ?? testState(),
+    stateDir: overrides.state?.dir ?? testState().dir,
     record: () => {},
     others: async () => [],
     ...overrides,

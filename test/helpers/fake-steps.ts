@@ -35,6 +35,7 @@ export function fakePipeline(tool: string, steps: FakeStep[], events: Events): P
     tool: { id: tool, name: tool.toUpperCase() },
     scope: { name: 'global', root: '/home', dir: '/home/.x' },
     scopeVars: {},
+    areas: ['/home/.x'],
     steps: steps.map(
       (s): Step => ({
         name: s.name,

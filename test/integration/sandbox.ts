@@ -16,6 +16,8 @@ export interface Sandbox {
   home: string
   project: string
   kit: string
+  /** outfit's state home for this sandbox (outside home and project, with a fixed key so block tags are stable). */
+  state: string
   write(path: string, content: string): Promise<void>
   read(path: string): Promise<string>
   tree(): Promise<Record<string, string>>
@@ -31,11 +33,14 @@ export async function createSandbox(): Promise<Sandbox> {
   const kit = join(root, 'kit')
   await mkdir(home, { recursive: true })
   await mkdir(project, { recursive: true })
+  const state = join(root, 'state')
+  await mkdir(state, { mode: 0o700 })
+  await writeFile(join(state, 'key'), `${'5a'.repeat(32)}\n`, { mode: 0o600 })
   await cp(join(repoRoot, 'examples/starter-kit'), kit, { recursive: true })
   const run = async (command: 'install' | 'uninstall', tools: string[], options: { scope?: string; force?: boolean; targetDirs?: string[] } = {}) => {
     const all = await requireTargets({ fs: realFs, targetDirs: options.targetDirs ?? [] })
     const targets = all.filter((t) => tools.includes(t.spec.id))
-    const request = { fs: realFs, targets, scope: options.scope ?? 'global', home, project, force: options.force ?? false }
+    const request = { fs: realFs, targets, scope: options.scope ?? 'global', home, project, stateHome: state, force: options.force ?? false }
     return command === 'install' ? install({ ...request, kitDir: kit }) : uninstall(request)
   }
   return {
@@ -43,6 +48,7 @@ export async function createSandbox(): Promise<Sandbox> {
     home,
     project,
     kit,
+    state,
     async write(path, content) {
       await mkdir(dirname(join(root, path)), { recursive: true })
       await writeFile(join(root, path), content)

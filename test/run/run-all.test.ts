@@ -4,6 +4,7 @@ import { runAll } from '../../src/run/run-all.js'
 import type { ToolResult } from '../../src/types.js'
 import { fakePipeline, gate, type Events } from '../helpers/fake-steps.js'
 import { createTestFs } from '../helpers/test-fs.js'
+import { testState } from '../helpers/context.js'
 
 const kit = { dir: '/kit', name: 'k', version: '1.0.0', mcp: [], hooks: [], files: [] }
 const options = (extra: Partial<Parameters<typeof runAll>[1]> = {}) => ({
@@ -12,6 +13,7 @@ const options = (extra: Partial<Parameters<typeof runAll>[1]> = {}) => ({
   home: '/home',
   project: '/project',
   runner: runPipeline,
+  stateFor: () => testState(),
   ...extra,
 })
 

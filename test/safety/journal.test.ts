@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest'
 import type { Fs } from '../../src/fs/fs.js'
 import { Journal, recoverJournals } from '../../src/safety/journal.js'
 import { createTestFs } from '../helpers/test-fs.js'
+import { testState } from '../helpers/context.js'
+
+const state = testState('/h', '/s/scopes/h')
 
 /** An fs whose lstat of one path waits until the test opens the gate. */
 function gated(fs: Fs, slowPath: string) {
@@ -17,7 +20,7 @@ describe('Journal', () => {
   it('records a later path while the first one is still being captured (the journal folder is made once, up front)', async () => {
     const { fs, vol } = createTestFs({ '/h/a.json': 'A', '/h/b.json': 'B' })
     const slow = gated(fs, '/h/a.json')
-    const journal = new Journal(slow.fs, '/h/.outfit')
+    const journal = new Journal(slow.fs, state)
     const events: string[] = []
     const a = journal.before('/h/a.json').then(() => events.push('a recorded'))
     await journal.before('/h/b.json').then(() => events.push('b recorded'))
@@ -27,7 +30,7 @@ describe('Journal', () => {
     // Both records are on disk and recovery puts both files back.
     vol.writeFileSync('/h/a.json', 'changed')
     vol.unlinkSync('/h/b.json')
-    const [recovered] = await recoverJournals(fs, '/h/.outfit')
+    const [recovered] = await recoverJournals(fs, state)
     expect(recovered?.restored.sort()).toEqual(['/h/a.json', '/h/b.json'])
     expect(vol.readFileSync('/h/a.json', 'utf8')).toBe('A')
     expect(vol.readFileSync('/h/b.json', 'utf8')).toBe('B')
@@ -36,7 +39,7 @@ describe('Journal', () => {
   it('makes a second caller for the same path wait until the first record is written', async () => {
     const { fs, vol } = createTestFs({ '/h/a.json': 'A' })
     const slow = gated(fs, '/h/a.json')
-    const journal = new Journal(slow.fs, '/h/.outfit')
+    const journal = new Journal(slow.fs, state)
     const events: string[] = []
     const first = journal.before('/h/a.json').then(() => events.push('first'))
     const second = journal.before('/h/a.json').then(() => {
@@ -54,7 +57,7 @@ describe('Journal', () => {
   it('reports its own write failures as journal errors, never as the target being missing', async () => {
     const { fs } = createTestFs({ '/h/a.json': 'A' })
     const failing = { ...fs, mkdir: (async () => Promise.reject(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }))) as Fs['mkdir'] } as Fs
-    const journal = new Journal(failing, '/h/.outfit')
+    const journal = new Journal(failing, state)
     const error = await journal.before('/h/a.json').catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'JournalError' })
     expect((error as NodeJS.ErrnoException).code).toBeUndefined()

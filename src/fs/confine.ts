@@ -1,0 +1,53 @@
+// A last line of defence under every run: an Fs that refuses any change outside the given areas (the scope root and
+// outfit's state folder for it), or through a symlinked folder that leads out of them. Paths come from targets, kits
+// and, above all, from state read back from disk; whatever code path names them, nothing outside is written or deleted.
+import { assertNoSymlinkEscape, ContainmentError, isInside, type ContainCache } from './contain.js'
+import type { Fs } from './fs.js'
+
+export function confineFs(inner: Fs, areas: readonly string[]): Fs {
+  const caches = new Map<string, ContainCache>(areas.map((a) => [a, { safe: new Set() }]))
+  const check = async (path: unknown): Promise<void> => {
+    if (typeof path !== 'string') throw new ContainmentError('outfit only changes files named by path')
+    // The innermost area that holds the path (a state folder inside the home is checked against itself).
+    const area = areas.filter((a) => isInside(a, path)).sort((a, b) => b.length - a.length)[0]
+    if (area === undefined) throw new ContainmentError(`refusing to change ${path}: it is outside ${areas.join(' and ')}`)
+    await assertNoSymlinkEscape(inner, area, path, caches.get(area))
+  }
+  return {
+    ...inner,
+    async writeFile(...args: Parameters<Fs['writeFile']>) {
+      await check(args[0])
+      return inner.writeFile(...args)
+    },
+    async rename(from, to) {
+      await check(from)
+      await check(to)
+      return inner.rename(from, to)
+    },
+    async unlink(path) {
+      await check(path)
+      return inner.unlink(path)
+    },
+    async mkdir(...args: Parameters<Fs['mkdir']>) {
+      await check(args[0])
+      return inner.mkdir(...args)
+    },
+    async rmdir(...args: Parameters<Fs['rmdir']>) {
+      await check(args[0])
+      return inner.rmdir(...args)
+    },
+    async symlink(target, path, type) {
+      await check(path)
+      return inner.symlink(target, path, type)
+    },
+    async chmod(path, mode) {
+      await check(path)
+      return inner.chmod(path, mode)
+    },
+    async open(...args: Parameters<Fs['open']>) {
+      const flags = args[1]
+      if (flags !== undefined && flags !== 'r') await check(args[0])
+      return inner.open(...args)
+    },
+  } as Fs
+}
