@@ -1,5 +1,5 @@
 // Exit codes, mapped in exactly one place and documented in the README.
-import type { OutfitError } from '../errors.js'
+import { StateError, type OutfitError } from '../errors.js'
 import type { RunReport } from '../types.js'
 
 export enum ExitCode {
@@ -10,6 +10,11 @@ export enum ExitCode {
   Usage = 2,
   /** A rollback failed: some files may need attention (the report lists them). */
   RollbackFailed = 3,
+  /**
+   * outfit's own state (an install manifest, crash journal, backup or the state key) is damaged, from another version,
+   * or not provably outfit's for this user: it was not used, and nothing it names was changed.
+   */
+  StateInvalid = 4,
   /** Interrupted by SIGINT (Ctrl-C); everything was rolled back. */
   Interrupted = 130,
   /** Stopped by SIGTERM; everything was rolled back. */
@@ -19,6 +24,7 @@ export enum ExitCode {
 export function exitCodeForReport(report: RunReport, signal?: 'SIGINT' | 'SIGTERM'): ExitCode {
   if (report.results.some((r) => r.rollbackErrors.length > 0)) return ExitCode.RollbackFailed
   if (report.cancelled) return signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted
+  if (report.results.some((r) => isStateError(r.failure?.error))) return ExitCode.StateInvalid
   return report.results.some((r) => r.status === 'failed' || r.status === 'cancelled') ? ExitCode.Failed : ExitCode.Success
 }
 
@@ -30,7 +36,17 @@ export function exitCodeForError(error: OutfitError): ExitCode {
       return ExitCode.RollbackFailed
     case 'CANCELLED':
       return ExitCode.Interrupted
+    case 'STATE_INVALID':
+      return ExitCode.StateInvalid
     default:
       return ExitCode.Failed
   }
+}
+
+// --- internal ---
+
+/** Whether a failure was caused, at any depth, by state outfit refused to trust. */
+function isStateError(error: unknown): boolean {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof StateError) return true
+  return false
 }

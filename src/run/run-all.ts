@@ -110,6 +110,7 @@ function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal
 function crashed(pipeline: Pipeline, log: ToolLog, error: unknown): ToolResult {
   const err = error instanceof Error ? error : new Error(String(error))
   log.error(err instanceof OutfitError ? err.message : `internal error: ${err.message}`)
+  if (err instanceof OutfitError && err.hint) log.info(`→ ${err.hint}`)
   return {
     tool: pipeline.tool.id,
     name: pipeline.tool.name,

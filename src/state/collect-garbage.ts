@@ -1,20 +1,33 @@
-// After an uninstall, drops backups no remaining manifest refers to, and the state folders once empty, so that
-// install → uninstall leaves the tree exactly as it was.
+// After an uninstall (or a rolled-back install), drops backups no remaining manifest refers to, and the state folders
+// once empty, so that install → uninstall leaves no trace. Fails closed: while any manifest cannot be read and
+// verified, no backup is deleted, since it may be the only copy of what that manifest's tool replaced.
 import { join } from 'node:path'
 import { isNotFound, type Fs } from '../fs/fs.js'
+import { readManifest } from './manifest-file.js'
 import type { ScopeState } from './scope-state.js'
 
 export async function collectGarbage(fs: Fs, state: ScopeState): Promise<void> {
-  const stateDir = state.dir
   const referenced = new Set<string>()
-  for (const name of await list(fs, join(stateDir, 'manifests'))) {
-    const text = await fs.readFile(join(stateDir, 'manifests', name), 'utf8')
-    for (const m of text.matchAll(/"hash": "([0-9a-f]{64})"/g)) referenced.add(m[1] ?? '')
+  for (const name of await list(fs, join(state.dir, 'manifests'))) {
+    const m = /^(.+)\.([^.]+)\.json$/.exec(name)
+    if (!m) return
+    let manifest
+    try {
+      manifest = await readManifest(fs, state, m[1] ?? '', m[2] ?? '')
+    } catch {
+      return
+    }
+    for (const step of manifest?.steps ?? []) {
+      for (const change of step.changes) {
+        if (change.kind === 'dir') continue
+        for (const snap of [change.before, change.kind === 'link' ? null : change.after, change.kind === 'link' ? null : change.origin]) if (snap) referenced.add(snap.hash)
+      }
+    }
   }
-  for (const name of await list(fs, join(stateDir, 'backups'))) {
-    if (!referenced.has(name)) await fs.unlink(join(stateDir, 'backups', name))
+  for (const name of await list(fs, join(state.dir, 'backups'))) {
+    if (!referenced.has(name)) await fs.unlink(join(state.dir, 'backups', name))
   }
-  for (const dir of [join(stateDir, 'backups'), join(stateDir, 'manifests'), stateDir]) {
+  for (const dir of [join(state.dir, 'backups'), join(state.dir, 'manifests'), state.dir]) {
     try {
       await fs.rmdir(dir)
     } catch {
