@@ -4,8 +4,11 @@
 import { assertNoSymlinkEscape, ContainmentError, isInside, type ContainCache } from './contain.js'
 import type { Fs } from './fs.js'
 
-export function confineFs(inner: Fs, areas: readonly string[]): Fs {
-  const caches = new Map<string, ContainCache>(areas.map((a) => [a, { safe: new Set() }]))
+/** Folders already checked, per area; share one between confined views of the same run. */
+export type ConfineCaches = Map<string, ContainCache>
+
+export function confineFs(inner: Fs, areas: readonly string[], caches: ConfineCaches = new Map()): Fs {
+  for (const area of areas) if (!caches.has(area)) caches.set(area, { safe: new Set() })
   const check = async (path: unknown): Promise<void> => {
     if (typeof path !== 'string') throw new ContainmentError('outfit only changes files named by path')
     // The innermost area that holds the path (a state folder inside the home is checked against itself).

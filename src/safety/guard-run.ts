@@ -1,7 +1,7 @@
 // Everything a run does happens inside this guard: the scope's lock is held, journals left by a crashed run are rolled
 // back first, every change is journaled before it happens, nothing outside the scope roots and their state folders can
 // be changed, and the journal is dropped only once the run (and its own rollback) finished cleanly.
-import { confineFs } from '../fs/confine.js'
+import { confineFs, type ConfineCaches } from '../fs/confine.js'
 import type { Fs } from '../fs/fs.js'
 import { ensureStateDir, type ScopeState } from '../state/scope-state.js'
 import { Journal, recoverJournals, type Recovered } from './journal.js'
@@ -22,7 +22,11 @@ export async function guardRun<T>(
   options: GuardOptions = {},
 ): Promise<T> {
   const states = [...new Map(scopeStates.map((s) => [s.dir, s])).values()].sort((a, b) => a.dir.localeCompare(b.dir))
-  const confined = confineFs(fs, states.flatMap((s) => [s.root, s.dir]))
+  const areas = states.flatMap((s) => [s.root, s.dir])
+  const caches: ConfineCaches = new Map()
+  // The journal and recovery write through a confined view; the run's own changes are checked *before* they are
+  // journaled, so a path outside is refused without its content ever being read into the journal.
+  const confined = confineFs(fs, areas, caches)
   const locks: Lock[] = []
   let journals: Journal[] = []
   try {
@@ -33,7 +37,7 @@ export async function guardRun<T>(
     const recovered: Recovered[] = []
     for (const state of states) recovered.push(...(await recoverJournals(confined, state)))
     journals = states.map((state) => new Journal(confined, state))
-    const result = await run(journalingFs(confined, journals, options.afterChange), recovered)
+    const result = await run(confineFs(journalingFs(fs, journals, options.afterChange), areas, caches), recovered)
     if (canCommit(result)) for (const journal of journals) await journal.commit()
     return result
   } finally {

@@ -8,7 +8,7 @@
 import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
 import { StateError } from '../errors.js'
 import { hashBytes, writeAtomic } from '../fs/files.js'
-import { isInside } from '../fs/contain.js'
+import { assertNoSymlinkEscape, isInside } from '../fs/contain.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
 import type { Change, Snapshot } from '../types.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from './scope-state.js'
@@ -68,8 +68,19 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
   if (!verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac)) {
     throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
   }
-  const manifest = checkShape(body, file, tool, scope)
-  return mapPaths(manifest, (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
+  const manifest = mapPaths(checkShape(body, file, tool, scope), (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
+  // Resolve symlinks before anything reads through a path: a folder swapped for a link that leads out is refused.
+  const cache = { safe: new Set<string>() }
+  for (const step of manifest.steps) {
+    for (const change of step.changes) {
+      try {
+        await assertNoSymlinkEscape(fs, state.root, change.path, cache)
+      } catch (error) {
+        throw new StateError(`the install manifest ${file} names ${change.path}, which lies behind a symlink: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
+      }
+    }
+  }
+  return manifest
 }
 
 /** Every manifest in the state dir except the given tool's (other tools may share files and blocks). */

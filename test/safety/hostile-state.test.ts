@@ -2,6 +2,7 @@
 // damaged. Each case of the security report is reproduced here: nothing outside the scope root may change, foreign or
 // broken state is refused with a clear error (exit 4) and never replayed, and secrets never become world-readable.
 import { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realFs } from '../../src/fs/fs.js'
@@ -133,6 +134,19 @@ describe('2. a planted manifest', () => {
       }
     }
     expect(await outsideTree()).toEqual(before)
+  })
+
+  it('signed, but reaching through a symlinked folder that leads out, is refused before anything is read', async () => {
+    await mkdir(join(sb.project, '.claude', 'agents'), { recursive: true })
+    await symlink(outside, join(sb.project, '.claude', 'agents', 'escape'))
+    const state = await stateFor(sb.project)
+    const hash = createHash('sha256').update('root:x:0:0\n').digest('hex')
+    // The hash matches the outside file, so a naive uninstall would think it is outfit's own and delete it.
+    await writeSignedManifest(state, 'claude-code', 'project', [{ step: 'agents', action: 'copy', inverse: 'remove', changes: [{ kind: 'file', path: '.claude/agents/escape/passwd', before: null, after: { hash } }] }])
+    const run = await cli('uninstall', 'claude-code', '--yes', '--force')
+    expect(run.code).toBe(4)
+    expect(run.all).toMatch(/lies behind a symlink/)
+    expect(await readFile(join(outside, 'passwd'), 'utf8')).toBe('root:x:0:0\n')
   })
 
   it('without a valid seal (edited, or copied from another user or scope) is refused with exit 4', async () => {
