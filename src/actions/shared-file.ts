@@ -21,8 +21,7 @@ export async function editSharedFile(
     const current = await readSnapshot(ctx.fs, path)
     const text = current?.data ? decodeUtf8(current.data, path) : ''
     const result = edit(text)
-    const prev = previousChange(ctx, path)
-    const origin = prev && prev.kind === 'edit' ? (prev.origin !== undefined ? prev.origin : prev.before) : current
+    const origin = await sharedOrigin(ctx, path, current)
     if (result.text === text && current) {
       ctx.record({ kind: 'edit', format, path, before: current, after: current, origin, owned: result.owned })
       return
@@ -56,6 +55,23 @@ export async function undoSharedEdits(changes: Change[], ctx: ActionContext, how
 }
 
 // --- internal ---
+
+/**
+ * What the file held before outfit first touched it, whichever tool did: this tool's earlier install, another tool
+ * earlier in this run, or another installed tool. A second tool writing the same AGENTS.md block must not take the
+ * first tool's output for the user's original, or the last uninstall would leave an empty file behind.
+ */
+async function sharedOrigin(ctx: ActionContext, path: string, current: Snapshot | null): Promise<Snapshot | null> {
+  const prev = previousChange(ctx, path)
+  if (prev && prev.kind === 'edit') return prev.origin !== undefined ? prev.origin : prev.before
+  const runKey = `origin:${path}`
+  if (ctx.run.has(runKey)) return ctx.run.get(runKey) as Snapshot | null
+  for (const claim of await claimsOn(ctx, path)) {
+    if (claim.change.kind === 'edit') return claim.change.origin !== undefined ? claim.change.origin : claim.change.before
+  }
+  ctx.run.set(runKey, current)
+  return current
+}
 
 async function undoEdit(change: Extract<Change, { kind: 'edit' }>, ctx: ActionContext, how: UndoMode, semantic: SemanticUndo): Promise<Kept[]> {
   const current = await readSnapshot(ctx.fs, change.path)

@@ -111,6 +111,8 @@ async function runPipelines(
     ...(request.onToolDone ? { onToolDone: request.onToolDone } : {}),
     ...(request.onStep ? { onStep: request.onStep } : {}),
     stateFor: (pipeline) => states.get(pipeline.scope.root) as ScopeState,
+    // Uninstalling Codex and OpenCode together must remove their shared AGENTS.md block, not leave it to each other.
+    ...(command === 'uninstall' ? { leaving: new Set(pipelines.map((p) => p.tool.id)) } : {}),
     runner: command === 'install' ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {}) : uninstallTool,
   })
   if (command === 'install' && results.some((r) => r.status === 'failed' || r.status === 'cancelled')) {

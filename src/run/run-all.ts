@@ -26,6 +26,8 @@ export interface RunOptions {
   /** Called once per tool, as soon as its pipeline (and rollback) has finished. */
   onToolDone?: (result: ToolResult) => void
   onStep?: (tool: string, step: string, index: number, total: number) => void
+  /** Tools this run uninstalls: their claims on shared files do not keep content for each other. */
+  leaving?: ReadonlySet<string>
   /** The state (manifests, backups, key) of the pipeline's scope root. */
   stateFor: (pipeline: Pipeline) => ScopeState
   /** Runs a pipeline; tests substitute their own. Defaults to the install runner. */
@@ -89,7 +91,7 @@ function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal
     state,
     stateDir: state.dir,
     record: () => {},
-    others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name)),
+    others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name).then((all) => all.filter((m) => !options.leaving?.has(m.tool)))),
     vars: recordLookup(pipeline.scopeVars, {
       home: options.home,
       project: options.project,

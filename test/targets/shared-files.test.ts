@@ -122,3 +122,31 @@ describe('all targets at once', () => {
     expect(await sb.tree()).toEqual(before)
   })
 })
+
+describe('AGENTS.md shared by Codex and OpenCode (project scope)', () => {
+  const both = ['codex', 'opencode']
+  it.each([
+    ['in one run', [both]],
+    ['Codex first', [['codex'], ['opencode']]],
+    ['OpenCode first', [['opencode'], ['codex']]],
+  ])('uninstalling both %s leaves the project as it was (no orphaned block, no empty file)', async (_name, rounds) => {
+    await sb.write('project/README.md', '# mine\n')
+    const before = await sb.tree()
+    const installed = await sb.install(both, { scope: 'project' })
+    expect(installed.results.map((r) => r.status)).toEqual(['installed', 'installed'])
+    for (const tools of rounds) {
+      const report = await sb.uninstall(tools, { scope: 'project' })
+      expect(report.results.map((r) => r.status)).toEqual(tools.map(() => 'uninstalled'))
+    }
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('keeps the user\'s own AGENTS.md byte-exact when both are uninstalled in one run', async () => {
+    await sb.write('project/AGENTS.md', '# House rules\n\nBe kind.\n')
+    const before = await sb.tree()
+    await sb.install(['codex'], { scope: 'project' })
+    await sb.install(['opencode'], { scope: 'project' })
+    await sb.uninstall(both, { scope: 'project' })
+    expect(await sb.tree()).toEqual(before)
+  })
+})
