@@ -2,8 +2,9 @@
 import picomatch from 'picomatch'
 import { join } from 'node:path'
 import type { BlockParams } from '../generated/target.js'
+import { ConflictError } from '../errors.js'
 import { decodeUtf8 } from '../fs/files.js'
-import { removeBlock, upsertBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
+import { findBlock, removeBlock, upsertBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
 import { blockTag } from '../state/scope-state.js'
 import { itemVariables, makeItem } from '../transforms/item.js'
 import type { Kept, OwnedKey } from '../types.js'
@@ -22,7 +23,7 @@ export const block: Action<BlockParams> = {
     const style: CommentStyle = params.comment ?? 'html'
     const ref: BlockRef = { id, tag: blockTag(ctx.state, id), style }
     const content = await blockContent(params, ctx)
-    const shared = await sharedPrefix(ctx, path, id)
+    const shared = await sharedBlock(ctx, path, id)
     return editSharedFile(ctx, path, 'block', (text) => {
       if (content.trim() === '') {
         const prevKey = previousOwned(ctx, path, [id, style])
@@ -31,11 +32,18 @@ export const block: Action<BlockParams> = {
       }
       const prevKey = previousOwned(ctx, path, [id, style])
       const runKey = `block:${path}:${id}`
-      const known = (prevKey?.value as BlockValue | undefined)?.prefix ?? (ctx.run.get(runKey) as string | undefined) ?? shared
+      const written = ctx.run.get(`${runKey}:content`) as string | undefined
+      const recorded = [(prevKey?.value as BlockValue | undefined)?.content, written, ...shared.contents]
+      const userContent = userEdits(text, ref, content, recorded, path, ctx)
+      const known = (prevKey?.value as BlockValue | undefined)?.prefix ?? (ctx.run.get(runKey) as string | undefined) ?? shared.prefix
       const result = upsertBlock(text, ref, content, known)
       // Tools installing concurrently share the block: the one that created it decides the separator for all.
       if (!ctx.run.has(runKey)) ctx.run.set(runKey, result.value.prefix)
-      return { text: result.text, owned: [{ path: [id, style], value: result.value }] }
+      ctx.run.set(`${runKey}:content`, content)
+      // A forced install keeps the user's edited text, so that uninstall can put it back (as their own, unmarked text).
+      const keep = userContent ?? (prevKey?.value as BlockValue | undefined)?.userContent
+      const value: BlockValue = keep === undefined ? result.value : { ...result.value, userContent: keep }
+      return { text: result.text, owned: [{ path: [id, style], value }] }
     })
   },
 }
@@ -43,29 +51,76 @@ export const block: Action<BlockParams> = {
 export const unblock: InverseAction = {
   name: 'unblock',
   description: 'Remove the block written by block, leaving the rest of the file as it was.',
-  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (_path, text, owned, claimed) => removeBlocks(text, owned, claimed, (id) => blockTag(ctx.state, id))),
+  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (path, text, owned, claimed) => removeBlocks(text, owned, claimed, (id) => blockTag(ctx.state, id), ctx.force, path)),
 }
 
-export function removeBlocks(text: string, owned: OwnedKey[], claimed: (key: OwnedKey) => boolean, tagOf: (id: string) => string): { text: string; kept: Kept[] } {
+export function removeBlocks(
+  text: string,
+  owned: OwnedKey[],
+  claimed: (key: OwnedKey) => boolean,
+  tagOf: (id: string) => string,
+  force = false,
+  file = '',
+): { text: string; kept: Kept[] } {
   let out = text
+  const kept: Kept[] = []
   for (const key of owned) {
     if (claimed(key)) continue
     const [id, style] = key.path as [string, CommentStyle]
-    out = removeBlock(out, { id, tag: tagOf(id), style }, (key.value as BlockValue).prefix) ?? out
+    const ref = { id, tag: tagOf(id), style }
+    const value = key.value as BlockValue
+    const found = findBlock(out, ref)
+    if (!found) continue
+    // A block the user edited since outfit wrote it is theirs now: kept, like an edited file, unless --force.
+    if (found.content !== trimEnd(value.content) && !force) {
+      kept.push({ path: `${file} › block ${id}`, reason: 'edited since outfit wrote it' })
+      continue
+    }
+    if (value.userContent !== undefined) {
+      out = out.slice(0, found.start) + `${trimEnd(value.userContent)}\n` + out.slice(found.end)
+      continue
+    }
+    out = removeBlock(out, ref, value.prefix) ?? out
   }
-  return { text: out, kept: [] }
+  return { text: out, kept }
 }
 
 // --- internal ---
 
-/** When another tool already wrote this block, its recorded prefix is the one to remove with the last owner. */
-async function sharedPrefix(ctx: ActionContext, path: string, id: string): Promise<string | undefined> {
+/** What other installed tools recorded for this block: the separator to remove with the last owner, and its content. */
+async function sharedBlock(ctx: ActionContext, path: string, id: string): Promise<{ prefix?: string; contents: string[] }> {
+  const out: { prefix?: string; contents: string[] } = { contents: [] }
   for (const claim of await claimsOn(ctx, path)) {
     if (claim.change.kind !== 'edit') continue
     const key = claim.change.owned.find((k) => k.path[0] === id)
-    if (key) return (key.value as BlockValue).prefix
+    if (!key) continue
+    out.prefix ??= (key.value as BlockValue).prefix
+    out.contents.push((key.value as BlockValue).content)
   }
-  return undefined
+  return out
+}
+
+/**
+ * The user's edits inside outfit's block, if any: an existing block whose text is neither what outfit recorded nor what
+ * it is about to write. Refused without --force (like an edited file); with it, returned so the caller keeps them.
+ */
+function userEdits(text: string, ref: BlockRef, content: string, recorded: (string | undefined)[], path: string, ctx: ActionContext): string | undefined {
+  const existing = findBlock(text, ref)
+  if (!existing || existing.content === trimEnd(content)) return undefined
+  const known = recorded.filter((r): r is string => r !== undefined).map(trimEnd)
+  if (known.includes(existing.content)) return undefined
+  if (!ctx.force) {
+    throw new ConflictError(
+      known.length > 0 ? `${path}: the outfit block '${ref.id}' was edited since outfit wrote it` : `${path}: holds an outfit block '${ref.id}' that no install of yours recorded`,
+      { hint: 'copy your edits into the kit, or re-run with --force (your version of the block is kept and put back on uninstall)' },
+    )
+  }
+  ctx.log.warn(`replaced your edits to the outfit block '${ref.id}' in ${path}; uninstall puts your version back`)
+  return existing.content
+}
+
+function trimEnd(text: string): string {
+  return text.replace(/\n+$/, '')
 }
 
 async function blockContent(params: BlockParams, ctx: ActionContext): Promise<string> {

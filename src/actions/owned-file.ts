@@ -11,12 +11,17 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
   return ctx.lock.with(path, async () => {
     const current = await readSnapshot(ctx.fs, path)
     const desired = snapshotOf(data, mode)
-    const origin = await originOf(ctx, path, current)
+    let origin = await originOf(ctx, path, current)
     if (current && current.hash === desired.hash) {
       ctx.record({ kind: 'file', path, before: current, after: current, origin })
       return
     }
-    if (current && !ctx.force) await assertOurs(ctx, path, current)
+    if (current && !(await isOurs(ctx, path, current))) {
+      if (!ctx.force) throw conflict(ctx, path)
+      // --force replaces the user's content: their version becomes what uninstall puts back (it is backed up).
+      ctx.log.warn(`replaced your version of ${path}; it is backed up and uninstall puts it back`)
+      origin = current
+    }
     await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
     await writeAtomic(ctx.fs, path, desired.data ?? new Uint8Array(), mode)
     ctx.record({ kind: 'file', path, before: current, after: desired, origin })
@@ -38,17 +43,21 @@ async function originOf(ctx: ActionContext, path: string, current: Snapshot | nu
   return current
 }
 
-async function assertOurs(ctx: ActionContext, path: string, current: Snapshot): Promise<void> {
+/** Whether the file holds what outfit (this tool's last install, or another installed tool) wrote there. */
+async function isOurs(ctx: ActionContext, path: string, current: Snapshot): Promise<boolean> {
   const prev = previousChange(ctx, path)
-  if (prev && prev.kind === 'file' && prev.after?.hash === current.hash) return
+  if (prev && prev.kind === 'file' && prev.after?.hash === current.hash) return true
   const claims = await claimsOn(ctx, path)
-  if (claims.some((c) => c.change.kind === 'file' && c.change.after?.hash === current.hash)) return
-  if (prev) {
-    throw new ConflictError(`${path} was changed since outfit installed it`, {
-      hint: 'keep your edits by copying them into the kit, or re-run with --force to overwrite (the original is restored on uninstall)',
+  return claims.some((c) => c.change.kind === 'file' && c.change.after?.hash === current.hash)
+}
+
+function conflict(ctx: ActionContext, path: string): ConflictError {
+  if (previousChange(ctx, path)) {
+    return new ConflictError(`${path} was changed since outfit installed it`, {
+      hint: 'keep your edits by copying them into the kit, or re-run with --force to overwrite (your version is backed up and put back on uninstall)',
     })
   }
-  throw new ConflictError(`${path} already exists and was not installed by outfit`, {
-    hint: 'move it away, or re-run with --force to replace it (it is backed up and restored on uninstall)',
+  return new ConflictError(`${path} already exists and was not installed by outfit`, {
+    hint: 'move it away, or re-run with --force to replace it (it is backed up and put back on uninstall)',
   })
 }

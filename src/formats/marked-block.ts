@@ -11,6 +11,8 @@ export interface BlockValue {
   content: string
   /** Newlines outfit added before the block so that removing it restores the file exactly. */
   prefix: string
+  /** The user's own text of the block, replaced by a forced install: uninstall puts it back. */
+  userContent?: string
 }
 
 export interface BlockRef {

@@ -3,10 +3,11 @@
 import { getInverse } from '../actions/index.js'
 import type { ActionContext } from '../actions/types.js'
 import { CancelledError, StepFailedError, describeCause } from '../errors.js'
-import { removeIfExists } from '../fs/files.js'
+import { removeIfExists, writeAtomic } from '../fs/files.js'
 import type { Pipeline } from '../pipeline/types.js'
 import { collectGarbage } from '../state/collect-garbage.js'
-import { manifestPath } from '../state/manifest-file.js'
+import { manifestPath, serializeManifest, type ManifestFile } from '../state/manifest-file.js'
+import { STATE_FILE_MODE } from '../state/scope-state.js'
 import type { Kept, StepOutcome, ToolResult } from '../types.js'
 
 export async function uninstallTool(pipeline: Pipeline, ctx: ActionContext): Promise<ToolResult> {
@@ -37,10 +38,26 @@ export async function uninstallTool(pipeline: Pipeline, ctx: ActionContext): Pro
       return { ...base, status: 'failed', steps, kept, written: removed, failure: { step: step.step, error: new StepFailedError(pipeline.tool.name, step.step, 'rollback', error) } }
     }
   }
-  for (const k of kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (use --force to remove it anyway)`)
+  for (const k of kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (\`outfit uninstall ${pipeline.tool.id} --scope ${pipeline.scope.name} --force\` removes it)`)
+  const path = manifestPath(ctx.stateDir, pipeline.tool.id, pipeline.scope.name)
   await ctx.lock.with(ctx.stateDir, async () => {
-    await removeIfExists(ctx.fs, manifestPath(ctx.stateDir, pipeline.tool.id, pipeline.scope.name))
+    // What was kept stays on record, so that the hint above works when followed; everything else is forgotten.
+    if (kept.length > 0) await writeAtomic(ctx.fs, path, await serializeManifest(ctx.fs, ctx.state, keptOnly(manifest, kept)), STATE_FILE_MODE)
+    else await removeIfExists(ctx.fs, path)
     await collectGarbage(ctx.fs, ctx.state)
   })
   return { ...base, status: 'uninstalled', steps, kept, written: removed }
+}
+
+// --- internal ---
+
+/** The manifest reduced to the files (and shared files) that uninstall kept, plus the folders that hold them. */
+function keptOnly(manifest: ManifestFile, kept: Kept[]): ManifestFile {
+  const files = new Set(kept.map((k) => k.path.split(' › ')[0]))
+  return {
+    ...manifest,
+    steps: manifest.steps
+      .map((step) => ({ ...step, changes: step.changes.filter((c) => c.kind === 'dir' || files.has(c.path)) }))
+      .filter((step) => step.changes.some((c) => c.kind !== 'dir')),
+  }
 }

@@ -1,0 +1,88 @@
+// What the user changed in outfit's output is theirs: an edited file or an edited managed block is refused without
+// --force, backed up with it, and put back (or kept) on uninstall. Never silently lost.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createSandbox, type Sandbox } from './sandbox.js'
+
+let sb: Sandbox
+beforeEach(async () => {
+  sb = await createSandbox()
+})
+afterEach(async () => {
+  await sb.cleanup()
+})
+
+const agent = 'home/.claude/agents/reviewer.md'
+const memory = 'home/.claude/CLAUDE.md'
+
+describe('an installed file the user edited', () => {
+  it('kept by uninstall is removed by the --force the hint names', async () => {
+    await sb.install(['claude-code'])
+    await sb.write(agent, 'mine now\n')
+    const first = await sb.uninstall(['claude-code'])
+    expect(first.results[0]?.kept.map((k) => k.path)).toEqual([expect.stringContaining('reviewer.md')])
+    expect(await sb.read(agent)).toBe('mine now\n')
+    const forced = await sb.uninstall(['claude-code'], { force: true })
+    expect(forced.results[0]?.status).toBe('uninstalled')
+    await expect(sb.read(agent)).rejects.toThrow(/ENOENT/)
+  })
+
+  it('is refused without --force, and with it backed up and put back on uninstall', async () => {
+    await sb.install(['claude-code'])
+    const edited = `${await sb.read(agent)}\nMy own extra instruction.\n`
+    await sb.write(agent, edited)
+    const refused = await sb.install(['claude-code'])
+    expect(refused.results[0]?.failure?.error.message).toMatch(/reviewer\.md was changed since outfit installed it/)
+    expect(await sb.read(agent)).toBe(edited)
+    const forced = await sb.install(['claude-code'], { force: true })
+    expect(forced.results[0]?.status).toBe('installed')
+    expect(forced.results[0]?.log.map((l) => l.text).join('\n')).toMatch(/replaced your version of .*reviewer\.md; it is backed up/)
+    expect(await sb.read(agent)).not.toBe(edited)
+    await sb.uninstall(['claude-code'])
+    expect(await sb.read(agent)).toBe(edited)
+  })
+})
+
+describe('a managed block the user edited', () => {
+  async function installAndEdit(): Promise<string> {
+    await sb.write(memory, '# Mine\n')
+    await sb.install(['claude-code'])
+    const text = await sb.read(memory)
+    const edited = text.replace('Comments explain why, not what.', 'Comments explain why, not what. (And I mean it.)')
+    expect(edited).not.toBe(text)
+    await sb.write(memory, edited)
+    return edited
+  }
+
+  it('is refused by install without --force, changing nothing', async () => {
+    const edited = await installAndEdit()
+    const report = await sb.install(['claude-code'])
+    expect(report.results[0]?.status).toBe('failed')
+    expect(report.results[0]?.failure?.error.message).toMatch(/CLAUDE\.md: the outfit block 'starter-kit' was edited since outfit wrote it/)
+    expect(await sb.read(memory)).toBe(edited)
+  })
+
+  it('is kept and reported by uninstall without --force, and removed with it', async () => {
+    const edited = await installAndEdit()
+    const report = await sb.uninstall(['claude-code'])
+    expect(report.results[0]?.kept).toEqual([expect.objectContaining({ reason: 'edited since outfit wrote it' })])
+    expect(report.results[0]?.log.map((l) => l.text).join('\n')).toContain('`outfit uninstall claude-code --scope global --force` removes it')
+    expect(await sb.read(memory)).toBe(edited)
+    // The hint works when followed: the kept block is still on record, and --force removes it.
+    const forced = await sb.uninstall(['claude-code'], { force: true })
+    expect(forced.results[0]?.status).toBe('uninstalled')
+    expect(await sb.read(memory)).toBe('# Mine\n')
+  })
+
+  it('with install --force, is replaced and put back (as the user\'s own text) on uninstall', async () => {
+    await installAndEdit()
+    const forced = await sb.install(['claude-code'], { force: true })
+    expect(forced.results[0]?.status).toBe('installed')
+    expect(forced.results[0]?.log.map((l) => l.text).join('\n')).toMatch(/replaced your edits to the outfit block 'starter-kit'/)
+    expect(await sb.read(memory)).not.toContain('(And I mean it.)')
+    await sb.uninstall(['claude-code'])
+    const after = await sb.read(memory)
+    expect(after).toContain('Comments explain why, not what. (And I mean it.)')
+    expect(after).not.toMatch(/outfit:starter-kit/)
+    expect(after.startsWith('# Mine\n')).toBe(true)
+  })
+})
