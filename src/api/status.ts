@@ -1,6 +1,6 @@
 // status: per tool, whether it is detected, what outfit installed there (kit and version), and what drifted since:
 // files changed or deleted, merged keys changed, owned blocks edited.
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import { decodeUtf8, readSnapshot } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
@@ -50,6 +50,24 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
         }
       }),
   )
+}
+
+/**
+ * The scope roots where an interrupted run left a crash journal. status reads without the lock and changes nothing, so
+ * it does not recover; it says so instead, since what it shows there may be half of an install.
+ */
+export async function interruptedRuns(fs: Fs, stateHome: string, roots: string[]): Promise<string[]> {
+  const out: string[] = []
+  for (const root of [...new Set(roots)]) {
+    const state = await openScopeState(fs, stateHome, root, { create: false }).catch(() => null)
+    if (!state) continue
+    try {
+      if (((await fs.readdir(join(state.dir, 'journal'))) as string[]).length > 0) out.push(root)
+    } catch {
+      // No journal folder: nothing was interrupted.
+    }
+  }
+  return out
 }
 
 // --- internal ---

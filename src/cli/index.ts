@@ -5,7 +5,7 @@ import { cac } from 'cac'
 import { initKit, initTarget } from '../api/init.js'
 import { unknownConfigTools } from '../config/load-config.js'
 import { install, uninstall } from '../api/install.js'
-import { status } from '../api/status.js'
+import { interruptedRuns, status } from '../api/status.js'
 import { detectTool, discoverTargets, pickTargets } from '../api/targets.js'
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
@@ -133,7 +133,11 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       run(async () => {
         const ctx = await context(deps, flags)
         const rows = await status({ ...ctx, targets: tools.length > 0 ? pickTargets(ctx.all, tools) : ctx.all })
-        if (flags.json) json(statusDocument(rows, ctx.scope))
+        const interrupted = await interruptedRuns(deps.fs, ctx.stateHome, rows.length > 0 ? [ctx.scope === 'global' ? ctx.home : ctx.project, ctx.home, ctx.project] : [])
+        for (const root of interrupted) {
+          deps.err(`! an outfit run in ${root} was interrupted and left changes half-done; what follows may be partial. Run \`outfit recover\` to roll it back (install and uninstall also do it first).`)
+        }
+        if (flags.json) json(statusDocument(rows, ctx.scope, interrupted))
         else for (const line of renderStatus(rows, { color: deps.color })) deps.out(line)
         return ExitCode.Success
       }),

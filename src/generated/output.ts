@@ -189,6 +189,10 @@ export interface StatusDocument {
    */
   scope: string
   /**
+   * Folders where an outfit run was interrupted (crash, kill) and left changes half-done: what status shows there may be partial until `outfit recover` (or any install or uninstall) rolls it back.
+   */
+  interrupted?: string[]
+  /**
    * One entry per tool that has this scope.
    */
   tools: {

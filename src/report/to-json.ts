@@ -32,8 +32,8 @@ export function planDocument(plans: ToolPlan[], scope: string): PlanDocument {
   return { command: 'plan', scope, tools: plans }
 }
 
-export function statusDocument(rows: ToolStatus[], scope: string): StatusDocument {
-  return { command: 'status', scope, tools: rows }
+export function statusDocument(rows: ToolStatus[], scope: string, interrupted: string[] = []): StatusDocument {
+  return { command: 'status', scope, ...(interrupted.length > 0 ? { interrupted } : {}), tools: rows }
 }
 
 export function listDocument(tools: ListDocument['tools']): ListDocument {

@@ -31,7 +31,8 @@ export async function createSandbox(): Promise<Sandbox> {
   const home = join(root, 'home')
   const project = join(root, 'project')
   const kit = join(root, 'kit')
-  await mkdir(home, { recursive: true })
+  // Like a real home: the XDG state folder exists, so outfit's state (skipped in trees) leaves no new folders.
+  await mkdir(join(home, '.local', 'state'), { recursive: true })
   await mkdir(project, { recursive: true })
   const state = join(root, 'state')
   await mkdir(state, { mode: 0o700 })
@@ -67,6 +68,8 @@ export async function snapshotTree(base: string, dirs: string[]): Promise<Record
   const walk = async (dir: string): Promise<void> => {
     for (const name of (await readdir(dir)).sort()) {
       const full = join(dir, name)
+      // outfit's own state (the CLI keeps it in <home>/.local/state/outfit with --home) is not the user's tree.
+      if (full.endsWith('/.local/state/outfit')) continue
       const st = await lstat(full)
       const key = relative(base, full)
       if (st.isSymbolicLink()) out[key] = `-> ${await readlink(full)}`

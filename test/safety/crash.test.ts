@@ -62,6 +62,10 @@ describe('crash safety (subprocess)', () => {
     const { child, exited } = await startPaused(30)
     child.kill('SIGKILL')
     await exited
+    // status changes nothing (no lock, no recovery) but says plainly that what it shows may be half an install.
+    const status = outfit(['status', '--scope', 'global', '--home', sb.home, '--json'])
+    expect(status.stderr).toMatch(/was interrupted and left changes half-done; .*Run `outfit recover`/)
+    expect(JSON.parse(status.stdout)).toMatchObject({ interrupted: [sb.home] })
     const next = outfit(installArgs())
     expect(next.status).toBe(0)
     expect(next.stderr).toContain('an earlier outfit run was interrupted; rolled it back')
