@@ -143,7 +143,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }),
   )
 
-  withCommon(cli.command('recover', 'Roll back what an interrupted run (crash, kill, power loss) left half-done')).action((flags: CommonFlags) =>
+  withCommon(cli.command('recover', 'Roll back what an interrupted run (crash, kill) left half-done')).action((flags: CommonFlags) =>
     run(async () => {
       const ctx = await context(deps, flags)
       const states = await Promise.all([ctx.home, ctx.project].map((root) => openScopeState(deps.fs, ctx.stateHome, root, { create: false })))
