@@ -1,6 +1,9 @@
 // Read-modify-write of a file other programs also own (JSON configs, AGENTS.md, config.toml), and its undo.
 // Undo is byte-exact when nobody touched the file since; otherwise it removes only what outfit owns.
-import { dirname } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { ConflictError } from '../errors.js'
+import { isInside } from '../fs/contain.js'
+import { isNotFound } from '../fs/fs.js'
 import { decodeUtf8, ensureDir, readSnapshot, restoreSnapshot, snapshotOf, writeAtomic, removeIfExists } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { loadBackup } from '../state/manifest-file.js'
@@ -17,8 +20,10 @@ export async function editSharedFile(
   format: EditFormat,
   edit: (text: string) => { text: string; owned: OwnedKey[] },
 ): Promise<void> {
-  return ctx.lock.with(path, async () => {
-    const current = await readSnapshot(ctx.fs, path)
+  // A shared config may be a symlink into a dotfiles folder: edit the file it points to, and keep the link.
+  const io = await followLink(ctx, path)
+  return ctx.lock.with(io, async () => {
+    const current = await readSnapshot(ctx.fs, io)
     const text = current?.data ? decodeUtf8(current.data, path) : ''
     const result = edit(text)
     const origin = await sharedOrigin(ctx, path, current)
@@ -26,9 +31,15 @@ export async function editSharedFile(
       ctx.record({ kind: 'edit', format, path, before: current, after: current, origin, owned: result.owned })
       return
     }
-    await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
+    await ensureDir(ctx.fs, dirname(io), (dir) => ctx.record({ kind: 'dir', path: dir }))
     const after = snapshotOf(result.text, current?.mode)
-    await writeAtomic(ctx.fs, path, result.text, current?.mode)
+    // A config nobody may write (0444) was made so on purpose: outfit does not quietly rewrite it.
+    if (current && current.mode !== undefined && (current.mode & 0o222) === 0 && !ctx.force) {
+      throw new ConflictError(`${io} is read-only (mode ${((current.mode ?? 0) & 0o777).toString(8)}): someone made it so on purpose`, {
+        hint: 're-run with --force to edit it anyway (its mode is kept), or make it writable first',
+      })
+    }
+    await writeAtomic(ctx.fs, io, result.text, current?.mode)
     ctx.record({ kind: 'edit', format, path, before: current, after, origin, owned: result.owned })
   })
 }
@@ -49,12 +60,39 @@ export async function undoSharedEdits(changes: Change[], ctx: ActionContext, how
       kept.push(...(await undoFileChange(change, ctx, how)))
       continue
     }
-    kept.push(...(await ctx.lock.with(change.path, () => undoEdit(change, ctx, how, semantic))))
+    const io = await followLink(ctx, change.path)
+    kept.push(...(await ctx.lock.with(io, () => undoEdit({ ...change, path: io }, ctx, how, semantic))))
   }
   return { kept }
 }
 
 // --- internal ---
+
+/**
+ * Where a shared file really is: symlinks are followed (dotfile repositories link `~/.claude.json` and friends), and
+ * the file they lead to must lie inside the scope root like any other path outfit changes.
+ */
+async function followLink(ctx: ActionContext, path: string): Promise<string> {
+  let at = path
+  for (let hop = 0; hop < 16; hop++) {
+    let st
+    try {
+      st = await ctx.fs.lstat(at)
+    } catch (error) {
+      if (isNotFound(error)) break
+      throw error
+    }
+    if (!st.isSymbolicLink()) break
+    at = resolve(dirname(at), await ctx.fs.readlink(at))
+    if (hop === 15) throw new Error(`${path}: too many levels of symlinks`)
+  }
+  if (at !== path && !isInside(ctx.scope.root, at)) {
+    throw new ConflictError(`${path} is a symlink to ${at}, outside ${ctx.scope.root}; outfit only edits files inside the scope`, {
+      hint: 'add the kit by hand there, or replace the link with a copy of the file',
+    })
+  }
+  return at
+}
 
 /**
  * What the file held before outfit first touched it, whichever tool did: this tool's earlier install, another tool
