@@ -15,15 +15,17 @@ export enum ExitCode {
    * or not provably outfit's for this user: it was not used, and nothing it names was changed.
    */
   StateInvalid = 4,
-  /** Interrupted by SIGINT (Ctrl-C); everything was rolled back. */
+  /** Interrupted by SIGINT (Ctrl-C); tools that had not finished were rolled back. */
   Interrupted = 130,
-  /** Stopped by SIGTERM; everything was rolled back. */
+  /** Stopped by SIGTERM; tools that had not finished were rolled back. */
   Terminated = 143,
 }
 
 export function exitCodeForReport(report: RunReport, signal?: 'SIGINT' | 'SIGTERM'): ExitCode {
   if (report.results.some((r) => r.rollbackErrors.length > 0)) return ExitCode.RollbackFailed
-  if (report.cancelled) return signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted
+  // An interrupt that came after every tool had finished changed nothing: the run succeeded.
+  const unfinished = report.results.some((r) => r.status === 'cancelled' || r.status === 'failed')
+  if (report.cancelled && unfinished) return signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted
   if (report.results.some((r) => isStateError(r.failure?.error))) return ExitCode.StateInvalid
   return report.results.some((r) => r.status === 'failed' || r.status === 'cancelled') ? ExitCode.Failed : ExitCode.Success
 }

@@ -52,14 +52,23 @@ export function renderSummary(report: RunReport, options: RenderOptions): string
     const ok = r.status !== 'failed' && r.status !== 'cancelled'
     const mark = ok ? c.green('✓') : r.status === 'cancelled' ? c.yellow('○') : c.red('✗')
     let text = STATUS_TEXT[r.status]
-    if (r.status === 'failed' && r.failure) text = `failed at step '${r.failure.step}': ${causeOf(r.failure.error)}; rolled back`
-    if (r.status === 'cancelled' && r.failure) text = `cancelled at '${r.failure.step}', rolled back`
+    // An uninstall is not rolled back (putting removed files back would be worse): say what stays, and how to finish.
+    const undone = report.command === 'uninstall' ? 'what was already removed stays removed; run the uninstall again to finish' : 'rolled back'
+    if (r.status === 'failed' && r.failure) text = `failed at step '${r.failure.step}': ${causeOf(r.failure.error)}; ${undone}`
+    if (r.status === 'cancelled' && r.failure) text = `cancelled at '${r.failure.step}'; ${undone}`
     if ((r.status === 'installed' || r.status === 'uninstalled') && r.written > 0) text += c.dim(` (${r.written} file${r.written === 1 ? '' : 's'})`)
     lines.push(`${mark} ${r.name.padEnd(width)}  ${ok ? text : r.status === 'failed' ? c.red(text) : c.yellow(text)}`)
     const hint = r.failure && r.status === 'failed' ? hintOf(r.failure.error) : undefined
     if (hint) lines.push(`  ${' '.repeat(width)}  ${c.dim(`→ ${hint}`)}`)
     for (const e of r.rollbackErrors) lines.push(`  ${' '.repeat(width)}  ${c.red(`rollback of '${e.step}' failed: ${e.error.message}`)}`)
     for (const k of r.kept) lines.push(`  ${' '.repeat(width)}  ${c.yellow(`kept ${k.path}: ${k.reason}`)}`)
+  }
+  if (report.cancelled && report.command === 'install') {
+    const finished = report.results.filter((r) => r.status === 'installed' || r.status === 'unchanged').map((r) => r.name)
+    const undone = report.results.filter((r) => r.status === 'cancelled' || r.status === 'failed').map((r) => r.name)
+    if (finished.length > 0 && undone.length > 0) {
+      lines.push(c.yellow(`Interrupted: ${undone.join(', ')} ${undone.length === 1 ? 'was' : 'were'} rolled back; ${finished.join(', ')} had already finished and ${finished.length === 1 ? 'stays' : 'stay'} installed.`))
+    }
   }
   return lines
 }
