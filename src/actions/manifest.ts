@@ -19,7 +19,9 @@ export const manifest: Action = {
   async run(_params, ctx) {
     const steps = ctx.completed.map((s) => ({ ...s, changes: [...s.changes] }))
     const pruned = await prune(ctx, steps.flatMap((s) => s.changes))
-    const changed = pruned > 0 || steps.some((s) => s.changes.some(isRealChange))
+    // A new kit version is a change even when no file differs: the manifest (and status) must say which is installed.
+    const bumped = ctx.previous !== null && (ctx.previous.kit.version !== ctx.kit.version || ctx.previous.kit.name !== ctx.kit.name)
+    const changed = bumped || pruned > 0 || steps.some((s) => s.changes.some(isRealChange))
     carryOwnership(ctx, steps)
     const path = manifestPath(ctx.stateDir, ctx.tool.id, ctx.scope.name)
     if (!changed && ctx.previous) return

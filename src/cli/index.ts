@@ -234,7 +234,7 @@ async function showPlan(deps: CliDeps, ctx: Context, targets: LoadedTarget[], fl
   if (flags.json) deps.out(JSON.stringify(planDocument(plans, ctx.scope), null, 2))
   else for (const line of renderPlan(plans, { color: deps.color, cwd: deps.cwd })) deps.out(line)
   if (plans.some((p) => p.failure)) return ExitCode.Failed
-  return flags.check && plans.some((p) => p.changes.length > 0) ? ExitCode.Failed : ExitCode.Success
+  return flags.check && plans.some((p) => p.changes.length > 0 || p.status === 'updated') ? ExitCode.Failed : ExitCode.Success
 }
 
 async function validate(deps: CliDeps, files: string[], flags: { targets?: string | string[]; config?: string; kit?: string }) {

@@ -68,7 +68,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     tool: pipeline.tool.id,
     name: pipeline.tool.name,
     scope: pipeline.scope.name,
-    status: failure ? (cancelled ? 'cancelled' : 'failed') : written > 0 ? 'installed' : 'unchanged',
+    status: failure ? (cancelled ? 'cancelled' : 'failed') : updatedFrom(ctx) ? 'updated' : written > 0 ? 'installed' : 'unchanged',
     steps: outcomes,
     ...(failure ? { failure } : {}),
     rollbackErrors,
@@ -79,6 +79,12 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
 }
 
 // --- internal ---
+
+/** A re-install of a different kit version (or kit) over an earlier install: reported as an update. */
+function updatedFrom(ctx: ActionContext): boolean {
+  const prev = ctx.previous?.kit
+  return prev !== undefined && (prev.version !== ctx.kit.version || prev.name !== ctx.kit.name)
+}
 
 /** A change the person would count: a file of the tool's, not a directory or outfit's own manifest and backups. */
 function counts(change: Change, ctx: ActionContext): boolean {

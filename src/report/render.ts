@@ -56,7 +56,7 @@ export function renderSummary(report: RunReport, options: RenderOptions): string
     const undone = report.command === 'uninstall' ? 'what was already removed stays removed; run the uninstall again to finish' : 'rolled back'
     if (r.status === 'failed' && r.failure) text = `failed at step '${r.failure.step}': ${causeOf(r.failure.error)}; ${undone}`
     if (r.status === 'cancelled' && r.failure) text = `cancelled at '${r.failure.step}'; ${undone}`
-    if ((r.status === 'installed' || r.status === 'uninstalled') && r.written > 0) text += c.dim(` (${r.written} file${r.written === 1 ? '' : 's'})`)
+    if ((r.status === 'installed' || r.status === 'uninstalled' || r.status === 'updated') && r.written > 0) text += c.dim(` (${r.written} file${r.written === 1 ? '' : 's'})`)
     lines.push(`${mark} ${r.name.padEnd(width)}  ${ok ? text : r.status === 'failed' ? c.red(text) : c.yellow(text)}`)
     const hint = r.failure && r.status === 'failed' ? hintOf(r.failure.error) : undefined
     if (hint) lines.push(`  ${' '.repeat(width)}  ${c.dim(`→ ${hint}`)}`)
@@ -94,7 +94,9 @@ export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?:
   const lines: string[] = []
   for (const p of plans) {
     const counts = (['create', 'change', 'remove'] as const).map((k) => [k, p.changes.filter((ch) => ch.kind === k).length] as const).filter(([, n]) => n > 0)
-    const summary = p.failure ? c.red(`would fail: ${p.failure}`) : counts.length === 0 ? c.green('up to date') : counts.map(([k, n]) => `${n} to ${k}`).join(', ')
+    const bump = p.status === 'updated' ? 'the kit version changes' : undefined
+    const files = counts.map(([k, n]) => `${n} to ${k}`).join(', ')
+    const summary = p.failure ? c.red(`would fail: ${p.failure}`) : counts.length === 0 && !bump ? c.green('up to date') : [files, bump].filter(Boolean).join('; ')
     lines.push(`${c.bold(p.name)}  ${summary}`)
     for (const change of p.changes) {
       const mark = change.kind === 'create' ? c.green('+') : change.kind === 'remove' ? c.red('-') : c.yellow('~')

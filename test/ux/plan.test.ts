@@ -43,6 +43,11 @@ describe('plan', () => {
     const clean = await cli('plan', 'cursor', '--check')
     expect(clean.out).toBe('Cursor  up to date')
     expect(clean.code).toBe(0)
+    // A new kit version with the same files is still a change: the install records which version is in place.
+    await sb.write('kit/kit.yaml', 'name: starter-kit\nversion: 1.0.1\n')
+    const bumped = await cli('plan', 'cursor', '--check')
+    expect(bumped.out).toBe('Cursor  the kit version changes')
+    expect(bumped.code).toBe(1)
   })
 
   it('--json gives one document with per-tool changes', async () => {
