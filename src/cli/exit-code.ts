@@ -15,6 +15,10 @@ export enum ExitCode {
    * or not provably outfit's for this user: it was not used, and nothing it names was changed.
    */
   StateInvalid = 4,
+  /** `install --frozen`: outfit.lock is missing or would change. */
+  LockMismatch = 5,
+  /** A kit from an untrusted source would run commands, and nobody could be asked (no terminal, no --trust). */
+  Untrusted = 6,
   /** Interrupted by SIGINT (Ctrl-C); everything was rolled back. */
   Interrupted = 130,
   /** Stopped by SIGTERM; everything was rolled back. */
@@ -34,6 +38,10 @@ export function exitCodeForError(error: OutfitError): ExitCode {
       return ExitCode.Usage
     case 'ROLLBACK_FAILED':
       return ExitCode.RollbackFailed
+    case 'LOCK_MISMATCH':
+      return ExitCode.LockMismatch
+    case 'UNTRUSTED':
+      return ExitCode.Untrusted
     case 'CANCELLED':
       return ExitCode.Interrupted
     case 'STATE_INVALID':

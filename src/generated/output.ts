@@ -366,6 +366,9 @@ export interface ErrorDocument {
       | 'CANCELLED'
       | 'CONFLICT'
       | 'STATE_INVALID'
+      | 'SOURCE_FAILED'
+      | 'LOCK_MISMATCH'
+      | 'UNTRUSTED'
       | 'INTERNAL'
     /**
      * What went wrong.
