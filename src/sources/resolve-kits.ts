@@ -11,6 +11,8 @@ export interface KitSource {
   /** The key in `kits:`; for a single kit (`kit:` or --kit), the source itself. */
   name: string
   source: string
+  /** Where a relative folder or tarball path starts (default: the request's baseDir). */
+  baseDir?: string
 }
 
 export interface ResolvedKit extends KitSource {
@@ -38,7 +40,7 @@ export interface ResolveRequest extends FetchOptions {
 }
 
 export async function resolveKits(request: ResolveRequest): Promise<{ kits: ResolvedKit[]; lock: Lockfile; changes: LockChange[] }> {
-  const specs = request.kits.map((k) => ({ ...k, spec: parseSource(k.source, request.baseDir) }))
+  const specs = request.kits.map((k) => ({ ...k, spec: parseSource(k.source, k.baseDir ?? request.baseDir) }))
   if (request.mode === 'frozen') checkFrozen(specs, request.lock)
   const kits: ResolvedKit[] = []
   // One at a time: kits are few, and a failure should name the first kit that failed, not a random one.
