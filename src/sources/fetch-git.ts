@@ -50,6 +50,10 @@ function gitError(error: unknown, source: GitSource, ref: string | undefined, la
   if (name === 'GitPathspecError' || /couldn't find remote ref|Remote branch .* not found/i.test(stderr)) {
     return new SourceError(`kit '${label}': ${source.url} has no tag, branch or commit '${ref ?? 'HEAD'}'`, { hint: 'list them with: git ls-remote ' + source.url, cause: error })
   }
+  const host = /Could not resolve host(?:name)? ([^\s:]+)/i.exec(stderr)?.[1]
+  if (host) {
+    return new SourceError(`kit '${label}': unknown host '${host}' in ${source.raw}`, { hint: 'check the address (and your network or VPN for a private host)', cause: error })
+  }
   if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' && !stderr) {
     return new SourceError(`kit '${label}': git is not installed (needed for ${source.raw})`, { hint: 'install git, or use an npm package or a tarball', cause: error })
   }

@@ -17,7 +17,7 @@ export type SourceSpec =
   | { kind: 'tarball'; raw: string; id: string; location: string }
 
 const HOSTS: Record<string, string> = { github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org' }
-const GIT_URL = /^(git\+[a-z]+:\/\/|git:\/\/|ssh:\/\/|[\w.-]+@[\w.-]+:)/i
+const GIT_URL = /^(git\+[a-z]+:|git:\/\/|ssh:\/\/|[\w.-]+@[\w.-]+:)/i
 const TARBALL = /\.(tgz|tar\.gz|tar)$/i
 
 /** `baseDir` resolves relative folders and tarball paths (the config file's folder, or the current directory). */

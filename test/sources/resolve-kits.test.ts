@@ -83,6 +83,22 @@ describe('git sources (git+file:// bare repository)', () => {
   })
 })
 
+describe('git over ssh', () => {
+  it('an unknown host is named in the error (ssh stands in for the lookup: tests make no DNS queries)', async () => {
+    const ssh = join(root, 'fake-ssh.sh')
+    await writeFile(ssh, '#!/bin/sh\necho "ssh: Could not resolve hostname git.nowhere.test: Name or service not known" >&2\nexit 255\n', { mode: 0o755 })
+    const previous = process.env.GIT_SSH_COMMAND
+    process.env.GIT_SSH_COMMAND = ssh
+    try {
+      const req = await request({ kits: [{ name: 'k', source: 'git+ssh://git@git.nowhere.test/ai/kits.git#v1' }] })
+      await expect(resolveKits(req)).rejects.toThrow("kit 'k': unknown host 'git.nowhere.test' in git+ssh://git@git.nowhere.test/ai/kits.git#v1")
+    } finally {
+      if (previous === undefined) delete process.env.GIT_SSH_COMMAND
+      else process.env.GIT_SSH_COMMAND = previous
+    }
+  })
+})
+
 describe('npm sources (a registry on 127.0.0.1)', () => {
   it('resolves a range to the highest matching version; a locked, cached kit makes no request', async () => {
     const req = await request({ kits: [{ name: 'acme', source: 'npm:@acme/kit@^1' }] })
