@@ -40,7 +40,10 @@ describe('ensureTrusted', () => {
   })
 
   it('refuses without a way to ask, listing every command and how to proceed', async () => {
-    const error = await ensureTrusted([candidate()], { patterns: [], file, trustAll: false }).catch((e: unknown) => e as Error & { code: string; hint: string })
+    const error = (await ensureTrusted([candidate()], { patterns: [], file, trustAll: false }).then(
+      () => new Error('expected a refusal'),
+      (e: unknown) => e as Error,
+    )) as Error & { code: string; hint: string }
     expect(error).toMatchObject({ code: 'UNTRUSTED' })
     expect(error.message).toContain("'backend' would run commands from a source you have not trusted")
     expect(error.message).toContain('    MCP server fs: npx -y @mcp/fs')
