@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js'
 import { LOCK_FILE } from '../lock/lock-file.js'
 import { npmOptions } from '../sources/npm-config.js'
 import type { KitSource } from '../sources/resolve-kits.js'
-import { userDirs } from '../sources/xdg.js'
+import { cacheHome } from '../sources/xdg.js'
 import { ensureTrusted, type Untrusted } from '../trust/check-trust.js'
 import { trustFile } from '../trust/trust-store.js'
 import type { Context } from './context.js'
@@ -32,14 +32,13 @@ export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mo
   const kits = kitSources(deps, ctx, flags)
   const unknown = (only ?? []).filter((name) => !kits.some((k) => k.name === name))
   if (unknown.length > 0) throw new UsageError(`unknown kit '${unknown[0]}'`, { hint: `the configured kits: ${kits.map((k) => k.name).join(', ')}` })
-  const dirs = userDirs(deps.env, ctx.home, flags.home !== undefined)
   return prepareKits({
     fs: deps.fs,
     kits,
     lockFile: join(ctx.config?.dir ?? ctx.project, LOCK_FILE),
     mode,
     ...(only ? { only } : {}),
-    cacheDir: dirs.cache,
+    cacheDir: cacheHome(deps.env, ctx.home, flags.home !== undefined),
     npm: () => npmOptions(deps.env, ctx.home, ctx.project),
     baseDir: deps.cwd,
   })
@@ -53,7 +52,7 @@ export async function checkTrust(deps: CliDeps, ctx: Context, flags: KitFlagsIn,
     prepared.kits.map((k) => ({ name: k.name, source: k.trustId, kit: k.kit, local: k.spec.kind === 'local' })),
     {
       patterns: ctx.config?.trust ?? [],
-      file: trustFile(userDirs(deps.env, ctx.home, flags.home !== undefined).state),
+      file: trustFile(ctx.stateHome),
       trustAll: flags.trust ?? false,
       ...(canAsk
         ? {

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readLock, writeLock } from '../../src/lock/lock-file.js'
 import { npmOptions } from '../../src/sources/npm-config.js'
-import { userDirs } from '../../src/sources/xdg.js'
+import { cacheHome } from '../../src/sources/xdg.js'
 import { tempDir } from '../helpers/kit-sources.js'
 
 let dir: string
@@ -34,11 +34,10 @@ describe('outfit.lock', () => {
 })
 
 describe('user folders and npm settings', () => {
-  it('uses XDG folders, except inside a --home sandbox', () => {
-    const env = { XDG_CACHE_HOME: '/x/cache', XDG_STATE_HOME: '/x/state' }
-    expect(userDirs(env, '/home/me', false)).toEqual({ cache: '/x/cache/outfit', state: '/x/state/outfit' })
-    expect(userDirs(env, '/sandbox', true)).toEqual({ cache: '/sandbox/.cache/outfit', state: '/sandbox/.local/state/outfit' })
-    expect(userDirs({ XDG_CACHE_HOME: 'relative' }, '/home/me', false).cache).toBe('/home/me/.cache/outfit')
+  it('caches in the XDG cache folder, except inside a --home sandbox', () => {
+    expect(cacheHome({ XDG_CACHE_HOME: '/x/cache' }, '/home/me', false)).toBe('/x/cache/outfit')
+    expect(cacheHome({ XDG_CACHE_HOME: '/x/cache' }, '/sandbox', true)).toBe('/sandbox/.cache/outfit')
+    expect(cacheHome({ XDG_CACHE_HOME: 'relative' }, '/home/me', false)).toBe('/home/me/.cache/outfit')
   })
 
   it('reads registries and tokens from the user and project .npmrc and npm_config_ variables', async () => {
