@@ -128,7 +128,7 @@ describe('npm sources (a registry on 127.0.0.1)', () => {
   it('a connection dropped halfway through the download fails cleanly and caches nothing', async () => {
     reg.breakNext('@acme/kit', '2.0.0')
     const req = await request({ kits: [{ name: 'k', source: 'npm:@acme/kit@2' }] })
-    await expect(resolveKits(req)).rejects.toThrow(/kit 'k': /)
+    await expect(resolveKits(req)).rejects.toThrow("kit 'k': the network failed while fetching @acme/kit@2 (ECONNRESET)")
     expect(await readdir(join(req.cache.root, 'kits')).catch(() => [])).toEqual([])
   })
 
@@ -144,6 +144,13 @@ describe('tarball sources', () => {
     await tarball(file, kitFiles('tar', '1.0.0'))
     const { kits } = await resolveKits(await request({ kits: [{ name: 't', source: './dist/kit-1.0.0.tgz' }] }))
     expect(kits[0]?.entry).toMatchObject({ source: './dist/kit-1.0.0.tgz', resolved: expect.stringContaining('kit-1.0.0.tgz'), integrity: expect.stringMatching(/^sha256-/) })
+  })
+
+  it('a truncated tarball is a clear error, and a missing one names its path', async () => {
+    const bytes = await tarball(join(root, 'dist', 'whole.tgz'), kitFiles('tar', '1.0.0'))
+    await writeFile(join(root, 'dist', 'half.tgz'), bytes.subarray(0, Math.floor(bytes.length / 2)))
+    await expect(resolveKits(await request({ kits: [{ name: 't', source: './dist/half.tgz' }] }))).rejects.toThrow(/^kit 't': .*half.tgz arrived incomplete or is not a tarball/)
+    await expect(resolveKits(await request({ kits: [{ name: 't', source: './dist/none.tgz' }] }))).rejects.toThrow(/^kit 't': .*none.tgz not found$/)
   })
 
   it('a tarball served over HTTP works like one on disk', async () => {
