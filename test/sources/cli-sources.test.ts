@@ -85,7 +85,7 @@ describe('install from a git repository', () => {
   it('--frozen without a lock fails naming the kit, and changes nothing', async () => {
     await config(`kits:\n  plain: ${repo.url}#v1::path:kits/plain\n`)
     const run = await outfit('install', '--frozen')
-    expect(run.code).toBe(4)
+    expect(run.code).toBe(5)
     expect(run.err).toContain("error: outfit.lock is missing; kit 'plain'")
     expect(existsSync(join(project, '.claude'))).toBe(false)
     expect(existsSync(join(project, 'outfit.lock'))).toBe(false)
@@ -96,7 +96,7 @@ describe('install from a git repository', () => {
     expect((await outfit('install')).code).toBe(0)
     await config(`kits:\n  plain: ${repo.url}#v2::path:kits/plain\n`)
     const run = await outfit('install', '--frozen')
-    expect(run.code).toBe(4)
+    expect(run.code).toBe(5)
     expect(run.err).toContain(`kit 'plain': the config says ${repo.url}#v2::path:kits/plain but outfit.lock has ${repo.url}#v1::path:kits/plain`)
   })
 
@@ -124,7 +124,7 @@ describe('trust', () => {
   it('without a terminal, refuses a kit whose hooks run commands, showing them; --trust installs and remembers', async () => {
     await config(`kits:\n  backend: ${repo.url}#v1::path:kits/backend\n`)
     const refused = await outfit('install')
-    expect(refused.code).toBe(5)
+    expect(refused.code).toBe(6)
     expect(refused.err).toContain('hook sessionStart: ./scripts/hello.sh')
     expect(refused.err).toContain(`--trust`)
     expect(existsSync(join(project, '.claude'))).toBe(false)
@@ -151,7 +151,7 @@ describe('trust', () => {
     const asked: string[] = []
     const prompter = { selectTools: async () => [], confirm: async (q: string) => (asked.push(q), false) }
     const run = await runCli(['install', '--home', home], { cwd: project, isTTY: true, prompter })
-    expect(run.code).toBe(5)
+    expect(run.code).toBe(6)
     expect(run.err).toContain('MCP server lint: npx -y acme-lint-mcp')
     expect(asked).toEqual(['Trust npm:@acme/kit and install?'])
     expect(existsSync(join(project, '.mcp.json'))).toBe(false)
@@ -214,7 +214,7 @@ describe('outfit update', () => {
     expect(run.code).toBe(2)
     expect(run.err).toContain("error: unknown kit 'nope'")
     const json = await outfit('install', '--frozen', '--json', '--kit', `${repo.url}#v1`)
-    expect(json.code).toBe(4)
+    expect(json.code).toBe(5)
     expect(checked(json.out)).toMatchObject({ command: 'install', error: { code: 'LOCK_MISMATCH' } })
   })
 })
