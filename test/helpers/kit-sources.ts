@@ -85,6 +85,8 @@ export interface Registry {
   publish(name: string, version: string, files: Record<string, string>, distTag?: string): Promise<void>
   /** The next download of this tarball sends half its bytes and then drops the connection. */
   breakNext(name: string, version: string): void
+  /** Requires `authorization: Bearer <token>` on every request (a private registry). */
+  token?: string
   /** Every request path, in order (to prove what did or did not touch the network). */
   requests: string[]
   close(): Promise<void>
@@ -99,6 +101,10 @@ export async function registry(): Promise<Registry> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(req.url ?? '/')
     requests.push(path)
+    if (api.token !== undefined && req.headers.authorization !== `Bearer ${api.token}`) {
+      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{"error":"authentication required"}')
+      return
+    }
     const tgz = tarballs.get(path)
     if (tgz) {
       if (broken.delete(path)) {
@@ -119,7 +125,7 @@ export async function registry(): Promise<Registry> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
   const tarPath = (name: string, version: string) => `/tarballs/${name.replace('/', '-')}-${version}.tgz`
-  return {
+  const api: Registry = {
     url,
     requests,
     async publish(name, version, files, distTag = 'latest') {
@@ -147,6 +153,7 @@ export async function registry(): Promise<Registry> {
       await rm(dir, { recursive: true, force: true })
     },
   }
+  return api
 }
 
 export { cp }

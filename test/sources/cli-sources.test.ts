@@ -120,6 +120,25 @@ describe('install from a git repository', () => {
   })
 })
 
+describe('install from a private npm registry', () => {
+  it("sends the token from the user's .npmrc, and a missing token is a clear error", async () => {
+    const host = reg.url.replace(/^http:/, '')
+    await config(`kits:\n  acme: npm:@acme/kit@^1\ntrust: ['npm:@acme/*']\n`)
+    reg.token = 's3cret'
+    try {
+      const refused = await outfit('install')
+      expect(refused.code).toBe(1)
+      expect(refused.err).toContain(`error: kit 'acme': ${reg.url} refused access to @acme/kit@^1 (401)`)
+      await writeFile(join(home, '.npmrc'), `${host}:_authToken=\${ACME_TOKEN}\n`)
+      const run = await runCli(['install', '--home', home], { cwd: project, env: { ACME_TOKEN: 's3cret' } })
+      expect(run.code, run.all).toBe(0)
+      expect(await skill('acme')).toContain('acme things (1.0.0)')
+    } finally {
+      delete reg.token
+    }
+  })
+})
+
 describe('trust', () => {
   it('without a terminal, refuses a kit whose hooks run commands, showing them; --trust installs and remembers', async () => {
     await config(`kits:\n  backend: ${repo.url}#v1::path:kits/backend\n`)
