@@ -1,4 +1,4 @@
-import { readdir, rm, writeFile } from 'node:fs/promises'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KitCache } from '../../src/sources/cache.js'
@@ -59,6 +59,16 @@ describe('git sources (git+file:// bare repository)', () => {
     const moved = await resolveKits(await request({ kits: [{ name: 'b', source }], lock: first.lock, cache, mode: 'update' }))
     expect(moved.kits[0]?.entry?.commit).not.toBe(first.kits[0]?.entry?.commit)
     expect(moved.changes).toEqual([{ kit: 'b', source, before: first.kits[0]?.entry, after: moved.kits[0]?.entry }])
+  })
+
+  it('a fresh machine (empty cache) gets the locked commit even after the branch moved on', async () => {
+    const moving = await gitRepo(join(root, 'moving'), [{ files: kitFiles('moving', '1.0.0') }])
+    const source = `${moving.url}#main`
+    const first = await resolveKits(await request({ kits: [{ name: 'm', source }] }))
+    await moving.commit(kitFiles('moving', '2.0.0'))
+    const fresh = await resolveKits(await request({ kits: [{ name: 'm', source }], lock: first.lock, mode: 'frozen' }))
+    expect(fresh.kits[0]?.entry).toEqual(first.kits[0]?.entry)
+    expect(await readFile(join(fresh.kits[0]!.dir, 'kit.yaml'), 'utf8')).toContain('version: 1.0.0')
   })
 
   it('fetches the locked commit again when the cache is empty, and checks its integrity', async () => {
