@@ -32,6 +32,11 @@ export function exitCodeForReport(report: RunReport, signal?: 'SIGINT' | 'SIGTER
   return report.results.some((r) => r.status === 'failed' || r.status === 'cancelled') ? ExitCode.Failed : ExitCode.Success
 }
 
+/** Every tool installed (or was already up to date): what must hold before outfit.lock is written. */
+export function succeeded(report: RunReport): boolean {
+  return !report.cancelled && report.results.every((r) => r.status !== 'failed' && r.status !== 'cancelled')
+}
+
 export function exitCodeForError(error: OutfitError): ExitCode {
   switch (error.code) {
     case 'USAGE':

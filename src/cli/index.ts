@@ -15,14 +15,15 @@ import { recover } from '../safety/guard-run.js'
 import { openScopeState } from '../state/scope-state.js'
 import { plan } from '../plan/plan.js'
 import { renderDiagnostics, renderLockChanges, renderPlan, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
-import { errorDocument, listDocument, planDocument, runDocument, statusDocument, updateDocument, validateDocument } from '../report/to-json.js'
+import { errorDocument, listDocument, planDocument, runDocument, statusDocument, validateDocument } from '../report/to-json.js'
 import type { Diagnostic, Kit, LoadedTarget, RunReport } from '../types.js'
 import { chooseTools, type ChooseFlags } from './choose-tools.js'
 import { context, readConfig, targetDirs, type CommonFlags, type Context } from './context.js'
-import { ExitCode, exitCodeForError, exitCodeForReport } from './exit-code.js'
+import { ExitCode, exitCodeForError, exitCodeForReport, succeeded } from './exit-code.js'
 import { checkTrust, prepare } from './kit-input.js'
+import { update } from './update-command.js'
 import { liveProgress } from './progress.js'
-import { clackPrompter, type Prompter } from './prompts.js'
+import type { Prompter } from './prompts.js'
 import { version } from './version.js'
 
 export interface CliDeps {
@@ -106,32 +107,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .option('--dry-run', 'Show what would change and write nothing (outfit.lock included)')
     .option('--trust', 'Trust the kit sources of this run, and remember it')
     .action((kitNames: string[], flags: KitFlags) =>
-      run(async () => {
-        const ctx = await context(deps, flags)
-        const targets = await chooseTools(deps, ctx, [], flags, 'Update in')
-        checkScopes({ targets, scope: ctx.scope })
-        const kits = await prepare(deps, ctx, flags, 'update', kitNames)
-        const plans = kits.changes.length === 0 ? [] : await plan({ ...ctx, targets, kit: kits.kit, force: flags.force ?? false })
-        const planned = (applied: boolean, report?: RunReport) => updateDocument(ctx.scope, kits.changes, plans, applied, report ? runDocument(report, ctx.scope) : undefined)
-        if (!flags.json) for (const line of [...renderLockChanges(kits.changes), ...(plans.length > 0 ? renderPlan(plans, renderOpts) : [])]) deps.out(line)
-        if (kits.changes.length === 0 || flags.dryRun || plans.some((p) => p.failure)) {
-          if (flags.json) json(planned(false))
-          return plans.some((p) => p.failure) ? ExitCode.Failed : ExitCode.Success
-        }
-        if (deps.isTTY && !flags.yes && !flags.json && !(await (deps.prompter ?? clackPrompter).confirm('Apply this update?'))) {
-          deps.out('nothing was changed')
-          return ExitCode.Success
-        }
-        await checkTrust(deps, ctx, flags, kits)
-        const report = await install({ ...ctx, kit: kits.kit, targets, force: flags.force ?? false })
-        if (succeeded(report)) await kits.saveLock()
-        if (flags.json) json(planned(succeeded(report), report))
-        else {
-          deps.out('')
-          for (const line of renderSummary(report, { color: deps.color })) deps.out(line)
-        }
-        return exitCodeForReport(report, deps.abortedBy?.())
-      }),
+      run(() => update(deps, kitNames, flags)),
     )
 
   withCommon(cli.command('plan [...tools]', 'Show every file an install would create, change or remove, with diffs; write nothing'))
@@ -315,9 +291,6 @@ async function validate(deps: CliDeps, files: string[], flags: { targets?: strin
   return { diagnostics, checked }
 }
 
-function succeeded(report: RunReport): boolean {
-  return !report.cancelled && report.results.every((r) => r.status !== 'failed' && r.status !== 'cancelled')
-}
 
 function renderRecovered(recovered: { journal: string; restored: string[] }[]): string[] {
   const files = recovered.flatMap((r) => r.restored)
