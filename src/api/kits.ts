@@ -1,6 +1,7 @@
 // Kits from anywhere, locked: sources → fetched (or cached) kit folders → loaded and checked kits → the one kit the
 // pipelines install. outfit.lock is only written once the caller's install has succeeded (saveLock).
 import { existsSync } from 'node:fs'
+import { relative } from 'node:path'
 import { ConflictError, TargetInvalidError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { findCollisions } from '../kit/kit-collisions.js'
@@ -56,7 +57,8 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
   const kits: PreparedKit[] = []
   for (const r of resolved.kits) {
     const loaded = await loadKit(request.fs, r.dir)
-    if (!loaded.ok) throw new TargetInvalidError(loaded.diagnostics)
+    // A fetched kit's files sit in the cache under a hash: name them by the source people wrote instead.
+    if (!loaded.ok) throw new TargetInvalidError(r.spec.kind === 'local' ? loaded.diagnostics : loaded.diagnostics.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` })))
     kits.push({ name: r.name, source: r.source, spec: r.spec, trustId: sourceId(r.spec), kit: loaded.value, ...(r.entry ? { entry: r.entry } : {}) })
   }
   const collisions = findCollisions(kits)

@@ -31,6 +31,7 @@ beforeAll(async () => {
   reg = await registry()
   await reg.publish('@acme/kit', '1.0.0', kitFiles('acme', '1.0.0', { 'mcp.yaml': mcp }))
   await reg.publish('@acme/clash', '1.0.0', kitFiles('plain', '9.9.9'))
+  await reg.publish('@acme/broken', '1.0.0', { 'kit.yaml': 'name: Broken Kit\nversion: 1\n' })
 })
 
 afterAll(async () => {
@@ -136,6 +137,16 @@ describe('install from a private npm registry', () => {
     } finally {
       delete reg.token
     }
+  })
+})
+
+describe('a fetched kit that is not valid', () => {
+  it('is reported at the lines of its files, named by the source, and nothing is installed', async () => {
+    const run = await outfit('install', 'claude-code', '--kit', 'npm:@acme/broken')
+    expect(run.code).toBe(1)
+    expect(run.err).toContain('npm:@acme/broken › kit.yaml:1:7  /name: must match')
+    expect(existsSync(join(project, '.claude'))).toBe(false)
+    expect(existsSync(join(project, 'outfit.lock'))).toBe(false)
   })
 })
 
