@@ -43,18 +43,27 @@ export class KitCache {
     return dir
   }
 
-  /** Moves a fetched kit folder into the cache under its integrity; returns the cached folder. */
+  /** Moves a fetched, checked kit folder into the cache under its integrity; returns the cached folder. */
   async put(dir: string, integrity: string): Promise<string> {
     const target = this.path(integrity)
     await mkdir(join(this.root, 'kits'), { recursive: true })
     try {
       await rename(dir, target)
+      return target
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      // Another run stored the same content first: same bytes, keep theirs.
       if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error
-      await rm(dir, { recursive: true, force: true })
     }
+    // Already cached: by another run (same bytes: keep it), or changed by hand since (replace it with what was just
+    // fetched and checked, so a tampered entry is never what gets installed).
+    if ((await hashKit(target)) === integrity) {
+      await rm(dir, { recursive: true, force: true })
+      return target
+    }
+    const stale = `${dir}.stale`
+    await rename(target, stale)
+    await rename(dir, target)
+    await rm(stale, { recursive: true, force: true })
     return target
   }
 

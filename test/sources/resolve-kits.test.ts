@@ -125,6 +125,11 @@ describe('npm sources (a registry on 127.0.0.1)', () => {
     const first = await resolveKits(req)
     await writeFile(join(first.kits[0]!.dir, 'kit.yaml'), 'name: evil\nversion: 6.6.6\n')
     await expect(resolveKits({ ...req, lock: first.lock })).rejects.toThrow(/kit 'acme': the cached copy at .* was changed since it was fetched/)
+    // Resolving anew (no lock) fetches a fresh copy and replaces the tampered one; it is never installed.
+    const fresh = await resolveKits({ ...req, lock: undefined })
+    expect(fresh.kits[0]?.entry).toEqual(first.kits[0]?.entry)
+    expect(await readFile(join(fresh.kits[0]!.dir, 'kit.yaml'), 'utf8')).toContain('name: acme')
+    expect((await resolveKits({ ...req, lock: first.lock })).kits[0]?.dir).toBe(first.kits[0]?.dir)
   })
 
   it.each([
