@@ -27,6 +27,8 @@ export interface KitsRequest {
   npm: () => Promise<Record<string, unknown>>
   /** Relative sources without their own baseDir start here. */
   baseDir: string
+  /** Stops fetching (Ctrl-C). */
+  signal?: AbortSignal
 }
 
 export interface PreparedKit {
@@ -53,7 +55,7 @@ export interface PreparedKits {
 export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
   const cache = new KitCache(request.cacheDir)
   const previous = await readLock(request.lockFile)
-  const resolved = await resolveKits({ kits: request.kits, baseDir: request.baseDir, lock: previous, mode: request.mode, cache, npm: request.npm, ...(request.only ? { only: request.only } : {}) })
+  const resolved = await resolveKits({ kits: request.kits, baseDir: request.baseDir, lock: previous, mode: request.mode, cache, npm: request.npm, ...(request.only ? { only: request.only } : {}), ...(request.signal ? { signal: request.signal } : {}) })
   const kits: PreparedKit[] = []
   for (const r of resolved.kits) {
     const loaded = await loadKit(request.fs, r.dir)

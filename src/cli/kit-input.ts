@@ -41,6 +41,7 @@ export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mo
     cacheDir: cacheHome(deps.env, ctx.home, flags.home !== undefined),
     npm: () => npmOptions(deps.env, ctx.home, ctx.project),
     baseDir: deps.cwd,
+    ...(deps.signal ? { signal: deps.signal } : {}),
   })
 }
 

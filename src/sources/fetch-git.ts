@@ -17,16 +17,17 @@ export interface Fetched {
 }
 
 /** Clones `ref` (a tag, branch or commit; default: the remote's HEAD) into `workspace`. */
-export async function fetchGit(source: GitSource, ref: string | undefined, workspace: string, label: string): Promise<Fetched> {
+export async function fetchGit(source: GitSource, ref: string | undefined, workspace: string, label: string, options: { signal?: AbortSignal } = {}): Promise<Fetched> {
   const target = join(workspace, 'repo')
   const urls = source.hosted ? [source.hosted.https, ...(source.hosted.ssh ? [source.hosted.ssh] : [])] : [source.url]
   let commit: string | undefined
   let failure: unknown
   for (const url of urls) {
     try {
-      commit = await git.clone(url, ref, target, { fetchRetries: 1, noGitRevCache: true })
+      commit = await git.clone(url, ref, target, { fetchRetries: 1, noGitRevCache: true, ...options })
       break
     } catch (error) {
+      options.signal?.throwIfAborted()
       failure = failure ?? error
       if ((error as Error).constructor.name === 'GitPathspecError') break
     }

@@ -2,7 +2,7 @@
 // the hash against the lock when there is one, and only then move it into the cache. A failure at any point leaves
 // the cache as it was.
 import { stat } from 'node:fs/promises'
-import { SourceError } from '../errors.js'
+import { CancelledError, SourceError } from '../errors.js'
 import type { LockEntry } from '../lock/lock-file.js'
 import type { KitCache } from './cache.js'
 import { fetchGit, type Fetched } from './fetch-git.js'
@@ -16,6 +16,8 @@ export interface FetchOptions {
   cache: KitCache
   /** npm settings (registries, tokens), read once when first needed. */
   npm: () => Promise<Record<string, unknown>>
+  /** Ctrl-C: stops a clone or download; the scratch folder is removed and nothing is cached. */
+  signal?: AbortSignal
 }
 
 /**
@@ -29,7 +31,10 @@ export async function fetchKit(name: string, source: RemoteSource, pinned: LockE
   }
   const workspace = await options.cache.scratch()
   try {
-    const fetched = await download(name, source, pinned, workspace, options)
+    const fetched = await download(name, source, pinned, workspace, options).catch((error: unknown) => {
+      if (options.signal?.aborted) throw new CancelledError(`cancelled while fetching kit '${name}'; nothing was changed`)
+      throw error
+    })
     if (!(await isFile(`${fetched.dir}/kit.yaml`))) {
       throw new SourceError(`kit '${name}': ${source.raw} has no kit.yaml${source.kind === 'git' && source.subdir ? ` in '${source.subdir}'` : ' at its root'}, so it is not a kit`, {
         hint: source.kind === 'git' ? 'point at the kit folder: github:owner/repo/path/to/kit (or #ref::path:path/to/kit)' : 'a kit package has kit.yaml next to its package.json',
@@ -57,9 +62,11 @@ export async function fetchKit(name: string, source: RemoteSource, pinned: LockE
 // --- internal ---
 
 async function download(name: string, source: RemoteSource, pinned: LockEntry | undefined, workspace: string, options: FetchOptions): Promise<Fetched> {
-  if (source.kind === 'git') return fetchGit(source, pinned?.commit ?? source.ref, workspace, name)
+  options.signal?.throwIfAborted()
+  const signal = options.signal ? { signal: options.signal } : {}
+  if (source.kind === 'git') return fetchGit(source, pinned?.commit ?? source.ref, workspace, name, signal)
   const npm = await options.npm()
-  const cacheOptions = { ...npm, cache: options.cache.pacote }
+  const cacheOptions = { ...npm, cache: options.cache.pacote, ...signal }
   return fetchPackage(source, source.kind === 'npm' ? pinned?.version : undefined, workspace, cacheOptions, name)
 }
 

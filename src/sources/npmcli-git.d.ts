@@ -12,6 +12,8 @@ declare module '@npmcli/git' {
   interface GitOptions {
     fetchRetries?: number
     noGitRevCache?: boolean
+    /** Passed on to child_process.spawn: kills git when aborted. */
+    signal?: AbortSignal
     cwd?: string
   }
   export function revs(repo: string, opts?: GitOptions): Promise<Revs | null>

@@ -83,8 +83,8 @@ export interface Registry {
   url: string
   /** Publishes `name@version` with these files (a package.json is added). */
   publish(name: string, version: string, files: Record<string, string>, distTag?: string): Promise<void>
-  /** The next download of this tarball sends half its bytes and then drops the connection. */
-  breakNext(name: string, version: string): void
+  /** The next download of this tarball sends half its bytes, then drops the connection (or, `stall`, waits forever). */
+  breakNext(name: string, version: string, how?: 'drop' | 'stall'): void
   /** Requires `authorization: Bearer <token>` on every request (a private registry). */
   token?: string
   /** Every request path, in order (to prove what did or did not touch the network). */
@@ -95,7 +95,7 @@ export interface Registry {
 export async function registry(): Promise<Registry> {
   const packages = new Map<string, { versions: Record<string, unknown>; tags: Record<string, string> }>()
   const tarballs = new Map<string, Buffer>()
-  const broken = new Set<string>()
+  const broken = new Map<string, 'drop' | 'stall'>()
   const requests: string[] = []
   const dir = await tempDir('outfit-reg-')
   const server: Server = createServer((req, res) => {
@@ -107,9 +107,11 @@ export async function registry(): Promise<Registry> {
     }
     const tgz = tarballs.get(path)
     if (tgz) {
-      if (broken.delete(path)) {
+      const how = broken.get(path)
+      if (how) {
+        broken.delete(path)
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tgz.length })
-        res.write(tgz.subarray(0, Math.floor(tgz.length / 2)), () => res.destroy())
+        res.write(tgz.subarray(0, Math.floor(tgz.length / 2)), () => (how === 'drop' ? res.destroy() : undefined))
         return
       }
       res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tgz.length }).end(tgz)
@@ -144,8 +146,8 @@ export async function registry(): Promise<Registry> {
       pkg.tags[distTag] = version
       packages.set(name, pkg)
     },
-    breakNext(name, version) {
-      broken.add(tarPath(name, version))
+    breakNext(name, version, how = 'drop') {
+      broken.set(tarPath(name, version), how)
     },
     async close() {
       server.closeAllConnections()

@@ -147,6 +147,19 @@ describe('npm sources (a registry on 127.0.0.1)', () => {
     expect(await readdir(join(req.cache.root, 'kits')).catch(() => [])).toEqual([])
   })
 
+  it('Ctrl-C during a download stops it: cancelled, nothing cached, no scratch left', async () => {
+    reg.breakNext('@acme/kit', '1.1.0', 'stall')
+    const controller = new AbortController()
+    const req = await request({ kits: [{ name: 'k', source: 'npm:@acme/kit@1.1.0' }], signal: controller.signal })
+    const seen = reg.requests.length
+    const pending = resolveKits(req)
+    while (!reg.requests.slice(seen).some((p) => p.endsWith('.tgz'))) await new Promise((r) => setTimeout(r, 10))
+    controller.abort()
+    await expect(pending).rejects.toMatchObject({ code: 'CANCELLED', message: "cancelled while fetching kit 'k'; nothing was changed" })
+    expect(await readdir(join(req.cache.root, 'kits')).catch(() => [])).toEqual([])
+    expect(await readdir(join(req.cache.root, 'tmp')).catch(() => [])).toEqual([])
+  })
+
   it('a registry that is not there is a network error naming the kit', async () => {
     const req = await request({ kits: [{ name: 'k', source: 'npm:@acme/kit' }], npm: async () => ({ registry: 'http://127.0.0.1:9/', fetchRetries: 0 }) })
     await expect(resolveKits(req)).rejects.toThrow(/kit 'k': the network failed while fetching @acme\/kit@latest \(ECONNREFUSED\)/)
