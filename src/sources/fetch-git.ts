@@ -3,7 +3,6 @@
 // understands (https, ssh, file) with the user's own git credentials.
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import git from '@npmcli/git'
 import { SourceError } from '../errors.js'
 import type { SourceSpec } from './parse-source.js'
 
@@ -20,6 +19,8 @@ export interface Fetched {
 export async function fetchGit(source: GitSource, ref: string | undefined, workspace: string, label: string, options: { signal?: AbortSignal } = {}): Promise<Fetched> {
   const target = join(workspace, 'repo')
   const urls = source.hosted ? [source.hosted.https, ...(source.hosted.ssh ? [source.hosted.ssh] : [])] : [source.url]
+  // Loaded on first use: most runs fetch nothing (local kit, or locked and cached).
+  const { default: git } = await import('@npmcli/git')
   let commit: string | undefined
   let failure: unknown
   for (const url of urls) {

@@ -2,12 +2,12 @@
 // and their tokens (the user's .npmrc), local and remote tarballs, integrity checks, and its download cache.
 import { mkdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import pacote from 'pacote'
-import { extract } from 'tar'
+import type * as PacoteModule from 'pacote'
 import { SourceError } from '../errors.js'
 import type { Fetched } from './fetch-git.js'
 import type { SourceSpec } from './parse-source.js'
 
+type Pacote = typeof PacoteModule
 type PackageSource = Extract<SourceSpec, { kind: 'npm' | 'tarball' }>
 
 /** `version` pins an npm package to the locked version; tarballs are fetched from where they are. */
@@ -17,8 +17,12 @@ export async function fetchPackage(source: PackageSource, version: string | unde
   let result: { resolved: string }
   try {
     if (source.kind === 'tarball' && !/^https?:/i.test(spec)) result = await extractFile(spec, dir)
-    // Kits are data: never run a package's install scripts.
-    else result = await pacote.extract(spec, dir, { ...options, ignoreScripts: true })
+    else {
+      // Loaded on first use: most runs fetch nothing (local kit, or locked and cached).
+      const pacote = await loadPacote()
+      // Kits are data: never run a package's install scripts.
+      result = await pacote.extract(spec, dir, { ...options, ignoreScripts: true })
+    }
   } catch (error) {
     throw packageError(error, source, spec, options, label)
   }
@@ -28,6 +32,12 @@ export async function fetchPackage(source: PackageSource, version: string | unde
 
 // --- internal ---
 
+/** pacote is CommonJS; its functions live on the default export at run time (its types describe the namespace). */
+async function loadPacote(): Promise<Pacote> {
+  const module = (await import('pacote')) as Pacote & { default?: Pacote }
+  return module.default ?? module
+}
+
 /**
  * A tarball on disk. pacote insists on a package.json inside local tarballs, and a kit needs none, so these are
  * unpacked with node-tar (pacote's own unpacker) the way npm does: the one top-level folder (package/) is dropped.
@@ -35,6 +45,7 @@ export async function fetchPackage(source: PackageSource, version: string | unde
 async function extractFile(file: string, dir: string): Promise<{ resolved: string }> {
   await stat(file)
   await mkdir(dir, { recursive: true })
+  const { extract } = await import('tar')
   await extract({ file, cwd: dir, strip: 1, strict: true, preservePaths: false })
   return { resolved: file }
 }
