@@ -291,7 +291,6 @@ async function validate(deps: CliDeps, files: string[], flags: { targets?: strin
   return { diagnostics, checked }
 }
 
-
 function renderRecovered(recovered: { journal: string; restored: string[] }[]): string[] {
   const files = recovered.flatMap((r) => r.restored)
   return [`! an earlier outfit run was interrupted; rolled it back (${files.length} path${files.length === 1 ? '' : 's'} restored):`, ...files.map((f) => `    ${f}`)]
