@@ -1,7 +1,7 @@
 // The closed error taxonomy. Every expected failure is one of these; the CLI maps `code` to an exit code in one place.
 import type { Diagnostic } from './types.js'
 
-export type ErrorCode = 'USAGE' | 'TARGET_INVALID' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'STATE_INVALID' | 'INTERNAL'
+export type ErrorCode = 'USAGE' | 'TARGET_INVALID' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'STATE_INVALID' | 'SOURCE_FAILED' | 'LOCK_MISMATCH' | 'UNTRUSTED' | 'INTERNAL'
 
 export class OutfitError extends Error {
   readonly code: ErrorCode = 'INTERNAL'
@@ -33,6 +33,21 @@ export class ConflictError extends OutfitError {
 }
 
 /** A pipeline step failed; names the tool and step and keeps the cause. */
+/** A kit could not be fetched, or what was fetched is not what the lock or cache says (names the kit and source). */
+export class SourceError extends OutfitError {
+  override readonly code = 'SOURCE_FAILED'
+}
+
+/** `install --frozen`: outfit.lock is missing or would change. */
+export class LockMismatchError extends OutfitError {
+  override readonly code = 'LOCK_MISMATCH'
+}
+
+/** A kit would run commands (hooks, MCP servers) and its source is not trusted. */
+export class UntrustedError extends OutfitError {
+  override readonly code = 'UNTRUSTED'
+}
+
 export class StepFailedError extends OutfitError {
   override readonly code = 'STEP_FAILED'
   constructor(

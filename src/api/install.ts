@@ -32,9 +32,12 @@ export interface RunRequest {
   safety?: GuardOptions
 }
 
-export async function install(request: RunRequest & { kitDir: string }): Promise<RunReport> {
+/** The kit to install: a folder to load, or a kit already loaded (fetched, merged: see api/kits.ts). */
+export type KitInput = { kitDir: string } | { kit: Kit }
+
+export async function install(request: RunRequest & KitInput): Promise<RunReport> {
   checkScopes(request)
-  const kit = await requireKit(request.fs, request.kitDir)
+  const kit = 'kit' in request ? request.kit : await requireKit(request.fs, request.kitDir)
   return execute('install', request, kit)
 }
 
@@ -64,10 +67,8 @@ export async function scopeStates(request: RunRequest, pipelines: Pipeline[]): P
   return states
 }
 
-// --- internal ---
-
-/** Every selected tool must have the requested scope; checked before anything is read or written. */
-function checkScopes(request: RunRequest): void {
+/** Every selected tool must have the requested scope; checked before anything is read, fetched or written. */
+export function checkScopes(request: Pick<RunRequest, 'targets' | 'scope'>): void {
   if (request.targets.length === 0) throw new UsageError('no tools selected')
   const unsupported = request.targets.filter((t) => !Object.hasOwn(t.spec.scopes, request.scope))
   if (unsupported.length > 0) {
@@ -76,6 +77,8 @@ function checkScopes(request: RunRequest): void {
     })
   }
 }
+
+// --- internal ---
 
 async function execute(command: RunReport['command'], request: RunRequest, kit: Kit): Promise<RunReport> {
   checkScopes(request)

@@ -15,6 +15,10 @@ export enum ExitCode {
    * or not provably outfit's for this user: it was not used, and nothing it names was changed.
    */
   StateInvalid = 4,
+  /** `install --frozen`: outfit.lock is missing or would change. */
+  LockMismatch = 5,
+  /** A kit from an untrusted source would run commands, and nobody could be asked (no terminal, no --trust). */
+  Untrusted = 6,
   /** Interrupted by SIGINT (Ctrl-C); tools that had not finished were rolled back. */
   Interrupted = 130,
   /** Stopped by SIGTERM; tools that had not finished were rolled back. */
@@ -30,12 +34,21 @@ export function exitCodeForReport(report: RunReport, signal?: 'SIGINT' | 'SIGTER
   return report.results.some((r) => r.status === 'failed' || r.status === 'cancelled') ? ExitCode.Failed : ExitCode.Success
 }
 
+/** Every tool installed (or was already up to date): what must hold before outfit.lock is written. */
+export function succeeded(report: RunReport): boolean {
+  return !report.cancelled && report.results.every((r) => r.status !== 'failed' && r.status !== 'cancelled')
+}
+
 export function exitCodeForError(error: OutfitError): ExitCode {
   switch (error.code) {
     case 'USAGE':
       return ExitCode.Usage
     case 'ROLLBACK_FAILED':
       return ExitCode.RollbackFailed
+    case 'LOCK_MISMATCH':
+      return ExitCode.LockMismatch
+    case 'UNTRUSTED':
+      return ExitCode.Untrusted
     case 'CANCELLED':
       return ExitCode.Interrupted
     case 'STATE_INVALID':

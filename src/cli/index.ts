@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path'
 import { cac } from 'cac'
 import { initKit, initTarget } from '../api/init.js'
 import { unknownConfigTools } from '../config/load-config.js'
-import { install, uninstall } from '../api/install.js'
+import { checkScopes, install, uninstall } from '../api/install.js'
 import { interruptedRuns, status } from '../api/status.js'
 import { detectTool, discoverTargets, pickTargets } from '../api/targets.js'
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
@@ -14,12 +14,14 @@ import { loadTarget } from '../load/load-target.js'
 import { recover } from '../safety/guard-run.js'
 import { openScopeState } from '../state/scope-state.js'
 import { plan } from '../plan/plan.js'
-import { renderDiagnostics, renderPlan, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
+import { renderDiagnostics, renderLockChanges, renderPlan, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
 import { errorDocument, listDocument, planDocument, runDocument, statusDocument, validateDocument } from '../report/to-json.js'
-import type { Diagnostic, LoadedTarget, RunReport } from '../types.js'
+import type { Diagnostic, Kit, LoadedTarget, RunReport } from '../types.js'
 import { chooseTools, type ChooseFlags } from './choose-tools.js'
 import { context, readConfig, targetDirs, type CommonFlags, type Context } from './context.js'
-import { ExitCode, exitCodeForError, exitCodeForReport } from './exit-code.js'
+import { ExitCode, exitCodeForError, exitCodeForReport, succeeded } from './exit-code.js'
+import { checkTrust, prepare } from './kit-input.js'
+import { update } from './update-command.js'
 import { liveProgress } from './progress.js'
 import type { Prompter } from './prompts.js'
 import { version } from './version.js'
@@ -49,6 +51,8 @@ interface KitFlags extends CommonFlags, ChooseFlags {
   check?: boolean
   concurrency?: string
   dryRun?: boolean
+  frozen?: boolean
+  trust?: boolean
 }
 
 export async function main(argv: string[], deps: CliDeps): Promise<number> {
@@ -71,26 +75,43 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       .option('--yes', 'Never ask; required without a terminal') as T
 
   withCommon(cli.command('install [...tools]', 'Install the kit into the given tools'))
-    .option('--kit <dir>', 'The kit directory (holds kit.yaml) (default: the current directory)')
+    .option('--kit <source>', 'The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config\'s kit(s), else the current directory)')
     .option('--all', 'Install into every known tool')
     .option('--detected', 'Install into every tool found on this machine')
     .option('--force', 'Replace files and entries you changed or that outfit did not write (they are backed up)')
     .option('--concurrency <n>', 'How many tools to install at once (default: all)')
     .option('--dry-run', 'Show what would change, with diffs, and write nothing (same as `outfit plan`)')
+    .option('--frozen', 'Install exactly what outfit.lock says; fail if it is missing or would change (for CI)')
+    .option('--trust', 'Trust the kit sources of this run (their hooks and MCP servers run commands), and remember it')
     .action((tools: string[], flags: KitFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
         const targets = await chooseTools(deps, ctx, tools, flags)
-        if (flags.dryRun) return showPlan(deps, ctx, targets, flags)
+        checkScopes({ targets, scope: ctx.scope })
+        const kits = await prepare(deps, ctx, flags, flags.frozen ? 'frozen' : 'install')
+        if (flags.dryRun) return showPlan(deps, ctx, targets, flags, kits.kit)
+        await checkTrust(deps, ctx, flags, kits)
         const { stopProgress, ...events } = stream(deps, flags, targets)
-        const request = { ...ctx, kitDir: kitDir(deps, ctx, flags), targets, force: flags.force ?? false, ...concurrency(flags.concurrency, ctx), ...events }
+        const request = { ...ctx, kit: kits.kit, targets, force: flags.force ?? false, ...concurrency(flags.concurrency, ctx), ...events }
         const report = await install(request).finally(stopProgress)
+        if (succeeded(report) && (await kits.saveLock()) && !flags.json) for (const line of renderLockChanges(kits.changes)) deps.err(line)
         return finish(deps, report, ctx, flags)
       }),
     )
 
+  withCommon(cli.command('update [...kits]', 'Move kits to the newest commit or version their source allows, show what changes in each tool, then install'))
+    .option('--kit <source>', 'Update this kit source instead of the config\'s kits')
+    .option('--all', 'Update every tool that has the scope')
+    .option('--detected', 'Update every tool found on this machine')
+    .option('--force', 'Replace files and entries you changed (they are backed up)')
+    .option('--dry-run', 'Show what would change and write nothing (outfit.lock included)')
+    .option('--trust', 'Trust the kit sources of this run, and remember it')
+    .action((kitNames: string[], flags: KitFlags) =>
+      run(() => update(deps, kitNames, flags)),
+    )
+
   withCommon(cli.command('plan [...tools]', 'Show every file an install would create, change or remove, with diffs; write nothing'))
-    .option('--kit <dir>', 'The kit directory (holds kit.yaml) (default: the current directory)')
+    .option('--kit <source>', 'The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config\'s kit(s), else the current directory)')
     .option('--all', 'Plan for every known tool')
     .option('--detected', 'Plan for every tool found on this machine')
     .option('--force', 'Plan as if --force were given')
@@ -98,7 +119,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .action((tools: string[], flags: KitFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
-        return showPlan(deps, ctx, await chooseTools(deps, ctx, tools, flags, 'Plan for'), flags)
+        const targets = await chooseTools(deps, ctx, tools, flags, 'Plan for')
+        checkScopes({ targets, scope: ctx.scope })
+        return showPlan(deps, ctx, targets, flags, (await prepare(deps, ctx, flags, 'install')).kit)
       }),
     )
 
@@ -229,8 +252,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
 
 // --- internal ---
 
-async function showPlan(deps: CliDeps, ctx: Context, targets: LoadedTarget[], flags: KitFlags): Promise<number> {
-  const plans = await plan({ ...ctx, targets, kitDir: kitDir(deps, ctx, flags), force: flags.force ?? false })
+async function showPlan(deps: CliDeps, ctx: Context, targets: LoadedTarget[], flags: KitFlags, kit: Kit): Promise<number> {
+  const plans = await plan({ ...ctx, targets, kit, force: flags.force ?? false })
   if (flags.json) deps.out(JSON.stringify(planDocument(plans, ctx.scope), null, 2))
   else for (const line of renderPlan(plans, { color: deps.color, cwd: deps.cwd })) deps.out(line)
   if (plans.some((p) => p.failure)) return ExitCode.Failed
@@ -266,10 +289,6 @@ async function validate(deps: CliDeps, files: string[], flags: { targets?: strin
     checked++
   }
   return { diagnostics, checked }
-}
-
-function kitDir(deps: CliDeps, ctx: Context, flags: KitFlags): string {
-  return flags.kit !== undefined ? resolve(deps.cwd, flags.kit) : (ctx.config?.kit ?? resolve(deps.cwd))
 }
 
 function renderRecovered(recovered: { journal: string; restored: string[] }[]): string[] {

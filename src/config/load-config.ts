@@ -14,7 +14,10 @@ export interface LoadedConfig {
   file: string
   /** The folder that holds the file: relative paths in it, and the default project, start here. */
   dir: string
-  kit?: string
+  /** `kit:` (named by its source) or `kits:`, in file order; sources are kept as written (relative to `dir`). */
+  kits?: { name: string; source: string }[]
+  /** Source patterns whose commands are trusted without asking. */
+  trust: string[]
   targets: string[]
   scope?: string
   tools?: string[]
@@ -39,6 +42,10 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
   const { parsed, diagnostics } = await readValidated(fs, file, 'config.schema.json')
   if (!parsed || diagnostics.length > 0) return { ok: false, diagnostics }
   const data = parsed.data as OutfitConfig
+  if (data.kit !== undefined && data.kits !== undefined) {
+    const pointer = segmentsToPointer(['kits'])
+    return { ok: false, diagnostics: [{ file, ...locate(parsed, pointer), pointer, message: 'use either kit (one kit) or kits (several), not both', severity: 'error' }] }
+  }
   const dir = dirname(file)
   const targets = data.targets === undefined ? [] : Array.isArray(data.targets) ? data.targets : [data.targets]
   return {
@@ -49,7 +56,9 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
       dir,
       targets: targets.map((t) => resolve(dir, t)),
       parsed,
-      ...(data.kit !== undefined ? { kit: resolve(dir, data.kit) } : {}),
+      trust: data.trust ?? [],
+      ...(data.kit !== undefined ? { kits: [{ name: data.kit, source: data.kit }] } : {}),
+      ...(data.kits !== undefined ? { kits: Object.entries(data.kits).map(([name, source]) => ({ name, source })) } : {}),
       ...(data.scope !== undefined ? { scope: data.scope } : {}),
       ...(data.tools !== undefined ? { tools: data.tools } : {}),
       ...(data.concurrency !== undefined ? { concurrency: data.concurrency } : {}),

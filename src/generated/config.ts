@@ -9,9 +9,15 @@ export interface OutfitConfig {
    */
   $schema?: string
   /**
-   * The kit directory (the folder that holds kit.yaml), like --kit.
+   * The kit to install, like --kit: a folder (the one that holds kit.yaml), a git repository (github:owner/repo/sub/folder#ref, gitlab:…, git+https://…, git+ssh://…, git+file://…#ref::path:sub/folder), an npm package (npm:@scope/name@range) or a tarball (path or URL). Fetched kits are pinned in outfit.lock. Use either kit or kits.
    */
   kit?: string
+  /**
+   * Several kits, installed together: name → source (same forms as kit). Two kits may not define the same file, MCP server or command. The names key outfit.lock and `outfit update <name>`. Use either kit or kits.
+   */
+  kits?: {
+    [k: string]: string
+  }
   /**
    * Folders of your own target YAML files, loaded and validated beside the built-in ones, like --targets.
    */
@@ -30,4 +36,8 @@ export interface OutfitConfig {
    * How many tools to install at once, like --concurrency (default: all of them).
    */
   concurrency?: number
+  /**
+   * Kit sources whose commands (hooks, local MCP servers) may be installed without asking, e.g. github:acme/* or npm:@acme/*. Matched against the source without its ref or version; * matches within one path segment, ** across segments.
+   */
+  trust?: string[]
 }

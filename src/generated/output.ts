@@ -6,6 +6,7 @@
 export type OutfitJsonOutput =
   | RunDocument
   | PlanDocument
+  | UpdateDocument
   | StatusDocument
   | ListDocument
   | ValidateDocument
@@ -143,41 +144,106 @@ export interface PlanDocument {
   /**
    * One entry per tool.
    */
-  tools: {
+  tools: ToolPlan[]
+}
+export interface ToolPlan {
+  /**
+   * Target id.
+   */
+  tool: string
+  /**
+   * The tool's display name.
+   */
+  name: string
+  /**
+   * What an install would report.
+   */
+  status: 'installed' | 'updated' | 'unchanged' | 'uninstalled' | 'failed' | 'cancelled' | 'skipped'
+  /**
+   * Why an install would fail.
+   */
+  failure?: string
+  /**
+   * Every file that would be created, changed or removed.
+   */
+  changes: {
     /**
-     * Target id.
+     * Absolute path.
      */
-    tool: string
+    path: string
     /**
-     * The tool's display name.
+     * What would happen to it.
      */
-    name: string
+    kind: 'create' | 'change' | 'remove'
     /**
-     * What an install would report.
+     * Unified diff (text files).
      */
-    status: 'installed' | 'updated' | 'unchanged' | 'uninstalled' | 'failed' | 'cancelled' | 'skipped'
-    /**
-     * Why an install would fail.
-     */
-    failure?: string
-    /**
-     * Every file that would be created, changed or removed.
-     */
-    changes: {
-      /**
-       * Absolute path.
-       */
-      path: string
-      /**
-       * What would happen to it.
-       */
-      kind: 'create' | 'change' | 'remove'
-      /**
-       * Unified diff (text files).
-       */
-      diff?: string
-    }[]
+    diff?: string
   }[]
+}
+/**
+ * update: how each kit moves in outfit.lock, what that changes in each tool (as plan shows it), and the install that applied it.
+ */
+export interface UpdateDocument {
+  /**
+   * Always update.
+   */
+  command: 'update'
+  /**
+   * The scope that was updated.
+   */
+  scope: string
+  /**
+   * Whether the update was installed and outfit.lock written (false for --dry-run, a declined question, or nothing to update).
+   */
+  applied: boolean
+  /**
+   * Kits whose lock entry changes; empty when every kit is up to date.
+   */
+  kits: {
+    /**
+     * The kit's name in the config (or its source).
+     */
+    kit: string
+    /**
+     * The source as written.
+     */
+    source: string
+    /**
+     * The lock entry before (null: not locked yet).
+     */
+    from: LockedKit | null
+    /**
+     * The lock entry after (null: no longer configured).
+     */
+    to: LockedKit | null
+  }[]
+  /**
+   * Per tool: what the update changes there (the same shape as plan).
+   */
+  tools: ToolPlan[]
+  result?: RunDocument
+}
+/**
+ * What outfit.lock says for one kit.
+ */
+export interface LockedKit {
+  /**
+   * Git: the commit.
+   */
+  commit?: string
+  /**
+   * npm: the exact version.
+   */
+  version?: string
+  /**
+   * npm and tarballs: where it came from.
+   */
+  resolved?: string
+  /**
+   * sha256 over the kit's files (paths, executable bits, bytes).
+   */
+  integrity: string
 }
 export interface StatusDocument {
   /**
@@ -366,6 +432,9 @@ export interface ErrorDocument {
       | 'CANCELLED'
       | 'CONFLICT'
       | 'STATE_INVALID'
+      | 'SOURCE_FAILED'
+      | 'LOCK_MISMATCH'
+      | 'UNTRUSTED'
       | 'INTERNAL'
     /**
      * What went wrong.

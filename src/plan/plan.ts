@@ -1,6 +1,6 @@
 // `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
 // file it would create, change or remove, with unified diffs. Nothing is written.
-import { install, stateHomeOf, type RunRequest } from '../api/install.js'
+import { install, stateHomeOf, type KitInput, type RunRequest } from '../api/install.js'
 import { isInside } from '../fs/contain.js'
 import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
 import type { ToolResult } from '../types.js'
@@ -21,7 +21,7 @@ export interface ToolPlan {
   changes: PlannedChange[]
 }
 
-export async function plan(request: RunRequest & { kitDir: string }): Promise<ToolPlan[]> {
+export async function plan(request: RunRequest & KitInput): Promise<ToolPlan[]> {
   const out: ToolPlan[] = []
   const stateHome = stateHomeOf(request)
   // Loaded here, not at startup: only plan needs it.

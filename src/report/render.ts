@@ -2,6 +2,8 @@
 import { createColors } from 'picocolors'
 import { OutfitError, describeCause } from '../errors.js'
 import type { ToolStatus as ToolStatusRow } from '../api/status.js'
+import type { LockEntry } from '../lock/lock-file.js'
+import type { LockChange } from '../sources/resolve-kits.js'
 import type { ToolPlan } from '../plan/plan.js'
 import type { Diagnostic, RunReport, ToolResult } from '../types.js'
 
@@ -109,6 +111,13 @@ export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?:
     }
   }
   return lines
+}
+
+/** How outfit.lock moves, one line per kit: `kit: v1 (abc1234) → v2 (def5678)`. */
+export function renderLockChanges(changes: LockChange[]): string[] {
+  if (changes.length === 0) return ['✓ every kit is up to date with its source']
+  const pin = (e: LockEntry | undefined) => (e === undefined ? 'nothing' : (e.version ?? (e.commit ? e.commit.slice(0, 12) : undefined) ?? e.integrity.slice(0, 19)))
+  return ['outfit.lock:', ...changes.map((c) => `  ${c.kit}: ${c.before === undefined ? 'locked at' : `${pin(c.before)} →`} ${pin(c.after)}${c.kit === c.source ? '' : `  (${c.source})`}`)]
 }
 
 // --- internal ---

@@ -3,7 +3,9 @@
 import type { ToolStatus } from '../api/status.js'
 import type { OutfitError} from '../errors.js';
 import { TargetInvalidError } from '../errors.js'
-import type { ErrorDocument, ListDocument, PlanDocument, RunDocument, StatusDocument, ValidateDocument } from '../generated/output.js'
+import type { ErrorDocument, ListDocument, LockedKit, PlanDocument, RunDocument, StatusDocument, UpdateDocument, ValidateDocument } from '../generated/output.js'
+import type { LockEntry } from '../lock/lock-file.js'
+import type { LockChange } from '../sources/resolve-kits.js'
 import type { ToolPlan } from '../plan/plan.js'
 import type { Diagnostic, RunReport } from '../types.js'
 
@@ -30,6 +32,15 @@ export function runDocument(report: RunReport, scope: string): RunDocument {
 
 export function planDocument(plans: ToolPlan[], scope: string): PlanDocument {
   return { command: 'plan', scope, tools: plans }
+}
+
+export function updateDocument(scope: string, changes: LockChange[], plans: ToolPlan[], applied: boolean, result?: RunDocument): UpdateDocument {
+  const locked = (entry: LockEntry | undefined): LockedKit | null => {
+    if (!entry) return null
+    const { source: _source, ...rest } = entry
+    return rest
+  }
+  return { command: 'update', scope, applied, kits: changes.map((c) => ({ kit: c.kit, source: c.source, from: locked(c.before), to: locked(c.after) })), tools: plans, ...(result ? { result } : {}) }
 }
 
 export function statusDocument(rows: ToolStatus[], scope: string, interrupted: string[] = []): StatusDocument {

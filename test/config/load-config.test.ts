@@ -27,7 +27,7 @@ describe('loadConfig', () => {
     const { fs } = createTestFs({ '/repo/outfit.config.yaml': 'kit: ai/kit\ntargets: [ai/targets, /abs/targets]\nscope: global\ntools: [cursor]\nconcurrency: 2\n' })
     const loaded = await loadConfig(fs, '/repo/outfit.config.yaml')
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics))
-    expect(loaded.value).toMatchObject({ dir: '/repo', kit: '/repo/ai/kit', targets: ['/repo/ai/targets', '/abs/targets'], scope: 'global', tools: ['cursor'], concurrency: 2 })
+    expect(loaded.value).toMatchObject({ dir: '/repo', kits: [{ name: 'ai/kit', source: 'ai/kit' }], targets: ['/repo/ai/targets', '/abs/targets'], scope: 'global', tools: ['cursor'], concurrency: 2 })
   })
 
   it('takes a single targets folder as a string', async () => {
@@ -47,6 +47,19 @@ describe('loadConfig', () => {
       '3:8  /tools: lists the same value twice (items 0 and 1)',
       '4:14  /concurrency: must be >= 1',
     ])
+  })
+
+  it('reads several kits and the trust list', async () => {
+    const { fs } = createTestFs({ '/r/outfit.config.yaml': 'kits:\n  backend: github:acme/kits/backend#v2\n  local: ./kit\ntrust: [github:acme/*]\n' })
+    const loaded = await loadConfig(fs, '/r/outfit.config.yaml')
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics))
+    expect(loaded.value).toMatchObject({ kits: [{ name: 'backend', source: 'github:acme/kits/backend#v2' }, { name: 'local', source: './kit' }], trust: ['github:acme/*'] })
+  })
+
+  it('refuses kit and kits together, pointing at kits', async () => {
+    const { fs } = createTestFs({ '/r/outfit.config.yaml': 'kit: ./a\nkits:\n  b: ./b\n' })
+    const loaded = await loadConfig(fs, '/r/outfit.config.yaml')
+    expect(loaded.ok ? [] : loaded.diagnostics.map((d) => `${d.line}:${d.column}  ${d.pointer}: ${d.message}`)).toEqual(['3:3  /kits: use either kit (one kit) or kits (several), not both'])
   })
 
   it('reports a YAML syntax error with its position', async () => {

@@ -78,7 +78,7 @@ describe('crash safety (subprocess)', () => {
     child.kill(signal)
     expect(await exited).toBe(code)
     expect(output()).toMatch(signal === 'SIGINT' ? /Interrupted: stopping at the next step/ : /Terminated: stopping at the next step/)
-    expect(output()).toMatch(/cancelled at '.*', rolled back/)
+    expect(output()).toMatch(/cancelled at '.*'; rolled back/)
     expect(output()).toMatch(/Claude Code .*\n[\s\S]*Codex CLI[\s\S]*OpenCode/)
     expect(await sb.tree()).toEqual(before)
   })

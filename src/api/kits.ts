@@ -1,0 +1,88 @@
+// Kits from anywhere, locked: sources → fetched (or cached) kit folders → loaded and checked kits → the one kit the
+// pipelines install. outfit.lock is only written once the caller's install has succeeded (saveLock).
+import { existsSync } from 'node:fs'
+import { relative } from 'node:path'
+import { ConflictError, TargetInvalidError } from '../errors.js'
+import type { Fs } from '../fs/fs.js'
+import { findCollisions } from '../kit/kit-collisions.js'
+import { loadKit } from '../kit/load-kit.js'
+import { mergeKits } from '../kit/merge-kits.js'
+import { readLock, writeLock, type LockEntry, type Lockfile } from '../lock/lock-file.js'
+import { KitCache } from '../sources/cache.js'
+import { sourceId, type SourceSpec } from '../sources/parse-source.js'
+import { resolveKits, type KitSource, type LockChange } from '../sources/resolve-kits.js'
+import type { Kit } from '../types.js'
+
+export interface KitsRequest {
+  fs: Fs
+  kits: KitSource[]
+  /** outfit.lock (beside outfit.config.yaml, else in the project folder). */
+  lockFile: string
+  mode: 'install' | 'frozen' | 'update'
+  /** update: the kits to move (default: all). */
+  only?: string[]
+  /** The user's cache folder (sources/xdg.ts). */
+  cacheDir: string
+  /** The user's npm settings (sources/npm-config.ts), read when an npm kit is first fetched. */
+  npm: () => Promise<Record<string, unknown>>
+  /** Relative sources without their own baseDir start here. */
+  baseDir: string
+  /** Stops fetching (Ctrl-C). */
+  signal?: AbortSignal
+}
+
+export interface PreparedKit {
+  name: string
+  source: string
+  spec: SourceSpec
+  /** What trust is given to: the source without ref or version. */
+  trustId: string
+  kit: Kit
+  entry?: LockEntry
+}
+
+export interface PreparedKits {
+  /** What to install: the kit itself, or all of them merged. */
+  kit: Kit
+  kits: PreparedKit[]
+  lock: Lockfile
+  /** How the lock moves, kit by kit (nothing in a frozen run). */
+  changes: LockChange[]
+  /** Writes outfit.lock if it changed; true when it did. */
+  saveLock(): Promise<boolean>
+}
+
+export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
+  const cache = new KitCache(request.cacheDir)
+  const previous = await readLock(request.lockFile)
+  const resolved = await resolveKits({ kits: request.kits, baseDir: request.baseDir, lock: previous, mode: request.mode, cache, npm: request.npm, ...(request.only ? { only: request.only } : {}), ...(request.signal ? { signal: request.signal } : {}) })
+  const kits: PreparedKit[] = []
+  for (const r of resolved.kits) {
+    const loaded = await loadKit(request.fs, r.dir)
+    // A fetched kit's files sit in the cache under a hash: name them by the source people wrote instead.
+    if (!loaded.ok) throw new TargetInvalidError(r.spec.kind === 'local' ? loaded.diagnostics : loaded.diagnostics.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` })))
+    kits.push({ name: r.name, source: r.source, spec: r.spec, trustId: sourceId(r.spec), kit: loaded.value, ...(r.entry ? { entry: r.entry } : {}) })
+  }
+  const collisions = findCollisions(kits)
+  if (collisions.length > 0) {
+    const [first] = collisions
+    throw new ConflictError(`kits '${first?.kits[0]}' and '${first?.kits[1]}' both define ${first?.what}${collisions.length > 1 ? ` (and ${collisions.length - 1} more clash${collisions.length > 2 ? 'es' : ''})` : ''}`, {
+      hint: collisions.length > 1 ? collisions.map((c) => `${c.kits.join(' and ')}: ${c.what}`).join('; ') : 'rename one of them, or drop one kit from kits: in outfit.config.yaml',
+    })
+  }
+  const [only] = kits
+  const kit = kits.length === 1 && only ? only.kit : await mergeKits(kits.map((k) => ({ name: k.name, kit: k.kit, ...(k.entry ? { integrity: k.entry.integrity } : {}) })), request.cacheDir)
+  const { lock, changes } = resolved
+  return {
+    kit,
+    kits,
+    lock,
+    changes,
+    async saveLock() {
+      if (changes.length === 0 && (previous !== undefined || Object.keys(lock.kits).length === 0)) return false
+      if (previous === undefined && Object.keys(lock.kits).length === 0 && !existsSync(request.lockFile)) return false
+      await writeLock(request.lockFile, lock)
+      return true
+    },
+  }
+}

@@ -1,0 +1,71 @@
+// From --kit / the config's kit or kits to the kit the pipelines install: fetched, locked and trusted. The core work
+// is api/kits.ts and trust/; this file only picks the sources and the user folders, and asks the trust question.
+import { join, resolve } from 'node:path'
+import { prepareKits, type PreparedKits } from '../api/kits.js'
+import { UsageError } from '../errors.js'
+import { LOCK_FILE } from '../lock/lock-file.js'
+import { npmOptions } from '../sources/npm-config.js'
+import type { KitSource } from '../sources/resolve-kits.js'
+import { cacheHome } from '../sources/xdg.js'
+import { ensureTrusted, type Untrusted } from '../trust/check-trust.js'
+import { trustFile } from '../trust/trust-store.js'
+import type { Context } from './context.js'
+import type { CliDeps } from './index.js'
+import { clackPrompter } from './prompts.js'
+
+export interface KitFlagsIn {
+  kit?: string
+  home?: string
+  yes?: boolean
+  json?: boolean
+  trust?: boolean
+}
+
+/** The kit sources of this run: --kit, else the config's kit or kits, else the current folder. */
+export function kitSources(deps: CliDeps, ctx: Context, flags: KitFlagsIn): KitSource[] {
+  if (flags.kit !== undefined) return [{ name: flags.kit, source: flags.kit, baseDir: deps.cwd }]
+  if (ctx.config?.kits) return ctx.config.kits.map((k) => ({ ...k, baseDir: ctx.config?.dir ?? deps.cwd }))
+  return [{ name: '.', source: resolve(deps.cwd), baseDir: deps.cwd }]
+}
+
+export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mode: 'install' | 'frozen' | 'update', only?: string[]): Promise<PreparedKits> {
+  const kits = kitSources(deps, ctx, flags)
+  const unknown = (only ?? []).filter((name) => !kits.some((k) => k.name === name))
+  if (unknown.length > 0) throw new UsageError(`unknown kit '${unknown[0]}'`, { hint: `the configured kits: ${kits.map((k) => k.name).join(', ')}` })
+  return prepareKits({
+    fs: deps.fs,
+    kits,
+    lockFile: join(ctx.config?.dir ?? ctx.project, LOCK_FILE),
+    mode,
+    ...(only ? { only } : {}),
+    cacheDir: cacheHome(deps.env, ctx.home, flags.home !== undefined),
+    npm: () => npmOptions(deps.env, ctx.home, ctx.project),
+    baseDir: deps.cwd,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  })
+}
+
+/** Every fetched kit that would run commands needs a trusted source; asks in a terminal, refuses otherwise. */
+export async function checkTrust(deps: CliDeps, ctx: Context, flags: KitFlagsIn, prepared: PreparedKits): Promise<void> {
+  const canAsk = deps.isTTY && !flags.yes && !flags.json
+  const prompter = deps.prompter ?? clackPrompter
+  await ensureTrusted(
+    prepared.kits.map((k) => ({ name: k.name, source: k.trustId, kit: k.kit, local: k.spec.kind === 'local' })),
+    {
+      patterns: ctx.config?.trust ?? [],
+      file: trustFile(ctx.stateHome),
+      trustAll: flags.trust ?? false,
+      ...(canAsk
+        ? {
+            ask: async (pending: Untrusted[]) => {
+              for (const p of pending) {
+                deps.err(`${p.name} (${p.source}) would run these commands in your tools:`)
+                for (const c of p.commands) deps.err(`    ${c}`)
+              }
+              return prompter.confirm(`Trust ${pending.map((p) => p.source).join(', ')} and install?`)
+            },
+          }
+        : {}),
+    },
+  )
+}

@@ -1,0 +1,74 @@
+// Git sources through @npmcli/git, npm's git layer (the one pacote is built on): ls-remote to resolve a tag or
+// branch, a shallow clone where the host allows it, then a checkout of the exact commit. Works for any URL git
+// understands (https, ssh, file) with the user's own git credentials.
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { SourceError } from '../errors.js'
+import type { SourceSpec } from './parse-source.js'
+
+type GitSource = Extract<SourceSpec, { kind: 'git' }>
+
+export interface Fetched {
+  /** The kit folder (inside `workspace`). */
+  dir: string
+  /** What the lock records: the commit (git) or the exact version (npm); and where it came from. */
+  resolved: { commit?: string; version?: string; url?: string }
+}
+
+/** Clones `ref` (a tag, branch or commit; default: the remote's HEAD) into `workspace`. */
+export async function fetchGit(source: GitSource, ref: string | undefined, workspace: string, label: string, options: { signal?: AbortSignal } = {}): Promise<Fetched> {
+  const target = join(workspace, 'repo')
+  const urls = source.hosted ? [source.hosted.https, ...(source.hosted.ssh ? [source.hosted.ssh] : [])] : [source.url]
+  // Loaded on first use: most runs fetch nothing (local kit, or locked and cached).
+  const { default: git } = await import('@npmcli/git')
+  let commit: string | undefined
+  let failure: unknown
+  for (const url of urls) {
+    try {
+      commit = await git.clone(url, ref, target, { fetchRetries: 1, noGitRevCache: true, ...options })
+      break
+    } catch (error) {
+      options.signal?.throwIfAborted()
+      failure = failure ?? error
+      if ((error as Error).constructor.name === 'GitPathspecError') break
+    }
+  }
+  if (commit === undefined) throw gitError(failure, source, ref, label)
+  const dir = source.subdir ? join(target, source.subdir) : target
+  if (source.subdir && !(await isDir(dir))) {
+    throw new SourceError(`kit '${label}': there is no folder '${source.subdir}' in ${source.url} at ${ref ?? 'HEAD'} (${commit.slice(0, 12)})`, {
+      hint: 'check the path after owner/repo (or ::path:) in the source',
+    })
+  }
+  return { dir, resolved: { commit } }
+}
+
+// --- internal ---
+
+function gitError(error: unknown, source: GitSource, ref: string | undefined, label: string): SourceError {
+  const name = (error as Error | undefined)?.constructor.name
+  const stderr = String((error as { stderr?: unknown } | undefined)?.stderr ?? '')
+  const detail = stderr.split('\n').map((l) => l.trim()).find((l) => l.startsWith('fatal:') || l.startsWith('error:') || l.startsWith('ERROR'))
+  if (name === 'GitPathspecError' || /couldn't find remote ref|Remote branch .* not found/i.test(stderr)) {
+    return new SourceError(`kit '${label}': ${source.url} has no tag, branch or commit '${ref ?? 'HEAD'}'`, { hint: 'list them with: git ls-remote ' + source.url, cause: error })
+  }
+  const host = /Could not resolve host(?:name)? ([^\s:]+)/i.exec(stderr)?.[1]
+  if (host) {
+    return new SourceError(`kit '${label}': unknown host '${host}' in ${source.raw}`, { hint: 'check the address (and your network or VPN for a private host)', cause: error })
+  }
+  if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' && !stderr) {
+    return new SourceError(`kit '${label}': git is not installed (needed for ${source.raw})`, { hint: 'install git, or use an npm package or a tarball', cause: error })
+  }
+  return new SourceError(`kit '${label}': could not fetch ${source.url}${detail ? `: ${detail.replace(/^(fatal|error|ERROR):\s*/, '')}` : ''}`, {
+    hint: 'check the address, your network, and that you can reach it with: git ls-remote ' + source.url,
+    cause: error,
+  })
+}
+
+async function isDir(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory()
+  } catch {
+    return false
+  }
+}

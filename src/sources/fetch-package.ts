@@ -1,0 +1,93 @@
+// npm packages and tarballs through pacote, npm's own fetcher: registry ranges and dist-tags, private registries
+// and their tokens (the user's .npmrc), local and remote tarballs, integrity checks, and its download cache.
+import { mkdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type * as PacoteModule from 'pacote'
+import { SourceError } from '../errors.js'
+import type { Fetched } from './fetch-git.js'
+import type { SourceSpec } from './parse-source.js'
+
+type Pacote = typeof PacoteModule
+type PackageSource = Extract<SourceSpec, { kind: 'npm' | 'tarball' }>
+
+/** `version` pins an npm package to the locked version; tarballs are fetched from where they are. */
+export async function fetchPackage(source: PackageSource, version: string | undefined, workspace: string, options: Record<string, unknown>, label: string): Promise<Fetched> {
+  const spec = source.kind === 'npm' ? `${source.name}@${version ?? source.range}` : source.location
+  const dir = join(workspace, 'package')
+  let result: { resolved: string }
+  try {
+    if (source.kind === 'tarball' && !/^https?:/i.test(spec)) result = await extractFile(spec, dir)
+    else {
+      // Loaded on first use: most runs fetch nothing (local kit, or locked and cached).
+      const pacote = await loadPacote()
+      // Kits are data: never run a package's install scripts.
+      result = await pacote.extract(spec, dir, { ...options, ignoreScripts: true })
+    }
+  } catch (error) {
+    throw packageError(error, source, spec, options, label)
+  }
+  const exact = source.kind === 'npm' ? await packageVersion(dir) : undefined
+  return { dir, resolved: { ...(exact ? { version: exact } : {}), url: result.resolved } }
+}
+
+// --- internal ---
+
+/** pacote is CommonJS; its functions live on the default export at run time (its types describe the namespace). */
+async function loadPacote(): Promise<Pacote> {
+  const module = (await import('pacote')) as Pacote & { default?: Pacote }
+  return module.default ?? module
+}
+
+/**
+ * A tarball on disk. pacote insists on a package.json inside local tarballs, and a kit needs none, so these are
+ * unpacked with node-tar (pacote's own unpacker) the way npm does: the one top-level folder (package/) is dropped.
+ */
+async function extractFile(file: string, dir: string): Promise<{ resolved: string }> {
+  await stat(file)
+  await mkdir(dir, { recursive: true })
+  const { extract } = await import('tar')
+  await extract({ file, cwd: dir, strip: 1, strict: true, preservePaths: false })
+  return { resolved: file }
+}
+
+async function packageVersion(dir: string): Promise<string | undefined> {
+  try {
+    return (JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { version?: string }).version
+  } catch {
+    return undefined
+  }
+}
+
+function packageError(error: unknown, source: PackageSource, spec: string, options: Record<string, unknown>, label: string): SourceError {
+  const code = (error as NodeJS.ErrnoException).code ?? ''
+  const message = (error as Error).message.split('\n')[0] ?? ''
+  const registry = String(options.registry ?? 'https://registry.npmjs.org/')
+  const cause = { cause: error }
+  const what = `kit '${label}'`
+  switch (code) {
+    case 'E404':
+      return new SourceError(`${what}: ${source.kind === 'npm' ? `package ${source.name} not found on ${registry}` : `${spec} not found (404)`}`, { hint: 'check the name; for a private registry set it (and its token) in .npmrc', ...cause })
+    case 'ETARGET':
+      return new SourceError(`${what}: no version of ${source.kind === 'npm' ? source.name : spec} matches '${source.kind === 'npm' ? source.range : ''}'`, { hint: `see the versions with: npm view ${source.kind === 'npm' ? source.name : spec} versions`, ...cause })
+    case 'E401':
+    case 'E403':
+      return new SourceError(`${what}: ${registry} refused access to ${spec} (${code.slice(1)})`, { hint: 'log in with npm login, or set a token for this registry in .npmrc', ...cause })
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new SourceError(`${what}: unknown host while fetching ${spec} (${message})`, { hint: 'check the registry or URL, and your network', ...cause })
+    case 'ECONNREFUSED':
+    case 'ECONNRESET':
+    case 'ETIMEDOUT':
+    case 'EPIPE':
+      return new SourceError(`${what}: the network failed while fetching ${spec} (${code})`, { hint: 'nothing was installed; try again when the registry is reachable', ...cause })
+    case 'EINTEGRITY':
+      return new SourceError(`${what}: ${spec} does not match its published integrity`, { hint: 'the download was corrupted or tampered with; nothing was installed', ...cause })
+    case 'ENOENT':
+      return new SourceError(`${what}: ${spec} not found`, cause)
+    default:
+      if (code.startsWith('TAR_') || /zlib|unexpected end|premature close|terminated|aborted/i.test(`${code} ${message}`)) {
+        return new SourceError(`${what}: ${spec} arrived incomplete or is not a tarball (${message})`, { hint: 'nothing was installed; try again', ...cause })
+      }
+      return new SourceError(`${what}: could not fetch ${spec}: ${message}`, cause)
+  }
+}
