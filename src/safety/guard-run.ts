@@ -55,14 +55,17 @@ export async function recover(fs: Fs, states: ScopeState[], options: GuardOption
 }
 
 /**
- * A test hook from the environment: after N changes, announce it through a marker file and wait — until the run is
- * aborted (SIGINT/SIGTERM), or forever (SIGKILL tests).
+ * A test hook from the environment: after N changes, announce it through a marker file and hold that change and every
+ * later one — until the run is aborted (SIGINT/SIGTERM), or forever (SIGKILL tests). Holding all of them, not only the
+ * Nth, keeps the other tools from finishing meanwhile, so what an interrupt finds does not depend on timing.
  */
 export function pauseAfterChanges(fs: Fs, count: number, marker: string, signal?: AbortSignal): () => Promise<void> {
   let seen = 0
+  let parked: Promise<void> | undefined
   return async () => {
     seen++
-    if (seen === count) {
+    if (seen < count || signal?.aborted) return
+    parked ??= (async () => {
       await fs.writeFile(marker, String(process.pid))
       // A pending promise alone does not keep Node alive; the interval does, until the abort.
       const alive = setInterval(() => {}, 60_000)
@@ -71,6 +74,7 @@ export function pauseAfterChanges(fs: Fs, count: number, marker: string, signal?
         signal?.addEventListener('abort', () => resolve(), { once: true })
       })
       clearInterval(alive)
-    }
+    })()
+    await parked
   }
 }
