@@ -1,7 +1,7 @@
 // Read-modify-write of a file other programs also own (JSON configs, AGENTS.md, config.toml), and its undo.
 // Undo is byte-exact when nobody touched the file since; otherwise it removes only what outfit owns.
 import { dirname, resolve } from 'node:path'
-import { ConflictError } from '../errors.js'
+import { ConflictError, OutfitError } from '../errors.js'
 import { isInside } from '../fs/contain.js'
 import { isNotFound } from '../fs/fs.js'
 import { decodeUtf8, ensureDir, readSnapshot, restoreSnapshot, snapshotOf, writeAtomic, removeIfExists } from '../fs/files.js'
@@ -25,7 +25,7 @@ export async function editSharedFile(
   return ctx.lock.with(io, async () => {
     const current = await readSnapshot(ctx.fs, io)
     const text = current?.data ? decodeUtf8(current.data, path) : ''
-    const result = edit(text)
+    const result = withFile(path, () => edit(text))
     const origin = await sharedOrigin(ctx, path, current)
     if (result.text === text && current) {
       ctx.record({ kind: 'edit', format, path, before: current, after: current, origin, owned: result.owned })
@@ -67,6 +67,18 @@ export async function undoSharedEdits(changes: Change[], ctx: ActionContext, how
 }
 
 // --- internal ---
+
+/** Every error about a file's content names the file (an orphaned block marker, a parent that is not an object). */
+function withFile<T>(path: string, fn: () => T): T {
+  try {
+    return fn()
+  } catch (error) {
+    if (error instanceof Error && !(error instanceof OutfitError) && !error.message.includes(path)) {
+      throw new Error(`${path}: ${error.message}`, { cause: error })
+    }
+    throw error
+  }
+}
 
 /**
  * Where a shared file really is: symlinks are followed (dotfile repositories link `~/.claude.json` and friends), and
@@ -126,7 +138,7 @@ async function undoEdit(change: Extract<Change, { kind: 'edit' }>, ctx: ActionCo
   const text = decodeUtf8(current.data, change.path)
   const claimed = (key: OwnedKey): boolean =>
     claims.some((c) => c.change.kind === 'edit' && c.change.owned.some((k) => !k.container && deepEqual(k.path, key.path)))
-  const result = semantic(change.path, text, change.owned, claimed)
+  const result = withFile(change.path, () => semantic(change.path, text, change.owned, claimed))
   if (result.text !== text) {
     if (isEmptyDocument(result.text) && (origin === null || origin === undefined)) await removeIfExists(ctx.fs, change.path)
     else await writeAtomic(ctx.fs, change.path, result.text, current.mode)

@@ -130,3 +130,15 @@ describe('shared config files that are symlinks or read-only', () => {
     expect((await stat(join(sb.home, '.claude.json'))).mode & 0o777).toBe(0o444)
   })
 })
+
+describe('a managed block whose end marker the user deleted', () => {
+  it('is refused with the file named, changing nothing', async () => {
+    await sb.install(['claude-code'])
+    const text = await sb.read(memory)
+    const broken = text.split('\n').filter((l) => !l.startsWith('<!-- outfit:starter-kit:end')).join('\n')
+    await sb.write(memory, broken)
+    const report = await sb.install(['claude-code'])
+    expect(report.results[0]?.failure?.error.message).toMatch(/CLAUDE\.md: the outfit block 'starter-kit' has a start marker but no end marker/)
+    expect(await sb.read(memory)).toBe(broken)
+  })
+})
