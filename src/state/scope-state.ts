@@ -21,6 +21,9 @@ export interface ScopeState {
   key: Uint8Array
 }
 
+/** Windows reports emulated modes (0o666 for every file): there, the folder's ACL inherited from the profile protects it. */
+const POSIX_MODES = process.platform !== 'win32'
+
 export const STATE_DIR_MODE = 0o700
 export const STATE_FILE_MODE = 0o600
 
@@ -62,7 +65,7 @@ async function loadKey(fs: Fs, stateHome: string, create: boolean): Promise<Uint
       const st = await fs.lstat(path)
       if (!st.isFile()) throw new StateError(`${path} is not a regular file; outfit will not trust it as its state key`, { hint: `remove it (outfit makes a new one; state signed with the old key is then refused)` })
       checkOwner(st, path)
-      if ((Number(st.mode) & 0o077) !== 0) {
+      if (POSIX_MODES && (Number(st.mode) & 0o077) !== 0) {
         throw new StateError(`${path} can be read by other users, so anyone could forge outfit's state with it`, { hint: `run: chmod 600 ${path}` })
       }
       const text = (await fs.readFile(path, 'utf8')).trim()
@@ -95,7 +98,7 @@ async function checkStateHome(fs: Fs, stateHome: string, create: boolean): Promi
   }
   if (!st.isDirectory()) throw new StateError(`outfit's state folder ${stateHome} is not a folder (a symlink or a file)`, { hint: 'move it away; outfit makes a new one' })
   checkOwner(st, stateHome)
-  if ((Number(st.mode) & 0o077) !== 0) {
+  if (POSIX_MODES && (Number(st.mode) & 0o077) !== 0) {
     if (!create) throw new StateError(`outfit's state folder ${stateHome} can be entered by other users`, { hint: `run: chmod 700 ${stateHome}` })
     await fs.chmod(stateHome, STATE_DIR_MODE)
   }
