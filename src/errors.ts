@@ -1,7 +1,7 @@
 // The closed error taxonomy. Every expected failure is one of these; the CLI maps `code` to an exit code in one place.
 import type { Diagnostic } from './types.js'
 
-export type ErrorCode = 'USAGE' | 'TARGET_INVALID' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'STATE_INVALID' | 'SOURCE_FAILED' | 'LOCK_MISMATCH' | 'UNTRUSTED' | 'INTERNAL'
+export type ErrorCode = 'USAGE' | 'TARGET_INVALID' | 'KIT_NOT_FOUND' | 'FILE_ACCESS' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'STATE_INVALID' | 'SOURCE_FAILED' | 'LOCK_MISMATCH' | 'UNTRUSTED' | 'INTERNAL'
 
 export class OutfitError extends Error {
   readonly code: ErrorCode = 'INTERNAL'
@@ -25,6 +25,16 @@ export class TargetInvalidError extends OutfitError {
   constructor(readonly diagnostics: Diagnostic[]) {
     super(`${diagnostics.length} problem${diagnostics.length === 1 ? '' : 's'} found`)
   }
+}
+
+/** There is no kit where one was expected (no folder, or no kit.yaml in it). */
+export class KitNotFoundError extends OutfitError {
+  override readonly code = 'KIT_NOT_FOUND'
+}
+
+/** The system refused outfit a file or folder it needs (permission denied, read-only file system). */
+export class FileAccessError extends OutfitError {
+  override readonly code = 'FILE_ACCESS'
 }
 
 /** Refusing to overwrite something the user owns. */

@@ -3,10 +3,10 @@ import picomatch from 'picomatch'
 import { join } from 'node:path'
 import type { BlockParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
-import { decodeUtf8 } from '../fs/files.js'
 import { findBlock, removeBlock, upsertBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
 import { blockTag } from '../state/scope-state.js'
-import { itemVariables, makeItem } from '../transforms/item.js'
+import { itemVariables } from '../transforms/item.js'
+import { kitItem, readKitFile } from './copy.js'
 import type { Kept, OwnedKey } from '../types.js'
 import { claimsOn } from './claims.js'
 import { render, resolveDest } from './resolve.js'
@@ -131,7 +131,7 @@ async function blockContent(params: BlockParams, ctx: ActionContext): Promise<st
   const parts: string[] = []
   for (const file of files) {
     const source = join(ctx.kit.dir, file)
-    const item = makeItem(file, decodeUtf8(new Uint8Array(await ctx.fs.readFile(source)), source), source)
+    const item = kitItem(file, await readKitFile(ctx.fs, source), source)
     parts.push(render(ctx, params.item ?? '{{item.body}}', itemVariables(item)).trim())
   }
   const body = parts.join(params.separator ?? '\n\n')

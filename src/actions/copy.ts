@@ -3,14 +3,14 @@ import { join } from 'node:path'
 import picomatch from 'picomatch'
 import type { CopyParams } from '../generated/target.js'
 import { decodeUtf8 } from '../fs/files.js'
+import type { Fs } from '../fs/fs.js'
+import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
+import { checkFrontmatter } from '../kit/check-kit-files.js'
 import { applyTransforms, transformsFor } from '../transforms/apply.js'
-import { itemVariables, makeItem } from '../transforms/item.js'
+import { itemVariables, makeItem, type Item } from '../transforms/item.js'
 import { writeOwnedFile } from './owned-file.js'
 import { render, resolveDest } from './resolve.js'
 import type { Action } from './types.js'
-
-/** Kit content is text and small images; anything bigger is a mistake, and would be held in memory. */
-export const MAX_KIT_FILE_BYTES = 10 * 1024 * 1024
 
 export const copy: Action<CopyParams> = {
   name: 'copy',
@@ -24,12 +24,10 @@ export const copy: Action<CopyParams> = {
     for (const file of matches) {
       const relPath = base === '' ? file : file.slice(base.length + 1)
       const source = join(ctx.kit.dir, file)
-      const size = Number((await ctx.fs.stat(source)).size)
-      if (size > MAX_KIT_FILE_BYTES) throw new Error(`${source} is ${size} bytes; kit files over ${MAX_KIT_FILE_BYTES} bytes are refused`)
-      const bytes = new Uint8Array(await ctx.fs.readFile(source))
+      const bytes = await readKitFile(ctx.fs, source)
       const transforms = transformsFor(relPath, params.transform ?? [])
       const needsText = transforms.length > 0 || params.rename !== undefined
-      const item = needsText ? makeItem(relPath, decodeUtf8(bytes, source), source) : undefined
+      const item = needsText ? kitItem(relPath, bytes, source) : undefined
       const vars = item ? itemVariables(item) : { 'item.path': relPath }
       const dest = await resolveDest(ctx, join(params.to, params.rename === undefined ? relPath : render(ctx, params.rename, vars)))
       const output = item && transforms.length > 0 ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v)) : bytes
@@ -37,6 +35,25 @@ export const copy: Action<CopyParams> = {
     }
     if (matches.length === 0) ctx.log.info(`nothing in the kit matches ${patterns.join(', ')}`)
   },
+}
+
+/** A kit file as a template item; a frontmatter error is one line at its position in the file. */
+export function kitItem(path: string, bytes: Uint8Array, source: string): Item {
+  const text = decodeUtf8(bytes, source)
+  try {
+    return makeItem(path, text, source)
+  } catch (error) {
+    const located = checkFrontmatter(source, text)[0]
+    // The YAML library's message is replaced on purpose: its position is inside the frontmatter and spans lines.
+    // eslint-disable-next-line preserve-caught-error
+    if (located) throw new Error(`${located.file}:${located.line}:${located.column}: ${located.message}`)
+    throw error
+  }
+}
+
+/** Only a regular file, at most MAX_KIT_FILE_BYTES: the limit holds wherever a kit file is read. */
+export async function readKitFile(fs: Fs, source: string): Promise<Uint8Array> {
+  return readBounded(fs, source, MAX_KIT_FILE_BYTES, 'kit files')
 }
 
 /** `agents/*.md` → `agents`; `skills/**` → `skills`: the part of a glob before its first wildcard segment. */

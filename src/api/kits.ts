@@ -11,7 +11,7 @@ import { readLock, writeLock, type LockEntry, type Lockfile } from '../lock/lock
 import { KitCache } from '../sources/cache.js'
 import { sourceId, type SourceSpec } from '../sources/parse-source.js'
 import { resolveKits, type KitSource, type LockChange } from '../sources/resolve-kits.js'
-import type { Kit } from '../types.js'
+import type { Diagnostic, Kit } from '../types.js'
 
 export interface KitsRequest {
   fs: Fs
@@ -46,6 +46,8 @@ export interface PreparedKits {
   kit: Kit
   kits: PreparedKit[]
   lock: Lockfile
+  /** What loading the kits skipped and says so (symlinks, pipes inside a kit). */
+  warnings: Diagnostic[]
   /** How the lock moves, kit by kit (nothing in a frozen run). */
   changes: LockChange[]
   /** Writes outfit.lock if it changed; true when it did. */
@@ -57,10 +59,13 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
   const previous = await readLock(request.lockFile)
   const resolved = await resolveKits({ kits: request.kits, baseDir: request.baseDir, lock: previous, mode: request.mode, cache, npm: request.npm, ...(request.only ? { only: request.only } : {}), ...(request.signal ? { signal: request.signal } : {}) })
   const kits: PreparedKit[] = []
+  const warnings: Diagnostic[] = []
   for (const r of resolved.kits) {
-    const loaded = await loadKit(request.fs, r.dir)
+    // Every file read now as install will read it: a broken one is reported (with its position) before anything runs.
+    const loaded = await loadKit(request.fs, r.dir, { checkContent: true })
     // A fetched kit's files sit in the cache under a hash: name them by the source people wrote instead.
     if (!loaded.ok) throw new TargetInvalidError(r.spec.kind === 'local' ? loaded.diagnostics : loaded.diagnostics.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` })))
+    warnings.push(...(r.spec.kind === 'local' ? loaded.warnings : loaded.warnings.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` }))))
     kits.push({ name: r.name, source: r.source, spec: r.spec, trustId: sourceId(r.spec), kit: loaded.value, ...(r.entry ? { entry: r.entry } : {}) })
   }
   const collisions = findCollisions(kits)
@@ -76,6 +81,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
   return {
     kit,
     kits,
+    warnings,
     lock,
     changes,
     async saveLock() {

@@ -4,7 +4,7 @@ import { TargetInvalidError, UsageError } from '../errors.js'
 import { exists, type Fs } from '../fs/fs.js'
 import { listTargetFiles, loadTargets, type LoadedTargets } from '../load/load-targets.js'
 import { builtinTargetsDir } from '../package-root.js'
-import type { LoadedTarget } from '../types.js'
+import type { Diagnostic, LoadedTarget } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
 
 export interface TargetSource {
@@ -17,8 +17,11 @@ export interface TargetSource {
 
 export async function discoverTargets(source: TargetSource): Promise<LoadedTargets> {
   const dirs = [...(source.builtin === false ? [] : [builtinTargetsDir]), ...(source.targetDirs ?? [])]
+  // A folder the user named must exist: a typo would otherwise load nothing, silently.
+  const missing = (await Promise.all((source.targetDirs ?? []).map(async (d) => ((await isDirectory(source.fs, d)) ? [] : [missingFolder(d)])))).flat()
   const files = (await Promise.all(dirs.map((d) => listTargetFiles(source.fs, d)))).flat()
-  return loadTargets(source.fs, files)
+  const loaded = await loadTargets(source.fs, files)
+  return { ...loaded, diagnostics: [...missing, ...loaded.diagnostics] }
 }
 
 /** Loads targets and throws TargetInvalidError if any is broken: installing with a broken target is never safe. */
@@ -54,6 +57,14 @@ export async function detectTool(fs: Fs, target: LoadedTarget, vars: { home: str
 }
 
 // --- internal ---
+
+async function isDirectory(fs: Fs, dir: string): Promise<boolean> {
+  return fs.stat(dir).then((st) => st.isDirectory(), () => false)
+}
+
+function missingFolder(dir: string): Diagnostic {
+  return { file: dir, line: 1, column: 1, pointer: '', message: 'targets folder not found (or not a folder)', severity: 'error' }
+}
 
 function suggest(name: string, known: string[]): string {
   const close = known.find((k) => k.startsWith(name.slice(0, 3)) || k.includes(name))

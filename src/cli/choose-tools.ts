@@ -28,8 +28,8 @@ export async function chooseTools(deps: CliDeps, ctx: Context, tools: string[], 
     if (found.length === 0) throw new UsageError('no supported tool was detected', { hint: `name the tools to use: ${ctx.all.map((t) => t.spec.id).join(', ')}` })
     return found
   }
-  if (tools.length > 0) return pickTargets(ctx.all, tools)
-  if (ctx.config?.tools) return pickTargets(ctx.all, ctx.config.tools)
+  if (tools.length > 0) return withScopeOnly(pickTargets(ctx.all, tools), ctx.scope)
+  if (ctx.config?.tools) return withScopeOnly(pickTargets(ctx.all, ctx.config.tools), ctx.scope)
   if (deps.isTTY && !flags.yes && !deps.env.CI) return ask(deps, ctx, withScope, verb)
   throw new UsageError('which tools? name them, or pass --all or --detected', {
     hint: `without a terminal (or with --yes) outfit never asks; known tools: ${ctx.all.map((t) => t.spec.id).join(', ')}`,
@@ -37,6 +37,15 @@ export async function chooseTools(deps: CliDeps, ctx: Context, tools: string[], 
 }
 
 // --- internal ---
+
+/** Named tools must all have the scope: checked before the kit is read or anything is asked. */
+function withScopeOnly(targets: LoadedTarget[], scope: string): LoadedTarget[] {
+  const unsupported = targets.filter((t) => !Object.hasOwn(t.spec.scopes, scope))
+  if (unsupported.length === 0) return targets
+  throw new UsageError(`${unsupported.map((t) => t.spec.name).join(', ')} ${unsupported.length > 1 ? 'have' : 'has'} no '${scope}' scope`, {
+    hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
+  })
+}
 
 /** In a terminal with no tools named: pick from the detected ones, then confirm. */
 async function ask(deps: CliDeps, ctx: Context, candidates: LoadedTarget[], verb: string): Promise<LoadedTarget[]> {

@@ -2,7 +2,7 @@
 // ~ and the project stand for. Command-line flags win over outfit.config.yaml, which wins over the defaults.
 import { resolve } from 'node:path'
 import { requireTargets } from '../api/targets.js'
-import { findConfig, loadConfig, unknownConfigTools, type LoadedConfig } from '../config/load-config.js'
+import { findConfig, loadConfig, missingTargetFolders, unknownConfigTools, type LoadedConfig } from '../config/load-config.js'
 import { TargetInvalidError, UsageError } from '../errors.js'
 import { pauseAfterChanges } from '../safety/guard-run.js'
 import { defaultStateHome } from '../state/scope-state.js'
@@ -24,12 +24,18 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
   const config = await readConfig(deps, flags.config)
   const scope = flags.scope ?? config?.scope ?? 'project'
   if (!/^[a-z][a-z0-9-]*$/.test(scope)) throw new UsageError(`invalid --scope '${scope}'`, { hint: 'use global or project (some tools have more, e.g. plugin)' })
+  if (config) {
+    const missing = await missingTargetFolders(deps.fs, config)
+    if (missing.length > 0) throw new TargetInvalidError(missing)
+  }
   const all = await requireTargets({ fs: deps.fs, targetDirs: targetDirs(deps, flags, config) })
   if (config) {
     const unknown = unknownConfigTools(config, all.map((t) => t.spec.id))
     if (unknown.length > 0) throw new TargetInvalidError(unknown)
   }
-  const home = resolve(deps.cwd, flags.home ?? deps.env.HOME ?? '~')
+  const home = flags.home !== undefined ? await existingDir(deps, '--home', flags.home) : resolve(deps.cwd, deps.env.HOME ?? '~')
+  // A config file marks the repository: running from a subfolder still installs at its root.
+  const project = flags.project !== undefined ? await existingDir(deps, '--project', flags.project) : (config?.dir ?? resolve(deps.cwd))
   return {
     fs: deps.fs,
     all,
@@ -38,8 +44,7 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
     home,
     // A --home sandbox keeps outfit's state inside it too; otherwise the XDG state home (never the project).
     stateHome: defaultStateHome(home, flags.home === undefined ? deps.env.XDG_STATE_HOME : undefined),
-    // A config file marks the repository: running from a subfolder still installs at its root.
-    project: flags.project !== undefined ? resolve(deps.cwd, flags.project) : (config?.dir ?? resolve(deps.cwd)),
+    project,
     ...(deps.signal ? { signal: deps.signal } : {}),
     ...testHooks(deps),
   }
@@ -60,6 +65,20 @@ export function targetDirs(deps: CliDeps, flags: { targets?: string | string[] }
 }
 
 // --- internal ---
+
+/**
+ * A folder named on the command line: `~` is expanded (a shell does not expand it in `--home=~/x`), and it must
+ * exist, because a typo would otherwise become a new folder full of installed files.
+ */
+async function existingDir(deps: CliDeps, flag: string, value: string): Promise<string> {
+  const home = deps.env.HOME
+  const expanded = home && (value === '~' || value.startsWith('~/')) ? home + value.slice(1) : value
+  const dir = resolve(deps.cwd, expanded)
+  const st = await deps.fs.stat(dir).catch(() => undefined)
+  if (!st) throw new UsageError(`${flag} folder not found: ${dir}`, { hint: `check the spelling, or create it first (mkdir -p ${dir})` })
+  if (!st.isDirectory()) throw new UsageError(`${flag} is not a folder: ${dir}`)
+  return dir
+}
 
 /** Crash tests stop the process at an exact point: after N changes, announced by a marker file. */
 function testHooks(deps: CliDeps) {

@@ -3,26 +3,25 @@
 import { relative, resolve } from 'node:path'
 import { cac } from 'cac'
 import { initKit, initTarget } from '../api/init.js'
-import { unknownConfigTools } from '../config/load-config.js'
 import { checkScopes, install, uninstall } from '../api/install.js'
 import { interruptedRuns, status } from '../api/status.js'
-import { detectTool, discoverTargets, pickTargets } from '../api/targets.js'
+import { detectTool, pickTargets } from '../api/targets.js'
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
-import { loadKit } from '../kit/load-kit.js'
-import { loadTarget } from '../load/load-target.js'
 import { recover } from '../safety/guard-run.js'
 import { openScopeState } from '../state/scope-state.js'
 import { plan } from '../plan/plan.js'
 import { renderDiagnostics, renderLockChanges, renderPlan, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
 import { errorDocument, listDocument, planDocument, runDocument, statusDocument, validateDocument } from '../report/to-json.js'
-import type { Diagnostic, Kit, LoadedTarget, RunReport } from '../types.js'
+import type { Kit, LoadedTarget, RunReport } from '../types.js'
 import { chooseTools, type ChooseFlags } from './choose-tools.js'
-import { context, readConfig, targetDirs, type CommonFlags, type Context } from './context.js'
+import { context, readConfig, type CommonFlags, type Context } from './context.js'
 import { ExitCode, exitCodeForError, exitCodeForReport, succeeded } from './exit-code.js'
 import { checkTrust, prepare } from './kit-input.js'
+import { checkKitSources, showKitWarnings } from './kit.js'
 import { update } from './update-command.js'
 import { liveProgress } from './progress.js'
+import { validate } from './validate.js'
 import type { Prompter } from './prompts.js'
 import { version } from './version.js'
 
@@ -88,7 +87,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         const ctx = await context(deps, flags)
         const targets = await chooseTools(deps, ctx, tools, flags)
         checkScopes({ targets, scope: ctx.scope })
+        await checkKitSources(deps, ctx, flags)
         const kits = await prepare(deps, ctx, flags, flags.frozen ? 'frozen' : 'install')
+        showKitWarnings(deps, kits)
         if (flags.dryRun) return showPlan(deps, ctx, targets, flags, kits.kit)
         await checkTrust(deps, ctx, flags, kits)
         const { stopProgress, ...events } = stream(deps, flags, targets)
@@ -121,7 +122,10 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         const ctx = await context(deps, flags)
         const targets = await chooseTools(deps, ctx, tools, flags, 'Plan for')
         checkScopes({ targets, scope: ctx.scope })
-        return showPlan(deps, ctx, targets, flags, (await prepare(deps, ctx, flags, 'install')).kit)
+        await checkKitSources(deps, ctx, flags)
+        const kits = await prepare(deps, ctx, flags, 'install')
+        showKitWarnings(deps, kits)
+        return showPlan(deps, ctx, targets, flags, kits.kit)
       }),
     )
 
@@ -258,37 +262,6 @@ async function showPlan(deps: CliDeps, ctx: Context, targets: LoadedTarget[], fl
   else for (const line of renderPlan(plans, { color: deps.color, cwd: deps.cwd })) deps.out(line)
   if (plans.some((p) => p.failure)) return ExitCode.Failed
   return flags.check && plans.some((p) => p.changes.length > 0 || p.status === 'updated') ? ExitCode.Failed : ExitCode.Success
-}
-
-async function validate(deps: CliDeps, files: string[], flags: { targets?: string | string[]; config?: string; kit?: string }) {
-  const diagnostics: Diagnostic[] = []
-  let checked = 0
-  if (files.length > 0) {
-    const results = await Promise.all(files.map((f) => loadTarget(deps.fs, resolve(deps.cwd, f))))
-    diagnostics.push(...results.flatMap((r) => (r.ok ? r.warnings : r.diagnostics)))
-    checked += files.length
-  } else {
-    // The config file is checked first: its targets folders are only known once it is valid.
-    let config
-    try {
-      config = await readConfig(deps, flags.config)
-      if (config) checked++
-    } catch (error) {
-      if (!(error instanceof TargetInvalidError)) throw error
-      diagnostics.push(...error.diagnostics)
-      checked++
-    }
-    const loaded = await discoverTargets({ fs: deps.fs, targetDirs: targetDirs(deps, flags, config) })
-    diagnostics.push(...loaded.diagnostics, ...loaded.warnings)
-    if (config && loaded.diagnostics.length === 0) diagnostics.push(...unknownConfigTools(config, loaded.targets.map((t) => t.spec.id)))
-    checked += loaded.targets.length + new Set(loaded.diagnostics.map((d) => d.file)).size
-  }
-  if (flags.kit !== undefined) {
-    const kit = await loadKit(deps.fs, resolve(deps.cwd, flags.kit))
-    if (!kit.ok) diagnostics.push(...kit.diagnostics)
-    checked++
-  }
-  return { diagnostics, checked }
 }
 
 function renderRecovered(recovered: { journal: string; restored: string[] }[]): string[] {

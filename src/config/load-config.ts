@@ -66,6 +66,21 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
   }
 }
 
+/**
+ * Targets folders the config names that do not exist: a typo would otherwise load no targets, silently. Separate
+ * from loadConfig because `outfit init target` is what creates the folder.
+ */
+export async function missingTargetFolders(fs: Fs, config: LoadedConfig): Promise<Diagnostic[]> {
+  const data = config.parsed.data as OutfitConfig
+  const out: Diagnostic[] = []
+  for (const [i, dir] of config.targets.entries()) {
+    if (await fs.stat(dir).then((st) => st.isDirectory(), () => false)) continue
+    const pointer = Array.isArray(data.targets) ? segmentsToPointer(['targets', i]) : '/targets'
+    out.push({ file: config.file, ...locate(config.parsed, pointer), pointer, message: `targets folder not found: ${dir}`, severity: 'error' })
+  }
+  return out
+}
+
 /** Tools the config names that no target defines: located, so the fix is one click away in an editor. */
 export function unknownConfigTools(config: LoadedConfig, known: string[]): Diagnostic[] {
   const ids = new Set(known)

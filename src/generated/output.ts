@@ -427,6 +427,8 @@ export interface ErrorDocument {
     code:
       | 'USAGE'
       | 'TARGET_INVALID'
+      | 'KIT_NOT_FOUND'
+      | 'FILE_ACCESS'
       | 'STEP_FAILED'
       | 'ROLLBACK_FAILED'
       | 'CANCELLED'

@@ -1,35 +1,50 @@
 // Reads a kit directory: kit.yaml (identity), mcp.yaml and hooks.yaml (data), and the list of its content files.
 // Every YAML file is checked against its schema with file:line:col diagnostics, like targets.
 import { join, relative, sep } from 'node:path'
-import { isNotFound, type Fs } from '../fs/fs.js'
+import { exists, isNotFound, type Fs } from '../fs/fs.js'
+import { describeOpenError } from '../fs/read-bounded.js'
 import { locate } from '../load/locate.js'
 import { readValidated } from '../load/read-validated.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
 import type { Diagnostic, Hook, Kit, LoadResult, McpServer } from '../types.js'
+import { checkKitFiles } from './check-kit-files.js'
 
 /** Files a kit never installs: its own metadata and VCS/editor litter. */
 const IGNORED = new Set(['kit.yaml', 'mcp.yaml', 'hooks.yaml', 'README.md'])
 const IGNORED_DIRS = new Set(['.git', 'node_modules', '.DS_Store'])
 
-export async function loadKit(fs: Fs, dir: string): Promise<LoadResult<Kit>> {
+export interface LoadKitOptions {
+  /**
+   * Also read every content file now, the way install will (regular file, size limit, UTF-8 Markdown with valid
+   * frontmatter), so that a broken file is reported with its position before anything is written.
+   */
+  checkContent?: boolean
+}
+
+export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {}): Promise<LoadResult<Kit>> {
   try {
     const st = await fs.stat(dir)
     if (!st.isDirectory()) return fail(dir, 'is not a directory; --kit takes the folder that holds kit.yaml')
   } catch (error) {
     if (isNotFound(error)) return fail(dir, 'kit directory not found')
-    throw error
+    return fail(dir, describeOpenError(error))
   }
   const diagnostics: Diagnostic[] = []
   const meta = await readValidated(fs, join(dir, 'kit.yaml'), 'kit.schema.json')
   diagnostics.push(...meta.diagnostics)
   const mcp = await readOptional(fs, join(dir, 'mcp.yaml'), 'mcp.schema.json', diagnostics, checkServers)
   const hooks = await readOptional(fs, join(dir, 'hooks.yaml'), 'hooks.schema.json', diagnostics)
+  const found: Diagnostic[] = []
+  const files = (await walk(fs, dir, dir, found)).sort()
+  const warnings = found.filter((d) => d.severity === 'warning')
+  diagnostics.push(...found.filter((d) => d.severity === 'error'))
+  if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files)))
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
   const servers = ((mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {})
   return {
     ok: true,
-    warnings: [],
+    warnings,
     value: {
       dir,
       name: data.name,
@@ -38,7 +53,7 @@ export async function loadKit(fs: Fs, dir: string): Promise<LoadResult<Kit>> {
       ...(data.prefix !== undefined ? { prefix: data.prefix } : {}),
       mcp: Object.entries(servers).map(([name, server]) => ({ name, ...server })),
       hooks: (hooks as { hooks?: Hook[] } | undefined)?.hooks ?? [],
-      files: (await walk(fs, dir, dir)).sort(),
+      files,
     },
   }
 }
@@ -50,7 +65,7 @@ function fail(file: string, message: string): LoadResult<Kit> {
 }
 
 /** A server is local (command) or remote (url): exactly one of the two. */
-function checkServers(parsed: ParsedYaml): Diagnostic[] {
+export function checkServers(parsed: ParsedYaml): Diagnostic[] {
   const servers = (parsed.data as { servers?: Record<string, Record<string, unknown>> }).servers ?? {}
   const out: Diagnostic[] = []
   for (const [name, server] of Object.entries(servers)) {
@@ -70,30 +85,45 @@ function checkServers(parsed: ParsedYaml): Diagnostic[] {
 }
 
 async function readOptional(fs: Fs, file: string, schema: string, diagnostics: Diagnostic[], check?: (parsed: ParsedYaml) => Diagnostic[]): Promise<unknown> {
-  try {
-    await fs.stat(file)
-  } catch (error) {
-    if (isNotFound(error)) return undefined
-    throw error
-  }
+  // lstat: a symlink loop or a dangling link is there, and reported by the read below.
+  if (!(await exists(fs, file))) return undefined
   const result = await readValidated(fs, file, schema)
   diagnostics.push(...result.diagnostics)
   if (result.parsed && result.diagnostics.length === 0 && check) diagnostics.push(...check(result.parsed))
   return result.parsed?.data
 }
 
-async function walk(fs: Fs, root: string, dir: string): Promise<string[]> {
+async function walk(fs: Fs, root: string, dir: string, found: Diagnostic[]): Promise<string[]> {
   const out: string[] = []
-  const entries = (await fs.readdir(dir, { withFileTypes: true })) as unknown as { name: string; isDirectory(): boolean; isFile(): boolean }[]
+  let entries: Dirent[]
+  try {
+    entries = (await fs.readdir(dir, { withFileTypes: true })) as unknown as Dirent[]
+  } catch (error) {
+    found.push({ file: dir, line: 1, column: 1, pointer: '', message: `kit folder ${describeOpenError(error)}`, severity: 'error' })
+    return out
+  }
   for (const entry of entries) {
     if (IGNORED_DIRS.has(entry.name)) continue
     const full = join(dir, entry.name)
-    if (entry.isDirectory()) out.push(...(await walk(fs, root, full)))
+    if (entry.isDirectory()) out.push(...(await walk(fs, root, full, found)))
     else if (entry.isFile()) {
       const rel = relative(root, full).split(sep).join('/')
       if (dir === root && IGNORED.has(entry.name)) continue
       out.push(rel)
+    } else {
+      // Never followed or read: a link may lead outside the kit, a FIFO or device would block or never end.
+      const what = entry.isSymbolicLink() ? 'a symbolic link' : entry.isFIFO() ? 'a named pipe (FIFO)' : entry.isSocket() ? 'a socket' : 'a device'
+      found.push({ file: full, line: 1, column: 1, pointer: '', message: `skipped: ${what}; a kit installs only regular files (copy the file in instead)`, severity: 'warning' })
     }
   }
   return out
+}
+
+interface Dirent {
+  name: string
+  isDirectory(): boolean
+  isFile(): boolean
+  isSymbolicLink(): boolean
+  isFIFO(): boolean
+  isSocket(): boolean
 }

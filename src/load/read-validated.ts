@@ -1,6 +1,7 @@
 // Layers 1 and 2 for any YAML file outfit reads (targets, kit.yaml, mcp.yaml, hooks.yaml): text → YAML → schema.
 import { decodeUtf8 } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
+import { FileReadError, readBounded } from '../fs/read-bounded.js'
 import { validateShape } from '../schema/validate-shape.js'
 import type { Diagnostic } from '../types.js'
 import { parseYaml, type ParsedYaml } from './read-yaml.js'
@@ -14,14 +15,9 @@ export async function readValidated(fs: Fs, file: string, schema: string): Promi
   })
   let bytes: Uint8Array
   try {
-    const st = await fs.stat(file)
-    if (st.isDirectory()) return at('is a directory, expected a YAML file')
-    if (Number(st.size) > MAX_YAML_BYTES) return at(`is ${Number(st.size)} bytes; YAML files over ${MAX_YAML_BYTES} bytes are refused`)
-    bytes = new Uint8Array(await fs.readFile(file))
+    bytes = await readBounded(fs, file, MAX_YAML_BYTES, 'YAML files')
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return at('file not found')
-    if (code === 'EACCES') return at('permission denied')
+    if (error instanceof FileReadError) return at(error.reason)
     throw error
   }
   let text: string

@@ -28,7 +28,15 @@ export function parseYaml(file: string, source: string): { ok: true; parsed: Par
       }),
     }
   }
-  return { ok: true, parsed: { file, doc, lineCounter, data: doc.toJS({ maxAliasCount: 100 }) } }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    // An alias bomb ("billion laughs") or an alias loop: refused before it can use up memory.
+    if (!(error instanceof ReferenceError) && !/alias/i.test((error as Error).message)) throw error
+    return { ok: false, diagnostics: [{ file, line: 1, column: 1, pointer: '', message: `YAML aliases expand too far (${firstLine((error as Error).message)}); write the values out instead of using more than 100 aliases`, severity: 'error' }] }
+  }
+  return { ok: true, parsed: { file, doc, lineCounter, data } }
 }
 
 function firstLine(message: string): string {

@@ -61,9 +61,29 @@ export class OverlayFs {
         const bytes = typeof data === 'string' ? Buffer.from(data) : new Uint8Array(data)
         self.#nodes.set(path, { type: 'file', data: bytes, mode: existing.type === 'file' ? existing.mode : (options?.mode ?? 0o644) })
       },
-      /** Just enough of a FileHandle for append-only logs (the crash journal): appends land in the overlay. */
-      async open(path: string, flags?: string, mode?: number) {
-        if (flags !== 'a') throw new Error(`the plan overlay only opens files for appending, not '${String(flags)}'`)
+      /**
+       * Just enough of a FileHandle for reading (bounded reads of kit and config files) and for append-only logs (the
+       * crash journal): appends land in the overlay, reads of untouched files go to the real file system.
+       */
+      async open(path: string, flags?: string | number, mode?: number) {
+        if (flags !== 'a') {
+          if (!self.#shadowed(path)) return self.inner.open(path, flags)
+          const node = await self.#get(path)
+          if (node.type === 'gone') throw enoent(path, 'open')
+          if (node.type !== 'file') throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' })
+          let at = 0
+          return {
+            stat: async () => stats(node),
+            async read(buffer: Uint8Array, offset: number, length: number, position: number | null) {
+              const from = position ?? at
+              const chunk = node.data.subarray(from, from + length)
+              buffer.set(chunk, offset)
+              if (position === null) at += chunk.length
+              return { bytesRead: chunk.length, buffer }
+            },
+            async close() {},
+          }
+        }
         await self.#requireDir(dirname(path), 'open')
         const existing = await self.#get(path)
         if (existing.type !== 'file') self.#nodes.set(path, { type: 'file', data: new Uint8Array(), mode: mode ?? 0o644 })
@@ -156,6 +176,13 @@ export class OverlayFs {
     // A parent removed in the overlay hides everything below it.
     for (let p = dirname(path); p !== dirname(p); p = dirname(p)) if (this.#nodes.get(p)?.type === 'gone') return { type: 'gone' }
     return this.#real(path)
+  }
+
+  /** Whether the overlay decides what `path` holds (it was written or removed here, or a parent was removed). */
+  #shadowed(path: string): boolean {
+    if (this.#nodes.has(path)) return true
+    for (let p = dirname(path); p !== dirname(p); p = dirname(p)) if (this.#nodes.get(p)?.type === 'gone') return true
+    return false
   }
 
   async #real(path: string): Promise<Node> {

@@ -1,0 +1,63 @@
+// Every content file of a kit, checked the way install will read it, before anything is written: a regular file
+// within the size limit, and for Markdown, UTF-8 text whose frontmatter is a YAML mapping. Problems are located in the
+// file itself: a frontmatter error on its line 1 is reported at line 2 of the file (after the opening `---`).
+import { join } from 'node:path'
+import pAll from 'p-all'
+import { LineCounter, parseDocument } from 'yaml'
+import { decodeUtf8 } from '../fs/files.js'
+import type { Fs } from '../fs/fs.js'
+import { FileReadError, MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
+import type { Diagnostic } from '../types.js'
+
+/** Same fence as the Markdown transform (src/transforms/markdown.ts): what install treats as frontmatter. */
+const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
+const MARKDOWN = /\.(md|mdc|markdown)$/i
+
+export async function checkKitFiles(fs: Fs, dir: string, files: string[]): Promise<Diagnostic[]> {
+  const found = await pAll(
+    files.map((rel) => () => checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel))),
+    { concurrency: 32 },
+  )
+  return found.flat()
+}
+
+export async function checkKitFile(fs: Fs, file: string, markdown: boolean): Promise<Diagnostic[]> {
+  const at = (message: string, line = 1, column = 1): Diagnostic[] => [{ file, line, column, pointer: '', message, severity: 'error' }]
+  let bytes: Uint8Array
+  try {
+    bytes = await readBounded(fs, file, MAX_KIT_FILE_BYTES, 'kit files')
+  } catch (error) {
+    if (error instanceof FileReadError) return at(error.reason)
+    throw error
+  }
+  if (!markdown) return []
+  let text: string
+  try {
+    text = decodeUtf8(bytes, file)
+  } catch {
+    return at('is not valid UTF-8 text')
+  }
+  return checkFrontmatter(file, text)
+}
+
+/** The frontmatter of a Markdown file as YAML, with positions in the file (not in the frontmatter). */
+export function checkFrontmatter(file: string, text: string): Diagnostic[] {
+  const match = FENCE.exec(text)
+  if (!match) return []
+  const at = (message: string, line: number, column: number): Diagnostic => ({ file, line: line + 1, column, pointer: '', message, severity: 'error' })
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false })
+  const first = doc.errors[0]
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0])
+    return [at(`frontmatter is not valid YAML: ${first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, pos.line, pos.col)]
+  }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    return [at(`frontmatter YAML aliases expand too far (${(error as Error).message}); write the values out`, 1, 1)]
+  }
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) return [at('frontmatter must be a YAML mapping (key: value lines)', 1, 1)]
+  return []
+}
