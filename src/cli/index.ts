@@ -7,6 +7,7 @@ import { checkScopes, install, uninstall } from '../api/install.js'
 import { interruptedRuns, status } from '../api/status.js'
 import { detectTool, pickTargets } from '../api/targets.js'
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
+import { fileAccessError } from './file-access.js'
 import type { Fs } from '../fs/fs.js'
 import { recover } from '../safety/guard-run.js'
 import { openScopeState } from '../state/scope-state.js'
@@ -247,7 +248,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return await (pending ?? Promise.resolve(ExitCode.Success))
   } catch (caught) {
     // cac's own parse errors (missing argument or option value) are usage errors, not crashes.
-    const error = caught instanceof Error && caught.name === 'CACError' ? new UsageError(caught.message) : caught
+    const error = caught instanceof Error && caught.name === 'CACError' ? new UsageError(caught.message) : (fileAccessError(caught) ?? caught)
     // Scripts asked for JSON: give them the error as a document too (the human text still goes to stderr).
     if (argv.includes('--json') && error instanceof OutfitError) json(errorDocument(cli.matchedCommand?.name.split(' ')[0] ?? '', error))
     return reportError(error, deps)

@@ -70,3 +70,51 @@ describe('loadKit', () => {
     expect(result.ok ? [] : result.diagnostics.map((d) => d.message)).toEqual(['kit directory not found'])
   })
 })
+
+describe('loadKit with checkContent: every file read the way install reads it', () => {
+  const base = { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\n' }
+  async function contentProblems(files: Record<string, string | Buffer>): Promise<string[]> {
+    const result = await loadKit(kitFs({ ...base, ...files }), '/kit', { checkContent: true })
+    return result.ok ? [] : renderDiagnostics(result.diagnostics, { color: false, cwd: '/kit' })
+  }
+
+  it('reports broken frontmatter at its line and column in the file, not in the frontmatter', async () => {
+    expect(await contentProblems({ '/kit/agents/a.md': '---\nname: a\ndescription: [unclosed\n---\nbody\n' })).toEqual([
+      'agents/a.md:3:23  frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ])
+    expect(await contentProblems({ '/kit/rules/r.md': '---\n- a list\n---\nbody\n' })).toEqual(['rules/r.md:2:1  frontmatter must be a YAML mapping (key: value lines)'])
+    expect(await contentProblems({ '/kit/commands/c.md': '---\ndescription: x\ndescription: y\n---\n' })).toEqual(['commands/c.md:3:1  frontmatter is not valid YAML: Map keys must be unique'])
+  })
+
+  it('reports Markdown that is not UTF-8, and files over the 10 MiB limit', async () => {
+    expect(await contentProblems({ '/kit/rules/r.md': Buffer.from([0x2d, 0xff, 0xfe]), '/kit/skills/s/big.bin': Buffer.alloc(10 * 1024 * 1024 + 1) })).toEqual([
+      'rules/r.md:1:1  is not valid UTF-8 text',
+      'skills/s/big.bin:1:1  is over 10 MiB; kit files over 10 MiB are refused',
+    ])
+  })
+
+  it('does not read the content without checkContent (install reads it at its step)', async () => {
+    const result = await loadKit(kitFs({ ...base, '/kit/agents/a.md': '---\ndescription: [x\n---\n' }), '/kit')
+    expect(result.ok).toBe(true)
+  })
+
+  it('skips symbolic links with a warning instead of silently', async () => {
+    const vol = Volume.fromJSON({ ...base, '/kit/agents/a.md': 'x', '/elsewhere.md': 'y' })
+    vol.symlinkSync('/elsewhere.md', '/kit/agents/link.md')
+    const result = await loadKit(createFsFromVolume(vol).promises as unknown as Fs, '/kit', { checkContent: true })
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics))
+    expect(result.value.files).toEqual(['agents/a.md'])
+    expect(renderDiagnostics(result.warnings, { color: false, cwd: '/kit' })).toEqual([
+      'agents/link.md:1:1  warning skipped: a symbolic link; a kit installs only regular files (copy the file in instead)',
+    ])
+  })
+
+  it('reports a YAML alias bomb in kit.yaml as a diagnostic, not a crash', async () => {
+    let bomb = 'name: demo\nversion: 1.0.0\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n'
+    for (let i = 1; i < 8; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`
+    const result = await loadKit(kitFs({ '/kit/kit.yaml': bomb }), '/kit')
+    expect(result.ok ? [] : result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      expect.stringMatching(/^1:1 YAML aliases expand too far \(Excessive alias count/),
+    ])
+  })
+})
