@@ -39,7 +39,8 @@ export const copy: Action<CopyParams> = {
 
 /** A kit file as a template item; a frontmatter error is one line at its position in the file. */
 export function kitItem(path: string, bytes: Uint8Array, source: string): Item {
-  const text = decodeUtf8(bytes, source)
+  // A byte-order mark would hide the frontmatter fence; the transformed output is written without it.
+  const text = decodeUtf8(bytes, source).replace(/^\uFEFF/, '')
   try {
     return makeItem(path, text, source)
   } catch (error) {

@@ -3,7 +3,7 @@
 import type { JsonMergeParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
 import { deepEqual } from '../formats/deep-equal.js'
-import { getAt, parseJsonc, setAt } from '../formats/json-edit.js'
+import { assertEditable, getAt, parseJsonc, setAt } from '../formats/json-edit.js'
 import type { OwnedKey } from '../types.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
 import { editSharedFile, previousOwned } from './shared-file.js'
@@ -30,6 +30,7 @@ function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: Bui
   const owned: OwnedKey[] = []
   let out = text
   for (const leaf of leaves) {
+    assertEditable(file, out, leaf.append ? [...leaf.path, 0] : leaf.path)
     owned.push(...createdContainers(out, leaf.append ? leaf.path : leaf.path.slice(0, -1)))
     if (leaf.append) {
       const current = getAt(out, leaf.path)

@@ -39,7 +39,7 @@ export const tomlMerge: Action<TomlMergeParams> = {
       if (leaves.length === 0) return { text, owned: [] }
       const prev = previousOwned(ctx, path, [id, 'hash'])
       const result = upsertBlock(text, ref, stringify(tree), (prev?.value as BlockValue | undefined)?.prefix)
-      parseToml(path, result.text)
+      checkMerged(path, text, result.text, leaves.map((l) => l.path[0] ?? ''))
       return { text: result.text, owned: [{ path: [id, 'hash'], value: result.value }] }
     })
   },
@@ -66,6 +66,31 @@ function parseToml(file: string, text: string): Record<string, unknown> {
       throw new ConfigParseError(file, error.line, error.column, `not valid TOML (${error.message.split('\n')[0]}); fix the file and run again, nothing was written`)
     }
     throw error
+  }
+}
+
+/**
+ * The user's file parsed without our block, so if it fails with it, our tables clash with how the user wrote theirs:
+ * TOML cannot add [mcp_servers.x] to `mcp_servers = { … }` (an inline table is closed). Say that, at the user's line,
+ * instead of calling their valid file invalid.
+ */
+function checkMerged(file: string, before: string, merged: string, keys: string[]): void {
+  try {
+    parse(merged)
+  } catch (error) {
+    if (!(error instanceof TomlError)) throw error
+    for (const key of new Set(keys)) {
+      const at = new RegExp(`^[ \\t]*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*=`, 'm').exec(before)
+      if (!at) continue
+      const line = before.slice(0, at.index).split('\n').length
+      throw new ConfigParseError(
+        file,
+        line,
+        1,
+        `'${key}' is written as an inline table (${key} = { … }), which TOML does not let outfit add [${key}.<name>] tables to; write your entries as [${key}.<name>] sections and run again, nothing was written`,
+      )
+    }
+    parseToml(file, merged)
   }
 }
 

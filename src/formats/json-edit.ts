@@ -20,7 +20,8 @@ export function parseJsonc(file: string, text: string): unknown {
   if (text.trim() === '') return {}
   const errors: ParseError[] = []
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false })
-  const first = errors[0]
+  // A byte-order mark is not JSON, but editors write it and every reader skips it: keep it, and parse past it.
+  const first = errors.find((e) => !(e.offset === 0 && text.startsWith('\uFEFF')))
   if (first) {
     const pos = offsetToPosition(text, first.offset)
     throw new ConfigParseError(file, pos.line, pos.column, `not valid JSON (${printParseErrorCode(first.error)}); fix the file and run again, nothing was written`)
@@ -30,6 +31,45 @@ export function parseJsonc(file: string, text: string): unknown {
     throw new ConfigParseError(file, 1, 1, 'expected a JSON object at the top level; nothing was written')
   }
   return value
+}
+
+/**
+ * Refuses a file where editing `path` would go wrong although the file parses: a key that appears twice on the path
+ * (outfit would edit the first, every JSON reader keeps the last), or a value on the path that is not the object
+ * (or array) the path needs, such as `"mcpServers": []` or `"mcpServers": "x"`.
+ */
+export function assertEditable(file: string, text: string, path: (string | number)[]): void {
+  let node = parseTree(text, [], { allowTrailingComma: true })
+  for (let i = 0; node && i < path.length; i++) {
+    const segment = path[i]
+    const here = path.slice(0, i).join('.') || 'the top level'
+    if (node.type === 'object' && typeof segment === 'string') {
+      const props = (node.children ?? []).filter((p) => p.children?.[0]?.value === segment)
+      const [firstProp, second] = props
+      if (second?.children?.[0]) {
+        const pos = offsetToPosition(text, second.children[0].offset)
+        const firstLine = firstProp?.children?.[0] ? offsetToPosition(text, firstProp.children[0].offset).line : 0
+        throw new ConfigParseError(
+          file,
+          pos.line,
+          pos.column,
+          `'${path.slice(0, i + 1).join('.')}' appears ${props.length} times (first on line ${firstLine}); JSON readers keep only the last one. Remove or merge the duplicates and run again; nothing was written`,
+        )
+      }
+      node = firstProp?.children?.[1]
+    } else if (node.type === 'array' && typeof segment === 'number') {
+      node = node.children?.[segment]
+    } else {
+      const pos = offsetToPosition(text, node.offset)
+      const expected = typeof segment === 'number' ? 'an array' : 'an object'
+      throw new ConfigParseError(
+        file,
+        pos.line,
+        pos.column,
+        `${here === 'the top level' ? 'the top level' : `'${here}'`} is ${describeNode(node)}, but outfit needs ${expected} there to add '${path.slice(0, i + 1).join('.')}'. Fix the file (e.g. make it {}) and run again; nothing was written`,
+      )
+    }
+  }
 }
 
 export function getAt(text: string, path: (string | number)[]): { found: boolean; value?: unknown } {
@@ -150,6 +190,13 @@ function layout(value: unknown, indent: string, format: Format): string {
 /** Where the line holding a node's property (or the node itself) starts being indented. */
 function propertyStart(node: Node): number {
   return node.parent?.type === 'property' ? node.parent.offset : node.offset
+}
+
+function describeNode(node: Node): string {
+  if (node.type === 'array') return 'an array'
+  if (node.type === 'object') return 'an object'
+  if (node.type === 'null') return 'null'
+  return `a ${node.type}`
 }
 
 function lineIndent(text: string, offset: number): string {

@@ -5,7 +5,8 @@ import { isNotFound, type Fs } from './fs.js'
 import type { Snapshot } from '../types.js'
 
 const encoder = new TextEncoder()
-const decoder = new TextDecoder('utf-8', { fatal: true })
+// ignoreBOM keeps a byte-order mark in the text, so a user's file edited and written back keeps it too.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export function hashBytes(data: Uint8Array | string): string {
   return createHash('sha256')

@@ -33,7 +33,7 @@ export async function checkKitFile(fs: Fs, file: string, markdown: boolean): Pro
   if (!markdown) return []
   let text: string
   try {
-    text = decodeUtf8(bytes, file)
+    text = decodeUtf8(bytes, file).replace(/^\uFEFF/, '')
   } catch {
     return at('is not valid UTF-8 text')
   }
