@@ -31,7 +31,9 @@ export async function chooseTools(deps: CliDeps, ctx: Context, tools: string[], 
   if (tools.length > 0) return withScopeOnly(pickTargets(ctx.all, tools), ctx.scope)
   if (ctx.config?.tools) return withScopeOnly(pickTargets(ctx.all, ctx.config.tools), ctx.scope)
   if (deps.isTTY && !flags.yes && !deps.env.CI) return ask(deps, ctx, withScope, verb)
-  throw new UsageError('which tools? name them, or pass --all or --detected', {
+  // uninstall has no --detected (whether a tool is on this machine says nothing about what outfit installed there).
+  const choices = verb === 'Uninstall from' ? 'pass --all' : 'pass --all or --detected'
+  throw new UsageError(`which tools? name them, or ${choices}`, {
     hint: `without a terminal (or with --yes) outfit never asks; known tools: ${ctx.all.map((t) => t.spec.id).join(', ')}`,
   })
 }
@@ -49,15 +51,18 @@ function withScopeOnly(targets: LoadedTarget[], scope: string): LoadedTarget[] {
 
 /** In a terminal with no tools named: pick from the detected ones, then confirm. */
 async function ask(deps: CliDeps, ctx: Context, candidates: LoadedTarget[], verb: string): Promise<LoadedTarget[]> {
-  const prompter = deps.prompter ?? clackPrompter
+  const prompter = deps.prompter ?? clackPrompter()
   const detected = new Set<string>()
   for (const t of candidates) if (await detectTool(deps.fs, t, ctx)) detected.add(t.spec.id)
   const options = candidates.map((t) => ({ value: t.spec.id, label: t.spec.name, ...(detected.has(t.spec.id) ? { hint: 'detected' } : {}) }))
-  const chosen = await prompter.selectTools(options, [...detected])
+  const interrupted = () => new CancelledError('interrupted while asking; nothing was changed')
+  if (deps.signal?.aborted) throw interrupted()
+  const chosen = await prompter.selectTools(options, [...detected], deps.signal)
+  if (deps.signal?.aborted) throw interrupted()
   if (chosen === null || chosen.length === 0) throw new CancelledError('nothing selected; nothing was changed')
   const picked = pickTargets(ctx.all, chosen)
-  if (!(await prompter.confirm(`${verb} ${picked.map((t) => t.spec.name).join(', ')} (${ctx.scope} scope)?`))) {
-    throw new CancelledError('not confirmed; nothing was changed')
-  }
+  const confirmed = await prompter.confirm(`${verb} ${picked.map((t) => t.spec.name).join(', ')} (${ctx.scope} scope)?`, deps.signal)
+  if (deps.signal?.aborted) throw interrupted()
+  if (!confirmed) throw new CancelledError('not confirmed; nothing was changed')
   return picked
 }

@@ -39,7 +39,7 @@ export function succeeded(report: RunReport): boolean {
   return !report.cancelled && report.results.every((r) => r.status !== 'failed' && r.status !== 'cancelled')
 }
 
-export function exitCodeForError(error: OutfitError): ExitCode {
+export function exitCodeForError(error: OutfitError, signal?: 'SIGINT' | 'SIGTERM'): ExitCode {
   switch (error.code) {
     case 'USAGE':
       return ExitCode.Usage
@@ -50,7 +50,7 @@ export function exitCodeForError(error: OutfitError): ExitCode {
     case 'UNTRUSTED':
       return ExitCode.Untrusted
     case 'CANCELLED':
-      return ExitCode.Interrupted
+      return signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted
     case 'STATE_INVALID':
       return ExitCode.StateInvalid
     default:

@@ -8,11 +8,13 @@ import { interruptedRuns, status } from '../api/status.js'
 import { detectTool, pickTargets } from '../api/targets.js'
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import { fileAccessError } from './file-access.js'
+import { withToolList, YES_HELP } from './help.js'
+import { didYouMean } from '../did-you-mean.js'
 import type { Fs } from '../fs/fs.js'
 import { recover } from '../safety/guard-run.js'
 import { openScopeState } from '../state/scope-state.js'
 import { plan } from '../plan/plan.js'
-import { renderDiagnostics, renderLockChanges, renderPlan, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
+import { renderDiagnostics, renderLockChanges, renderPlan, renderRecovered, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
 import { errorDocument, listDocument, planDocument, runDocument, statusDocument, validateDocument } from '../report/to-json.js'
 import type { Kit, LoadedTarget, RunReport } from '../types.js'
 import { chooseTools, type ChooseFlags } from './choose-tools.js'
@@ -64,17 +66,20 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   const renderOpts = { color: deps.color, cwd: deps.cwd }
   const json = (doc: unknown) => deps.out(JSON.stringify(doc, null, 2))
 
-  const withCommon = <T extends ReturnType<typeof cli.command>>(command: T): T =>
+  const withCommon = <T extends ReturnType<typeof cli.command>>(command: T, scopeHelp: string): T =>
     command
-      .option('--scope <scope>', 'Where to install: global (your home) or project (this directory) (default: project)')
-      .option('--home <dir>', 'Directory that stands for ~ (install into a sandbox)')
-      .option('--project <dir>', 'Project directory for the project scope (default: the config file folder, else the current directory)')
-      .option('--targets <dir>', 'Also load target YAML files from this directory (repeatable)')
+      .option('--scope <scope>', scopeHelp)
+      .option('--home <dir>', 'Folder that stands for ~ (e.g. a sandbox); must exist')
+      .option('--project <dir>', 'Project folder for the project scope; must exist (default: the config file folder, else the current directory)')
+      .option('--targets <dir>', 'Also load target YAML files from this folder (repeatable)')
       .option('--config <file>', 'Read defaults from this file (default: the nearest outfit.config.yaml)')
       .option('--json', 'Print one JSON document instead of text (schemas/output.schema.json)')
-      .option('--yes', 'Never ask; required without a terminal') as T
+      .option('--yes', YES_HELP) as T
+  const SCOPES = 'global (your home), project (this repository) or a tool\'s own, e.g. plugin (default: project)'
 
-  withCommon(cli.command('install [...tools]', 'Install the kit into the given tools'))
+  withCommon(cli.command('install [...tools]', 'Install the kit into the given tools'), `Where to install: ${SCOPES}`)
+    .example('outfit install claude-code cursor --kit ./my-kit')
+    .example('outfit install --all --yes --scope global')
     .option('--kit <source>', 'The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config\'s kit(s), else the current directory)')
     .option('--all', 'Install into every known tool')
     .option('--detected', 'Install into every tool found on this machine')
@@ -101,7 +106,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }),
     )
 
-  withCommon(cli.command('update [...kits]', 'Move kits to the newest commit or version their source allows, show what changes in each tool, then install'))
+  withCommon(cli.command('update [...kits]', 'Move kits to the newest commit or version their source allows, show what changes in each tool, then install'), `Where the kits are installed: ${SCOPES}`)
+    .example('outfit update --all')
     .option('--kit <source>', 'Update this kit source instead of the config\'s kits')
     .option('--all', 'Update every tool that has the scope')
     .option('--detected', 'Update every tool found on this machine')
@@ -112,7 +118,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       run(() => update(deps, kitNames, flags)),
     )
 
-  withCommon(cli.command('plan [...tools]', 'Show every file an install would create, change or remove, with diffs; write nothing'))
+  withCommon(cli.command('plan [...tools]', 'Show every file an install would create, change or remove, with diffs; write nothing'), `Which install to plan: ${SCOPES}`)
+    .example('outfit plan --all --check   # in CI: exit 1 when an install would change anything')
     .option('--kit <source>', 'The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config\'s kit(s), else the current directory)')
     .option('--all', 'Plan for every known tool')
     .option('--detected', 'Plan for every tool found on this machine')
@@ -130,7 +137,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }),
     )
 
-  withCommon(cli.command('uninstall [...tools]', 'Remove exactly what outfit installed into the given tools'))
+  withCommon(cli.command('uninstall [...tools]', 'Remove exactly what outfit installed into the given tools'), `Which install to remove: ${SCOPES}`)
+    .example('outfit uninstall cursor')
+    .example('outfit uninstall --all --scope global')
     .option('--all', 'Uninstall from every known tool')
     .option('--force', 'Also remove files you changed since outfit installed them')
     .action((tools: string[], flags: KitFlags) =>
@@ -143,7 +152,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }),
     )
 
-  withCommon(cli.command('list', 'List the known tools and whether each is detected here')).action((flags: CommonFlags) =>
+  withCommon(cli.command('list', 'List the known tools and whether each is detected here'), 'Accepted so scripts can pass the same flags everywhere; list shows every scope')
+    .example('outfit list --targets ./my-targets').action((flags: CommonFlags) =>
     run(async () => {
       const ctx = await context(deps, flags)
       const rows = await Promise.all(ctx.all.map(async (t) => ({ id: t.spec.id, name: t.spec.name, scopes: Object.keys(t.spec.scopes), detected: await detectTool(deps.fs, t, ctx), file: t.file })))
@@ -156,7 +166,8 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     }),
   )
 
-  withCommon(cli.command('status [...tools]', 'Show per tool: detected, installed kit and version, and drifted files')).action(
+  withCommon(cli.command('status [...tools]', 'Show per tool: detected, installed kit and version, and drifted files'), `Which install to show: ${SCOPES}`)
+    .example('outfit status --scope global').action(
     (tools: string[], flags: CommonFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
@@ -171,17 +182,20 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }),
   )
 
-  withCommon(cli.command('recover', 'Roll back what an interrupted run (crash, kill) left half-done')).action((flags: CommonFlags) =>
-    run(async () => {
-      const ctx = await context(deps, flags)
-      const states = await Promise.all([ctx.home, ctx.project].map((root) => openScopeState(deps.fs, ctx.stateHome, root, { create: false })))
-      const recovered = await recover(deps.fs, states.filter((s) => s !== null))
-      if (flags.json) json({ command: 'recover', recovered })
-      else if (recovered.length === 0) deps.out('✓ nothing to recover')
-      else for (const line of renderRecovered(recovered)) deps.out(line)
-      return ExitCode.Success
-    }),
-  )
+  withCommon(cli.command('recover', 'Roll back what an interrupted run (crash, kill) left half-done'), 'Accepted so scripts can pass the same flags everywhere; recover checks your home and the project')
+    .option('--verbose', 'List every restored path (default: a count per folder)')
+    .example('outfit recover --home ~/sandbox')
+    .action((flags: CommonFlags & { verbose?: boolean }) =>
+      run(async () => {
+        const ctx = await context(deps, flags)
+        const states = await Promise.all([ctx.home, ctx.project].map((root) => openScopeState(deps.fs, ctx.stateHome, root, { create: false })))
+        const recovered = await recover(deps.fs, states.filter((s) => s !== null))
+        if (flags.json) json({ command: 'recover', recovered })
+        else if (recovered.length === 0) deps.out('✓ nothing to recover')
+        else for (const line of renderRecovered(recovered, { color: deps.color, verbose: flags.verbose ?? false })) deps.out(line)
+        return ExitCode.Success
+      }),
+    )
 
   cli
     .command('validate [...files]', 'Check target YAML files (default: every known target, the config file, and --kit if given)')
@@ -189,6 +203,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .option('--config <file>', 'Check this config file (default: the nearest outfit.config.yaml)')
     .option('--kit <dir>', 'Also check this kit (kit.yaml, mcp.yaml, hooks.yaml)')
     .option('--json', 'Print one JSON document (schemas/output.schema.json)')
+    .option('--yes', 'Accepted so scripts can pass it to every command (validate never asks)')
+    .example('outfit validate                      # every known target and the config file')
+    .example('outfit validate my-tool.yaml kit/mcp.yaml --kit ./kit')
     .action((files: string[], flags: { targets?: string | string[]; config?: string; kit?: string; json?: boolean }) =>
       run(async () => {
         const { diagnostics, checked } = await validate(deps, files, flags)
@@ -208,6 +225,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .option('--dir <dir>', 'Where `init target` writes <id>.yaml (default: the config file\'s first targets folder, else ./targets)')
     .option('--config <file>', 'Read defaults from this file (default: the nearest outfit.config.yaml)')
     .option('--json', 'Print one JSON document (schemas/output.schema.json)')
+    .option('--yes', 'Accepted so scripts can pass it to every command (init never asks, and never overwrites)')
+    .example('outfit init kit my-kit')
+    .example('outfit init target my-tool --dir ./targets')
     .action((kind: string, name: string | undefined, flags: { dir?: string; config?: string; json?: boolean }) =>
       run(async () => {
         let created: string[]
@@ -232,14 +252,17 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }),
     )
 
-  cli.help()
+  cli.help((sections) => withToolList(sections, cli.matchedCommand?.name.split(' ')[0]))
   cli.version(version)
 
   try {
     cli.parse(['node', 'outfit', ...argv], { run: false })
     if (cli.options.help || cli.options.version) return ExitCode.Success
     if (!cli.matchedCommand) {
-      if (cli.args.length > 0) throw new UsageError(`unknown command '${cli.args[0]}'`, { hint: "run 'outfit --help' for the commands" })
+      if (cli.args.length > 0) {
+        const commands = cli.commands.map((c) => c.name.split(' ')[0] ?? '').filter(Boolean)
+        throw new UsageError(`unknown command '${cli.args[0]}'${didYouMean(String(cli.args[0]), commands)}`, { hint: "run 'outfit --help' for the commands" })
+      }
       cli.outputHelp()
       return ExitCode.Usage
     }
@@ -265,11 +288,6 @@ async function showPlan(deps: CliDeps, ctx: Context, targets: LoadedTarget[], fl
   return flags.check && plans.some((p) => p.changes.length > 0 || p.status === 'updated') ? ExitCode.Failed : ExitCode.Success
 }
 
-function renderRecovered(recovered: { journal: string; restored: string[] }[]): string[] {
-  const files = recovered.flatMap((r) => r.restored)
-  return [`! an earlier outfit run was interrupted; rolled it back (${files.length} path${files.length === 1 ? '' : 's'} restored):`, ...files.map((f) => `    ${f}`)]
-}
-
 function stream(deps: CliDeps, flags: CommonFlags, tools: LoadedTarget[]) {
   // Each tool's block is printed whole as soon as that tool finishes, so concurrent output never interleaves.
   const none = () => {}
@@ -289,7 +307,7 @@ function stream(deps: CliDeps, flags: CommonFlags, tools: LoadedTarget[]) {
 function finish(deps: CliDeps, report: RunReport, ctx: Context, flags: CommonFlags): number {
   if (flags.json) deps.out(JSON.stringify(runDocument(report, ctx.scope), null, 2))
   else {
-    if (report.recovered?.length) for (const line of renderRecovered(report.recovered)) deps.err(line)
+    if (report.recovered?.length) for (const line of renderRecovered(report.recovered, { color: deps.color })) deps.err(line)
     deps.out('')
     for (const line of renderSummary(report, { color: deps.color })) deps.out(line)
   }
@@ -303,14 +321,21 @@ function concurrency(value: string | undefined, ctx: Context) {
   return { concurrency: n }
 }
 
-function rejectUnknownFlags(command: { options: { names: string[] }[] }, options: Record<string, unknown>): void {
+function rejectUnknownFlags(command: { name: string; options: { names: string[]; rawName: string }[] }, options: Record<string, unknown>): void {
   const known = new Set(['--', 'help', 'h', 'version', 'v', ...command.options.flatMap((o) => o.names)])
   const unknown = Object.keys(options).filter((k) => !known.has(k))
   if (unknown.length > 0) {
-    throw new UsageError(`unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.map((u) => (u.length === 1 ? `-${u}` : `--${u}`)).join(', ')}`, {
-      hint: "run 'outfit <command> --help' for its options",
+    const flag = (u: string) => (u.length === 1 ? `-${u}` : `--${kebab(u)}`)
+    const flags = command.options.map((o) => o.rawName.split(/[ ,]/)[0] ?? '').filter((f) => f.startsWith('--'))
+    throw new UsageError(`unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.map(flag).join(', ')}${didYouMean(flag(unknown[0] ?? ''), flags)}`, {
+      hint: `run 'outfit ${command.name.split(' ')[0]} --help' for its options`,
     })
   }
+}
+
+/** cac camel-cases option names (--dry-run → dryRun); messages show them as typed. */
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
 }
 
 function reportError(error: unknown, deps: CliDeps): number {
@@ -322,7 +347,7 @@ function reportError(error: unknown, deps: CliDeps): number {
   if (error instanceof OutfitError) {
     deps.err(`error: ${error.message}`)
     if (error.hint) deps.err(`  → ${error.hint}`)
-    return exitCodeForError(error)
+    return exitCodeForError(error, deps.abortedBy?.())
   }
   deps.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
   deps.err('  → this is a bug in outfit; please report it with the command you ran')

@@ -48,7 +48,7 @@ export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mo
 /** Every fetched kit that would run commands needs a trusted source; asks in a terminal, refuses otherwise. */
 export async function checkTrust(deps: CliDeps, ctx: Context, flags: KitFlagsIn, prepared: PreparedKits): Promise<void> {
   const canAsk = deps.isTTY && !flags.yes && !flags.json
-  const prompter = deps.prompter ?? clackPrompter
+  const prompter = deps.prompter ?? clackPrompter()
   await ensureTrusted(
     prepared.kits.map((k) => ({ name: k.name, source: k.trustId, kit: k.kit, local: k.spec.kind === 'local' })),
     {

@@ -1,25 +1,31 @@
 // The interactive questions, behind an interface so tests (and other front ends) can answer them.
+import type { Readable, Writable } from 'node:stream'
 
 export interface Prompter {
-  /** Which tools to use; null when the person cancels. */
-  selectTools(options: { value: string; label: string; hint?: string }[], initial: string[]): Promise<string[] | null>
-  confirm(message: string): Promise<boolean>
+  /** Which tools to use; null when the person cancels, or when `signal` aborts (SIGINT/SIGTERM) while asking. */
+  selectTools(options: { value: string; label: string; hint?: string }[], initial: string[], signal?: AbortSignal): Promise<string[] | null>
+  /** False when declined, cancelled or aborted. */
+  confirm(message: string, signal?: AbortSignal): Promise<boolean>
 }
 
-export const clackPrompter: Prompter = {
-  async selectTools(options, initial) {
-    // Loaded on first question only: most runs (CI, named tools) never ask.
-    const { cancel, isCancel, multiselect } = await import('@clack/prompts')
-    const answer = await multiselect({ message: 'Install into which tools? (detected ones are selected)', options, initialValues: initial, required: true })
-    if (isCancel(answer)) {
-      cancel('Nothing was changed.')
-      return null
-    }
-    return answer
-  },
-  async confirm(message) {
-    const { confirm, isCancel } = await import('@clack/prompts')
-    const answer = await confirm({ message })
-    return !isCancel(answer) && answer
-  },
+/** @clack/prompts on the given streams (default: the process's own). */
+export function clackPrompter(streams: { input?: Readable; output?: Writable } = {}): Prompter {
+  return {
+    async selectTools(options, initial, signal) {
+      // Loaded on first question only: most runs (CI, named tools) never ask.
+      const { cancel, isCancel, multiselect } = await import('@clack/prompts')
+      // A signal while the question is open ends it at once: nothing has been changed, so there is nothing to wait for.
+      const answer = await multiselect({ message: 'Install into which tools? (detected ones are selected)', options, initialValues: initial, required: true, ...streams, ...(signal ? { signal } : {}) })
+      if (isCancel(answer)) {
+        cancel('Nothing was changed.', streams.output ? { output: streams.output } : {})
+        return null
+      }
+      return answer
+    },
+    async confirm(message, signal) {
+      const { confirm, isCancel } = await import('@clack/prompts')
+      const answer = await confirm({ message, ...streams, ...(signal ? { signal } : {}) })
+      return !isCancel(answer) && answer
+    },
+  }
 }

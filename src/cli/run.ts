@@ -18,7 +18,8 @@ function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
   interrupts++
   if (interrupts === 1) {
     abortedBy = signal
-    process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping at the next step and rolling back…\n`)
+    // Nothing may have changed yet (a question was open): the run ends at once then, otherwise after its rollback.
+    process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping; anything already changed is rolled back…\n`)
     controller.abort()
     return
   }

@@ -34,7 +34,7 @@ export async function update(deps: CliDeps, kitNames: string[], flags: UpdateFla
     if (flags.json) print(document(false))
     return failing ? ExitCode.Failed : ExitCode.Success
   }
-  if (deps.isTTY && !flags.yes && !flags.json && !(await (deps.prompter ?? clackPrompter).confirm('Apply this update?'))) {
+  if (deps.isTTY && !flags.yes && !flags.json && !(await (deps.prompter ?? clackPrompter()).confirm('Apply this update?'))) {
     deps.out('nothing was changed')
     return ExitCode.Success
   }

@@ -90,6 +90,29 @@ export function renderStatus(rows: ToolStatusRow[], options: RenderOptions): str
   return lines
 }
 
+/**
+ * Paths an interrupted run's journal put back. A killed install can leave thousands: by default one line per folder
+ * at the top of each root (e.g. `~/.claude  1,204 paths`); `verbose` lists every path.
+ */
+export function renderRecovered(recovered: { journal: string; restored: string[] }[], options: RenderOptions & { verbose?: boolean }): string[] {
+  const c = createColors(options.color)
+  const total = recovered.reduce((n, r) => n + r.restored.length, 0)
+  const lines = [`${c.yellow('!')} an earlier outfit run was interrupted; rolled it back (${count(total, 'path')} restored)${options.verbose ? ':' : ''}`]
+  if (options.verbose) return [...lines, ...recovered.flatMap((r) => r.restored.map((f) => `    ${f}`))]
+  const groups = new Map<string, number>()
+  for (const r of recovered) {
+    const root = r.journal.split('/.outfit/')[0] ?? ''
+    for (const path of r.restored) {
+      const rest = root && path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path
+      const key = root && rest !== path ? `${root}/${rest.split('/')[0]}` : path
+      groups.set(key, (groups.get(key) ?? 0) + 1)
+    }
+  }
+  const width = Math.max(...[...groups.keys()].map((k) => k.length))
+  for (const [folder, n] of [...groups].sort(([a], [b]) => a.localeCompare(b))) lines.push(`    ${folder.padEnd(width)}  ${count(n, 'path')}`)
+  return lines
+}
+
 /** `outfit plan`: per tool, each file to create (+), change (~) or remove (-), with diffs of text files. */
 export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?: boolean }): string[] {
   const c = createColors(options.color)
@@ -121,6 +144,10 @@ export function renderLockChanges(changes: LockChange[]): string[] {
 }
 
 // --- internal ---
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`
+}
 
 function causeOf(error: Error): string {
   let e: unknown = error

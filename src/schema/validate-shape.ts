@@ -5,6 +5,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import { schemasDir } from '../package-root.js'
 import { locate } from '../load/locate.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
+import { didYouMean } from '../did-you-mean.js'
 import type { Diagnostic } from '../types.js'
 
 const cache = new Map<string, ValidateFunction>()
@@ -16,7 +17,7 @@ export function loadSchema(name: string): Record<string, unknown> {
 function compiled(name: string): ValidateFunction {
   let validate = cache.get(name)
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true })
+    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true })
     // The schemas use one format, `uri`; the platform's URL parser decides it (ajv-formats cost ~60 ms of startup).
     ajv.addFormat('uri', (value: string) => URL.canParse(value))
     validate = ajv.compile(loadSchema(name))
@@ -37,7 +38,7 @@ export function validateShape(schemaName: string, parsed: ParsedYaml): Diagnosti
       line: pos.line,
       column: pos.column,
       pointer: error.instancePath,
-      message: describe(error),
+      message: describe(error, validate.schema as Schema),
       severity: 'error' as const,
     }
   })
@@ -51,19 +52,22 @@ function keyOf(error: ErrorObject): string | undefined {
 }
 
 /** Messages for people: name the key, list the allowed values. */
-function describe(error: ErrorObject): string {
+function describe(error: ErrorObject, root: Schema): string {
   const p = error.params as Record<string, unknown>
   switch (error.keyword) {
     case 'additionalProperties':
-      return `unknown key '${String(p.additionalProperty)}'`
+      return `unknown key '${String(p.additionalProperty)}'${didYouMean(String(p.additionalProperty), Object.keys((error.parentSchema?.properties ?? {}) as object))}`
     case 'required':
       return `missing required key '${String(p.missingProperty)}'`
-    case 'enum':
-      return `must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`
+    case 'enum': {
+      const allowed = p.allowedValues as unknown[]
+      const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed.filter((v): v is string => typeof v === 'string'), '"') : ''
+      return `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}${hint}`
+    }
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`
     case 'discriminator':
-      if (p.error === 'mapping') return `unknown action '${String(p.tagValue)}'`
+      if (p.error === 'mapping') return `unknown action '${String(p.tagValue)}'${didYouMean(String(p.tagValue), discriminatorValues(error, root))}`
       return `missing required key '${String(p.tag)}'`
     case 'pattern':
       return `must match ${String(p.pattern)}`
@@ -72,6 +76,21 @@ function describe(error: ErrorObject): string {
     default:
       return error.message ?? 'is invalid'
   }
+}
+
+type Schema = { properties?: Record<string, { const?: unknown }>; $ref?: string; oneOf?: Schema[]; [key: string]: unknown }
+
+/** The values a discriminator accepts (the `const` of the tag in each oneOf branch), for "did you mean". */
+function discriminatorValues(error: ErrorObject, root: Schema): string[] {
+  const tag = String((error.params as { tag?: unknown }).tag)
+  const resolve = (s: Schema): Schema => {
+    if (!s.$ref?.startsWith('#/')) return s
+    let node: unknown = root
+    for (const part of s.$ref.slice(2).split('/')) node = (node as Record<string, unknown> | undefined)?.[part]
+    return (node as Schema | undefined) ?? s
+  }
+  const branches = ((error.parentSchema as Schema | undefined)?.oneOf ?? []).map(resolve)
+  return branches.flatMap((b) => (typeof b.properties?.[tag]?.const === 'string' ? [b.properties[tag].const as string] : []))
 }
 
 /** ajv reports some problems twice (oneOf branches, parents of child errors); keep the most specific ones. */
