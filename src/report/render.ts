@@ -101,10 +101,10 @@ export function renderRecovered(recovered: { journal: string; restored: string[]
   if (options.verbose) return [...lines, ...recovered.flatMap((r) => r.restored.map((f) => `    ${f}`))]
   const groups = new Map<string, number>()
   for (const r of recovered) {
-    const root = r.journal.split('/.outfit/')[0] ?? ''
+    // One journal per scope root: group by the first folder below what all its paths share (wherever the journal is).
+    const root = commonDir(r.restored)
     for (const path of r.restored) {
-      const rest = root && path.startsWith(`${root}/`) ? path.slice(root.length + 1) : path
-      const key = root && rest !== path ? `${root}/${rest.split('/')[0]}` : path
+      const key = path.length > root.length ? `${root === '/' ? '' : root}/${path.slice(root.length).replace(/^\//, '').split('/')[0]}` : path
       groups.set(key, (groups.get(key) ?? 0) + 1)
     }
   }
@@ -144,6 +144,18 @@ export function renderLockChanges(changes: LockChange[]): string[] {
 }
 
 // --- internal ---
+
+function commonDir(paths: string[]): string {
+  const split = paths.map((p) => p.split('/').slice(0, -1))
+  const first = split[0] ?? []
+  let n = first.length
+  for (const parts of split) {
+    let i = 0
+    while (i < n && parts[i] === first[i]) i++
+    n = i
+  }
+  return first.slice(0, n).join('/') || '/'
+}
 
 function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`

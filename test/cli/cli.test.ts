@@ -1,5 +1,5 @@
 // The cac shell, driven in-process through main(argv, deps) with captured output.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/index.js'
@@ -32,7 +32,11 @@ describe('cli', () => {
 
   it.each([
     [['frobnicate'], "error: unknown command 'frobnicate'"],
+    [['instal', 'cursor'], "error: unknown command 'instal'; did you mean 'install'?"],
     [['install', '--frobnicate', '--all'], 'error: unknown option: --frobnicate'],
+    [['install', '--dry-rn', '--all'], "error: unknown option: --dry-rn; did you mean '--dry-run'?"],
+    [['install', 'claude', '--yes'], "error: unknown tool: claude"],
+    [['uninstall', '--yes'], 'error: which tools? name them, or pass --all'],
     [['install', 'notatool', '--yes'], 'error: unknown tool: notatool'],
     [['install', '--yes'], 'error: which tools? name them, or pass --all or --detected'],
     [['install', 'claude-code', '--all'], 'error: name tools or use --all/--detected, not both'],
@@ -42,6 +46,37 @@ describe('cli', () => {
     expect(result.code).toBe(2)
     expect(result.err.split('\n')[0]).toBe(message)
     expect(result.err).not.toMatch(/\n\s+at /)
+  })
+
+  it('the unknown-option hint names the command, and a mistyped tool gets a suggestion', async () => {
+    expect((await cli('status', '--verbos')).err).toContain("→ run 'outfit status --help' for its options")
+    expect((await cli('install', 'claude', '--yes')).err).toContain("(did you mean 'claude-code'?)")
+  })
+
+  it('validate and init accept --yes, as every command does', async () => {
+    expect((await cli('validate', '--yes')).code).toBe(0)
+    expect((await cli('init', 'kit', 'k', '--yes')).code).toBe(0)
+  })
+
+  it("each command's help says what --scope means there, what --yes really does, with examples and the tool ids", async () => {
+    const help = async (...argv: string[]) => {
+      const lines: string[] = []
+      const spy = vi.spyOn(console, 'info').mockImplementation((l: string) => void lines.push(l))
+      const spyLog = vi.spyOn(console, 'log').mockImplementation((l: string) => void lines.push(l))
+      await cli(...argv, '--help')
+      spy.mockRestore()
+      spyLog.mockRestore()
+      return lines.join('\n')
+    }
+    const install = await help('install')
+    expect(install).toMatch(/--scope <scope> +Where to install: global/)
+    expect(install).toContain('--yes              Never ask (without a terminal outfit never asks anyway')
+    expect(install).toMatch(/Tools:\n  claude-code, codex, copilot, cursor, gemini-cli, opencode, windsurf/)
+    expect(install).toMatch(/Examples:\n(.*\n)*outfit install claude-code cursor --kit .\/my-kit/)
+    expect(await help('status')).toMatch(/--scope <scope> +Which install to show:/)
+    expect(await help('uninstall')).toMatch(/--scope <scope> +Which install to remove:/)
+    expect(await help('recover')).toMatch(/--scope <scope> +Accepted so scripts can pass the same flags everywhere; recover checks/)
+    expect(await help('validate')).toContain('outfit validate my-tool.yaml kit/mcp.yaml --kit ./kit')
   })
 
   it('validate reports every diagnostic and exits 1', async () => {

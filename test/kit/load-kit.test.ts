@@ -43,6 +43,7 @@ describe('loadKit', () => {
     ['a missing kit.yaml', { '/kit/agents/a.md': 'x' }, ['kit.yaml:1:1  file not found']],
     ['a kit.yaml without version', { '/kit/kit.yaml': 'name: demo\n' }, ["kit.yaml:1:1  missing required key 'version'"]],
     ['an unknown key', { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\nauthor: me\n' }, ["kit.yaml:3:1  unknown key 'author'"]],
+    ['a mistyped key, with the key it meant', { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\nprefx: dm\n' }, ["kit.yaml:3:1  unknown key 'prefx'; did you mean 'prefix'?"]],
     [
       'a YAML syntax error',
       { '/kit/kit.yaml': 'name: demo\nversion: [1.0.0\n' },
