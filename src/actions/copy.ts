@@ -21,6 +21,7 @@ export const copy: Action<CopyParams> = {
     const base = params.base ?? staticBase(patterns[0] ?? '')
     const isMatch = picomatch(patterns, { dot: false })
     const matches = ctx.kit.files.filter((f) => isMatch(f))
+    let done = 0
     for (const file of matches) {
       const relPath = base === '' ? file : file.slice(base.length + 1)
       const source = join(ctx.kit.dir, file)
@@ -32,6 +33,8 @@ export const copy: Action<CopyParams> = {
       const dest = await resolveDest(ctx, join(params.to, params.rename === undefined ? relPath : render(ctx, params.rename, vars)))
       const output = item && transforms.length > 0 ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v)) : bytes
       await writeOwnedFile(ctx, dest, output)
+      done++
+      ctx.progress?.(done, matches.length)
     }
     if (matches.length === 0) ctx.log.info(`nothing in the kit matches ${patterns.join(', ')}`)
   },

@@ -34,6 +34,8 @@ export interface ActionContext {
   run: Map<string, unknown>
   /** The manifests of the other tools installed in this scope (read once per run). */
   others(): Promise<ManifestFile[]>
+  /** Reports how far a long step is (e.g. 1,204 of 2,000 files copied), for the live progress line. */
+  progress?(done: number, total: number): void
 }
 
 export type UndoMode = 'rollback' | 'uninstall'

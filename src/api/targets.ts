@@ -4,6 +4,7 @@ import { TargetInvalidError, UsageError } from '../errors.js'
 import { exists, type Fs } from '../fs/fs.js'
 import { listTargetFiles, loadTargets, type LoadedTargets } from '../load/load-targets.js'
 import { builtinTargetsDir } from '../package-root.js'
+import { buildPipeline } from '../pipeline/build-pipeline.js'
 import type { Diagnostic, LoadedTarget } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
 
@@ -40,6 +41,12 @@ export function pickTargets(all: LoadedTarget[], names: string[]): LoadedTarget[
     })
   }
   return [...new Set(names)].map((n) => byId.get(n) as LoadedTarget)
+}
+
+/** The folders a scope stands for across these tools (global: the home; project: the project), without duplicates. */
+export function scopeRoots(targets: LoadedTarget[], scope: string, base: { home: string; project: string }): string[] {
+  const roots = targets.filter((t) => Object.hasOwn(t.spec.scopes, scope)).map((t) => buildPipeline(t.spec, scope, base).scope.root)
+  return [...new Set(roots)]
 }
 
 /** Whether the tool looks installed: any detect path exists, or any detect command is on PATH. */

@@ -5,7 +5,7 @@ import { cac } from 'cac'
 import { initKit, initTarget } from '../api/init.js'
 import { checkScopes, install, uninstall } from '../api/install.js'
 import { interruptedRuns, status } from '../api/status.js'
-import { detectTool, pickTargets } from '../api/targets.js'
+import { detectTool, pickTargets, scopeRoots } from '../api/targets.js'
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import { fileAccessError } from './file-access.js'
 import { withToolList, YES_HELP } from './help.js'
@@ -171,13 +171,19 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     (tools: string[], flags: CommonFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
-        const rows = await status({ ...ctx, targets: tools.length > 0 ? pickTargets(ctx.all, tools) : ctx.all })
+        const targets = tools.length > 0 ? pickTargets(ctx.all, tools) : ctx.all
+        const rows = await status({ ...ctx, targets })
         const interrupted = await interruptedRuns(deps.fs, ctx.stateHome, rows.length > 0 ? [ctx.scope === 'global' ? ctx.home : ctx.project, ctx.home, ctx.project] : [])
         for (const root of interrupted) {
           deps.err(`! an outfit run in ${root} was interrupted and left changes half-done; what follows may be partial. Run \`outfit recover\` to roll it back (install and uninstall also do it first).`)
         }
         if (flags.json) json(statusDocument(rows, ctx.scope, interrupted))
-        else for (const line of renderStatus(rows, { color: deps.color })) deps.out(line)
+        else {
+          // Say what is being described: the same tools can be installed in your home and in every project.
+          const roots = scopeRoots(targets, ctx.scope, ctx)
+          deps.out(`${ctx.scope} scope, in ${roots.length > 0 ? roots.join(', ') : '(no tool has this scope)'}`)
+          for (const line of renderStatus(rows, { color: deps.color })) deps.out(line)
+        }
         return ExitCode.Success
       }),
   )

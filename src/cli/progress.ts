@@ -7,13 +7,17 @@ const CLEAR_LINE = '\u001b[2K'
 const UP = (n: number) => `\u001b[${n}A`
 
 export interface Progress {
-  step(tool: string, step: string, index: number, total: number): void
+  /** A step starts, or (with `items`) a long step has done `items.done` of `items.total`. */
+  step(tool: string, step: string, index: number, total: number, items?: { done: number; total: number }): void
   /** Prints a finished tool's block above the live lines. */
   done(result: ToolResult, block: string[]): void
   stop(): void
 }
 
-export function liveProgress(tools: { id: string; name: string }[], write: (text: string) => void, color: boolean): Progress {
+/** Item counts redraw at most this often: a 2,000-file step must not redraw 2,000 times. */
+const ITEM_REDRAW_MS = 100
+
+export function liveProgress(tools: { id: string; name: string }[], write: (text: string) => void, color: boolean, now: () => number = Date.now): Progress {
   const c = createColors(color)
   const state = new Map(tools.map((t) => [t.id, c.dim('waiting')]))
   const width = Math.max(...tools.map((t) => t.name.length))
@@ -28,9 +32,14 @@ export function liveProgress(tools: { id: string; name: string }[], write: (text
     drawn = lines.length
   }
   draw()
+  let lastItemDraw = 0
+  const format = (n: number) => n.toLocaleString('en-US')
   return {
-    step(tool, step, index, total) {
-      state.set(tool, `${c.cyan('›')} step ${index + 1} of ${total}: ${step}`)
+    step(tool, step, index, total, items) {
+      const count = items ? ` ${format(items.done)}/${format(items.total)}` : ''
+      state.set(tool, `${c.cyan('›')} step ${index + 1} of ${total}: ${step}${count}`)
+      if (items && items.done < items.total && now() - lastItemDraw < ITEM_REDRAW_MS) return
+      if (items) lastItemDraw = now()
       clear()
       draw()
     },

@@ -11,7 +11,8 @@ import { UndoStack } from './undo-stack.js'
 import picomatch from 'picomatch'
 
 export interface PipelineEvents {
-  onStep?: (tool: string, step: string, index: number, total: number) => void
+  /** A step starts (no `items`), or a long step reports how many of its items are done. */
+  onStep?: (tool: string, step: string, index: number, total: number, items?: { done: number; total: number }) => void
 }
 
 export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events: PipelineEvents = {}): Promise<ToolResult> {
@@ -47,7 +48,9 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
       },
     })
     try {
-      await step.run({ ...stepCtx, record: (change) => changes.push(change) })
+      const onStep = events.onStep
+      const progress = onStep ? (done: number, of: number) => onStep(pipeline.tool.id, step.name, index, pipeline.steps.length, { done, total: of }) : undefined
+      await step.run({ ...stepCtx, record: (change) => changes.push(change), ...(progress ? { progress } : {}) })
       completed.push({ step: step.name, action: step.action, inverse: step.inverse, changes })
       const real = changes.filter((c) => counts(c, ctx)).length
       const bookkeeping = changes.some((c) => isRealChange(c) && c.kind !== 'dir')
