@@ -1,7 +1,6 @@
 // Reading a file someone else supplied (a kit, a config): only a regular file, and never more than a limit.
-// A FIFO would block the read forever and a device (/dev/urandom) reports size 0 and never ends, so the file is
-// opened without blocking, checked on the open handle (no race with a swap after a stat), and read in bounded chunks.
-import { constants } from 'node:fs'
+// A FIFO would block the read forever and a device (/dev/urandom) reports size 0 and never ends, so only a regular
+// file is opened, the open handle is checked again, and it is read in bounded chunks whatever its size claims.
 import type { Fs } from './fs.js'
 
 /** Kit content is text and small images; anything bigger is a mistake, and would be held in memory. */
@@ -21,8 +20,13 @@ export class FileReadError extends Error {
 export async function readBounded(fs: Fs, file: string, limit: number, what = 'files'): Promise<Uint8Array> {
   let handle: Awaited<ReturnType<Fs['open']>>
   try {
-    handle = await fs.open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    // Opening a FIFO blocks until a writer comes: look first, and open only what is a regular file. The handle is
+    // checked again below, so a file swapped in between is refused too (only the swap to a FIFO could still wait).
+    const st = await fs.stat(file)
+    if (!st.isFile()) throw new FileReadError(file, st.isDirectory() ? 'is a directory, expected a file' : `is ${kindOf(st)}, not a regular file; only regular files are read`)
+    handle = await fs.open(file, 'r')
   } catch (error) {
+    if (error instanceof FileReadError) throw error
     throw new FileReadError(file, describeOpenError(error))
   }
   try {

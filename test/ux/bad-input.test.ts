@@ -141,7 +141,8 @@ describe('folders on the command line and in the config', () => {
     const fs: Fs = { ...realFs, mkdir: (async (path: string) => { throw denied(path) }) as Fs['mkdir'] }
     const argv = ['install', 'claude-code', '--yes', '--scope', 'global', '--kit', sb.kit]
     const result = await refused(runCli(argv, { cwd: sb.project, env: { HOME: sb.home }, fs }))
-    expect(result.err).toBe(`error: cannot write ${join(sb.home, '.outfit')}: permission denied\n  → check who owns it and its permissions (ls -ld ${join(sb.home, '.outfit')}), or choose another folder with --home / --project`)
+    const state = join(sb.home, '.local/state/outfit')
+    expect(result.err).toBe(`error: cannot write ${state}: permission denied\n  → check who owns it and its permissions (ls -ld ${state}), or choose another folder with --home / --project`)
     const json = await runCli([...argv, '--json'], { cwd: sb.project, env: { HOME: sb.home }, fs })
     expect(JSON.parse(json.out).error.code).toBe('FILE_ACCESS')
   })
