@@ -1,12 +1,12 @@
 // Finding targets: the built-in ones plus any the user keeps in their own directories, and picking tools by name.
-import { delimiter, join } from 'node:path'
 import { TargetInvalidError, UsageError } from '../errors.js'
-import { exists, type Fs } from '../fs/fs.js'
+import type { Fs } from '../fs/fs.js'
 import { listTargetFiles, loadTargets, type LoadedTargets } from '../load/load-targets.js'
 import { builtinTargetsDir } from '../package-root.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import type { Diagnostic, LoadedTarget } from '../types.js'
-import { interpolate, recordLookup } from '../vars/interpolate.js'
+import { closest } from '../did-you-mean.js'
+export { createdByOutfit, detectTool, type DetectVars } from './detect.js'
 
 export interface TargetSource {
   fs: Fs
@@ -49,20 +49,6 @@ export function scopeRoots(targets: LoadedTarget[], scope: string, base: { home:
   return [...new Set(roots)]
 }
 
-/** Whether the tool looks installed: any detect path exists, or any detect command is on PATH. */
-export async function detectTool(fs: Fs, target: LoadedTarget, vars: { home: string; project: string }, path = process.env.PATH ?? ''): Promise<boolean> {
-  const lookup = recordLookup({ home: vars.home, project: vars.project, 'target.id': target.spec.id })
-  for (const template of target.spec.detect?.paths ?? []) {
-    if (await exists(fs, interpolate(template, lookup))) return true
-  }
-  for (const command of target.spec.detect?.commands ?? []) {
-    for (const dir of path.split(delimiter).filter(Boolean)) {
-      if (await exists(fs, join(dir, command))) return true
-    }
-  }
-  return false
-}
-
 // --- internal ---
 
 async function isDirectory(fs: Fs, dir: string): Promise<boolean> {
@@ -74,6 +60,6 @@ function missingFolder(dir: string): Diagnostic {
 }
 
 function suggest(name: string, known: string[]): string {
-  const close = known.find((k) => k.startsWith(name.slice(0, 3)) || k.includes(name))
+  const close = closest(name, known) ?? known.find((k) => k.startsWith(name.slice(0, 3)) || k.includes(name))
   return close ? ` (did you mean '${close}'?)` : ''
 }

@@ -1,6 +1,6 @@
 // Which tools a command acts on: named ones, --all, --detected, the config file's list, or (in a terminal) the
 // person's choice from a multiselect. Without a terminal it never asks.
-import { detectTool, pickTargets } from '../api/targets.js'
+import { createdByOutfit, detectTool, pickTargets } from '../api/targets.js'
 import { CancelledError, UsageError } from '../errors.js'
 import type { LoadedTarget } from '../types.js'
 import type { Context } from './context.js'
@@ -24,7 +24,8 @@ export async function chooseTools(deps: CliDeps, ctx: Context, tools: string[], 
   if (flags.all) return withScope
   if (flags.detected) {
     const found = []
-    for (const t of withScope) if (await detectTool(deps.fs, t, ctx)) found.push(t)
+    const created = await createdByOutfit(deps.fs, ctx)
+    for (const t of withScope) if (await detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)) found.push(t)
     if (found.length === 0) throw new UsageError('no supported tool was detected', { hint: `name the tools to use: ${ctx.all.map((t) => t.spec.id).join(', ')}` })
     return found
   }
@@ -53,7 +54,8 @@ function withScopeOnly(targets: LoadedTarget[], scope: string): LoadedTarget[] {
 async function ask(deps: CliDeps, ctx: Context, candidates: LoadedTarget[], verb: string): Promise<LoadedTarget[]> {
   const prompter = deps.prompter ?? clackPrompter()
   const detected = new Set<string>()
-  for (const t of candidates) if (await detectTool(deps.fs, t, ctx)) detected.add(t.spec.id)
+  const created = await createdByOutfit(deps.fs, ctx)
+  for (const t of candidates) if (await detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)) detected.add(t.spec.id)
   const options = candidates.map((t) => ({ value: t.spec.id, label: t.spec.name, ...(detected.has(t.spec.id) ? { hint: 'detected' } : {}) }))
   const interrupted = () => new CancelledError('interrupted while asking; nothing was changed')
   if (deps.signal?.aborted) throw interrupted()

@@ -5,7 +5,7 @@ import { cac } from 'cac'
 import { initKit, initTarget } from '../api/init.js'
 import { checkScopes, install, uninstall } from '../api/install.js'
 import { interruptedRuns, status } from '../api/status.js'
-import { detectTool, pickTargets, scopeRoots } from '../api/targets.js'
+import { createdByOutfit, detectTool, pickTargets, scopeRoots } from '../api/targets.js'
 import { OutfitError, TargetInvalidError, UsageError } from '../errors.js'
 import { fileAccessError } from './file-access.js'
 import { withToolList, YES_HELP } from './help.js'
@@ -156,7 +156,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .example('outfit list --targets ./my-targets').action((flags: CommonFlags) =>
     run(async () => {
       const ctx = await context(deps, flags)
-      const rows = await Promise.all(ctx.all.map(async (t) => ({ id: t.spec.id, name: t.spec.name, scopes: Object.keys(t.spec.scopes), detected: await detectTool(deps.fs, t, ctx), file: t.file })))
+      const created = await createdByOutfit(deps.fs, ctx)
+      const detected = (t: LoadedTarget) => detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)
+      const rows = await Promise.all(ctx.all.map(async (t) => ({ id: t.spec.id, name: t.spec.name, scopes: Object.keys(t.spec.scopes), detected: await detected(t), file: t.file })))
       if (flags.json) json(listDocument(rows))
       else {
         const width = Math.max(...rows.map((r) => r.id.length))
