@@ -4,18 +4,19 @@ import { ConflictError, UsageError } from '../errors.js'
 import { exists, type Fs } from '../fs/fs.js'
 import { kebabName, scaffoldKit } from '../init/scaffold-kit.js'
 import { scaffoldTarget } from '../init/scaffold-target.js'
+import { schemaRefFor } from '../init/schema-ref.js'
 
 const ID = /^[a-z0-9][a-z0-9-]*$/
 
 export async function initKit(fs: Fs, dir: string, name = kebabName(basename(resolve(dir)))): Promise<string[]> {
   if (!ID.test(name)) throw new UsageError(`invalid kit name '${name}'`, { hint: 'use lowercase letters, digits and dashes, e.g. my-kit' })
-  const files = Object.entries(scaffoldKit(name, dir)).map(([path, content]) => [join(dir, path), content] as const)
+  const files = Object.entries(scaffoldKit(name, await schemaRefFor(fs, resolve(dir)))).map(([path, content]) => [join(dir, path), content] as const)
   return createAll(fs, files)
 }
 
 export async function initTarget(fs: Fs, dir: string, id: string): Promise<string[]> {
   if (!ID.test(id)) throw new UsageError(`invalid target id '${id}'`, { hint: 'use lowercase letters, digits and dashes, e.g. my-tool' })
-  return createAll(fs, [[join(dir, `${id}.yaml`), scaffoldTarget(id, dir)]])
+  return createAll(fs, [[join(dir, `${id}.yaml`), scaffoldTarget(id, await schemaRefFor(fs, resolve(dir)))]])
 }
 
 // --- internal ---

@@ -1,11 +1,10 @@
 // The files of a new kit: one of each kind of content, small enough to read in a minute, valid as written
 // (test/init/init.test.ts loads the result with loadKit and installs it).
-import { join, relative } from 'node:path'
-import { schemasDir } from '../package-root.js'
+import type { SchemaRef } from './schema-ref.js'
 
 /** kit-relative path → content */
-export function scaffoldKit(name: string, kitDir: string): Record<string, string> {
-  const schema = (file: string) => `# yaml-language-server: $schema=${schemaRef(kitDir, file)}\n`
+export function scaffoldKit(name: string, schemaRef: SchemaRef): Record<string, string> {
+  const schema = (file: string) => `# yaml-language-server: $schema=${schemaRef(file)}\n`
   return {
     'kit.yaml': `${schema('kit.schema.json')}name: ${name}
 version: 0.1.0
@@ -63,9 +62,4 @@ export function kebabName(folder: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
   return name === '' ? 'my-kit' : name
-}
-
-/** A relative path from the scaffolded file to outfit's own schema, so editors find it wherever outfit lives. */
-export function schemaRef(fromDir: string, schemaFile: string): string {
-  return relative(fromDir, join(schemasDir, schemaFile)).split('\\').join('/')
 }

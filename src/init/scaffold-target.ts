@@ -1,13 +1,13 @@
 // A new target: a working skeleton for a tool that reads Markdown rules and commands from a folder and MCP servers
 // from a JSON file, with every line explained. It validates as written; the author edits paths and formats.
-import { schemaRef } from './scaffold-kit.js'
+import type { SchemaRef } from './schema-ref.js'
 
-export function scaffoldTarget(id: string, targetDir: string): string {
+export function scaffoldTarget(id: string, schemaRef: SchemaRef): string {
   const name = id
     .split('-')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ')
-  return `# yaml-language-server: $schema=${schemaRef(targetDir, 'target.schema.json')}
+  return `# yaml-language-server: $schema=${schemaRef('target.schema.json')}
 # ${name}. Cite the tool's documentation for every path and format below, e.g.:
 #   rules  https://example.com/docs/rules   (where the tool reads instructions, and their frontmatter)
 #   mcp    https://example.com/docs/mcp     (the config file and the key that holds servers)

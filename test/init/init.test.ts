@@ -1,5 +1,6 @@
 // `outfit init`: scaffolds that validate as written, and that never overwrite anything.
 import { describe, expect, it } from 'vitest'
+import { version } from '../../src/cli/version.js'
 import { initKit, initTarget } from '../../src/api/init.js'
 import { ConflictError, UsageError } from '../../src/errors.js'
 import { loadKit } from '../../src/kit/load-kit.js'
@@ -39,13 +40,29 @@ describe('init kit', () => {
   })
 })
 
+describe('the $schema line of a scaffold works on every machine', () => {
+  it("points into the project's node_modules when outfit is installed there", async () => {
+    const { fs, vol } = createTestFs({ '/proj/node_modules/outfit/schemas/kit.schema.json': '{}' })
+    await initKit(fs, '/proj/ai/kit')
+    expect(String(vol.readFileSync('/proj/ai/kit/kit.yaml')).split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/outfit/schemas/kit.schema.json')
+    await initTarget(fs, '/proj/targets', 'my-tool')
+    expect(String(vol.readFileSync('/proj/targets/my-tool.yaml')).split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/outfit/schemas/target.schema.json')
+  })
+
+  it('otherwise (a global install) points at the schemas published with this version, never at a local path', async () => {
+    const { fs, vol } = createTestFs({ '/elsewhere/.keep': '' })
+    await initKit(fs, '/elsewhere/kit')
+    expect(String(vol.readFileSync('/elsewhere/kit/mcp.yaml')).split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/outfit@${version}/schemas/mcp.schema.json`)
+  })
+})
+
 describe('init target', () => {
   it('scaffolds <id>.yaml that passes every check of the target loader', async () => {
     const { fs, vol } = createTestFs({ '/repo/.keep': '' })
     const [file] = await initTarget(fs, '/repo/targets', 'my-tool')
     expect(file).toBe('/repo/targets/my-tool.yaml')
     const text = String(vol.readFileSync('/repo/targets/my-tool.yaml'))
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+.*schemas\/target\.schema\.json$/)
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/outfit@${version}/schemas/target.schema.json`)
     const loaded = await loadTarget(fs, '/repo/targets/my-tool.yaml')
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics))
     expect(loaded.warnings).toEqual([])
