@@ -19,7 +19,7 @@ function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
   if (interrupts === 1) {
     abortedBy = signal
     // Nothing may have changed yet (a question was open): the run ends at once then, otherwise after its rollback.
-    process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping; anything already changed is rolled back…\n`)
+    process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping at the next step; anything already changed is rolled back…\n`)
     controller.abort()
     return
   }

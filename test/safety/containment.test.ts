@@ -70,7 +70,7 @@ describe('bad input changes nothing', () => {
     await writeFile(join(sb.kit, 'skills/code-review/huge.bin'), Buffer.alloc(11 * 1024 * 1024))
     const before = await sb.tree()
     const report = await sb.install(['claude-code'])
-    expect(report.results[0]?.failure?.error.message).toMatch(/huge\.bin is 11534336 bytes; kit files over 10485760 bytes are refused/)
+    expect(report.results[0]?.failure?.error.message).toMatch(/huge\.bin: is over 10 MiB; kit files over 10 MiB are refused/)
     expect(await sb.tree()).toEqual(before)
   })
 
