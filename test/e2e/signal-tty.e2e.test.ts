@@ -14,7 +14,10 @@ beforeAll(() => {
 beforeEach(async () => {
   sb = await createSandbox()
 })
+let running: { kill(signal: NodeJS.Signals): boolean; exitCode: number | null } | undefined
 afterEach(async () => {
+  // A failing run must not leave the terminal and outfit waiting behind the test.
+  if (running && running.exitCode === null) running.kill('SIGKILL')
   await sb.cleanup()
 })
 
@@ -36,7 +39,9 @@ describe.skipIf(!hasScript || process.platform !== 'linux')('a signal while the 
     // A terminal of a real size: without one, the picker wraps after every character.
     const command = `stty cols 120 rows 40; exec '${process.execPath}' '${bin}' install --kit '${sb.kit}' --scope global --home '${sb.home}'`
     const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: sb.project, env: { ...process.env, CI: '', NO_COLOR: '1', TERM: 'xterm' } })
+    running = child
     let out = ''
+    // eslint-disable-next-line no-control-regex -- terminal escape codes are what is being removed
     const plain = () => out.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '')
     const asked = new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => ((out += d.toString()), plain().includes('Install into which tools') && resolve())))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
