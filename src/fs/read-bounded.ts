@@ -45,6 +45,8 @@ export async function readBounded(fs: Fs, file: string, limit: number, what = 'f
       total += bytesRead
       if (total > limit) throw tooBig()
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead))
+      // A regular file reads short only at its end: no extra read just to see 0.
+      if (bytesRead < chunk.length) break
     }
     return concat(chunks, total)
   } finally {

@@ -6,7 +6,7 @@ import pAll from 'p-all'
 import { LineCounter, parseDocument } from 'yaml'
 import { decodeUtf8 } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
-import { FileReadError, MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
+import { describeOpenError, FileReadError, formatBytes, MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { Diagnostic } from '../types.js'
 
 /** Same fence as the Markdown transform (src/transforms/markdown.ts): what install treats as frontmatter. */
@@ -23,6 +23,13 @@ export async function checkKitFiles(fs: Fs, dir: string, files: string[]): Promi
 
 export async function checkKitFile(fs: Fs, file: string, markdown: boolean): Promise<Diagnostic[]> {
   const at = (message: string, line = 1, column = 1): Diagnostic[] => [{ file, line, column, pointer: '', message, severity: 'error' }]
+  // Other files are copied as bytes: their type and size are all install needs to know (and all it costs to check).
+  if (!markdown) {
+    const st = await fs.stat(file).catch((error: unknown) => error as NodeJS.ErrnoException)
+    if (st instanceof Error) return at(describeOpenError(st))
+    if (!st.isFile()) return at('is not a regular file; only regular files are read')
+    return Number(st.size) > MAX_KIT_FILE_BYTES ? at(`is over ${formatBytes(MAX_KIT_FILE_BYTES)}; kit files over ${formatBytes(MAX_KIT_FILE_BYTES)} are refused`) : []
+  }
   let bytes: Uint8Array
   try {
     bytes = await readBounded(fs, file, MAX_KIT_FILE_BYTES, 'kit files')
@@ -30,7 +37,6 @@ export async function checkKitFile(fs: Fs, file: string, markdown: boolean): Pro
     if (error instanceof FileReadError) return at(error.reason)
     throw error
   }
-  if (!markdown) return []
   let text: string
   try {
     text = decodeUtf8(bytes, file).replace(/^\uFEFF/, '')
