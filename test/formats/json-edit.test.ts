@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigParseError, getAt, parseJsonc, setAt } from '../../src/formats/json-edit.js'
+import { assertEditable, ConfigParseError, getAt, parseJsonc, setAt } from '../../src/formats/json-edit.js'
 
 const userFile = `{
   // my settings
@@ -77,5 +77,25 @@ describe('parseJsonc', () => {
 
   it('refuses a top level that is not an object', () => {
     expect(() => parseJsonc('f.json', '[1]')).toThrow('expected a JSON object at the top level')
+  })
+})
+
+describe('assertEditable and byte-order marks', () => {
+  it('parses a JSON config that starts with a byte-order mark, and setAt keeps the mark', () => {
+    const text = '\uFEFF{\n  "a": 1\n}\n'
+    expect(parseJsonc('x.json', text)).toEqual({ a: 1 })
+    expect(setAt(text, ['b'], 2)).toBe('\uFEFF{\n  "a": 1,\n  "b": 2\n}\n')
+  })
+
+  it('refuses a duplicate key anywhere on the path, at the second one', () => {
+    const text = '{\n  "outer": {\n    "servers": {},\n    "servers": {}\n  }\n}\n'
+    expect(() => assertEditable('x.json', text, ['outer', 'servers', 'kit'])).toThrow("x.json:4:5: 'outer.servers' appears 2 times (first on line 3)")
+    expect(() => assertEditable('x.json', text, ['outer', 'other'])).not.toThrow()
+  })
+
+  it('refuses a value of the wrong type on the path, naming what it is', () => {
+    expect(() => assertEditable('x.json', '{ "hooks": { "a": 1 } }', ['hooks', 0])).toThrow("x.json:1:12: 'hooks' is an object, but outfit needs an array there to add 'hooks.0'")
+    expect(() => assertEditable('x.json', '{ "m": null }', ['m', 'k'])).toThrow("'m' is null, but outfit needs an object there")
+    expect(() => assertEditable('x.json', '{ "m": [] }', ['m', 0])).not.toThrow()
   })
 })

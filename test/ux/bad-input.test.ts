@@ -175,3 +175,10 @@ describe('validate recognises what each file is', () => {
     expect(result.out).toContain('agents/reviewer.md:2:16  frontmatter is not valid YAML')
   })
 })
+
+describe('--kit naming the file instead of its folder', () => {
+  it('says --kit takes the folder', async () => {
+    const result = await refused(cli('install', 'cursor', '--yes', '--kit', join(sb.kit, 'kit.yaml')))
+    expect(result.err).toContain('kit.yaml:1:1  is not a directory; --kit takes the folder that holds kit.yaml')
+  })
+})
