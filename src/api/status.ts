@@ -44,7 +44,7 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
           tool: target.spec.id,
           name: target.spec.name,
           scope: scope.name,
-          detected: await detectTool(request.fs, target, base),
+          detected: await detectTool(request.fs, target, { ...base, stateHome }),
           installed: manifest ? { kit: manifest.kit.name, version: manifest.kit.version, installedAt: manifest.installedAt } : null,
           drift,
         }

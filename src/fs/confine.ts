@@ -2,6 +2,7 @@
 // outfit's state folder for it), or through a symlinked folder that leads out of them. Paths come from targets, kits
 // and, above all, from state read back from disk; whatever code path names them, nothing outside is written or deleted.
 import { assertNoSymlinkEscape, ContainmentError, isInside, type ContainCache } from './contain.js'
+import { constants } from 'node:fs'
 import type { Fs } from './fs.js'
 
 /** Folders already checked, per area; share one between confined views of the same run. */
@@ -48,9 +49,19 @@ export function confineFs(inner: Fs, areas: readonly string[], caches: ConfineCa
       return inner.chmod(path, mode)
     },
     async open(...args: Parameters<Fs['open']>) {
-      const flags = args[1]
-      if (flags !== undefined && flags !== 'r') await check(args[0])
+      if (!readOnly(args[1])) await check(args[0])
       return inner.open(...args)
     },
   } as Fs
+}
+
+// --- internal ---
+
+/** Whether open flags only read: 'r', or numeric O_RDONLY without creating, truncating or appending (O_NONBLOCK is fine). */
+function readOnly(flags: unknown): boolean {
+  if (flags === undefined || flags === 'r') return true
+  if (typeof flags !== 'number') return false
+  const { O_RDONLY, O_CREAT, O_TRUNC, O_APPEND } = constants
+  const O_ACCMODE = 3 // not exported by node:fs; the access-mode bits are the same on every POSIX system
+  return (flags & O_ACCMODE) === O_RDONLY && (flags & (O_CREAT | O_TRUNC | O_APPEND)) === 0
 }

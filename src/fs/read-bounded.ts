@@ -1,6 +1,7 @@
 // Reading a file someone else supplied (a kit, a config): only a regular file, and never more than a limit.
 // A FIFO would block the read forever and a device (/dev/urandom) reports size 0 and never ends, so only a regular
 // file is opened, the open handle is checked again, and it is read in bounded chunks whatever its size claims.
+import { constants } from 'node:fs'
 import type { Fs } from './fs.js'
 
 /** Kit content is text and small images; anything bigger is a mistake, and would be held in memory. */
@@ -20,11 +21,11 @@ export class FileReadError extends Error {
 export async function readBounded(fs: Fs, file: string, limit: number, what = 'files'): Promise<Uint8Array> {
   let handle: Awaited<ReturnType<Fs['open']>>
   try {
-    // Opening a FIFO blocks until a writer comes: look first, and open only what is a regular file. The handle is
-    // checked again below, so a file swapped in between is refused too (only the swap to a FIFO could still wait).
+    // Opening a FIFO blocks until a writer comes: look first, and open only what is a regular file, non-blocking where
+    // the platform has it, so that even a file swapped for a FIFO in between cannot hang; the handle is checked below.
     const st = await fs.stat(file)
     if (!st.isFile()) throw new FileReadError(file, st.isDirectory() ? 'is a directory, expected a file' : `is ${kindOf(st)}, not a regular file; only regular files are read`)
-    handle = await fs.open(file, 'r')
+    handle = await fs.open(file, constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
     if (error instanceof FileReadError) throw error
     throw new FileReadError(file, describeOpenError(error))
