@@ -5,6 +5,7 @@ import type { CopyParams } from '../generated/target.js'
 import { decodeUtf8 } from '../fs/files.js'
 import { applyTransforms, transformsFor } from '../transforms/apply.js'
 import { itemVariables, makeItem } from '../transforms/item.js'
+import { selects } from '../transforms/select.js'
 import { writeOwnedFile } from './owned-file.js'
 import { render, resolveDest } from './resolve.js'
 import type { Action } from './types.js'
@@ -20,7 +21,7 @@ export const copy: Action<CopyParams> = {
     const patterns = Array.isArray(params.from) ? params.from : [params.from]
     const base = params.base ?? staticBase(patterns[0] ?? '')
     const isMatch = picomatch(patterns, { dot: false })
-    const matches = ctx.kit.files.filter((f) => isMatch(f))
+    const matches = await selected(ctx.kit.files.filter((f) => isMatch(f)), params, ctx)
     for (const file of matches) {
       const relPath = base === '' ? file : file.slice(base.length + 1)
       const source = join(ctx.kit.dir, file)
@@ -37,6 +38,20 @@ export const copy: Action<CopyParams> = {
     }
     if (matches.length === 0) ctx.log.info(`nothing in the kit matches ${patterns.join(', ')}`)
   },
+}
+
+// --- internal ---
+
+/** The matched files whose frontmatter passes the step's `select` (all of them without one). */
+async function selected(files: string[], params: CopyParams, ctx: Parameters<typeof copy.run>[1]): Promise<string[]> {
+  if (!params.select) return files
+  const out: string[] = []
+  for (const file of files) {
+    const source = join(ctx.kit.dir, file)
+    const item = makeItem(file, decodeUtf8(new Uint8Array(await ctx.fs.readFile(source)), source), source)
+    if (selects(params.select, item.doc)) out.push(file)
+  }
+  return out
 }
 
 /** `agents/*.md` → `agents`; `skills/**` → `skills`: the part of a glob before its first wildcard segment. */

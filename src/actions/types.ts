@@ -34,6 +34,8 @@ export interface ActionContext {
   run: Map<string, unknown>
   /** The manifests of the other tools installed in this scope (read once per run). */
   others(): Promise<ManifestFile[]>
+  /** The environment outfit runs in: only read to warn about unset `${VAR}` references, never written anywhere. */
+  env: Readonly<Record<string, string | undefined>>
 }
 
 export type UndoMode = 'rollback' | 'uninstall'

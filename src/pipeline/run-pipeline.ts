@@ -7,6 +7,7 @@ import type { ActionContext } from '../actions/types.js'
 import type { Change, Kept, StepOutcome, ToolResult } from '../types.js'
 import { interpolate } from '../vars/interpolate.js'
 import type { Pipeline, Step } from './types.js'
+import { reportUnsupported } from './report-unsupported.js'
 import { UndoStack } from './undo-stack.js'
 import picomatch from 'picomatch'
 
@@ -22,6 +23,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
   const kept: Kept[] = []
   let failure: ToolResult['failure']
   const stepCtx: ActionContext = { ...ctx, completed }
+  reportUnsupported(pipeline.unsupported ?? [], ctx)
 
   for (const [index, step] of pipeline.steps.entries()) {
     if (signal.aborted) {
@@ -73,6 +75,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     ...(failure ? { failure } : {}),
     rollbackErrors,
     kept,
+    dropped: log.dropped,
     log: log.entries,
     written: failure ? 0 : written,
   }

@@ -30,6 +30,8 @@ export interface RunOptions {
   leaving?: ReadonlySet<string>
   /** The state (manifests, backups, key) of the pipeline's scope root. */
   stateFor: (pipeline: Pipeline) => ScopeState
+  /** Checked for the variables MCP servers reference (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>
   /** Runs a pipeline; tests substitute their own. Defaults to the install runner. */
   runner: (pipeline: Pipeline, ctx: ActionContext) => Promise<ToolResult>
 }
@@ -91,6 +93,7 @@ function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal
     state,
     stateDir: state.dir,
     record: () => {},
+    env: options.env ?? process.env,
     others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name).then((all) => all.filter((m) => !options.leaving?.has(m.tool)))),
     vars: recordLookup(pipeline.scopeVars, {
       home: options.home,
@@ -122,6 +125,7 @@ function crashed(pipeline: Pipeline, log: ToolLog, error: unknown): ToolResult {
     failure: { step: '(runner)', error: err },
     rollbackErrors: [],
     kept: [],
+    dropped: log.dropped,
     log: log.entries,
     written: 0,
   }

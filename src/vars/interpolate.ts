@@ -7,19 +7,25 @@ export interface VariableUse {
   offset: number
 }
 
+/** `{{#name}}…{{/name}}` renders its text only when `name` is not empty; `{{^name}}…{{/name}}` only when it is. */
+const SECTION = /\{\{([#^])\s*([a-zA-Z_][\w.-]*)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\}\}/g
+
 export function findVariables(template: string): VariableUse[] {
-  return [...template.matchAll(VARIABLE)].map((m) => ({ name: m[1] ?? '', offset: m.index ?? 0 }))
+  const sections = [...template.matchAll(SECTION)].map((m) => ({ name: m[2] ?? '', offset: m.index ?? 0 }))
+  return [...sections, ...[...template.matchAll(VARIABLE)].map((m) => ({ name: m[1] ?? '', offset: m.index ?? 0 }))]
 }
 
 export type Lookup = (name: string) => string | undefined
 
 /** Replaces every `{{name}}`; a name the lookup does not know is a bug the loader should have caught, so it throws. */
 export function interpolate(template: string, lookup: Lookup): string {
-  return template.replace(VARIABLE, (_match, name: string) => {
+  const known = (name: string): string => {
     const value = lookup(name)
     if (value === undefined) throw new Error(`unknown variable {{${name}}}`)
     return value
-  })
+  }
+  const sectioned = template.replace(SECTION, (_match, kind: string, name: string, inner: string) => ((known(name) !== '') === (kind === '#') ? inner : ''))
+  return sectioned.replace(VARIABLE, (_match, name: string) => known(name))
 }
 
 /** Variables every target may use. */

@@ -1,0 +1,21 @@
+// Templates: variables, and sections that render only when a variable is set (or empty).
+import { describe, expect, it } from 'vitest'
+import { findVariables, interpolate, recordLookup } from '../../src/vars/interpolate.js'
+
+const lookup = recordLookup({ 'item.body': 'Use strict.', 'item.fm.globs': '**/*.ts', 'item.fm.none': '' })
+
+describe('interpolate', () => {
+  it('renders {{#x}} sections only when x is set, and {{^x}} only when it is empty', () => {
+    const template = '{{#item.fm.globs}}Only for {{item.fm.globs}}: {{/item.fm.globs}}{{^item.fm.none}}[always] {{/item.fm.none}}{{item.body}}'
+    expect(interpolate(template, lookup)).toBe('Only for **/*.ts: [always] Use strict.')
+    expect(interpolate('{{#item.fm.none}}hidden{{/item.fm.none}}{{^item.fm.globs}}hidden{{/item.fm.globs}}', lookup)).toBe('')
+  })
+
+  it('throws on an unknown section name, like on an unknown variable', () => {
+    expect(() => interpolate('{{#nope}}x{{/nope}}', lookup)).toThrow('unknown variable {{nope}}')
+  })
+
+  it('reports section names to the loader, so they are checked like variables', () => {
+    expect(findVariables('{{#a.b}}{{c}}{{/a.b}}').map((v) => v.name)).toEqual(['a.b', 'c'])
+  })
+})
