@@ -7,7 +7,10 @@ export interface VariableUse {
   offset: number
 }
 
-/** `{{#name}}…{{/name}}` renders its text only when `name` is not empty; `{{^name}}…{{/name}}` only when it is. */
+/**
+ * `{{#name}}…{{/name}}` renders its text only when `name` is set (not empty, not `false`, as frontmatter reads);
+ * `{{^name}}…{{/name}}` only when it is not.
+ */
 const SECTION = /\{\{([#^])\s*([a-zA-Z_][\w.-]*)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\}\}/g
 
 export function findVariables(template: string): VariableUse[] {
@@ -24,7 +27,12 @@ export function interpolate(template: string, lookup: Lookup): string {
     if (value === undefined) throw new Error(`unknown variable {{${name}}}`)
     return value
   }
-  const sectioned = template.replace(SECTION, (_match, kind: string, name: string, inner: string) => ((known(name) !== '') === (kind === '#') ? inner : ''))
+  // Outer sections first; what a section keeps may hold inner ones, so repeat until none is left.
+  let sectioned = template
+  for (let previous = ''; previous !== sectioned; ) {
+    previous = sectioned
+    sectioned = sectioned.replace(SECTION, (_match, kind: string, name: string, inner: string) => (isSetText(known(name)) === (kind === '#') ? inner : ''))
+  }
   return sectioned.replace(VARIABLE, (_match, name: string) => known(name))
 }
 
@@ -59,4 +67,10 @@ export function recordLookup(...records: Record<string, string | undefined>[]): 
     }
     return undefined
   }
+}
+
+// --- internal ---
+
+function isSetText(value: string): boolean {
+  return value !== '' && value !== 'false'
 }
