@@ -15,7 +15,9 @@ const SECTION = /\{\{([#^])\s*([a-zA-Z_][\w.-]*)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\
 
 export function findVariables(template: string): VariableUse[] {
   const sections = [...template.matchAll(SECTION)].map((m) => ({ name: m[2] ?? '', offset: m.index ?? 0 }))
-  return [...sections, ...[...template.matchAll(VARIABLE)].map((m) => ({ name: m[1] ?? '', offset: m.index ?? 0 }))]
+  const variables = [...template.matchAll(VARIABLE)].map((m) => ({ name: m[1] ?? '', offset: m.index ?? 0 }))
+  // In text order: callers cut templates at the first variable they cannot resolve yet.
+  return [...sections, ...variables].sort((a, b) => a.offset - b.offset)
 }
 
 export type Lookup = (name: string) => string | undefined

@@ -22,6 +22,6 @@ describe('interpolate', () => {
   })
 
   it('reports section names to the loader, so they are checked like variables', () => {
-    expect(findVariables('{{#a.b}}{{c}}{{/a.b}}').map((v) => v.name)).toEqual(['a.b', 'c'])
+    expect(findVariables('{{d}}{{#a.b}}{{c}}{{/a.b}}').map((v) => v.name)).toEqual(['d', 'a.b', 'c'])
   })
 })
