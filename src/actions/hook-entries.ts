@@ -2,7 +2,6 @@
 // its timeout unit. A hook the tool cannot run as the kit means it is reported per tool and not installed.
 import type { Entries } from '../generated/target.js'
 import { mapShape, referencedFields } from '../formats/map-entry.js'
-import type { Hook } from '../types.js'
 import type { BuiltEntry } from './mcp-entries.js'
 import { render } from './resolve.js'
 import type { ActionContext } from './types.js'

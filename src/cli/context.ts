@@ -41,6 +41,8 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
     // A config file marks the repository: running from a subfolder still installs at its root.
     project: flags.project !== undefined ? resolve(deps.cwd, flags.project) : (config?.dir ?? resolve(deps.cwd)),
     ...(deps.signal ? { signal: deps.signal } : {}),
+    // Only to warn about ${VAR} references of MCP servers that are not set; values are never written anywhere.
+    env: deps.env,
     ...testHooks(deps),
   }
 }

@@ -22,10 +22,10 @@ describe('plan', () => {
     const before = await sb.tree()
     const { code, out } = await cli('plan', 'codex')
     expect(code).toBe(0)
-    expect(out).toContain('Codex CLI  4 to create, 1 to change')
+    expect(out).toContain('Codex CLI  6 to create, 1 to change')
     expect(out).toContain('  ~ home/.codex/config.toml')
     expect(out).toContain('      +[mcp_servers.filesystem]')
-    expect(out).toContain('  + home/.codex/prompts/changelog.md')
+    expect(out).toContain('  + home/.agents/skills/changelog/SKILL.md')
     expect(await sb.tree()).toEqual(before)
   })
 
