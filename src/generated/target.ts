@@ -181,6 +181,10 @@ export interface OutfitTarget {
    * Kit content this tool (or one of its scopes) cannot take: reported per tool by plan and install, never dropped silently.
    */
   unsupported?: Unsupported[]
+  /**
+   * Places where this tool also reads what another target installs (Gemini CLI reads Codex's .agents/skills; Copilot CLI reads CLAUDE.md and AGENTS.md). When both are installed in the scope, plan and install say the tool sees that content twice, and why.
+   */
+  alsoReads?: AlsoReads[]
 }
 /**
  * One place the tool reads configuration from.
@@ -638,6 +642,32 @@ export interface Unsupported {
   scopes?: [string, ...string[]]
   /**
    * Why, for the person reading the warning (cite the tool's documentation in a YAML comment).
+   */
+  reason: string
+}
+/**
+ * Content this tool also reads from another target's places.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "alsoReads".
+ */
+export interface AlsoReads {
+  /**
+   * The other target's id.
+   */
+  target: string
+  /**
+   * What in the kit: a glob of kit files (`skills/* /SKILL.md`), or `mcp` / `hooks`.
+   */
+  kit: string
+  /**
+   * Scopes where the overlap exists (default: all).
+   *
+   * @minItems 1
+   */
+  scopes?: [string, ...string[]]
+  /**
+   * Where the tool reads it, with the source (shown to the person installing).
    */
   reason: string
 }

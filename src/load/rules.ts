@@ -42,7 +42,7 @@ export const manifestIsLast: Rule = (spec, parsed) => {
 }
 
 export const stepScopesExist: Rule = (spec, parsed) =>
-  [...spec.steps.map((s, i) => ({ scopes: s.scopes, at: ['steps', i] })), ...(spec.unsupported ?? []).map((u, i) => ({ scopes: u.scopes, at: ['unsupported', i] }))].flatMap(
+  [...spec.steps.map((s, i) => ({ scopes: s.scopes, at: ['steps', i] })), ...(spec.unsupported ?? []).map((u, i) => ({ scopes: u.scopes, at: ['unsupported', i] })), ...(spec.alsoReads ?? []).map((u, i) => ({ scopes: u.scopes, at: ['alsoReads', i] }))].flatMap(
     (item) =>
       (item.scopes ?? []).flatMap((scope, j) =>
         Object.hasOwn(spec.scopes, scope) ? [] : [at(parsed, [...item.at, 'scopes', j], `unknown scope '${scope}'; this target defines: ${Object.keys(spec.scopes).join(', ')}`)],

@@ -7,7 +7,7 @@ import type { ActionContext } from '../actions/types.js'
 import type { Change, Kept, StepOutcome, ToolResult } from '../types.js'
 import { interpolate } from '../vars/interpolate.js'
 import type { Pipeline, Step } from './types.js'
-import { reportUnsupported } from './report-unsupported.js'
+import { reportOverlaps, reportUnsupported } from './report-unsupported.js'
 import { UndoStack } from './undo-stack.js'
 import picomatch from 'picomatch'
 
@@ -24,6 +24,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
   let failure: ToolResult['failure']
   const stepCtx: ActionContext = { ...ctx, completed }
   reportUnsupported(pipeline.unsupported ?? [], ctx)
+  await reportOverlaps(pipeline.alsoReads ?? [], ctx)
 
   for (const [index, step] of pipeline.steps.entries()) {
     if (signal.aborted) {

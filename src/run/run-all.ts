@@ -11,6 +11,7 @@ import type { Kit, ToolResult } from '../types.js'
 import { readManifest, readOtherManifests, type ManifestFile } from '../state/manifest-file.js'
 import type { ScopeState } from '../state/scope-state.js'
 import { recordLookup } from '../vars/interpolate.js'
+import { RUN_TOOLS } from '../pipeline/report-unsupported.js'
 import { ToolLog } from './tool-log.js'
 
 export interface RunOptions {
@@ -43,7 +44,7 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
   if (outer?.aborted) onOuterAbort()
   else outer?.addEventListener('abort', onOuterAbort, { once: true })
   const lock = new PathLock()
-  const shared = new Map<string, unknown>()
+  const shared = new Map<string, unknown>([[RUN_TOOLS, pipelines.map((p) => p.tool.id)]])
 
   const tasks = pipelines.map((pipeline) => async (): Promise<ToolResult> => {
     const ctx = contextFor(pipeline, options, controller.signal, lock, shared)
