@@ -46,7 +46,7 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     }
     // Copilot CLI loads workspace MCP servers only from trusted folders.
     await writeFile(join(sb.home, '.copilot/config.json'), JSON.stringify({ trusted_folders: [sb.project] }))
-    await sb.install(['copilot'], { scope: 'project', env: SECRETS })
+    await sb.install(['copilot', 'claude-code'], { scope: 'project', env: SECRETS })
 
     recorder = await startRecorder()
     recorded = await createSandbox()
@@ -95,11 +95,21 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     const user = JSON.parse(await judge('copilot', ['mcp', 'list', '--json'], sb.home)) as Listed
     expect(user.mcpServers.events).toMatchObject({ type: 'sse', source: 'user' })
     expect(user.mcpServers.docs).toMatchObject({ type: 'http', source: 'user' })
-    // In the project the workspace file wins over the user file for the same names.
+    // In the project the workspace files win over the user file for the same names. Claude Code's .mcp.json is a
+    // workspace file for Copilot CLI too (the copilot target's alsoReads says so): either copy may be the one shown.
     const project = JSON.parse(await judge('copilot', ['mcp', 'list', '--json'], sb.project)) as Listed
     for (const name of ['filesystem', 'issues', 'docs', 'events']) {
-      expect(project.mcpServers[name]).toMatchObject({ source: 'workspace', sourcePath: join(sb.project, '.github/mcp.json') })
+      expect(project.mcpServers[name]?.source).toBe('workspace')
+      expect([join(sb.project, '.github/mcp.json'), join(sb.project, '.mcp.json')]).toContain(project.mcpServers[name]?.sourcePath)
     }
+  })
+
+  it('copilot loads the instructions, and also those Claude Code keeps (as the copilot target declares in alsoReads)', async () => {
+    const out = await judge('copilot', ['instruction', 'list'], sb.project)
+    expect(out).toContain('from .github/instructions/typescript.instructions.md')
+    expect(out).toContain(`from ${join(sb.home, '.copilot/copilot-instructions.md')}`)
+    expect(out).toContain('from CLAUDE.md')
+    expect(out).toContain('from .claude/rules/typescript.md')
   })
 
   it.each(['claude', 'gemini'])('%s sends the ${VAR} headers and env it was given, expanded from its environment', async (tool) => {
