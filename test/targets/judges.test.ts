@@ -82,6 +82,14 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     expect(await judge('codex', ['mcp', 'get', 'docs'], sb.home)).toContain('bearer_token_env_var: DOCS_TOKEN')
   })
 
+  it('codex puts the AGENTS.md rules, the skills, the commands-as-skills and the subagent into its prompt', async () => {
+    const prompt = await judge('codex', ['debug', 'prompt-input'], sb.home)
+    expect(prompt).toContain('For files matching `**/*.ts,**/*.tsx` only:')
+    expect(prompt).toContain('changelog: Draft a changelog entry for the current branch')
+    expect(prompt).toContain('code-review: A checklist-driven code review.')
+    expect(prompt).toContain('reviewer: {\\nReviews a diff for bugs')
+  })
+
   it('gemini lists the stdio, streamable HTTP and SSE servers, and the skills once per name', async () => {
     const out = await judge('gemini', ['mcp', 'list'], sb.home)
     expect(out).toContain('filesystem: npx -y @modelcontextprotocol/server-filesystem . (stdio)')
