@@ -22,6 +22,7 @@ const SECRETS = { DOCS_TOKEN: 'docs-token-1', GITHUB_PERSONAL_ACCESS_TOKEN: 'gh-
 let bin = ''
 let sb: Sandbox
 let recorded: Sandbox
+let trusted: Sandbox
 let recorder: Recorder
 
 async function judge(command: string, args: string[], cwd: string, home = sb.home): Promise<string> {
@@ -48,6 +49,9 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     await writeFile(join(sb.home, '.copilot/config.json'), JSON.stringify({ trusted_folders: [sb.project] }))
     await sb.install(['copilot', 'claude-code'], { scope: 'project', env: SECRETS })
 
+    trusted = await createSandbox()
+    expect((await trusted.install(['codex'], { scope: 'project', env: SECRETS })).results[0]?.status).toBe('installed')
+
     recorder = await startRecorder()
     recorded = await createSandbox()
     await writeFile(join(recorded.kit, 'mcp.yaml'), recorderKit(recorder.url, join(recorded.root, 'stdio-env.json')))
@@ -59,6 +63,7 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     await recorder?.close()
     await sb?.cleanup()
     await recorded?.cleanup()
+    await trusted?.cleanup()
   })
 
   it('claude plugin validate accepts the plugin and the marketplace', async () => {
@@ -88,6 +93,15 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     expect(prompt).toContain('changelog: Draft a changelog entry for the current branch')
     expect(prompt).toContain('code-review: A checklist-driven code review.')
     expect(prompt).toContain('reviewer: {\\nReviews a diff for bugs')
+  })
+
+  it('codex reads the project scope once the project is trusted', async () => {
+    await mkdir(join(trusted.home, '.codex'), { recursive: true })
+    await writeFile(join(trusted.home, '.codex/config.toml'), `[projects."${trusted.project}"]\ntrust_level = "trusted"\n`)
+    const prompt = await judge('codex', ['debug', 'prompt-input'], trusted.project, trusted.home)
+    expect(prompt).toContain('reviewer: {')
+    expect(prompt).toContain('changelog: Draft a changelog entry')
+    expect(await judge('codex', ['mcp', 'list'], trusted.project, trusted.home)).toMatch(/docs\s+https:\/\/example\.com\/mcp\s+DOCS_TOKEN/)
   })
 
   it('gemini lists the stdio, streamable HTTP and SSE servers, and the skills once per name', async () => {
