@@ -26,6 +26,7 @@ describe('plan', () => {
     expect(out).toContain('  ~ home/.codex/config.toml')
     expect(out).toContain('      +[mcp_servers.filesystem]')
     expect(out).toContain('  + home/.agents/skills/changelog/SKILL.md')
+    expect(out).toContain("  ! MCP server 'events' not installed: Codex CLI has no SSE servers")
     expect(await sb.tree()).toEqual(before)
   })
 
