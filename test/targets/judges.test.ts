@@ -17,7 +17,7 @@ import { startRecorder, type Recorder } from './judges/mcp-recorder.js'
 const run = promisify(execFile)
 const enabled = process.env.OUTFIT_JUDGES === '1'
 /** The versions the targets were checked against. */
-const PINNED = ['@anthropic-ai/claude-code@2.1.332', '@openai/codex@0.171.0', '@google/gemini-cli@0.61.0', '@github/copilot@1.0.102']
+const PINNED = ['@anthropic-ai/claude-code@2.1.332', '@openai/codex@0.171.0', '@google/gemini-cli@0.61.0', '@github/copilot@1.0.102', 'opencode-ai@1.18.33']
 const SECRETS = { DOCS_TOKEN: 'docs-token-1', GITHUB_PERSONAL_ACCESS_TOKEN: 'gh-token-2', JUDGE_TOKEN: 'judge-token-3', JUDGE_TEAM: 'team-4', JUDGE_KEY: 'judge-key-5' }
 let bin = ''
 let sb: Sandbox
@@ -35,7 +35,7 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
   beforeAll(async () => {
     const dir = process.env.OUTFIT_JUDGES_DIR ?? (await mkdtemp(join(tmpdir(), 'outfit-judges-')))
     bin = join(dir, 'node_modules/.bin')
-    if (!['claude', 'codex', 'gemini', 'copilot'].every((b) => existsSync(join(bin, b)))) {
+    if (!['claude', 'codex', 'gemini', 'copilot', 'opencode'].every((b) => existsSync(join(bin, b)))) {
       await mkdir(dir, { recursive: true })
       await run('npm', ['init', '-y'], { cwd: dir })
       await run('npm', ['install', '--no-audit', '--no-fund', ...PINNED], { cwd: dir, timeout: 600_000 })
@@ -55,7 +55,7 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     recorder = await startRecorder()
     recorded = await createSandbox()
     await writeFile(join(recorded.kit, 'mcp.yaml'), recorderKit(recorder.url, join(recorded.root, 'stdio-env.json')))
-    for (const tool of ['claude-code', 'gemini-cli']) expect((await recorded.install([tool], { env: SECRETS })).results[0]?.status).toBe('installed')
+    for (const tool of ['claude-code', 'gemini-cli', 'opencode']) expect((await recorded.install([tool], { env: SECRETS })).results[0]?.status).toBe('installed')
     // Gemini CLI starts no MCP server in an untrusted folder.
     await writeFile(join(recorded.home, '.gemini/trustedFolders.json'), JSON.stringify({ [recorded.home]: 'TRUST_FOLDER' }))
   }, 700_000)
@@ -134,10 +134,11 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     expect(out).toContain('from .claude/rules/typescript.md')
   })
 
-  it.each(['claude', 'gemini'])('%s sends the ${VAR} headers and env it was given, expanded from its environment', async (tool) => {
+  // OpenCode gets {env:VAR} from outfit (its own syntax), the others ${VAR}.
+  it.each(['claude', 'gemini', 'opencode'])('%s sends the ${VAR} headers and env it was given, expanded from its environment', async (tool) => {
     recorder.requests.length = 0
     const out = await judge(tool, ['mcp', 'list'], recorded.home, recorded.home)
-    expect(out).toMatch(/recorder.*Connected/)
+    expect(out).toMatch(/recorder.*connected/i)
     expect(recorder.requests.length).toBeGreaterThan(0)
     for (const headers of recorder.requests) {
       expect(headers.authorization).toBe(`Bearer ${SECRETS.JUDGE_TOKEN}`)
