@@ -46,7 +46,7 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
     }
     const unplaced = unplacedFields(shape, fields.values, TAKERS)
     if (unplaced.length > 0) {
-      ctx.log.drop(what, `its ${unplaced.join(', ')} ha${unplaced.length === 1 ? 's' : 've'} no place in ${ctx.tool.name}'s ${TRANSPORT[kind]} server entry`)
+      ctx.log.drop(what, `${ctx.tool.name}'s ${TRANSPORT[kind]} server entry has no place for its ${unplaced.join(', ')}`)
       continue
     }
     const vars = { 'entry.name': server.name, 'entry.event': '', 'entry.matcher': '' }

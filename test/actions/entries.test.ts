@@ -64,7 +64,7 @@ describe('MCP servers: environment references', () => {
   it('reports a field no key of the shape takes (headers for a tool entry without them)', () => {
     const { values, dropped } = build({ from: 'mcp', at: ['m'], remote: { url: '$url' } }, { mcp: [docs] }, { DOCS_TOKEN: 'x', TEAM: 't' })
     expect(values).toEqual({})
-    expect(dropped).toEqual([{ what: "MCP server 'docs'", reason: "its headers has no place in Tool's streamable HTTP server entry" }])
+    expect(dropped).toEqual([{ what: "MCP server 'docs'", reason: "Tool's streamable HTTP server entry has no place for its headers" }])
   })
 })
 
