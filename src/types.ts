@@ -103,6 +103,12 @@ export interface StepOutcome {
   changes: number
 }
 
+/** Kit content a tool or scope cannot take; reported, never silently left out. */
+export interface Dropped {
+  what: string
+  reason: string
+}
+
 /** What a drift check found: a file the user changed since outfit wrote it. */
 export interface Kept {
   path: string
@@ -120,6 +126,8 @@ export interface ToolResult {
   rollbackErrors: { step: string; error: Error }[]
   /** Files kept because the user changed them (uninstall, rollback) — reported, never deleted silently. */
   kept: Kept[]
+  /** Kit content not installed because the tool or scope cannot take it. */
+  dropped?: Dropped[]
   log: LogEntry[]
   written: number
 }

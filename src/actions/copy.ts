@@ -8,6 +8,7 @@ import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import { checkFrontmatter } from '../kit/check-kit-files.js'
 import { applyTransforms, transformsFor } from '../transforms/apply.js'
 import { itemVariables, makeItem, type Item } from '../transforms/item.js'
+import { selects } from '../transforms/select.js'
 import { writeOwnedFile } from './owned-file.js'
 import { render, resolveDest } from './resolve.js'
 import type { Action } from './types.js'
@@ -20,7 +21,7 @@ export const copy: Action<CopyParams> = {
     const patterns = Array.isArray(params.from) ? params.from : [params.from]
     const base = params.base ?? staticBase(patterns[0] ?? '')
     const isMatch = picomatch(patterns, { dot: false })
-    const matches = ctx.kit.files.filter((f) => isMatch(f))
+    const matches = await selected(ctx.kit.files.filter((f) => isMatch(f)), params, ctx)
     let done = 0
     for (const file of matches) {
       const relPath = base === '' ? file : file.slice(base.length + 1)
@@ -69,4 +70,18 @@ export function staticBase(pattern: string): string {
     out.push(segment)
   }
   return out.join('/')
+}
+
+// --- internal ---
+
+/** The matched files whose frontmatter passes the step's `select` (all of them without one). */
+async function selected(files: string[], params: CopyParams, ctx: Parameters<typeof copy.run>[1]): Promise<string[]> {
+  if (!params.select) return files
+  const out: string[] = []
+  for (const file of files) {
+    const source = join(ctx.kit.dir, file)
+    const item = kitItem(file, await readKitFile(ctx.fs, source), source)
+    if (selects(params.select, item.doc)) out.push(file)
+  }
+  return out
 }

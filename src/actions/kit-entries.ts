@@ -1,45 +1,15 @@
-// Builds the owned entries (MCP servers, hooks) a json-merge or toml-merge step adds, from the kit's data.
+// Builds the owned entries (MCP servers, hooks) a json-merge or toml-merge step adds, from the kit's data, and the
+// leaves of a merge patch.
 import type { Entries } from '../generated/target.js'
-import { hookFields, mapShape, mcpFields } from '../formats/map-entry.js'
+import { buildHookEntries } from './hook-entries.js'
+import { buildServerEntries, type BuiltEntry } from './mcp-entries.js'
 import { render } from './resolve.js'
 import type { ActionContext } from './types.js'
 
-export interface BuiltEntry {
-  path: string[]
-  value: unknown
-  append: boolean
-}
+export type { BuiltEntry }
 
 export function buildEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
-  const out: BuiltEntry[] = []
-  const append = spec.mode === 'append'
-  if (spec.from === 'mcp') {
-    for (const server of ctx.kit.mcp) {
-      const shape = server.command !== undefined ? spec.stdio : spec.remote
-      if (shape === undefined) {
-        ctx.log.warn(`MCP server '${server.name}' skipped: ${ctx.tool.name} has no ${server.command !== undefined ? 'local (stdio)' : 'remote'} server format in this target`)
-        continue
-      }
-      const vars = { 'entry.name': server.name, 'entry.event': '', 'entry.matcher': '' }
-      const fields = mcpFields(server)
-      const value = mapShape(shape, fields, (s) => render(ctx, s, vars))
-      const at = spec.at.map((seg) => render(ctx, seg, vars))
-      out.push({ path: append ? at : [...at, server.name], value, append })
-    }
-  } else {
-    for (const hook of ctx.kit.hooks) {
-      const event = spec.events ? spec.events[hook.event] : hook.event
-      if (event === undefined) {
-        ctx.log.warn(`hook on '${hook.event}' skipped: ${ctx.tool.name} has no such event`)
-        continue
-      }
-      const vars = { 'entry.name': hook.command, 'entry.event': event, 'entry.matcher': hook.matcher ?? '' }
-      const value = mapShape(spec.shape ?? {}, hookFields(hook, event), (s) => render(ctx, s, vars))
-      const at = spec.at.map((seg) => render(ctx, seg, vars))
-      out.push({ path: at, value, append })
-    }
-  }
-  return out
+  return spec.from === 'mcp' ? buildServerEntries(spec, ctx) : buildHookEntries(spec, ctx)
 }
 
 /** Flattens an RFC 7396 merge patch into its leaves; strings are interpolated. */
@@ -52,6 +22,8 @@ export function patchLeaves(patch: Record<string, unknown>, ctx: ActionContext, 
   }
   return out
 }
+
+// --- internal ---
 
 function renderDeep(value: unknown, ctx: ActionContext): unknown {
   if (typeof value === 'string') return render(ctx, value)

@@ -5,7 +5,8 @@ import type { ActionContext } from './types.js'
 
 export function render(ctx: ActionContext, template: string, extra: Record<string, string | undefined> = {}): string {
   const local = recordLookup(extra)
-  const lookup: Lookup = (name) => local(name) ?? ctx.vars(name)
+  // A frontmatter field the file does not have is empty, so `{{#item.fm.globs}}` can test for it.
+  const lookup: Lookup = (name) => local(name) ?? ctx.vars(name) ?? (name.startsWith('item.fm.') && Object.hasOwn(extra, 'item.path') ? '' : undefined)
   return interpolate(template, lookup)
 }
 

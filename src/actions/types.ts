@@ -36,6 +36,8 @@ export interface ActionContext {
   others(): Promise<ManifestFile[]>
   /** Reports how far a long step is (e.g. 1,204 of 2,000 files copied), for the live progress line. */
   progress?(done: number, total: number): void
+  /** The environment outfit runs in: only read to warn about unset `${VAR}` references, never written anywhere. */
+  env: Readonly<Record<string, string | undefined>>
 }
 
 export type UndoMode = 'rollback' | 'uninstall'

@@ -30,6 +30,8 @@ export interface RunRequest {
   stateHome?: string
   /** Lock and crash-journal options (tests). */
   safety?: GuardOptions
+  /** The environment to check `${VAR}` references of MCP servers against (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>
 }
 
 /** The kit to install: a folder to load, or a kit already loaded (fetched, merged: see api/kits.ts). */
@@ -116,6 +118,7 @@ async function runPipelines(
     stateFor: (pipeline) => states.get(pipeline.scope.root) as ScopeState,
     // Uninstalling Codex and OpenCode together must remove their shared AGENTS.md block, not leave it to each other.
     ...(command === 'uninstall' ? { leaving: new Set(pipelines.map((p) => p.tool.id)) } : {}),
+    ...(request.env ? { env: request.env } : {}),
     runner: command === 'install' ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {}) : uninstallTool,
   })
   if (command === 'install' && results.some((r) => r.status === 'failed' || r.status === 'cancelled')) {

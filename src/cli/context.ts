@@ -46,6 +46,8 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
     stateHome: defaultStateHome(home, flags.home === undefined ? deps.env.XDG_STATE_HOME : undefined),
     project,
     ...(deps.signal ? { signal: deps.signal } : {}),
+    // Only to warn about ${VAR} references of MCP servers that are not set; values are never written anywhere.
+    env: deps.env,
     ...testHooks(deps),
   }
 }

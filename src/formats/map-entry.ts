@@ -1,25 +1,8 @@
 // Declarative entry shapes: a target says how one MCP server or hook looks in its tool's format, with `$field`
-// references into the kit entry. Keys that resolve to nothing are left out, so optional fields stay optional.
-import type { Hook, McpServer } from '../types.js'
+// references into the kit entry. Keys that resolve to nothing are left out, so optional fields stay optional; a kit
+// field that no key of the shape takes is reported by the caller (see `unplacedFields`), never dropped silently.
 
 export type EntryFields = Record<string, unknown>
-
-export function mcpFields(server: McpServer): EntryFields {
-  return {
-    name: server.name,
-    command: server.command,
-    args: server.args,
-    argv: server.command === undefined ? undefined : [server.command, ...(server.args ?? [])],
-    env: server.env && Object.keys(server.env).length > 0 ? server.env : undefined,
-    url: server.url,
-    headers: server.headers && Object.keys(server.headers).length > 0 ? server.headers : undefined,
-    transport: server.transport,
-  }
-}
-
-export function hookFields(hook: Hook, event: string): EntryFields {
-  return { name: `${event}:${hook.matcher ?? '*'}:${hook.command}`, event, matcher: hook.matcher, command: hook.command, timeout: hook.timeout }
-}
 
 /** Maps a shape over the fields; `render` interpolates the other strings. Returns undefined when nothing is left. */
 export function mapShape(shape: unknown, fields: EntryFields, render: (s: string) => string): unknown {
@@ -41,4 +24,33 @@ export function mapShape(shape: unknown, fields: EntryFields, render: (s: string
     return Object.keys(out).length > 0 ? out : undefined
   }
   return shape
+}
+
+/** Every `$field` a shape refers to. */
+export function referencedFields(shape: unknown, out = new Set<string>()): Set<string> {
+  if (typeof shape === 'string' && shape.startsWith('$') && !shape.startsWith('$$')) out.add(shape.slice(1))
+  else if (Array.isArray(shape)) for (const item of shape) referencedFields(item, out)
+  else if (shape && typeof shape === 'object') for (const value of Object.values(shape)) referencedFields(value, out)
+  return out
+}
+
+/**
+ * Kit fields that hold something but that no key of the shape takes: `takers` lists, per field, the `$names` that
+ * would carry it (`args` travels in `$args` or `$argv`).
+ */
+export function unplacedFields(shape: unknown, fields: EntryFields, takers: Record<string, string[]>): string[] {
+  const used = referencedFields(shape)
+  return Object.entries(takers)
+    .filter(([field]) => hasContent(fields[field]))
+    .filter(([, names]) => !names.some((n) => used.has(n)))
+    .map(([field]) => field)
+}
+
+// --- internal ---
+
+function hasContent(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false
+  if (Array.isArray(value)) return value.length > 0
+  if (typeof value === 'object') return Object.keys(value).length > 0
+  return true
 }

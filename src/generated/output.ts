@@ -106,6 +106,10 @@ export interface ToolRun {
     reason: string
   }[]
   /**
+   * Kit content this tool or scope cannot take (an agent where the tool has none, an SSE server for a tool without SSE, a hook event it lacks): not installed, and said so.
+   */
+  dropped: DroppedItem[]
+  /**
    * The tool's buffered log, as printed in text mode.
    */
   log: {
@@ -128,6 +132,16 @@ export interface StepMessage {
    * What went wrong.
    */
   message: string
+}
+export interface DroppedItem {
+  /**
+   * What was not installed, e.g. "MCP server 'docs'" or "agents/reviewer.md".
+   */
+  what: string
+  /**
+   * Why this tool cannot take it.
+   */
+  reason: string
 }
 /**
  * plan and install --dry-run: what an install would change, per tool. Nothing was written.
@@ -163,6 +177,10 @@ export interface ToolPlan {
    * Why an install would fail.
    */
   failure?: string
+  /**
+   * Kit content an install would not install into this tool, and why.
+   */
+  dropped: DroppedItem[]
   /**
    * Every file that would be created, changed or removed.
    */

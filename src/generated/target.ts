@@ -177,6 +177,14 @@ export interface OutfitTarget {
    * @minItems 1
    */
   steps: [Step, ...Step[]]
+  /**
+   * Kit content this tool (or one of its scopes) cannot take: reported per tool by plan and install, never dropped silently.
+   */
+  unsupported?: Unsupported[]
+  /**
+   * Places where this tool also reads what another target installs (Gemini CLI reads Codex's .agents/skills; Copilot CLI reads CLAUDE.md and AGENTS.md). When both are installed in the scope, plan and install say the tool sees that content twice, and why.
+   */
+  alsoReads?: AlsoReads[]
 }
 /**
  * One place the tool reads configuration from.
@@ -292,6 +300,7 @@ export interface CopyParams {
    * Glob pattern(s), relative to the kit directory.
    */
   from: string | [string, ...string[]]
+  select?: Select
   /**
    * Kit-relative directory that matched paths are taken relative to (default: the directory part of the first glob before any wildcard).
    */
@@ -308,6 +317,26 @@ export interface CopyParams {
    * Per-file transforms, applied in order.
    */
   transform?: Transform[]
+}
+/**
+ * Take only kit files whose frontmatter has (`with`) or lacks (`without`) these keys (set and not false/empty).
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "select".
+ */
+export interface Select {
+  /**
+   * Frontmatter keys that must be set.
+   *
+   * @minItems 1
+   */
+  with?: [string, ...string[]]
+  /**
+   * Frontmatter keys that must not be set.
+   *
+   * @minItems 1
+   */
+  without?: [string, ...string[]]
 }
 /**
  * One per-file transform, applied in order to each copied file.
@@ -372,21 +401,8 @@ export interface Transform {
     cases?: {
       /**
        * Cases, first match wins.
-       *
-       * Items: One case.
        */
-      [k: string]: {
-        /**
-         * Frontmatter key that must be set (truthy).
-         */
-        if?: string
-        /**
-         * Value to set (strings are templates).
-         */
-        value: {
-          [k: string]: unknown
-        }
-      }[]
+      [k: string]: Case[]
     }
     /**
      * Keys written as `key: value` without YAML quoting, for tools whose frontmatter is not strict YAML (Cursor globs).
@@ -415,6 +431,24 @@ export interface Transform {
    * Replace the whole content with this template (e.g. to add a heading around {{item.body}}).
    */
   template?: string
+}
+/**
+ * One case.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "case".
+ */
+export interface Case {
+  /**
+   * Frontmatter key that must be set (truthy).
+   */
+  if?: string
+  /**
+   * Value to set (strings are templates).
+   */
+  value: {
+    [k: string]: unknown
+  }
 }
 /**
  * Create a symbolic link owned by the kit.
@@ -473,15 +507,19 @@ export interface Entries {
    */
   mode?: 'key' | 'append'
   /**
-   * Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry (`$command`, `$args`, `$env`, `$url`, `$headers`, `$argv` = [command, ...args], `$name`, `$event`, `$matcher`, `$timeout`); keys whose value resolves to nothing are left out. Other strings are templates.
+   * Local (stdio) server. Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry — servers: `$name`, `$command`, `$args`, `$argv` = [command, ...args], `$env`, `$url`, `$headers`, `$transport`, and with `envRefs: none` also `$envVars`, `$envHeaders`, `$bearerEnv`; hooks: `$event`, `$matcher`, `$command`, `$timeout`. Keys whose value resolves to nothing are left out; a kit field no key takes is reported as not installed. Other strings are templates.
    */
   stdio?: {}
   /**
-   * Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry (`$command`, `$args`, `$env`, `$url`, `$headers`, `$argv` = [command, ...args], `$name`, `$event`, `$matcher`, `$timeout`); keys whose value resolves to nothing are left out. Other strings are templates.
+   * Remote server over streamable HTTP (kit `transport: http`, the default). Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry — servers: `$name`, `$command`, `$args`, `$argv` = [command, ...args], `$env`, `$url`, `$headers`, `$transport`, and with `envRefs: none` also `$envVars`, `$envHeaders`, `$bearerEnv`; hooks: `$event`, `$matcher`, `$command`, `$timeout`. Keys whose value resolves to nothing are left out; a kit field no key takes is reported as not installed. Other strings are templates.
    */
   remote?: {}
   /**
-   * Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry (`$command`, `$args`, `$env`, `$url`, `$headers`, `$argv` = [command, ...args], `$name`, `$event`, `$matcher`, `$timeout`); keys whose value resolves to nothing are left out. Other strings are templates.
+   * Remote server over SSE (kit `transport: sse`); without it such servers are reported as not installed. Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry — servers: `$name`, `$command`, `$args`, `$argv` = [command, ...args], `$env`, `$url`, `$headers`, `$transport`, and with `envRefs: none` also `$envVars`, `$envHeaders`, `$bearerEnv`; hooks: `$event`, `$matcher`, `$command`, `$timeout`. Keys whose value resolves to nothing are left out; a kit field no key takes is reported as not installed. Other strings are templates.
+   */
+  sse?: {}
+  /**
+   * Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry — servers: `$name`, `$command`, `$args`, `$argv` = [command, ...args], `$env`, `$url`, `$headers`, `$transport`, and with `envRefs: none` also `$envVars`, `$envHeaders`, `$bearerEnv`; hooks: `$event`, `$matcher`, `$command`, `$timeout`. Keys whose value resolves to nothing are left out; a kit field no key takes is reported as not installed. Other strings are templates.
    */
   shape?: {}
   /**
@@ -490,6 +528,31 @@ export interface Entries {
   events?: {
     [k: string]: string
   }
+  /**
+   * How the tool spells an environment reference the kit writes as `${VAR}`: `{ prefix: '${env:', suffix: '}' }` rewrites it to `${env:VAR}`; `none` means the tool expands nothing (values with references are split into `$envVars`, `$envHeaders`, `$bearerEnv`, and what is left is reported). Default: `${VAR}` is kept as written. Applies to env, headers, args and url.
+   */
+  envRefs?:
+    | 'none'
+    | {
+        /**
+         * Written before the name, e.g. '${env:'.
+         */
+        prefix: string
+        /**
+         * Written after the name, e.g. '}'.
+         */
+        suffix: string
+      }
+  /**
+   * Hook matchers: the kit's tool names (Claude Code's: Bash, Edit, Write, Read, ...) → the tool's names; a value may list several with '|'. With this map, a matcher alternative missing from it is dropped with a warning, and a hook none of whose alternatives map is not installed.
+   */
+  tools?: {
+    [k: string]: string
+  }
+  /**
+   * Unit of the tool's hook `timeout`; kit timeouts are in seconds (default: seconds).
+   */
+  timeoutUnit?: 'seconds' | 'milliseconds'
 }
 /**
  * Merge owned tables into a TOML file, keeping the user's content.
@@ -534,7 +597,7 @@ export interface BlockParams {
    */
   from?: string | [string, ...string[]]
   /**
-   * With `from`: template rendered once per matched file ({{item.*}} variables).
+   * With `from`: template rendered once per matched file ({{item.*}} variables). Sections render only when a variable is set ({{#item.fm.globs}}…{{/item.fm.globs}}) or empty ({{^item.fm.globs}}…{{/item.fm.globs}}).
    */
   item?: string
   /**
@@ -560,3 +623,51 @@ export interface ManifestParams {}
  * via the `definition` "undoParams".
  */
 export interface UndoParams {}
+/**
+ * Kit content the tool cannot take, and why.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "unsupported".
+ */
+export interface Unsupported {
+  /**
+   * What in the kit: a glob of kit files (`agents/*.md`), or `mcp` / `hooks`.
+   */
+  kit: string
+  /**
+   * Scopes where it cannot be taken (default: all).
+   *
+   * @minItems 1
+   */
+  scopes?: [string, ...string[]]
+  /**
+   * Why, for the person reading the warning (cite the tool's documentation in a YAML comment).
+   */
+  reason: string
+}
+/**
+ * Content this tool also reads from another target's places.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "alsoReads".
+ */
+export interface AlsoReads {
+  /**
+   * The other target's id.
+   */
+  target: string
+  /**
+   * What in the kit: a glob of kit files (`skills/* /SKILL.md`), or `mcp` / `hooks`.
+   */
+  kit: string
+  /**
+   * Scopes where the overlap exists (default: all).
+   *
+   * @minItems 1
+   */
+  scopes?: [string, ...string[]]
+  /**
+   * Where the tool reads it, with the source (shown to the person installing).
+   */
+  reason: string
+}

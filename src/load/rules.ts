@@ -42,10 +42,11 @@ export const manifestIsLast: Rule = (spec, parsed) => {
 }
 
 export const stepScopesExist: Rule = (spec, parsed) =>
-  spec.steps.flatMap((step, i) =>
-    (step.scopes ?? []).flatMap((scope, j) =>
-      Object.hasOwn(spec.scopes, scope) ? [] : [at(parsed, ['steps', i, 'scopes', j], `unknown scope '${scope}'; this target defines: ${Object.keys(spec.scopes).join(', ')}`)],
-    ),
+  [...spec.steps.map((s, i) => ({ scopes: s.scopes, at: ['steps', i] })), ...(spec.unsupported ?? []).map((u, i) => ({ scopes: u.scopes, at: ['unsupported', i] })), ...(spec.alsoReads ?? []).map((u, i) => ({ scopes: u.scopes, at: ['alsoReads', i] }))].flatMap(
+    (item) =>
+      (item.scopes ?? []).flatMap((scope, j) =>
+        Object.hasOwn(spec.scopes, scope) ? [] : [at(parsed, [...item.at, 'scopes', j], `unknown scope '${scope}'; this target defines: ${Object.keys(spec.scopes).join(', ')}`)],
+      ),
   )
 
 /** Every {{variable}} must exist where it is used: base variables, the scope's own vars, item/entry variables in their actions. */
@@ -89,7 +90,34 @@ export const variablesKnown: Rule = (spec, parsed) => {
   return out
 }
 
-export const rules: Rule[] = [uniqueStepNames, rollbackIsInverse, manifestIsLast, stepScopesExist, variablesKnown]
+const SERVER_FIELDS = ['name', 'command', 'args', 'argv', 'env', 'url', 'headers', 'transport', 'envVars', 'envHeaders', 'bearerEnv']
+const HOOK_FIELDS = ['name', 'event', 'matcher', 'command', 'timeout']
+const ONLY_FOR: Record<string, 'mcp' | 'hooks'> = { stdio: 'mcp', remote: 'mcp', sse: 'mcp', envRefs: 'mcp', shape: 'hooks', events: 'hooks', tools: 'hooks', timeoutUnit: 'hooks', mode: 'hooks' }
+
+/** `entries` keys belong to servers or to hooks, and every `$field` in a shape must be one the kit entry has. */
+export const entriesFitTheirKind: Rule = (spec, parsed) =>
+  spec.steps.flatMap((step, i) => {
+    const entries = 'with' in step.run && step.run.with && 'entries' in step.run.with ? step.run.with.entries : undefined
+    if (!entries) return []
+    const base = ['steps', i, 'run', 'with', 'entries']
+    const out: Diagnostic[] = []
+    for (const key of Object.keys(entries)) {
+      const kind = ONLY_FOR[key]
+      if (kind && kind !== entries.from && !(key === 'mode' && entries.from === 'mcp' && entries.mode === 'key')) {
+        out.push(at(parsed, [...base, key], `'${key}' is for entries from ${kind}; these come from ${entries.from}`))
+      }
+    }
+    const known = entries.from === 'mcp' ? SERVER_FIELDS : HOOK_FIELDS
+    for (const key of ['stdio', 'remote', 'sse', 'shape'] as const) {
+      walkStrings(entries[key], [...base, key], (value, segments) => {
+        if (!value.startsWith('$') || value.startsWith('$$') || known.includes(value.slice(1))) return
+        out.push(at(parsed, segments, `unknown field '${value}'; ${entries.from === 'mcp' ? 'servers' : 'hooks'} have ${known.map((f) => `$${f}`).join(', ')} (write $$ for a literal $)`))
+      })
+    }
+    return out
+  })
+
+export const rules: Rule[] = [uniqueStepNames, rollbackIsInverse, manifestIsLast, stepScopesExist, variablesKnown, entriesFitTheirKind]
 
 // --- internal ---
 

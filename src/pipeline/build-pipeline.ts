@@ -39,5 +39,15 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
     }
   })
   const areas = declaredAreas(spec, scopeName, { dir, vars: scopeVars }, recordLookup(scopeVars, { home: base.home, project: base.project, scope: scopeName, root, dir, 'target.id': spec.id, 'target.name': spec.name }))
-  return { tool: { id: spec.id, name: spec.name }, scope: { name: scopeName, root, dir }, scopeVars, areas, steps }
+  const unsupported = (spec.unsupported ?? []).filter((u) => u.scopes === undefined || u.scopes.includes(scopeName))
+  const alsoReads = (spec.alsoReads ?? []).filter((u) => u.scopes === undefined || u.scopes.includes(scopeName))
+  return {
+    tool: { id: spec.id, name: spec.name },
+    scope: { name: scopeName, root, dir },
+    scopeVars,
+    areas,
+    steps,
+    ...(unsupported.length > 0 ? { unsupported } : {}),
+    ...(alsoReads.length > 0 ? { alsoReads } : {}),
+  }
 }

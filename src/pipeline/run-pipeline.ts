@@ -7,6 +7,7 @@ import type { ActionContext } from '../actions/types.js'
 import type { Change, Kept, StepOutcome, ToolResult } from '../types.js'
 import { interpolate } from '../vars/interpolate.js'
 import type { Pipeline, Step } from './types.js'
+import { reportOverlaps, reportUnsupported } from './report-unsupported.js'
 import { UndoStack } from './undo-stack.js'
 import picomatch from 'picomatch'
 
@@ -23,6 +24,8 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
   const kept: Kept[] = []
   let failure: ToolResult['failure']
   const stepCtx: ActionContext = { ...ctx, completed }
+  reportUnsupported(pipeline.unsupported ?? [], ctx)
+  await reportOverlaps(pipeline.alsoReads ?? [], ctx)
 
   for (const [index, step] of pipeline.steps.entries()) {
     if (signal.aborted) {
@@ -76,6 +79,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     ...(failure ? { failure } : {}),
     rollbackErrors,
     kept,
+    dropped: log.dropped,
     log: log.entries,
     written: failure ? 0 : written,
   }

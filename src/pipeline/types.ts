@@ -1,7 +1,7 @@
 // A pipeline is a target bound to one scope: ordered steps, each with its inverse. Pure data plus functions, no I/O
 // until run.
 import type { ActionContext, UndoMode, UndoResult } from '../actions/types.js'
-import type { When } from '../generated/target.js'
+import type { AlsoReads, Unsupported, When } from '../generated/target.js'
 import type { Change } from '../types.js'
 
 export interface Step {
@@ -21,4 +21,8 @@ export interface Pipeline {
   /** Where the target may write in this scope (see declared-areas.ts): state naming anything else is refused. */
   areas: string[]
   steps: Step[]
+  /** Kit content the tool cannot take in this scope (the target's `unsupported`), reported before the steps run. */
+  unsupported?: Unsupported[]
+  /** Places where the tool also reads another target's content (the target's `alsoReads`), in this scope. */
+  alsoReads?: AlsoReads[]
 }

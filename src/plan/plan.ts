@@ -3,7 +3,7 @@
 import { install, stateHomeOf, type KitInput, type RunRequest } from '../api/install.js'
 import { isInside } from '../fs/contain.js'
 import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
-import type { ToolResult } from '../types.js'
+import type { Dropped, ToolResult } from '../types.js'
 import { OverlayFs } from './overlay-fs.js'
 
 export interface PlannedChange {
@@ -18,6 +18,7 @@ export interface ToolPlan {
   name: string
   status: ToolResult['status']
   failure?: string
+  dropped: Dropped[]
   changes: PlannedChange[]
 }
 
@@ -44,6 +45,7 @@ export async function plan(request: RunRequest & KitInput): Promise<ToolPlan[]> 
       name: target.spec.name,
       status: result?.status ?? 'failed',
       ...(result?.failure ? { failure: result.failure.error.message } : {}),
+      dropped: result?.dropped ?? [],
       changes: result?.status === 'failed' ? [] : changes,
     })
   }

@@ -113,7 +113,10 @@ export function renderRecovered(recovered: { journal: string; restored: string[]
   return lines
 }
 
-/** `outfit plan`: per tool, each file to create (+), change (~) or remove (-), with diffs of text files. */
+/**
+ * `outfit plan`: per tool, what in the kit it would not take (!), then each file to create (+), change (~) or
+ * remove (-), with diffs of text files.
+ */
 export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?: boolean }): string[] {
   const c = createColors(options.color)
   const lines: string[] = []
@@ -123,6 +126,8 @@ export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?:
     const files = counts.map(([k, n]) => `${n} to ${k}`).join(', ')
     const summary = p.failure ? c.red(`would fail: ${p.failure}`) : counts.length === 0 && !bump ? c.green('up to date') : [files, bump].filter(Boolean).join('; ')
     lines.push(`${c.bold(p.name)}  ${summary}`)
+    // What the tool cannot take is part of the plan: an install would leave it out.
+    for (const d of p.dropped) lines.push(`  ${c.yellow('!')} ${d.what} not installed: ${d.reason}`)
     for (const change of p.changes) {
       const mark = change.kind === 'create' ? c.green('+') : change.kind === 'remove' ? c.red('-') : c.yellow('~')
       lines.push(`  ${mark} ${relativeTo(change.path, options.cwd)}`)

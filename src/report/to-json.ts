@@ -25,6 +25,7 @@ export function runDocument(report: RunReport, scope: string): RunDocument {
       ...(r.failure ? { failure: { step: r.failure.step, message: r.failure.error.message } } : {}),
       rollbackErrors: r.rollbackErrors.map((e) => ({ step: e.step, message: e.error.message })),
       kept: r.kept,
+      dropped: r.dropped ?? [],
       log: r.log,
     })),
   }

@@ -11,6 +11,7 @@ import type { Kit, ToolResult } from '../types.js'
 import { readManifest, readOtherManifests, type ManifestFile } from '../state/manifest-file.js'
 import type { ScopeState } from '../state/scope-state.js'
 import { recordLookup } from '../vars/interpolate.js'
+import { RUN_TOOLS } from '../pipeline/report-unsupported.js'
 import { ToolLog } from './tool-log.js'
 
 export interface RunOptions {
@@ -30,6 +31,8 @@ export interface RunOptions {
   leaving?: ReadonlySet<string>
   /** The state (manifests, backups, key) of the pipeline's scope root. */
   stateFor: (pipeline: Pipeline) => ScopeState
+  /** Checked for the variables MCP servers reference (default: process.env). */
+  env?: Readonly<Record<string, string | undefined>>
   /** Runs a pipeline; tests substitute their own. Defaults to the install runner. */
   runner: (pipeline: Pipeline, ctx: ActionContext) => Promise<ToolResult>
 }
@@ -41,7 +44,7 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
   if (outer?.aborted) onOuterAbort()
   else outer?.addEventListener('abort', onOuterAbort, { once: true })
   const lock = new PathLock()
-  const shared = new Map<string, unknown>()
+  const shared = new Map<string, unknown>([[RUN_TOOLS, pipelines.map((p) => p.tool.id)]])
 
   const tasks = pipelines.map((pipeline) => async (): Promise<ToolResult> => {
     const ctx = contextFor(pipeline, options, controller.signal, lock, shared)
@@ -91,6 +94,7 @@ function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal
     state,
     stateDir: state.dir,
     record: () => {},
+    env: options.env ?? process.env,
     others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name).then((all) => all.filter((m) => !options.leaving?.has(m.tool)))),
     vars: recordLookup(pipeline.scopeVars, {
       home: options.home,
@@ -122,6 +126,7 @@ function crashed(pipeline: Pipeline, log: ToolLog, error: unknown): ToolResult {
     failure: { step: '(runner)', error: err },
     rollbackErrors: [],
     kept: [],
+    dropped: log.dropped,
     log: log.entries,
     written: 0,
   }

@@ -45,12 +45,7 @@ function editFrontmatter(doc: MarkdownDoc, spec: NonNullable<Transform['frontmat
   let fm = { ...doc.frontmatter }
   if (spec.keep) fm = Object.fromEntries(Object.entries(fm).filter(([k]) => spec.keep?.includes(k)))
   for (const key of spec.drop ?? []) delete fm[key]
-  for (const [from, to] of Object.entries(spec.rename ?? {})) {
-    if (Object.hasOwn(fm, from)) {
-      fm[to] = fm[from]
-      delete fm[from]
-    }
-  }
+  fm = renameKeys(fm, spec.rename ?? {})
   for (const [key, sep] of Object.entries(spec.join ?? {})) if (Array.isArray(fm[key])) fm[key] = (fm[key] as unknown[]).map(String).join(sep)
   for (const [key, sep] of Object.entries(spec.split ?? {})) {
     if (typeof fm[key] === 'string') fm[key] = (fm[key] as string).split(sep).map((s) => s.trim()).filter(Boolean)
@@ -65,7 +60,22 @@ function editFrontmatter(doc: MarkdownDoc, spec: NonNullable<Transform['frontmat
   return { ...doc, frontmatter: fm, hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0, ...(verbatim.length > 0 ? { verbatim } : {}) }
 }
 
-function isSet(value: unknown): boolean {
+/**
+ * Renames keys all at once, from the values before any rename: renaming a key to itself keeps it, and two renames
+ * never overwrite each other's source ({ a: b, b: a } swaps).
+ */
+function renameKeys(fm: Record<string, unknown>, renames: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(fm)) {
+    const to = Object.hasOwn(renames, key) ? (renames[key] ?? key) : key
+    // A renamed key wins over a key that already had the new name.
+    if (!Object.hasOwn(out, to) || to !== key) out[to] = value
+  }
+  return out
+}
+
+/** A frontmatter value that says something: not absent, null, false, empty text or an empty list. */
+export function isSet(value: unknown): boolean {
   if (value === undefined || value === null || value === false || value === '') return false
   return !(Array.isArray(value) && value.length === 0)
 }

@@ -7,19 +7,35 @@ export interface VariableUse {
   offset: number
 }
 
+/**
+ * `{{#name}}…{{/name}}` renders its text only when `name` is set (not empty, not `false`, as frontmatter reads);
+ * `{{^name}}…{{/name}}` only when it is not.
+ */
+const SECTION = /\{\{([#^])\s*([a-zA-Z_][\w.-]*)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\}\}/g
+
 export function findVariables(template: string): VariableUse[] {
-  return [...template.matchAll(VARIABLE)].map((m) => ({ name: m[1] ?? '', offset: m.index ?? 0 }))
+  const sections = [...template.matchAll(SECTION)].map((m) => ({ name: m[2] ?? '', offset: m.index ?? 0 }))
+  const variables = [...template.matchAll(VARIABLE)].map((m) => ({ name: m[1] ?? '', offset: m.index ?? 0 }))
+  // In text order: callers cut templates at the first variable they cannot resolve yet.
+  return [...sections, ...variables].sort((a, b) => a.offset - b.offset)
 }
 
 export type Lookup = (name: string) => string | undefined
 
 /** Replaces every `{{name}}`; a name the lookup does not know is a bug the loader should have caught, so it throws. */
 export function interpolate(template: string, lookup: Lookup): string {
-  return template.replace(VARIABLE, (_match, name: string) => {
+  const known = (name: string): string => {
     const value = lookup(name)
     if (value === undefined) throw new Error(`unknown variable {{${name}}}`)
     return value
-  })
+  }
+  // Outer sections first; what a section keeps may hold inner ones, so repeat until none is left.
+  let sectioned = template
+  for (let previous = ''; previous !== sectioned; ) {
+    previous = sectioned
+    sectioned = sectioned.replace(SECTION, (_match, kind: string, name: string, inner: string) => (isSetText(known(name)) === (kind === '#') ? inner : ''))
+  }
+  return sectioned.replace(VARIABLE, (_match, name: string) => known(name))
 }
 
 /** Variables every target may use. */
@@ -53,4 +69,10 @@ export function recordLookup(...records: Record<string, string | undefined>[]): 
     }
     return undefined
   }
+}
+
+// --- internal ---
+
+function isSetText(value: string): boolean {
+  return value !== '' && value !== 'false'
 }

@@ -31,6 +31,7 @@ export function testContext(fs: Fs, overrides: Partial<ActionContext> = {}): Act
     stateDir: overrides.state?.dir ?? testState().dir,
     record: () => {},
     others: async () => [],
+    env: {},
     ...overrides,
   }
 }

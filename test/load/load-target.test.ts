@@ -18,6 +18,23 @@ async function problems(file: string): Promise<string[]> {
 const cases: [string, string[]][] = [
   ['duplicate-steps.yaml', ["invalid/duplicate-steps.yaml:10:11  /steps/1/name: duplicate step name 'agents' (first used by step 1)"]],
   ['empty.yaml', ['invalid/empty.yaml:1:1  is empty; see the schema for the keys it needs']],
+  [
+    'entries-wrong-field.yaml',
+    [
+      "invalid/entries-wrong-field.yaml:16:18  /steps/0/run/with/entries/tools: 'tools' is for entries from hooks; these come from mcp",
+      "invalid/entries-wrong-field.yaml:15:44  /steps/0/run/with/entries/stdio/env: unknown field '$environment'; servers have $name, $command, $args, $argv, $env, $url, $headers, $transport, $envVars, $envHeaders, $bearerEnv (write $$ for a literal $)",
+      "invalid/entries-wrong-field.yaml:23:55  /steps/1/run/with/entries/envRefs: 'envRefs' is for entries from mcp; these come from hooks",
+      "invalid/entries-wrong-field.yaml:23:91  /steps/1/run/with/entries/shape/wait: unknown field '$timeout_ms'; hooks have $name, $event, $matcher, $command, $timeout (write $$ for a literal $)",
+    ],
+  ],
+  [
+    'hook-timeout-unit.yaml',
+    [
+      'invalid/hook-timeout-unit.yaml:12:77  /steps/0/run/with/entries/envRefs: must be "none"',
+      "invalid/hook-timeout-unit.yaml:12:77  /steps/0/run/with/entries/envRefs: missing required key 'suffix'",
+      'invalid/hook-timeout-unit.yaml:12:59  /steps/0/run/with/entries/timeoutUnit: must be one of: "seconds", "milliseconds"',
+    ],
+  ],
   ['manifest-not-last.yaml', ["invalid/manifest-not-last.yaml:8:20  /steps/0/run/action: 'manifest' must be the last step"]],
   ['missing-rollback.yaml', ["invalid/missing-rollback.yaml:7:5  /steps/0: missing required key 'rollback'"]],
   ['no-manifest.yaml', ["invalid/no-manifest.yaml:7:3  /steps: the last step must be a 'manifest' step, so uninstall knows what was installed"]],
@@ -26,6 +43,7 @@ const cases: [string, string[]][] = [
   ['unknown-action.yaml', ["invalid/unknown-action.yaml:8:10  /steps/0/run: unknown action 'teleport'"]],
   ['unknown-key.yaml', ["invalid/unknown-key.yaml:4:1  unknown key 'colour'"]],
   ['unknown-scope.yaml', ["invalid/unknown-scope.yaml:8:22  /steps/0/scopes/1: unknown scope 'workspace'; this target defines: global"]],
+  ['unsupported-unknown-scope.yaml', ["invalid/unsupported-unknown-scope.yaml:7:36  /unsupported/0/scopes/0: unknown scope 'project'; this target defines: global"]],
   ['unknown-variable.yaml', ['invalid/unknown-variable.yaml:8:57  /steps/0/run/with/to: unknown variable {{nope}}']],
   ['variable-in-one-scope.yaml', ["invalid/variable-in-one-scope.yaml:9:46  /steps/0/run/with/file: variable {{mcp}} is not defined in scope 'project'"]],
   ['wrong-rollback.yaml', ["invalid/wrong-rollback.yaml:9:25  /steps/0/rollback/action: 'remove' does not undo 'json-merge'; use 'json-unmerge'"]],

@@ -29,7 +29,9 @@ describe('codex config.toml', () => {
     const text = await sb.read('home/.codex/config.toml')
     expect(text.startsWith(userToml)).toBe(true)
     expect(text).toContain('[mcp_servers.filesystem]')
-    expect(text).toContain('[mcp_servers.docs.http_headers]')
+    // Codex expands no ${VAR}: the bearer token is read from the environment by name, never written.
+    expect(text).toContain('[mcp_servers.docs]\nurl = "https://example.com/mcp"\nbearer_token_env_var = "DOCS_TOKEN"')
+    expect(text).toContain('env_vars = [ "GITHUB_PERSONAL_ACCESS_TOKEN" ]')
     expect((await sb.install(['codex'])).results[0]?.status).toBe('unchanged')
     await sb.uninstall(['codex'])
     expect(await sb.tree()).toEqual(before)

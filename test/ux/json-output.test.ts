@@ -57,6 +57,17 @@ describe('--json output matches schemas/output.schema.json', () => {
     expect(init.doc).toMatchObject({ command: 'init', kind: 'kit', created: expect.arrayContaining([join(sb.project, 'new-kit/kit.yaml')]) })
   })
 
+  it('names, per tool, what in the kit the tool cannot take (plan and install)', async () => {
+    const kit = ['--kit', sb.kit, '--scope', 'global', '--home', sb.home]
+    const sse = { what: "MCP server 'events'", reason: 'Codex CLI has no SSE servers' }
+    const planned = await json('plan', 'codex', 'windsurf', ...kit)
+    expect(planned.doc.tools).toMatchObject([{ tool: 'codex', dropped: [sse] }, { tool: 'windsurf', dropped: expect.arrayContaining([{ what: 'agents/reviewer.md', reason: 'Windsurf has no subagents' }]) }])
+    const installed = await json('install', 'codex', ...kit)
+    const [codex] = installed.doc.tools as { dropped: unknown[]; log: { level: string; text: string }[] }[]
+    expect(codex?.dropped).toEqual([sse])
+    expect(codex?.log).toContainEqual({ level: 'warn', text: "MCP server 'events' not installed: Codex CLI has no SSE servers" })
+  })
+
   it('expected failures print an error document and keep their exit code', async () => {
     const usage = await json('install', 'nosuchtool', '--yes')
     expect(usage.code).toBe(2)

@@ -22,10 +22,11 @@ describe('plan', () => {
     const before = await sb.tree()
     const { code, out } = await cli('plan', 'codex')
     expect(code).toBe(0)
-    expect(out).toContain('Codex CLI  4 to create, 1 to change')
+    expect(out).toContain('Codex CLI  6 to create, 1 to change')
     expect(out).toContain('  ~ home/.codex/config.toml')
     expect(out).toContain('      +[mcp_servers.filesystem]')
-    expect(out).toContain('  + home/.codex/prompts/changelog.md')
+    expect(out).toContain('  + home/.agents/skills/changelog/SKILL.md')
+    expect(out).toContain("  ! MCP server 'events' not installed: Codex CLI has no SSE servers")
     expect(await sb.tree()).toEqual(before)
   })
 
@@ -41,12 +42,14 @@ describe('plan', () => {
     expect((await cli('plan', 'cursor', '--check')).code).toBe(1)
     expect((await cli('install', 'cursor', '--yes')).code).toBe(0)
     const clean = await cli('plan', 'cursor', '--check')
-    expect(clean.out).toBe('Cursor  up to date')
+    // Up to date, and still saying what it leaves out (global Cursor rules live in its settings).
+    expect(clean.out.split('\n')[0]).toBe('Cursor  up to date')
+    expect(clean.out).toContain('  ! rules/general.md not installed: Cursor keeps user rules in its settings')
     expect(clean.code).toBe(0)
     // A new kit version with the same files is still a change: the install records which version is in place.
     await sb.write('kit/kit.yaml', 'name: starter-kit\nversion: 1.0.1\n')
     const bumped = await cli('plan', 'cursor', '--check')
-    expect(bumped.out).toBe('Cursor  the kit version changes')
+    expect(bumped.out.split('\n')[0]).toBe('Cursor  the kit version changes')
     expect(bumped.code).toBe(1)
   })
 

@@ -81,12 +81,17 @@ describe('without a terminal (CI)', () => {
     expect(out).toMatchInlineSnapshot(`
       "Codex CLI (global)
         • rules: 1 change
-        • prompts: 1 change
+        • commands as skills: 1 change
         • skills: 2 changes
+        • agents: 1 change
+        ! MCP server 'issues' uses \${GITHUB_PERSONAL_ACCESS_TOKEN}, which is not set in this environment: set it before Codex CLI starts the server
+        ! MCP server 'docs' uses \${DOCS_TOKEN}, which is not set in this environment: set it before Codex CLI starts the server
+        ! MCP server 'events' not installed: Codex CLI has no SSE servers
         • mcp servers: 1 change
+        • hooks: 1 change
         • manifest: recorded
 
-      ✓ Codex CLI  installed (5 files)"
+      ✓ Codex CLI  installed (7 files)"
     `)
   })
 })

@@ -1,0 +1,58 @@
+// One owned entry per kit hook, translated into the tool's vocabulary: its event names, its tool names in matchers,
+// its timeout unit. A hook the tool cannot run as the kit means it is reported per tool and not installed.
+import type { Entries } from '../generated/target.js'
+import { mapShape, referencedFields } from '../formats/map-entry.js'
+import type { BuiltEntry } from './mcp-entries.js'
+import { render } from './resolve.js'
+import type { ActionContext } from './types.js'
+
+export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
+  const out: BuiltEntry[] = []
+  const shape = spec.shape ?? {}
+  const takesMatcher = referencedFields(shape).has('matcher')
+  for (const hook of ctx.kit.hooks) {
+    const what = `hook ${hook.event}${hook.matcher ? ` (${hook.matcher})` : ''} '${hook.command}'`
+    const event = spec.events ? spec.events[hook.event] : hook.event
+    if (event === undefined) {
+      ctx.log.drop(what, `${ctx.tool.name} has no '${hook.event}' event`)
+      continue
+    }
+    const matcher = translateMatcher(hook.matcher, spec.tools)
+    if (matcher.unknown.length > 0) {
+      const names = matcher.unknown.map((u) => `'${u}'`).join(', ')
+      if (matcher.value === undefined) {
+        ctx.log.drop(what, `${ctx.tool.name} has no equivalent of ${names}`)
+        continue
+      }
+      ctx.log.warn(`${what}: ${names} ha${matcher.unknown.length === 1 ? 's' : 've'} no ${ctx.tool.name} equivalent; the hook matches only ${matcher.value}`)
+    }
+    if (matcher.value !== undefined && !takesMatcher) {
+      // Running it for every tool would change what it does (a formatter after each read, a guard on every call).
+      ctx.log.drop(what, `${ctx.tool.name} hooks cannot be limited to some tools`)
+      continue
+    }
+    const timeout = hook.timeout === undefined ? undefined : spec.timeoutUnit === 'milliseconds' ? hook.timeout * 1000 : hook.timeout
+    const fields = { name: `${event}:${matcher.value ?? '*'}:${hook.command}`, event, matcher: matcher.value, command: hook.command, timeout }
+    const vars = { 'entry.name': hook.command, 'entry.event': event, 'entry.matcher': matcher.value ?? '' }
+    const value = mapShape(shape, fields, (s) => render(ctx, s, vars))
+    out.push({ path: spec.at.map((seg) => render(ctx, seg, vars)), value, append: spec.mode === 'append' })
+  }
+  return out
+}
+
+/**
+ * Kit matchers use Claude Code's tool names, as alternatives (`Edit|Write`). With a `tools` map each alternative is
+ * renamed (several may become one: Codex edits with apply_patch); `*` and an empty matcher mean every tool.
+ */
+export function translateMatcher(matcher: string | undefined, tools: Record<string, string> | undefined): { value?: string; unknown: string[] } {
+  if (matcher === undefined || matcher === '' || matcher === '*') return { unknown: [] }
+  if (tools === undefined) return { value: matcher, unknown: [] }
+  const names: string[] = []
+  const unknown: string[] = []
+  for (const alternative of matcher.split('|').map((s) => s.trim())) {
+    const mapped = Object.hasOwn(tools, alternative) ? tools[alternative] : undefined
+    if (mapped === undefined) unknown.push(alternative)
+    else for (const name of mapped.split('|')) if (!names.includes(name)) names.push(name)
+  }
+  return names.length > 0 ? { value: names.join('|'), unknown } : { unknown }
+}

@@ -1,0 +1,118 @@
+// One owned entry per kit MCP server, in the tool's shape for its transport (stdio, streamable HTTP, SSE), with the
+// kit's `${VAR}` references written the way the tool expands them. What the tool cannot take is reported per tool.
+import type { Entries } from '../generated/target.js'
+import { envRefs, rewriteEnvRefs, splitRefs } from '../formats/env-refs.js'
+import { mapShape, unplacedFields, type EntryFields } from '../formats/map-entry.js'
+import type { McpServer } from '../types.js'
+import { render } from './resolve.js'
+import type { ActionContext } from './types.js'
+
+export interface BuiltEntry {
+  path: string[]
+  value: unknown
+  append: boolean
+}
+
+/** Per kit field, the `$names` of a shape that carry it. */
+const TAKERS: Record<string, string[]> = {
+  command: ['command', 'argv'],
+  args: ['args', 'argv'],
+  env: ['env'],
+  envVars: ['envVars'],
+  url: ['url'],
+  headers: ['headers'],
+  envHeaders: ['envHeaders'],
+  bearerEnv: ['bearerEnv'],
+}
+
+const TRANSPORT = { stdio: 'local (stdio)', remote: 'streamable HTTP', sse: 'SSE' } as const
+
+export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
+  const out: BuiltEntry[] = []
+  const append = spec.mode === 'append'
+  for (const server of ctx.kit.mcp) {
+    const what = `MCP server '${server.name}'`
+    const kind = server.command !== undefined ? 'stdio' : server.transport === 'sse' ? 'sse' : 'remote'
+    const shape = spec[kind]
+    if (shape === undefined) {
+      ctx.log.drop(what, `${ctx.tool.name} has no ${TRANSPORT[kind]} servers`)
+      continue
+    }
+    warnUnset(server, ctx)
+    const fields = serverFields(server, spec.envRefs)
+    if (fields.lost.length > 0) {
+      ctx.log.drop(what, fields.lost.map((l) => `${l.key}: ${l.reason}`).join('; '))
+      continue
+    }
+    const unplaced = unplacedFields(shape, fields.values, TAKERS)
+    if (unplaced.length > 0) {
+      ctx.log.drop(what, `${ctx.tool.name}'s ${TRANSPORT[kind]} server entry has no place for its ${unplaced.join(', ')}`)
+      continue
+    }
+    const vars = { 'entry.name': server.name, 'entry.event': '', 'entry.matcher': '' }
+    const value = mapShape(shape, fields.values, (s) => render(ctx, s, vars))
+    const at = spec.at.map((seg) => render(ctx, seg, vars))
+    out.push({ path: append ? at : [...at, server.name], value, append })
+  }
+  return out
+}
+
+/** The `$fields` of one server, with references translated; `lost` lists what the tool's syntax cannot express. */
+export function serverFields(server: McpServer, syntax: Entries['envRefs']): { values: EntryFields; lost: { key: string; reason: string }[] } {
+  const nonEmpty = <T extends object>(o: T | undefined): T | undefined => (o && Object.keys(o).length > 0 ? o : undefined)
+  const base = { name: server.name, command: server.command, transport: server.transport }
+  if (syntax === 'none') {
+    const split = splitRefs(server.env, server.headers)
+    const literal = (label: string, values: string[]) =>
+      values.filter((v) => envRefs(v).length > 0).map((v) => ({ key: label, reason: `'${v}' would reach the server literally: this tool expands no variables` }))
+    const lost = [...split.lost, ...literal('args', server.args ?? []), ...literal('url', server.url === undefined ? [] : [server.url])]
+    return {
+      lost,
+      values: {
+        ...base,
+        args: server.args,
+        argv: argv(server),
+        env: nonEmpty(split.env),
+        envVars: split.envVars.length > 0 ? split.envVars : undefined,
+        url: server.url,
+        headers: nonEmpty(split.headers),
+        envHeaders: nonEmpty(split.envHeaders),
+        bearerEnv: split.bearerEnv,
+      },
+    }
+  }
+  const t = (s: string): string => (syntax === undefined ? s : rewriteEnvRefs(s, syntax))
+  const mapValues = (o: Record<string, string> | undefined) => nonEmpty(o && Object.fromEntries(Object.entries(o).map(([k, v]) => [k, t(v)])))
+  const args = server.args?.map(t)
+  return {
+    lost: [],
+    values: {
+      ...base,
+      command: server.command === undefined ? undefined : t(server.command),
+      args,
+      argv: server.command === undefined ? undefined : [t(server.command), ...(args ?? [])],
+      env: mapValues(server.env),
+      url: server.url === undefined ? undefined : t(server.url),
+      headers: mapValues(server.headers),
+    },
+  }
+}
+
+// --- internal ---
+
+function argv(server: McpServer): string[] | undefined {
+  return server.command === undefined ? undefined : [server.command, ...(server.args ?? [])]
+}
+
+/** A reference to a variable that is not set now will most likely not be set when the tool starts the server either. */
+function warnUnset(server: McpServer, ctx: ActionContext): void {
+  const texts = [server.command ?? '', ...(server.args ?? []), ...Object.values(server.env ?? {}), server.url ?? '', ...Object.values(server.headers ?? {})]
+  const names = [...new Set(texts.flatMap(envRefs))]
+  for (const name of names.filter((n) => ctx.env[n] === undefined)) {
+    // Once per tool, even when a target writes the server into two files (Copilot: VS Code's and the CLI's).
+    const key = `unset:${ctx.tool.id}:${server.name}:${name}`
+    if (ctx.run.has(key)) continue
+    ctx.run.set(key, true)
+    ctx.log.warn(`MCP server '${server.name}' uses \${${name}}, which is not set in this environment: set it before ${ctx.tool.name} starts the server`)
+  }
+}

@@ -1,0 +1,31 @@
+// The README's per-target table is generated from the target YAML: this fails when a target changed and the README
+// was not regenerated (npm run gen:readme).
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { requireTargets } from '../../src/api/targets.js'
+import { targetTable, withTable } from '../../src/docs/target-table.js'
+import { realFs } from '../../src/fs/fs.js'
+import { repoRoot } from '../integration/sandbox.js'
+
+describe('README per-target table', () => {
+  it('matches targets/*.yaml (run `npm run gen:readme` after changing a target)', async () => {
+    const readme = await readFile(join(repoRoot, 'README.md'), 'utf8')
+    const targets = await requireTargets({ fs: realFs })
+    expect(readme).toBe(withTable(readme, targetTable(targets.map((t) => t.spec))))
+  })
+
+  it('shows where each scope puts each kind of content, and what a tool cannot take', async () => {
+    const targets = await requireTargets({ fs: realFs })
+    const table = targetTable(targets.map((t) => t.spec))
+    const codex = table.split('\n').find((l) => l.startsWith('| Codex CLI |'))
+    expect(codex).toBe(
+      '| Codex CLI | global, project | global: `~/.codex/agents/`<br>project: `.codex/agents/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md` | global: `~/.codex/config.toml`<br>project: `.codex/config.toml` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json` |',
+    )
+    expect(table).toContain('| Windsurf | global, project | not supported |')
+  })
+
+  it('refuses a README without the markers instead of rewriting it', () => {
+    expect(() => withTable('# no markers\n', '| t |')).toThrow('README.md needs the lines')
+  })
+})
