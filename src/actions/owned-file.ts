@@ -1,10 +1,10 @@
 // Writes a file the kit owns outright (agents, commands, skills...). Refuses to replace a file outfit did not write,
 // or one the user changed since, unless --force; records what was there so rollback and uninstall can restore it.
-import { dirname } from 'node:path'
 import { ConflictError } from '../errors.js'
-import { ensureDir, readSnapshot, snapshotOf, writeAtomic } from '../fs/files.js'
+import { readSnapshot, snapshotOf, writeAtomic } from '../fs/files.js'
 import type { Snapshot } from '../types.js'
 import { claimsOn, previousChange } from './claims.js'
+import { ensureParents } from './parents.js'
 import type { ActionContext } from './types.js'
 
 export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uint8Array | string, mode?: number): Promise<void> {
@@ -12,7 +12,10 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
     const current = await readSnapshot(ctx.fs, path)
     const desired = snapshotOf(data, mode)
     let origin = await originOf(ctx, path, current)
+    // Tools installing the same file in one run (shared skills folders) share what was there before the first of them.
+    if (!ctx.run.has(`origin:${path}`)) ctx.run.set(`origin:${path}`, origin)
     if (current && current.hash === desired.hash) {
+      await ensureParents(ctx, path)
       ctx.record({ kind: 'file', path, before: current, after: current, origin })
       return
     }
@@ -22,8 +25,9 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
       ctx.log.warn(`replaced your version of ${path}; it is backed up and uninstall puts it back`)
       origin = current
     }
-    await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
+    await ensureParents(ctx, path)
     await writeAtomic(ctx.fs, path, desired.data ?? new Uint8Array(), mode)
+    ctx.run.set(`written:${path}`, desired.hash)
     ctx.record({ kind: 'file', path, before: current, after: desired, origin })
   })
 }
@@ -34,6 +38,7 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
 async function originOf(ctx: ActionContext, path: string, current: Snapshot | null): Promise<Snapshot | null> {
   const prev = previousChange(ctx, path)
   if (prev && (prev.kind === 'file' || prev.kind === 'edit')) return prev.origin !== undefined ? prev.origin : prev.before
+  if (ctx.run.has(`origin:${path}`)) return ctx.run.get(`origin:${path}`) as Snapshot | null
   if (current) {
     for (const claim of await claimsOn(ctx, path)) {
       const c = claim.change
@@ -47,6 +52,7 @@ async function originOf(ctx: ActionContext, path: string, current: Snapshot | nu
 async function isOurs(ctx: ActionContext, path: string, current: Snapshot): Promise<boolean> {
   const prev = previousChange(ctx, path)
   if (prev && prev.kind === 'file' && prev.after?.hash === current.hash) return true
+  if (ctx.run.get(`written:${path}`) === current.hash) return true
   const claims = await claimsOn(ctx, path)
   return claims.some((c) => c.change.kind === 'file' && c.change.after?.hash === current.hash)
 }

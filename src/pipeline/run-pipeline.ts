@@ -74,7 +74,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     tool: pipeline.tool.id,
     name: pipeline.tool.name,
     scope: pipeline.scope.name,
-    status: failure ? (cancelled ? 'cancelled' : 'failed') : updatedFrom(ctx) ? 'updated' : written > 0 ? 'installed' : 'unchanged',
+    status: failure ? (cancelled ? 'cancelled' : 'failed') : updatedFrom(ctx) ? 'updated' : written > 0 || ctx.previous === null ? 'installed' : 'unchanged',
     steps: outcomes,
     ...(failure ? { failure } : {}),
     rollbackErrors,

@@ -152,3 +152,25 @@ describe('AGENTS.md shared by Codex and OpenCode (project scope)', () => {
     expect(await sb.tree()).toEqual(before)
   })
 })
+
+describe('a file two tools install in the same run', () => {
+  it('goes with the last of them, whichever order they are uninstalled in', async () => {
+    const { mkdir, writeFile } = await import('node:fs/promises')
+    const { join } = await import('node:path')
+    const dir = join(sb.root, 'targets')
+    await mkdir(dir)
+    for (const id of ['ta', 'tb']) {
+      await writeFile(
+        join(dir, `${id}.yaml`),
+        `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.shared" }\nsteps:\n  - name: skills\n    run: { action: copy, with: { from: "skills/**", to: skills } }\n    rollback: { action: remove }\n  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`,
+      )
+    }
+    for (const order of [['ta', 'tb'], ['tb', 'ta']]) {
+      const before = await sb.tree()
+      const report = await sb.install(['ta', 'tb'], { targetDirs: [dir] })
+      expect(report.results.map((r) => r.status)).toEqual(['installed', 'installed'])
+      for (const id of order) expect((await sb.uninstall([id], { targetDirs: [dir] })).results[0]?.status).toBe('uninstalled')
+      expect(await sb.tree(), order.join(' then ')).toEqual(before)
+    }
+  })
+})

@@ -1,0 +1,45 @@
+// The folders above a file outfit writes. Folders are removed on uninstall only when empty, so every tool that puts
+// a file into a folder outfit made (whichever tool made it, in this run or an earlier one) records that folder too:
+// the last tool to leave removes it, instead of the first one finding it still in use and nobody removing it later.
+import { dirname } from 'node:path'
+import { isInside } from '../fs/contain.js'
+import { ensureDir } from '../fs/files.js'
+import { exists } from '../fs/fs.js'
+import { claimsOn } from './claims.js'
+import type { ActionContext } from './types.js'
+
+export async function ensureParents(ctx: ActionContext, path: string): Promise<void> {
+  const made = madeThisRun(ctx)
+  // Folders that already exist and that outfit made: recorded first, outermost first, so that undo (newest first)
+  // removes the file, then the folders this call creates, then these.
+  const ancestors: string[] = []
+  for (let dir = dirname(path); isInside(ctx.scope.root, dir) && dir !== ctx.scope.root; dir = dirname(dir)) ancestors.unshift(dir)
+  for (const dir of ancestors) {
+    if (!(await exists(ctx.fs, dir))) break
+    if (made.has(dir) || (await madeByOtherTool(ctx, dir))) ctx.record({ kind: 'dir', path: dir })
+  }
+  // Each folder is recorded the moment it exists, so a failure halfway still leaves a record of the others.
+  await ensureDir(ctx.fs, dirname(path), (dir) => {
+    made.add(dir)
+    ctx.record({ kind: 'dir', path: dir })
+  })
+}
+
+// --- internal ---
+
+/** Folders any tool of this run created (a folder a concurrent tool made is outfit's, not the user's). */
+function madeThisRun(ctx: ActionContext): Set<string> {
+  let made = ctx.run.get('dirs:made') as Set<string> | undefined
+  if (!made) ctx.run.set('dirs:made', (made = new Set()))
+  return made
+}
+
+async function madeByOtherTool(ctx: ActionContext, dir: string): Promise<boolean> {
+  const key = `dirs:claimed:${ctx.tool.id}:${dir}`
+  let known = ctx.run.get(key) as boolean | undefined
+  if (known === undefined) {
+    known = (await claimsOn(ctx, dir)).some((c) => c.change.kind === 'dir')
+    ctx.run.set(key, known)
+  }
+  return known
+}
