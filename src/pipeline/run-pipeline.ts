@@ -74,7 +74,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     tool: pipeline.tool.id,
     name: pipeline.tool.name,
     scope: pipeline.scope.name,
-    status: failure ? (cancelled ? 'cancelled' : 'failed') : updatedFrom(ctx) ? 'updated' : written > 0 || ctx.previous === null ? 'installed' : 'unchanged',
+    status: failure ? (cancelled ? 'cancelled' : 'failed') : updatedFrom(ctx) ? 'updated' : written > 0 || firstRecord(ctx, completed) ? 'installed' : 'unchanged',
     steps: outcomes,
     ...(failure ? { failure } : {}),
     rollbackErrors,
@@ -86,6 +86,11 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
 }
 
 // --- internal ---
+
+/** A first install that wrote only its record (another tool of the run had already written the same files). */
+function firstRecord(ctx: ActionContext, completed: { changes: Change[] }[]): boolean {
+  return ctx.previous === null && completed.some((s) => s.changes.some(isRealChange))
+}
 
 /** A re-install of a different kit version (or kit) over an earlier install: reported as an update. */
 function updatedFrom(ctx: ActionContext): boolean {
