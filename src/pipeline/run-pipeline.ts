@@ -89,7 +89,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
 
 /** A first install that wrote only its record (another tool of the run had already written the same files). */
 function firstRecord(ctx: ActionContext, completed: { changes: Change[] }[]): boolean {
-  return ctx.previous === null && completed.some((s) => s.changes.some(isRealChange))
+  return ctx.previous === null && completed.some((s) => s.changes.some((c) => isRealChange(c) && c.kind !== 'dir'))
 }
 
 /** A re-install of a different kit version (or kit) over an earlier install: reported as an update. */
