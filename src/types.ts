@@ -61,6 +61,8 @@ export interface OwnedKey {
   value: unknown
   /** `append` entries are array elements, identified by value. */
   append?: boolean
+  /** For `append` entries of a named list (Continue's `mcpServers`): the field that names the element. */
+  key?: string
   /** An object or array outfit created to hold its entries; removed on undo once empty. */
   container?: boolean
   /** What was there before the kit (absent: nothing). */
@@ -82,7 +84,7 @@ export type Change =
   | { kind: 'link'; path: string; target: string; before: Snapshot | null; existed?: boolean }
   | {
       kind: 'edit'
-      format: 'json' | 'toml' | 'block'
+      format: 'json' | 'toml' | 'yaml' | 'block'
       path: string
       before: Snapshot | null
       after: Snapshot | null

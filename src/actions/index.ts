@@ -11,6 +11,8 @@ import { symlink, unlink } from './symlink.js'
 import { tomlMerge, tomlUnmerge } from './toml-merge.js'
 import type { Action, InverseAction } from './types.js'
 import { write } from './write.js'
+import { yamlMerge } from './yaml-merge.js'
+import { yamlUnmerge } from './yaml-unmerge.js'
 
 export const actions = {
   mkdir,
@@ -19,6 +21,7 @@ export const actions = {
   symlink,
   'json-merge': jsonMerge,
   'toml-merge': tomlMerge,
+  'yaml-merge': yamlMerge,
   block,
   manifest,
 } satisfies Record<RunActionName, Action<never>>
@@ -29,6 +32,7 @@ export const inverses = {
   unlink,
   'json-unmerge': jsonUnmerge,
   'toml-unmerge': tomlUnmerge,
+  'yaml-unmerge': yamlUnmerge,
   unblock,
   unmanifest,
 } satisfies Record<InverseActionName, InverseAction>

@@ -11,6 +11,8 @@ export interface BuiltEntry {
   path: string[]
   value: unknown
   append: boolean
+  /** An element of a named list (entries `mode: named`): the field that identifies it. */
+  key?: string
 }
 
 /** Per kit field, the `$names` of a shape that carry it. */
@@ -29,7 +31,7 @@ const TRANSPORT = { stdio: 'local (stdio)', remote: 'streamable HTTP', sse: 'SSE
 
 export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
   const out: BuiltEntry[] = []
-  const append = spec.mode === 'append'
+  const append = spec.mode === 'append' || spec.mode === 'named'
   for (const server of ctx.kit.mcp) {
     const what = `MCP server '${server.name}'`
     const kind = server.command !== undefined ? 'stdio' : server.transport === 'sse' ? 'sse' : 'remote'
@@ -52,7 +54,7 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
     const vars = { 'entry.name': server.name, 'entry.event': '', 'entry.matcher': '' }
     const value = mapShape(shape, fields.values, (s) => render(ctx, s, vars))
     const at = spec.at.map((seg) => render(ctx, seg, vars))
-    out.push({ path: append ? at : [...at, server.name], value, append })
+    out.push({ path: append ? at : [...at, server.name], value, append, ...(spec.mode === 'named' ? { key: 'name' } : {}) })
   }
   return out
 }

@@ -8,7 +8,7 @@
  */
 export type RunAction = {
   /**
-   * Name of a built-in action: mkdir, write, copy, symlink, json-merge, toml-merge, block, manifest.
+   * Name of a built-in action: mkdir, write, copy, symlink, json-merge, toml-merge, yaml-merge, block, manifest.
    */
   action: string
 } & RunAction1
@@ -57,6 +57,13 @@ export type RunAction1 =
     }
   | {
       /**
+       * Built-in action `yaml-merge`.
+       */
+      action: 'yaml-merge'
+      with: YamlMergeParams
+    }
+  | {
+      /**
        * Built-in action `block`.
        */
       action: 'block'
@@ -77,7 +84,7 @@ export type RunAction1 =
  */
 export type RollbackAction = {
   /**
-   * Name of the inverse action: rmdir, remove, unlink, json-unmerge, toml-unmerge, unblock, unmanifest.
+   * Name of the inverse action: rmdir, remove, unlink, json-unmerge, toml-unmerge, yaml-unmerge, unblock, unmanifest.
    */
   action: string
 } & RollbackAction1
@@ -115,6 +122,13 @@ export type RollbackAction1 =
        * Built-in inverse action `toml-unmerge`.
        */
       action: 'toml-unmerge'
+      with?: UndoParams
+    }
+  | {
+      /**
+       * Built-in inverse action `yaml-unmerge`.
+       */
+      action: 'yaml-unmerge'
       with?: UndoParams
     }
   | {
@@ -206,10 +220,28 @@ export interface Scope {
    */
   dir: string
   /**
-   * Scope-specific variables usable as {{name}} in steps (templates).
+   * Scope-specific variables usable as {{name}} in steps (templates). A value may differ per operating system: `{ linux, darwin, win32 }` (an editor's data folder: VS Code keeps extension settings in ~/.config/Code on Linux, ~/Library/Application Support/Code on macOS, %APPDATA%\\Code on Windows); other platforms use the `linux` value.
    */
   vars?: {
-    [k: string]: string
+    /**
+     * A template, or one template per operating system.
+     */
+    [k: string]:
+      | string
+      | {
+          /**
+           * Linux (and every platform not listed).
+           */
+          linux: string
+          /**
+           * macOS.
+           */
+          darwin: string
+          /**
+           * Windows (write paths with /; {{home}} is %USERPROFILE%, so %APPDATA% is {{home}}/AppData/Roaming).
+           */
+          win32: string
+        }
   }
 }
 /**
@@ -503,9 +535,9 @@ export interface Entries {
    */
   at: [string, ...string[]]
   /**
-   * `key` (default): each entry is stored under its name. `append`: each entry is appended to the array at `at` (hooks).
+   * `key` (default): each entry is stored under its name. `append`: each entry is appended to the array at `at` (hooks). `named`: each entry is an element of the list at `at`, identified by its `name` field (Continue's `mcpServers: [- name: …]`); an element of that name outfit did not write is refused without --force (yaml-merge only).
    */
-  mode?: 'key' | 'append'
+  mode?: 'key' | 'append' | 'named'
   /**
    * Local (stdio) server. Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry — servers: `$name`, `$command`, `$args`, `$argv` = [command, ...args], `$env`, `$url`, `$headers`, `$transport`, and with `envRefs: none` also `$envVars`, `$envHeaders`, `$bearerEnv`; hooks: `$event`, `$matcher`, `$command`, `$timeout`. Keys whose value resolves to nothing are left out; a kit field no key takes is reported as not installed. Other strings are templates.
    */
@@ -572,6 +604,31 @@ export interface TomlMergeParams {
     [k: string]: unknown
   }
   entries?: Entries
+}
+/**
+ * Merge into a YAML file (Continue's or Goose's config.yaml, Aider's .aider.conf.yml), keeping the user's comments, formatting and every key the kit does not own.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "yamlMergeParams".
+ */
+export interface YamlMergeParams {
+  /**
+   * The YAML file. Destination path template. Relative paths resolve against the scope's `dir`; the result must stay inside the scope's `root`.
+   */
+  file: string
+  /**
+   * RFC 7396 merge patch applied at any depth; each leaf it sets is owned by the kit.
+   */
+  patch?: {
+    [k: string]: unknown
+  }
+  entries?: Entries
+  /**
+   * Lists to add items to, as a merge patch whose leaves are lists: `{ read: ["{{dir}}/kit.md"] }` appends each item to the list at `read` (created when missing). An item already there is left alone; uninstall removes exactly the items outfit added. A key holding a single value instead of a list is refused.
+   */
+  append?: {
+    [k: string]: unknown
+  }
 }
 /**
  * Write an owned, marked block inside a shared text file (such as AGENTS.md); text outside the block is never touched.

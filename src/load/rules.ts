@@ -2,6 +2,7 @@
 import { getAction, getInverse } from '../actions/index.js'
 import type { Diagnostic, TargetSpec } from '../types.js'
 import { BASE_VARIABLES, ENTRY_VARIABLES, ITEM_PREFIXES, ITEM_VARIABLES, findVariables } from '../vars/interpolate.js'
+import { platformTemplates } from '../vars/platform.js'
 import { locate, segmentsToPointer } from './locate.js'
 import type { ParsedYaml } from './read-yaml.js'
 
@@ -63,15 +64,15 @@ export const variablesKnown: Rule = (spec, parsed) => {
     check(scope.root, ['scopes', name, 'root'], rootVars)
     check(scope.dir, ['scopes', name, 'dir'], rootVars)
     const soFar = new Set([...rootVars, 'root', 'dir'])
-    for (const [v, template] of Object.entries(scope.vars ?? {})) {
-      check(template, ['scopes', name, 'vars', v], soFar)
+    for (const [v, value] of Object.entries(scope.vars ?? {})) {
+      for (const { template, segment } of platformTemplates(value)) check(template, ['scopes', name, 'vars', v, ...(segment ? [segment] : [])], soFar)
       soFar.add(v)
     }
   }
   spec.steps.forEach((step, i) => {
     const scopes = step.scopes ?? Object.keys(spec.scopes)
     const withItems = step.run.action === 'copy' || step.run.action === 'block'
-    const withEntries = step.run.action === 'json-merge' || step.run.action === 'toml-merge'
+    const withEntries = step.run.action === 'json-merge' || step.run.action === 'toml-merge' || step.run.action === 'yaml-merge'
     walkStrings(step, ['steps', i], (value, segments) => {
       // Replacement values are literal text for the tool (e.g. Gemini's {{args}}), not outfit variables.
       if (segments.includes('replace')) return
@@ -103,9 +104,12 @@ export const entriesFitTheirKind: Rule = (spec, parsed) =>
     const out: Diagnostic[] = []
     for (const key of Object.keys(entries)) {
       const kind = ONLY_FOR[key]
-      if (kind && kind !== entries.from && !(key === 'mode' && entries.from === 'mcp' && entries.mode === 'key')) {
+      if (kind && kind !== entries.from && !(key === 'mode' && entries.from === 'mcp' && (entries.mode === 'key' || entries.mode === 'named'))) {
         out.push(at(parsed, [...base, key], `'${key}' is for entries from ${kind}; these come from ${entries.from}`))
       }
+    }
+    if (entries.mode === 'named' && (entries.from !== 'mcp' || step.run.action !== 'yaml-merge')) {
+      out.push(at(parsed, [...base, 'mode'], "'named' lists are for MCP servers in a yaml-merge step (elements identified by their name)"))
     }
     const known = entries.from === 'mcp' ? SERVER_FIELDS : HOOK_FIELDS
     for (const key of ['stdio', 'remote', 'sse', 'shape'] as const) {

@@ -4,12 +4,15 @@ import { getAction, getInverse } from '../actions/index.js'
 import { InternalError, UsageError } from '../errors.js'
 import type { TargetSpec } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
+import { forPlatform, targetPlatform } from '../vars/platform.js'
 import { declaredAreas } from './declared-areas.js'
 import type { Pipeline, Step } from './types.js'
 
 export interface BaseVars {
   home: string
   project: string
+  /** The operating system whose per-OS scope variables apply (default: this one); injectable for tests. */
+  platform?: string
 }
 
 export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVars): Pipeline {
@@ -21,8 +24,9 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
   const root = interpolate(scope.root, baseLookup)
   const dir = interpolate(scope.dir, baseLookup)
   const scopeVars: Record<string, string> = {}
+  const platform = targetPlatform(base.platform)
   for (const [name, template] of Object.entries(scope.vars ?? {})) {
-    scopeVars[name] = interpolate(template, recordLookup(scopeVars, { root, dir }, { home: base.home, project: base.project, scope: scopeName }))
+    scopeVars[name] = interpolate(forPlatform(template, platform), recordLookup(scopeVars, { root, dir }, { home: base.home, project: base.project, scope: scopeName }))
   }
   const steps = spec.steps.filter((s) => s.scopes === undefined || s.scopes.includes(scopeName)).map((s): Step => {
     const action = getAction(s.run.action)

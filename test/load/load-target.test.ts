@@ -45,6 +45,14 @@ const cases: [string, string[]][] = [
   ['unknown-scope.yaml', ["invalid/unknown-scope.yaml:8:22  /steps/0/scopes/1: unknown scope 'workspace'; this target defines: global"]],
   ['unsupported-unknown-scope.yaml', ["invalid/unsupported-unknown-scope.yaml:7:36  /unsupported/0/scopes/0: unknown scope 'project'; this target defines: global"]],
   ['unknown-variable.yaml', ['invalid/unknown-variable.yaml:8:57  /steps/0/run/with/to: unknown variable {{nope}}']],
+  ['platform-vars.yaml', ["invalid/platform-vars.yaml:10:14  /scopes/global/vars/other: must be string", "invalid/platform-vars.yaml:10:14  /scopes/global/vars/other: missing required key 'win32'"]],
+  [
+    'platform-var-unknown.yaml',
+    [
+      'invalid/platform-var-unknown.yaml:9:52  /scopes/global/vars/data/darwin: unknown variable {{hom}}',
+      "invalid/platform-var-unknown.yaml:13:113  /steps/0/run/with/entries/mode: 'named' lists are for MCP servers in a yaml-merge step (elements identified by their name)",
+    ],
+  ],
   ['variable-in-one-scope.yaml', ["invalid/variable-in-one-scope.yaml:9:46  /steps/0/run/with/file: variable {{mcp}} is not defined in scope 'project'"]],
   ['wrong-rollback.yaml', ["invalid/wrong-rollback.yaml:9:25  /steps/0/rollback/action: 'remove' does not undo 'json-merge'; use 'json-unmerge'"]],
   [

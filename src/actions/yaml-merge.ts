@@ -1,0 +1,135 @@
+// yaml-merge: adds the kit's keys to a YAML config file (Continue's and Goose's config.yaml, Aider's .aider.conf.yml),
+// keeping the user's comments, formatting and every key it does not own. Same ownership as json-merge: a key (or a
+// named list element) the user already holds with other content is refused without --force. Inverse: yaml-unmerge.
+import type { YamlMergeParams } from '../generated/target.js'
+import { ConflictError } from '../errors.js'
+import { deepEqual } from '../formats/deep-equal.js'
+import { parseYaml, yamlAppend, yamlGet, yamlSet, yamlSetItem } from '../formats/yaml-edit.js'
+import type { OwnedKey } from '../types.js'
+import { previousChange } from './claims.js'
+import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
+import { editSharedFile, previousOwned } from './shared-file.js'
+import { resolveDest } from './resolve.js'
+import type { Action, ActionContext } from './types.js'
+import { unmergeYaml } from './yaml-unmerge.js'
+
+/**
+ * The change's format in the manifest. shared-file.ts (owned by the state code) does not list 'yaml' among its edit
+ * formats yet; the recorded value is 'yaml' all the same (src/types.ts knows it), so nothing treats the file as JSON.
+ */
+const YAML_FORMAT = 'yaml' as Parameters<typeof editSharedFile>[2]
+
+export const yamlMerge: Action<YamlMergeParams> = {
+  name: 'yaml-merge',
+  description: 'Merge owned keys into a YAML file, keeping comments, formatting and everything else.',
+  inverse: 'yaml-unmerge',
+  async run(params, ctx) {
+    const path = await resolveDest(ctx, params.file)
+    const leaves = [...patchLeaves(params.patch ?? {}, ctx), ...appendLeaves(params.append ?? {}, ctx), ...(params.entries ? buildEntries(params.entries, ctx) : [])]
+    return editSharedFile(ctx, path, YAML_FORMAT, (text) => {
+      parseYaml(path, text)
+      const pruned = pruneStale(ctx, path, text, leaves)
+      return mergeLeaves(ctx, path, pruned, leaves)
+    })
+  },
+}
+
+// --- internal ---
+
+/** `append: { read: [a, b] }` → one owned list item per value. */
+function appendLeaves(append: Record<string, unknown>, ctx: ActionContext): BuiltEntry[] {
+  return patchLeaves(append, ctx).flatMap((leaf) => (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map((value) => ({ path: leaf.path, value, append: true })))
+}
+
+function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: BuiltEntry[]): { text: string; owned: OwnedKey[] } {
+  const owned: OwnedKey[] = []
+  let out = text
+  for (const leaf of leaves) {
+    owned.push(...createdContainers(out, leaf.append ? leaf.path : leaf.path.slice(0, -1)))
+    if (leaf.append) {
+      const current = yamlGet(out, leaf.path)
+      if (current.found && current.value !== null && !Array.isArray(current.value)) {
+        throw new ConflictError(`${file}: '${leaf.path.join('.')}' holds a single value, not a list`, { hint: 'make it a list (one `- item` per line) and run again' })
+      }
+      const list = Array.isArray(current.value) ? (current.value as unknown[]) : []
+      if (leaf.key) {
+        const merged = mergeNamed(ctx, file, out, leaf, list)
+        out = merged.text
+        owned.push(merged.owned)
+        continue
+      }
+      if (!list.some((item) => deepEqual(item, leaf.value))) out = yamlAppend(out, leaf.path, leaf.value)
+      owned.push({ path: leaf.path, value: leaf.value, append: true })
+      continue
+    }
+    const current = yamlGet(out, leaf.path)
+    const prev = previousOwned(ctx, file, leaf.path)
+    const before = prev ? prev.before : current.found ? { value: current.value } : undefined
+    if (current.found && !deepEqual(current.value, leaf.value)) {
+      const ours = prev && deepEqual(prev.value, current.value)
+      if (!ours && !ctx.force) {
+        throw new ConflictError(`${file}: '${leaf.path.join('.')}' already holds a different value that outfit did not write`, {
+          hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your value is restored on uninstall)',
+        })
+      }
+    }
+    if (!current.found || !deepEqual(current.value, leaf.value)) out = yamlSet(out, leaf.path, leaf.value)
+    owned.push(before === undefined ? { path: leaf.path, value: leaf.value } : { path: leaf.path, value: leaf.value, before })
+  }
+  return { text: out, owned }
+}
+
+/** One element of a named list (`- name: x`): added, updated when it is outfit's, refused when it is the user's. */
+function mergeNamed(ctx: ActionContext, file: string, text: string, leaf: BuiltEntry, list: unknown[]): { text: string; owned: OwnedKey } {
+  const key = leaf.key ?? 'name'
+  const name = nameOf(leaf.value, key)
+  const index = list.findIndex((item) => nameOf(item, key) === name)
+  const prev = previousNamed(ctx, file, leaf.path, key, name)
+  const owned = (before: { value: unknown } | undefined): OwnedKey => ({ path: leaf.path, value: leaf.value, append: true, key, ...(before ? { before } : {}) })
+  if (index < 0) return { text: yamlAppend(text, leaf.path, leaf.value), owned: owned(undefined) }
+  const current = list[index]
+  if (deepEqual(current, leaf.value)) return { text, owned: owned(prev?.before) }
+  const ours = prev !== undefined && deepEqual(prev.value, current)
+  if (!ours && !ctx.force) {
+    throw new ConflictError(`${file}: '${leaf.path.join('.')}' already has an entry named '${String(name)}' that outfit did not write`, {
+      hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your entry is restored on uninstall)',
+    })
+  }
+  return { text: yamlSetItem(text, leaf.path, index, leaf.value), owned: owned(ours ? prev.before : { value: current }) }
+}
+
+/**
+ * What this tool's previous install owned in the same containers of this file and no longer sets (a server the kit
+ * dropped): removed now, so that it does not outlive the manifest that no longer records it.
+ */
+function pruneStale(ctx: ActionContext, file: string, text: string, leaves: BuiltEntry[]): string {
+  const prev = previousChange(ctx, file)
+  if (!prev || prev.kind !== 'edit') return text
+  const containers = leaves.map((l) => (l.append ? l.path : l.path.slice(0, -1)))
+  const setsIt = (k: OwnedKey) =>
+    leaves.some((l) => deepEqual(l.path, k.path) && !!l.append === !!k.append && (!k.append || (k.key ? nameOf(l.value, k.key) === nameOf(k.value, k.key) : deepEqual(l.value, k.value))))
+  const stale = prev.owned.filter((k) => !k.container && containers.some((c) => deepEqual(c, k.append ? k.path : k.path.slice(0, -1))) && !setsIt(k))
+  if (stale.length === 0) return text
+  const result = unmergeYaml(file, text, stale, () => false, ctx.force)
+  for (const k of result.kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (no longer part of the kit)`)
+  return result.text
+}
+
+function previousNamed(ctx: ActionContext, file: string, path: string[], key: string, name: unknown): OwnedKey | undefined {
+  const prev = previousChange(ctx, file)
+  if (!prev || prev.kind !== 'edit') return undefined
+  return prev.owned.find((k) => k.key === key && deepEqual(k.path, path) && nameOf(k.value, key) === name)
+}
+
+function nameOf(item: unknown, key: string): unknown {
+  return item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)[key] : undefined
+}
+
+/** The missing maps/lists along a path, so undo can remove them again once empty. */
+function createdContainers(text: string, path: string[]): OwnedKey[] {
+  const out: OwnedKey[] = []
+  for (let n = 1; n <= path.length; n++) {
+    if (!yamlGet(text, path.slice(0, n)).found) out.push({ path: path.slice(0, n), value: {}, container: true })
+  }
+  return out
+}
