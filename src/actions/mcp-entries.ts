@@ -63,6 +63,7 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
 export function serverFields(server: McpServer, syntax: Entries['envRefs']): { values: EntryFields; lost: { key: string; reason: string }[] } {
   const nonEmpty = <T extends object>(o: T | undefined): T | undefined => (o && Object.keys(o).length > 0 ? o : undefined)
   const base = { name: server.name, command: server.command, transport: server.transport }
+  if (syntax !== undefined && syntax !== 'none' && syntax.only) return partlyExpanded(server, syntax, base)
   if (syntax === 'none') {
     const split = splitRefs(server.env, server.headers)
     const literal = (label: string, values: string[]) =>
@@ -101,6 +102,40 @@ export function serverFields(server: McpServer, syntax: Entries['envRefs']): { v
 }
 
 // --- internal ---
+
+type Syntax = Exclude<NonNullable<Entries['envRefs']>, 'none'>
+
+/**
+ * A tool that expands references only in some fields (Goose expands `${VAR}` in HTTP headers, from the variables its
+ * `env_keys` lists): those fields keep their references, the others are split as for a tool that expands nothing,
+ * and `$envVars` names every variable either needs.
+ */
+function partlyExpanded(server: McpServer, syntax: Syntax, base: EntryFields): { values: EntryFields; lost: { key: string; reason: string }[] } {
+  const only = new Set(syntax.only)
+  const t = (s: string): string => rewriteEnvRefs(s, syntax)
+  const nonEmpty = <T extends object>(o: T | undefined): T | undefined => (o && Object.keys(o).length > 0 ? o : undefined)
+  const mapValues = (o: Record<string, string> | undefined) => nonEmpty(o && Object.fromEntries(Object.entries(o).map(([k, v]) => [k, t(v)])))
+  const split = splitRefs(only.has('env') ? {} : server.env, only.has('headers') ? {} : server.headers)
+  const literal = (field: 'args' | 'url', values: string[]) =>
+    only.has(field) ? [] : values.filter((v) => envRefs(v).length > 0).map((v) => ({ key: field, reason: `'${v}' would reach the server literally: this tool expands variables only in ${[...only].join(', ')}` }))
+  const expanded = [...(only.has('env') ? Object.values(server.env ?? {}) : []), ...(only.has('headers') ? Object.values(server.headers ?? {}) : []), ...(only.has('args') ? (server.args ?? []) : []), ...(only.has('url') && server.url ? [server.url] : [])]
+  const envVars = [...new Set([...split.envVars, ...expanded.flatMap(envRefs)])]
+  const args = only.has('args') ? server.args?.map(t) : server.args
+  return {
+    lost: [...split.lost, ...literal('args', server.args ?? []), ...literal('url', server.url === undefined ? [] : [server.url])],
+    values: {
+      ...base,
+      args,
+      argv: server.command === undefined ? undefined : [server.command, ...(args ?? [])],
+      env: only.has('env') ? mapValues(server.env) : nonEmpty(split.env),
+      envVars: envVars.length > 0 ? envVars : undefined,
+      url: server.url === undefined || !only.has('url') ? server.url : t(server.url),
+      headers: only.has('headers') ? mapValues(server.headers) : nonEmpty(split.headers),
+      envHeaders: nonEmpty(split.envHeaders),
+      bearerEnv: split.bearerEnv,
+    },
+  }
+}
 
 function argv(server: McpServer): string[] | undefined {
   return server.command === undefined ? undefined : [server.command, ...(server.args ?? [])]

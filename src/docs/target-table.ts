@@ -22,7 +22,7 @@ const KINDS = [
 export function targetTable(targets: TargetSpec[]): string {
   const header = `| tool | scopes | ${KINDS.map(([k]) => k).join(' | ')} |`
   const rule = `| ${['tool', 'scopes', ...KINDS].map(() => '---').join(' | ')} |`
-  const rows = targets.map((t) => `| ${t.name} | ${Object.keys(t.scopes).join(', ')} | ${KINDS.map(([, is]) => cell(t, is)).join(' | ')} |`)
+  const rows = targets.map((t) => `| ${t.name}${t.evidence === 'docs' ? ' (docs only)' : ''} | ${Object.keys(t.scopes).join(', ')} | ${KINDS.map(([, is]) => cell(t, is)).join(' | ')} |`)
   return [header, rule, ...rows].join('\n')
 }
 

@@ -167,6 +167,10 @@ export interface OutfitTarget {
    */
   docs?: string[]
   /**
+   * How far this target is verified. `docs`: its paths and formats are checked against the tool's own documentation and source only — no test runs the tool on what outfit installs (the README table says 'docs only'). Absent: the judges (test/targets/judges) run the tool.
+   */
+  evidence?: 'docs'
+  /**
    * How to tell whether the tool is installed: any listed path exists or command is on PATH.
    */
   detect?: {
@@ -574,6 +578,14 @@ export interface Entries {
          * Written after the name, e.g. '}'.
          */
         suffix: string
+        /**
+         * The tool expands references only in these fields (Goose: HTTP headers, from the variables its `env_keys` names); in the others they are treated as with `none`, and `$envVars` also lists every variable the expanded fields reference.
+         *
+         * @minItems 1
+         *
+         * Items: A server field.
+         */
+        only?: ['env' | 'headers' | 'args' | 'url', ...('env' | 'headers' | 'args' | 'url')[]]
       }
   /**
    * Hook matchers: the kit's tool names (Claude Code's: Bash, Edit, Write, Read, ...) → the tool's names; a value may list several with '|'. With this map, a matcher alternative missing from it is dropped with a warning, and a hook none of whose alternatives map is not installed.

@@ -128,3 +128,19 @@ describe('hooks', () => {
     expect(dropped).toEqual([{ what: "hook postToolUse (Edit) 'fmt'", reason: 'Tool hooks cannot be limited to some tools' }])
   })
 })
+
+describe('MCP servers: a tool that expands references in some fields only (Goose: headers, from env_keys)', () => {
+  it('keeps ${VAR} in headers, passes env through $envVars and names every variable the headers need there too', () => {
+    const spec: Entries = {
+      from: 'mcp',
+      at: ['extensions'],
+      envRefs: { prefix: '${', suffix: '}', only: ['headers'] },
+      stdio: { cmd: '$command', args: '$args', envs: '$env', env_keys: '$envVars' },
+      remote: { uri: '$url', headers: '$headers', env_keys: '$envVars' },
+    }
+    const { values, dropped } = build(spec, { mcp: [docs, local] }, { DOCS_TOKEN: 'x', TEAM: 't', API_KEY: 'k' })
+    expect(values['extensions.docs']).toEqual({ uri: 'https://example.com/mcp', headers: { Authorization: 'Bearer ${DOCS_TOKEN}', 'X-Team': '${TEAM}' }, env_keys: ['DOCS_TOKEN', 'TEAM'] })
+    expect(values['extensions.db']).toEqual({ cmd: 'npx', args: ['-y', 'db-mcp'], envs: { LOG: 'debug' }, env_keys: ['API_KEY'] })
+    expect(dropped).toEqual([])
+  })
+})
