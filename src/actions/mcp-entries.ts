@@ -46,6 +46,8 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
       ctx.log.drop(what, fields.lost.map((l) => `${l.key}: ${l.reason}`).join('; '))
       continue
     }
+    // A tool that starts servers with its own environment passes `KEY: ${KEY}` through without being told.
+    if (spec.inheritEnv && kind === 'stdio') delete fields.values.envVars
     const unplaced = unplacedFields(shape, fields.values, TAKERS)
     if (unplaced.length > 0) {
       ctx.log.drop(what, `${ctx.tool.name}'s ${TRANSPORT[kind]} server entry has no place for its ${unplaced.join(', ')}`)

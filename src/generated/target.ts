@@ -588,6 +588,10 @@ export interface Entries {
         only?: ['env' | 'headers' | 'args' | 'url', ...('env' | 'headers' | 'args' | 'url')[]]
       }
   /**
+   * The tool starts local servers with its own environment (Zed): a variable passed through unchanged (`KEY: ${KEY}`, `$envVars` with `envRefs: none`) needs no entry and is left out instead of making the server not installed.
+   */
+  inheritEnv?: boolean
+  /**
    * Hook matchers: the kit's tool names (Claude Code's: Bash, Edit, Write, Read, ...) → the tool's names; a value may list several with '|'. With this map, a matcher alternative missing from it is dropped with a warning, and a hook none of whose alternatives map is not installed.
    */
   tools?: {

@@ -93,7 +93,7 @@ export const variablesKnown: Rule = (spec, parsed) => {
 
 const SERVER_FIELDS = ['name', 'command', 'args', 'argv', 'env', 'url', 'headers', 'transport', 'envVars', 'envHeaders', 'bearerEnv']
 const HOOK_FIELDS = ['name', 'event', 'matcher', 'command', 'timeout']
-const ONLY_FOR: Record<string, 'mcp' | 'hooks'> = { stdio: 'mcp', remote: 'mcp', sse: 'mcp', envRefs: 'mcp', shape: 'hooks', events: 'hooks', tools: 'hooks', timeoutUnit: 'hooks', mode: 'hooks' }
+const ONLY_FOR: Record<string, 'mcp' | 'hooks'> = { inheritEnv: 'mcp', stdio: 'mcp', remote: 'mcp', sse: 'mcp', envRefs: 'mcp', shape: 'hooks', events: 'hooks', tools: 'hooks', timeoutUnit: 'hooks', mode: 'hooks' }
 
 /** `entries` keys belong to servers or to hooks, and every `$field` in a shape must be one the kit entry has. */
 export const entriesFitTheirKind: Rule = (spec, parsed) =>

@@ -144,3 +144,10 @@ describe('MCP servers: a tool that expands references in some fields only (Goose
     expect(dropped).toEqual([])
   })
 })
+
+it('a tool that starts servers with its own environment (Zed) takes pass-through variables without an entry', () => {
+  const spec: Entries = { from: 'mcp', at: ['context_servers'], envRefs: 'none', inheritEnv: true, stdio: { command: '$command', args: '$args', env: '$env' } }
+  const { values, dropped } = build(spec, { mcp: [local] }, { API_KEY: 'k' })
+  expect(values['context_servers.db']).toEqual({ command: 'npx', args: ['-y', 'db-mcp'], env: { LOG: 'debug' } })
+  expect(dropped).toEqual([])
+})
