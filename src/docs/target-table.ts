@@ -55,9 +55,15 @@ function inScope(scopes: string[] | undefined, scope: string): boolean {
 
 /** The destination of one step, shown relative to home (`~/…`) or to the project; per OS where it differs. */
 function place(spec: TargetSpec, scopeName: string, step: Step): string {
-  const each = (['linux', 'darwin', 'win32'] as const).map((os) => placeOn(spec, scopeName, step, os))
-  if (each.every((p) => p === each[0])) return each[0] ?? '—'
-  return `Linux ${each[0] ?? ''}, macOS ${each[1] ?? ''}, Windows ${each[2] ?? ''}`
+  const names = { linux: 'Linux', darwin: 'macOS', win32: 'Windows' } as const
+  const byPlace = new Map<string, string[]>()
+  for (const os of ['linux', 'darwin', 'win32'] as const) {
+    const at = placeOn(spec, scopeName, step, os)
+    byPlace.set(at, [...(byPlace.get(at) ?? []), names[os]])
+  }
+  const text = byPlace.size === 1 ? [...byPlace.keys()].join('') : [...byPlace].map(([at, oses]) => `${oses.join(', ')} ${at}`).join(', ')
+  // A step that only adds to a file the tool creates itself says so.
+  return step.when?.exists !== undefined ? `${text} (if it exists)` : text
 }
 
 function placeOn(spec: TargetSpec, scopeName: string, step: Step, platform: Platform): string {
@@ -74,9 +80,10 @@ function placeOn(spec: TargetSpec, scopeName: string, step: Step, platform: Plat
     const path = posix.resolve(dir, interpolate(template, lookup({ root, dir })))
     return `\`${path.replace(/^\/HOME/, '~').replace(/^\/PROJECT\//, '')}\``
   }
-  const params = ('with' in step.run ? step.run.with : undefined) as { to?: string; file?: string; rename?: string; from?: unknown } | undefined
+  const params = ('with' in step.run ? step.run.with : undefined) as { to?: string; file?: string; path?: string; rename?: string; from?: unknown } | undefined
   if (step.run.action === 'block' && params?.file) return `block in ${show(params.file)}`
   if (params?.to !== undefined) return `${show(params.to).slice(0, -1)}/\``
   if (params?.file !== undefined) return show(params.file)
+  if (params?.path !== undefined) return show(params.path)
   return '—'
 }

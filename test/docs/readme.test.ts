@@ -22,7 +22,21 @@ describe('README per-target table', () => {
     expect(codex).toBe(
       '| Codex CLI | global, project | global: `~/.codex/agents/`<br>project: `.codex/agents/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md` | global: `~/.codex/config.toml`<br>project: `.codex/config.toml` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json` |',
     )
-    expect(table).toContain('| Windsurf | global, project | not supported |')
+    expect(table).toContain('| Windsurf (Cascade) | global, project | not supported |')
+  })
+
+  it('marks targets checked against documentation only, and shows per-OS places per OS', async () => {
+    const targets = await requireTargets({ fs: realFs })
+    const table = targetTable(targets.map((t) => t.spec))
+    const docsOnly = targets.filter((t) => t.spec.evidence === 'docs').map((t) => t.spec.name)
+    expect(docsOnly.length).toBeGreaterThan(0)
+    for (const name of docsOnly) expect(table).toContain(`| ${name} (docs only) |`)
+    expect(table).not.toContain('| Claude Code (docs only)')
+    const roo = table.split('\n').find((l) => l.startsWith('| Roo Code'))
+    expect(roo).toContain('Linux `~/.config/Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json`, macOS `~/Library/Application Support/Code/User/globalStorage/')
+    expect(roo).toContain('Windows `~/AppData/Roaming/Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json`')
+    const continueRow = table.split('\n').find((l) => l.startsWith('| Continue'))
+    expect(continueRow).toContain('`~/.continue/config.yaml` (if it exists)')
   })
 
   it('refuses a README without the markers instead of rewriting it', () => {
