@@ -71,7 +71,7 @@ describe('cli', () => {
     const install = await help('install')
     expect(install).toMatch(/--scope <scope> +Where to install: global/)
     expect(install).toContain('--yes              Never ask (without a terminal outfit never asks anyway')
-    expect(install).toMatch(/Tools:\n {2}claude-code, codex, copilot, cursor, gemini-cli, opencode, windsurf/)
+    expect(install).toMatch(/Tools:\n {2}aider, antigravity, claude-code, codex, continue, copilot, cursor, devin, gemini-cli, goose, junie, kiro, opencode, roo-code, warp, windsurf, zed/)
     expect(install).toMatch(/Examples:\n(.*\n)*outfit install claude-code cursor --kit .\/my-kit/)
     expect(await help('status')).toMatch(/--scope <scope> +Which install to show:/)
     expect(await help('uninstall')).toMatch(/--scope <scope> +Which install to remove:/)
