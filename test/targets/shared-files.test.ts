@@ -174,3 +174,29 @@ describe('a file two tools install in the same run', () => {
     }
   })
 })
+
+describe('AGENTS.md and .agents/skills shared by Codex and the docs-only tools that read them (project scope)', () => {
+  const tools = ['codex', 'goose', 'zed', 'warp', 'antigravity']
+  it.each([
+    ['in one run', [tools]],
+    ['one by one', tools.map((t) => [t])],
+    ['in reverse', [...tools].reverse().map((t) => [t])],
+  ])('installing them all and uninstalling %s leaves the project as it was', async (_name, rounds) => {
+    await sb.write('project/AGENTS.md', '# House rules\n')
+    const before = await sb.tree()
+    for (const t of tools) {
+      const report = await sb.install([t], { scope: 'project' })
+      expect(report.results.map((r) => [r.tool, r.status, r.failure?.error.message])).toEqual([[t, 'installed', undefined]])
+    }
+    for (const round of rounds) {
+      const report = await sb.uninstall(round, { scope: 'project' })
+      expect(report.results.map((r) => r.status)).toEqual(round.map(() => 'uninstalled'))
+    }
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('a second install of each changes nothing (the folders they share are claimed once)', async () => {
+    for (const t of tools) await sb.install([t], { scope: 'project' })
+    for (const t of tools) expect((await sb.install([t], { scope: 'project' })).results[0]?.status).toBe('unchanged')
+  })
+})
