@@ -12,7 +12,7 @@ import { claimsOn, previousChange } from './claims.js'
 import { undoFileChange } from './undo-files.js'
 import type { ActionContext, UndoMode, UndoResult } from './types.js'
 
-type EditFormat = 'json' | 'toml' | 'block'
+type EditFormat = Extract<Change, { kind: 'edit' }>['format']
 
 export async function editSharedFile(
   ctx: ActionContext,

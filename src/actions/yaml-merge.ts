@@ -13,11 +13,7 @@ import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 import { unmergeYaml } from './yaml-unmerge.js'
 
-/**
- * The change's format in the manifest. shared-file.ts (owned by the state code) does not list 'yaml' among its edit
- * formats yet; the recorded value is 'yaml' all the same (src/types.ts knows it), so nothing treats the file as JSON.
- */
-const YAML_FORMAT = 'yaml' as Parameters<typeof editSharedFile>[2]
+const YAML_FORMAT = 'yaml'
 
 export const yamlMerge: Action<YamlMergeParams> = {
   name: 'yaml-merge',
