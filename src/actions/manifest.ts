@@ -6,8 +6,9 @@ import { readSnapshot, snapshotOf, writeAtomic, restoreSnapshot, decodeUtf8 } fr
 import { deepEqual } from '../formats/deep-equal.js'
 import { exists } from '../fs/fs.js'
 import { ensureStateDir, STATE_FILE_MODE } from '../state/scope-state.js'
-import { manifestPath, serializeManifest, MANIFEST_VERSION, type ManifestFile } from '../state/manifest-file.js'
-import type { Change, OwnedKey } from '../types.js'
+import { manifestPath, serializeManifest, MANIFEST_VERSION, type ManifestFile, type ManifestStep } from '../state/manifest-file.js'
+import type { Change, OwnedKey, Snapshot } from '../types.js'
+import { getInverse } from './index.js'
 import { unmergeJson } from './json-unmerge.js'
 import { undoFileChange } from './undo-files.js'
 import type { Action, ActionContext, InverseAction } from './types.js'
@@ -125,9 +126,37 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
       })
     }
   }
-  // Directories created by steps that no longer run (the kit dropped that kind of content) go too, once empty.
   const running = new Set(ctx.completed.map((s) => s.step))
+  count += await pruneStaleEdits(ctx, ctx.previous.steps.filter((s) => !running.has(s.step)))
+  // Directories created by steps that no longer run (the kit dropped that kind of content) go too, once empty.
   const orphanDirs = ctx.previous.steps.filter((s) => !running.has(s.step)).flatMap((s) => s.changes.filter((c) => c.kind === 'dir'))
   for (const dir of orphanDirs.reverse()) await undoFileChange(dir, ctx, 'uninstall')
+  return count
+}
+
+/**
+ * Entries a step that no longer runs left in shared TOML, YAML or Markdown files (the kit dropped all its MCP servers,
+ * so Codex's toml-merge step is skipped): that step's own inverse takes them out. JSON keys are handled above. Each
+ * file's prior bytes are recorded, so a rollback of this step puts them back.
+ */
+async function pruneStaleEdits(ctx: ActionContext, steps: ManifestStep[]): Promise<number> {
+  let count = 0
+  for (const step of steps) {
+    const edits = step.changes.filter((c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.format !== 'json' && c.owned.length > 0)
+    const inverse = getInverse(step.inverse)
+    if (edits.length === 0 || !inverse) continue
+    const before = new Map<string, Snapshot | null>()
+    for (const edit of edits) before.set(edit.path, await readSnapshot(ctx.fs, edit.path))
+    const { kept } = await inverse.undo(edits, ctx, 'uninstall')
+    for (const k of kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (no longer part of the kit)`)
+    for (const edit of edits) {
+      const was = before.get(edit.path) ?? null
+      const now = await readSnapshot(ctx.fs, edit.path)
+      if ((was?.hash ?? null) === (now?.hash ?? null)) continue
+      ctx.record({ kind: 'edit', format: edit.format, path: edit.path, before: was, after: now, owned: [] })
+      ctx.log.info(`removed the kit's entries from ${edit.path} (no longer part of the kit)`)
+      count++
+    }
+  }
   return count
 }

@@ -37,6 +37,21 @@ describe('codex config.toml', () => {
     expect(await sb.tree()).toEqual(before)
   })
 
+  it('takes its tables out when the kit drops every MCP server (the step no longer runs), and uninstalls exactly', async () => {
+    const { rm } = await import('node:fs/promises')
+    const { join } = await import('node:path')
+    await sb.write('home/.codex/config.toml', userToml)
+    const before = await sb.tree()
+    await sb.install(['codex'])
+    expect(await sb.read('home/.codex/config.toml')).toContain('[mcp_servers.')
+    await rm(join(sb.kit, 'mcp.yaml'))
+    const update = await sb.install(['codex'])
+    expect(update.results[0]?.status).toBe('installed')
+    expect(await sb.read('home/.codex/config.toml')).toBe(userToml)
+    await sb.uninstall(['codex'])
+    expect(await sb.tree()).toEqual(before)
+  })
+
   it('removes only its region when the user edited the file since', async () => {
     await sb.write('home/.codex/config.toml', userToml)
     await sb.install(['codex'])
