@@ -22,7 +22,7 @@ const KINDS = [
 export function targetTable(targets: TargetSpec[]): string {
   const header = `| tool | scopes | ${KINDS.map(([k]) => k).join(' | ')} |`
   const rule = `| ${['tool', 'scopes', ...KINDS].map(() => '---').join(' | ')} |`
-  const rows = targets.map((t) => `| ${t.name}${t.evidence === 'docs' ? ' (docs only)' : ''} | ${Object.keys(t.scopes).join(', ')} | ${KINDS.map(([, is]) => cell(t, is)).join(' | ')} |`)
+  const rows = targets.map((t) => `| ${t.name}${checked(t)} | ${Object.keys(t.scopes).join(', ')} | ${KINDS.map(([, is]) => cell(t, is)).join(' | ')} |`)
   return [header, rule, ...rows].join('\n')
 }
 
@@ -35,6 +35,14 @@ export function withTable(readme: string, table: string): string {
 }
 
 // --- internal ---
+
+/** How the target was checked: documentation only, or the tool's own (pinned) CLI or code run by the judges. */
+function checked(spec: TargetSpec): string {
+  if (spec.evidence === 'docs') return ' (docs only)'
+  if (spec.verifiedBy?.cli !== undefined) return ' (verified by its own CLI)'
+  if (spec.verifiedBy?.code !== undefined) return ' (verified by its own code)'
+  return ''
+}
 
 /** Per scope, where the content goes; scopes with the same places are merged ("global, project: …"). */
 function cell(spec: TargetSpec, isKind: (kit: string) => boolean): string {

@@ -171,6 +171,23 @@ export interface OutfitTarget {
    */
   evidence?: 'docs'
   /**
+   * How this target was checked by running the tool itself (test/targets/judges*.test.ts): the pinned CLI or package the opt-in judges install; the README table says 'verified by its own CLI' (or code). Without it, and without `evidence: docs`, a target is checked by the judges without a pin.
+   */
+  verifiedBy?: {
+    /**
+     * The tool's own CLI, pinned (package@version), that the opt-in judge test (test/targets/judges*.test.ts) runs offline in a sandbox home to list what outfit installed.
+     */
+    cli?: string
+    /**
+     * The tool's own package (package@version) whose loader functions the judge test calls, when its CLI cannot list configuration offline.
+     */
+    code?: string
+    /**
+     * What the judges could not check, and why (kept in the target for readers; the README table shows only how the target was verified).
+     */
+    note?: string
+  }
+  /**
    * How to tell whether the tool is installed: any listed path exists or command is on PATH.
    */
   detect?: {

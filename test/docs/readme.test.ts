@@ -18,9 +18,9 @@ describe('README per-target table', () => {
   it('shows where each scope puts each kind of content, and what a tool cannot take', async () => {
     const targets = await requireTargets({ fs: realFs })
     const table = targetTable(targets.map((t) => t.spec))
-    const codex = table.split('\n').find((l) => l.startsWith('| Codex CLI |'))
+    const codex = table.split('\n').find((l) => l.startsWith('| Codex CLI '))
     expect(codex).toBe(
-      '| Codex CLI | global, project | global: `~/.codex/agents/`<br>project: `.codex/agents/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md` | global: `~/.codex/config.toml`<br>project: `.codex/config.toml` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json` |',
+      '| Codex CLI (verified by its own CLI) | global, project | global: `~/.codex/agents/`<br>project: `.codex/agents/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md` | global: `~/.codex/config.toml`<br>project: `.codex/config.toml` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json` |',
     )
     expect(table).toContain('| Windsurf (Cascade) | global, project | not supported |')
   })
@@ -32,6 +32,9 @@ describe('README per-target table', () => {
     expect(docsOnly.length).toBeGreaterThan(0)
     for (const name of docsOnly) expect(table).toContain(`| ${name} (docs only) |`)
     expect(table).not.toContain('| Claude Code (docs only)')
+    // Targets whose own CLI (or code), pinned in verifiedBy, is run by the judges say so.
+    for (const t of targets.filter((t) => t.spec.verifiedBy?.cli)) expect(table).toContain(`| ${t.spec.name} (verified by its own CLI) |`)
+    for (const t of targets.filter((t) => t.spec.verifiedBy?.code)) expect(table).toContain(`| ${t.spec.name} (verified by its own code) |`)
     const roo = table.split('\n').find((l) => l.startsWith('| Roo Code'))
     expect(roo).toContain('Linux `~/.config/Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json`, macOS `~/Library/Application Support/Code/User/globalStorage/')
     expect(roo).toContain('Windows `~/AppData/Roaming/Code/User/globalStorage/rooveterinaryinc.roo-cline/settings/mcp_settings.json`')
