@@ -32,6 +32,7 @@ describe('README per-target table', () => {
     expect(docsOnly.length).toBeGreaterThan(0)
     for (const name of docsOnly) expect(table).toContain(`| ${name} (docs only) |`)
     expect(table).not.toContain('| Claude Code (docs only)')
+    expect(table).toContain('| Crush (docs only) |')
     // Targets whose own CLI (or code), pinned in verifiedBy, is run by the judges say so.
     for (const t of targets.filter((t) => t.spec.verifiedBy?.cli)) expect(table).toContain(`| ${t.spec.name} (verified by its own CLI) |`)
     for (const t of targets.filter((t) => t.spec.verifiedBy?.code)) expect(table).toContain(`| ${t.spec.name} (verified by its own code) |`)
