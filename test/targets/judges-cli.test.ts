@@ -146,7 +146,7 @@ describe.runIf(enabled)('the npm-shipped agent CLIs read what outfit installed',
 
   it('qodercli lists the user servers, agents and skills, and the project skills', async () => {
     const mcp = await judge(bin('qodercli'), ['mcp', 'list'], sb.home)
-    for (const name of ['mine', 'filesystem', 'issues', 'docs', 'events']) expect(mcp).toContain(`${name}:`)
+    for (const line of ['mine: node mine.js (stdio)', 'filesystem: npx -y @modelcontextprotocol/server-filesystem . (stdio)', 'issues: npx -y @modelcontextprotocol/server-github (stdio)', 'docs: https://example.com/mcp (http)', 'events: https://example.com/sse (sse)']) expect(mcp).toContain(line)
     expect(await judge(bin('qodercli'), ['agents', 'list'], sb.project)).toMatch(/User:\s+reviewer/)
     const skills = await judge(bin('qodercli'), ['skills', 'list'], sb.project)
     expect(skills).toContain(join(sb.home, '.qoder/skills/code-review/SKILL.md'))

@@ -1,5 +1,7 @@
 // Files other programs and other tools share: Codex's config.toml, AGENTS.md read by Codex and OpenCode,
 // VS Code's mcp.json, OpenCode's opencode.json.
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
@@ -134,19 +136,18 @@ describe('all targets at once', () => {
   // installed, reinstalled and uninstalled together.
   it.each(['global', 'project'])('installs every tool concurrently into one %s scope and uninstalls to the exact tree', async (scope) => {
     await sb.write('home/.claude.json', '{ "numStartups": 3 }\n')
+    // A real home has ~/.config (see the limit below).
+    await mkdir(join(sb.home, '.config'))
     const before = await sb.tree()
     const ids = (await requireTargets({ fs: realFs })).map((t) => t.spec.id)
     const report = await sb.install(ids, { scope })
     expect(Object.fromEntries(report.results.map((r) => [r.tool, r.status]))).toEqual(Object.fromEntries(ids.map((id) => [id, 'installed'])))
     expect((await sb.install(ids, { scope })).results.every((r) => r.status === 'unchanged')).toBe(true)
     await sb.uninstall(ids, { scope })
-    // Every file goes. Known engine limit (uninstall, state code — not the targets): a folder that one tool created
-    // and another tool, installed after it, also filled (~/.config: Crush, Kilo Code, OpenCode, Amp) can stay behind
-    // empty when both are uninstalled concurrently in one run, since only its creator recorded it.
-    const after = await sb.tree()
-    const left = Object.keys(after).filter((k) => !(k in before))
-    expect(left.every((k) => after[k] === 'dir' && (scope === 'global' ? ['home/.config'] : []).includes(k))).toBe(true)
-    expect(Object.fromEntries(Object.entries(after).filter(([k]) => k in before))).toEqual(before)
+    // Without an existing ~/.config, the ~/.config that Kilo Code, OpenCode, Amp and Crush share can stay behind empty:
+    // a block or JSON-merge step does not record an outfit-made folder above its file as copy steps do (engine limit,
+    // reported), so the tool whose block was the last to leave does not remove it.
+    expect(await sb.tree()).toEqual(before)
   })
 })
 
