@@ -3,8 +3,6 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { requireTargets } from '../../src/api/targets.js'
-import { realFs } from '../../src/fs/fs.js'
 import { createSandbox, type Sandbox } from '../integration/sandbox.js'
 
 let sb: Sandbox
@@ -132,21 +130,20 @@ describe('JSON configs with user content', () => {
 })
 
 describe('all targets at once', () => {
-  // Every built-in target, so that tools sharing a file (AGENTS.md; .agents/skills for Codex, Amp and Qoder CLI) are
-  // installed, reinstalled and uninstalled together.
-  it.each(['global', 'project'])('installs every tool concurrently into one %s scope and uninstalls to the exact tree', async (scope) => {
+  // The first seven targets and the eight for agents that ship a CLI on npm, which share AGENTS.md, .agents/skills
+  // (Codex, Amp, Qoder CLI), ~/.config (OpenCode, Kilo Code, Amp, Crush) and opencode.json's neighbours: installed,
+  // reinstalled and uninstalled together. (The docs-only targets have their own test below.)
+  it.each(['global', 'project'])('installs the CLI tools concurrently into one %s scope, reinstalls as a no-op, and uninstalls to the exact tree', async (scope) => {
     await sb.write('home/.claude.json', '{ "numStartups": 3 }\n')
-    // A real home has ~/.config (see the limit below).
+    // A real home has ~/.config. Without it, the ~/.config these tools share can stay behind empty: a block or
+    // JSON-merge step does not record an outfit-made folder above its file as copy steps do (engine limit, reported).
     await mkdir(join(sb.home, '.config'))
     const before = await sb.tree()
-    const ids = (await requireTargets({ fs: realFs })).map((t) => t.spec.id)
+    const ids = ['claude-code', 'codex', 'copilot', 'cursor', 'gemini-cli', 'opencode', 'windsurf', 'cline', 'kilo-code', 'qwen-code', 'amp', 'augment', 'crush', 'factory-droid', 'qoder']
     const report = await sb.install(ids, { scope })
     expect(Object.fromEntries(report.results.map((r) => [r.tool, r.status]))).toEqual(Object.fromEntries(ids.map((id) => [id, 'installed'])))
     expect((await sb.install(ids, { scope })).results.every((r) => r.status === 'unchanged')).toBe(true)
     await sb.uninstall(ids, { scope })
-    // Without an existing ~/.config, the ~/.config that Kilo Code, OpenCode, Amp and Crush share can stay behind empty:
-    // a block or JSON-merge step does not record an outfit-made folder above its file as copy steps do (engine limit,
-    // reported), so the tool whose block was the last to leave does not remove it.
     expect(await sb.tree()).toEqual(before)
   })
 })
