@@ -12,8 +12,12 @@ export interface KitShape {
   mcpServers: number
 }
 
-/** Splits `files` across the kinds: 40% rules, 25% commands, 20% agents, 15% skill files. */
-export function shapeFor(files: number, only?: 'rules+commands'): KitShape {
+/**
+ * Splits `files` across the kinds: 40% rules, 25% commands, 20% agents, 15% skill files. `rules` is the job every peer
+ * does (rulesync and ruler alike): only rules, plus the MCP servers.
+ */
+export function shapeFor(files: number, only?: 'rules+commands' | 'rules'): KitShape {
+  if (only === 'rules') return { agents: 0, skills: 0, commands: 0, rules: files, mcpServers: 5 }
   if (only === 'rules+commands') {
     const rules = Math.ceil(files * 0.6)
     return { agents: 0, skills: 0, commands: files - rules, rules, mcpServers: 5 }

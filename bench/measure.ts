@@ -1,5 +1,8 @@
 // One timed run of a command: wall time from this process (high resolution) and peak resident memory of the child
-// from GNU time (%M, in KiB). Medians over several runs are what the report shows.
+// from GNU time (%M, in KiB). `sync` runs before every timed command, so that dirty pages left by the previous run
+// (the deletes and writes of its setup) are not flushed on the clock of the next one. Cases are interleaved round by
+// round (A B C, A B C, ...) so that load from other processes on the machine spreads over all of them alike; the
+// report shows medians and keeps every sample.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,10 +17,15 @@ export interface Sample {
 const GNU_TIME = '/usr/bin/time'
 const hasTime = existsSync(GNU_TIME)
 
+export function sync(): void {
+  spawnSync('sync')
+}
+
 export function timeCommand(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Sample {
   const scratch = mkdtempSync(join(tmpdir(), 'outfit-bench-time-'))
   const rssFile = join(scratch, 'rss')
   const [cmd, argv] = hasTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args]
+  sync()
   const start = process.hrtime.bigint()
   const result = spawnSync(cmd, argv, { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
@@ -39,15 +47,32 @@ export interface Result {
   ms: number
   rssMb?: number
   runs: number
+  /** Every sample, in run order (raw numbers, kept in the report's JSON). */
+  samples: Sample[]
 }
 
-/** Runs `setup` (untimed) then `run` (timed) `runs` times; reports the medians. */
-export function bench(runs: number, setup: () => void, run: () => Sample): Result {
-  const samples: Sample[] = []
+export interface Case {
+  name: string
+  /** Untimed preparation before each timed run. */
+  setup: () => void
+  run: () => Sample
+}
+
+/** Runs every case `runs` times, interleaved round by round; reports medians per case. */
+export function benchInterleaved(runs: number, cases: Case[], onResult?: (name: string, result: Result) => void): Record<string, Result> {
+  const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]))
   for (let i = 0; i < runs; i++) {
-    setup()
-    samples.push(run())
+    for (const c of cases) {
+      c.setup()
+      samples.get(c.name)?.push(c.run())
+    }
   }
-  const rss = samples.flatMap((s) => (s.rssMb === undefined ? [] : [s.rssMb]))
-  return { ms: median(samples.map((s) => s.ms)), ...(rss.length ? { rssMb: median(rss) } : {}), runs }
+  const out: Record<string, Result> = {}
+  for (const c of cases) {
+    const s = samples.get(c.name) ?? []
+    const rss = s.flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb]))
+    out[c.name] = { ms: median(s.map((x) => x.ms)), ...(rss.length ? { rssMb: Math.max(...rss) } : {}), runs, samples: s }
+    onResult?.(c.name, out[c.name] as Result)
+  }
+  return out
 }
