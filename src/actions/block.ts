@@ -6,9 +6,10 @@ import { ConflictError } from '../errors.js'
 import { findBlock, removeBlock, upsertBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
 import { blockTag } from '../state/scope-state.js'
 import { itemVariables } from '../transforms/item.js'
-import { kitItem, readKitFile } from './copy.js'
+import { kitItem } from './copy.js'
 import type { Kept, OwnedKey } from '../types.js'
 import { claimsOn } from './claims.js'
+import { readKitFileOnce } from './kit-file.js'
 import { render, resolveDest } from './resolve.js'
 import { editSharedFile, previousOwned, undoSharedEdits } from './shared-file.js'
 import type { Action, ActionContext, InverseAction } from './types.js'
@@ -131,7 +132,8 @@ async function blockContent(params: BlockParams, ctx: ActionContext): Promise<st
   const parts: string[] = []
   for (const file of files) {
     const source = join(ctx.kit.dir, file)
-    const item = kitItem(file, await readKitFile(ctx.fs, source), source)
+    const kitFile = await readKitFileOnce(ctx, source)
+    const item = kitItem(file, kitFile.bytes, source, kitFile)
     parts.push(render(ctx, params.item ?? '{{item.body}}', itemVariables(item)).trim())
   }
   const body = parts.join(params.separator ?? '\n\n')

@@ -1,6 +1,7 @@
 // Several tools may install the same file or block (AGENTS.md, .agents/skills). A claim is another installed tool's
 // manifest entry for the same path: such content is outfit's, not the user's, and stays while any tool still uses it.
 import type { Change } from '../types.js'
+import type { ManifestFile } from '../state/manifest-file.js'
 import type { ActionContext } from './types.js'
 
 export interface Claim {
@@ -11,12 +12,9 @@ export interface Claim {
 export async function claimsOn(ctx: ActionContext, path: string, blockId?: string): Promise<Claim[]> {
   const out: Claim[] = []
   for (const manifest of await ctx.others()) {
-    for (const step of manifest.steps) {
-      for (const change of step.changes) {
-        if (change.path !== path) continue
-        if (blockId !== undefined && !(change.kind === 'edit' && change.owned.some((k) => k.path[0] === blockId))) continue
-        out.push({ tool: manifest.tool, change })
-      }
+    for (const change of changesByPath(manifest).get(path) ?? []) {
+      if (blockId !== undefined && !(change.kind === 'edit' && change.owned.some((k) => k.path[0] === blockId))) continue
+      out.push({ tool: manifest.tool, change })
     }
   }
   return out
@@ -24,7 +22,29 @@ export async function claimsOn(ctx: ActionContext, path: string, blockId?: strin
 
 /** The latest change this tool's previous install recorded for a path. */
 export function previousChange(ctx: ActionContext, path: string): Change | undefined {
-  let found: Change | undefined
-  for (const step of ctx.previous?.steps ?? []) for (const c of step.changes) if (c.path === path) found = c
-  return found
+  return ctx.previous ? changesByPath(ctx.previous).get(path)?.at(-1) : undefined
+}
+
+// --- internal ---
+
+/**
+ * A manifest's changes by path, in manifest order, built once per manifest: looking a path up by scanning every change
+ * made a re-install quadratic in the number of files. Manifests are read-only once loaded, so the index stays valid.
+ */
+const indexes = new WeakMap<ManifestFile, Map<string, Change[]>>()
+
+function changesByPath(manifest: ManifestFile): Map<string, Change[]> {
+  let index = indexes.get(manifest)
+  if (!index) {
+    index = new Map()
+    for (const step of manifest.steps) {
+      for (const change of step.changes) {
+        const list = index.get(change.path)
+        if (list) list.push(change)
+        else index.set(change.path, [change])
+      }
+    }
+    indexes.set(manifest, index)
+  }
+  return index
 }

@@ -11,6 +11,7 @@ import { itemVariables, makeItem, type Item } from '../transforms/item.js'
 import { selects } from '../transforms/select.js'
 import { writeOwnedFile } from './owned-file.js'
 import { render, resolveDest } from './resolve.js'
+import { readKitFileOnce, type KitFile } from './kit-file.js'
 import type { Action } from './types.js'
 
 export const copy: Action<CopyParams> = {
@@ -26,10 +27,11 @@ export const copy: Action<CopyParams> = {
     for (const file of matches) {
       const relPath = base === '' ? file : file.slice(base.length + 1)
       const source = join(ctx.kit.dir, file)
-      const bytes = await readKitFile(ctx.fs, source)
+      const kitFile = await readKitFileOnce(ctx, source)
+      const bytes = kitFile.bytes
       const transforms = transformsFor(relPath, params.transform ?? [])
       const needsText = transforms.length > 0 || params.rename !== undefined
-      const item = needsText ? kitItem(relPath, bytes, source) : undefined
+      const item = needsText ? kitItem(relPath, bytes, source, kitFile) : undefined
       const vars = item ? itemVariables(item) : { 'item.path': relPath }
       const dest = await resolveDest(ctx, join(params.to, params.rename === undefined ? relPath : render(ctx, params.rename, vars)))
       const output = item && transforms.length > 0 ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v)) : bytes
@@ -41,12 +43,16 @@ export const copy: Action<CopyParams> = {
   },
 }
 
-/** A kit file as a template item; a frontmatter error is one line at its position in the file. */
-export function kitItem(path: string, bytes: Uint8Array, source: string): Item {
+/**
+ * A kit file as a template item; a frontmatter error is one line at its position in the file. `cache` (the run's
+ * copy of the file, see kit-file.ts) keeps the decoded text and parsed frontmatter for the other tools.
+ */
+export function kitItem(path: string, bytes: Uint8Array, source: string, cache?: KitFile): Item {
   // A byte-order mark would hide the frontmatter fence; the transformed output is written without it.
-  const text = decodeUtf8(bytes, source).replace(/^\uFEFF/, '')
+  const text = cache?.text ?? decodeUtf8(bytes, source).replace(/^\uFEFF/, '')
+  if (cache) cache.text = text
   try {
-    return makeItem(path, text, source)
+    return makeItem(path, text, source, cache)
   } catch (error) {
     const located = checkFrontmatter(source, text)[0]
     // The YAML library's message is replaced on purpose: its position is inside the frontmatter and spans lines.
@@ -80,7 +86,8 @@ async function selected(files: string[], params: CopyParams, ctx: Parameters<typ
   const out: string[] = []
   for (const file of files) {
     const source = join(ctx.kit.dir, file)
-    const item = kitItem(file, await readKitFile(ctx.fs, source), source)
+    const kitFile = await readKitFileOnce(ctx, source)
+    const item = kitItem(file, kitFile.bytes, source, kitFile)
     if (selects(params.select, item.doc)) out.push(file)
   }
   return out

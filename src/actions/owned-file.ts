@@ -26,7 +26,7 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
       origin = current
     }
     await ensureParents(ctx, path)
-    await writeAtomic(ctx.fs, path, desired.data ?? new Uint8Array(), mode)
+    await writeAtomic(ctx.fs, path, desired.data ?? new Uint8Array(), mode, current)
     ctx.run.set(`written:${path}`, desired.hash)
     ctx.record({ kind: 'file', path, before: current, after: desired, origin })
   })

@@ -87,10 +87,12 @@ export async function ensureDir(fs: Fs, dir: string, onCreate?: (dir: string) =>
  * Writes through a temporary file in the same directory and renames it into place, so a crash leaves either the
  * old or the new file, never half of one. The mode of a replaced file is kept unless one is given.
  */
-export async function writeAtomic(fs: Fs, path: string, data: Uint8Array | string, mode?: number): Promise<void> {
+export async function writeAtomic(fs: Fs, path: string, data: Uint8Array | string, mode?: number, existing?: { mode?: number } | null): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.outfit-${randomBytes(4).toString('hex')}.tmp`)
-  let keepMode = mode
-  if (keepMode === undefined) {
+  // `existing`: the snapshot the caller just read there under the path lock (null: nothing), sparing a stat per file.
+  const known = existing === null || (existing?.mode !== undefined && existing.mode >= 0)
+  let keepMode = mode ?? (known ? existing?.mode : undefined)
+  if (keepMode === undefined && !known) {
     try {
       keepMode = Number((await fs.stat(path)).mode) & 0o7777
     } catch (error) {
@@ -105,6 +107,23 @@ export async function writeAtomic(fs: Fs, path: string, data: Uint8Array | strin
     await fs.unlink(tmp).catch(() => {})
     throw error
   }
+}
+
+const TEMP_NAME = /^\.(.+)\.outfit-[0-9a-f]{8}\.tmp$/
+
+/**
+ * The file a temporary file of writeAtomic stands for (`dir/.name.outfit-1a2b3c4d.tmp` → `dir/name`), or undefined
+ * for any other path. The crash journal records that file, before the temporary one is created, instead of the
+ * temporary file itself; recovery removes the temporary siblings of every journaled path (tempSiblings).
+ */
+export function atomicTarget(path: string): string | undefined {
+  const match = TEMP_NAME.exec(basename(path))
+  return match?.[1] === undefined ? undefined : join(dirname(path), match[1])
+}
+
+/** Of the names in a folder, the temporary files writeAtomic may have left there for `name`. */
+export function tempSiblings(names: readonly string[], name: string): string[] {
+  return names.filter((n) => TEMP_NAME.exec(n)?.[1] === name)
 }
 
 /** Puts a file back exactly as a snapshot describes it (or removes it for null). */

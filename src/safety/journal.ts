@@ -2,16 +2,17 @@
 // and mode, or a link target) is appended as one JSON line to <state>/journal/<run>/journal.jsonl, and the change
 // waits until that line is written. A run that finishes deletes its journal; a journal left behind means the process
 // died mid-run, and recovery puts every journaled path back, newest first, so the tree is byte-identical to before
-// that run. One append per path (not a file per entry) keeps the journal from dominating the cost of an install.
+// that run. One line per path (not a file per entry), the lines queued during one append written by the next, keeps
+// the journal from dominating the cost of an install.
 //
 // Recovery writes and deletes whatever the journal names, so a journal is trusted only if every record carries this
 // user's seal for this scope and run, and names a path inside the scope root or its state folder. One bad record and
 // nothing is replayed (StateError): a half-applied foreign journal would be worse than none.
 import { randomBytes } from 'node:crypto'
-import { isAbsolute, join, normalize, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path'
 import type { FileHandle } from 'node:fs/promises'
 import { StateError } from '../errors.js'
-import { ensureDir, writeAtomic } from '../fs/files.js'
+import { ensureDir, tempSiblings, writeAtomic } from '../fs/files.js'
 import { isInside } from '../fs/contain.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from '../state/scope-state.js'
@@ -40,7 +41,9 @@ export class Journal {
   /** One record per path, shared by concurrent callers: nobody may change a path before its record is written. */
   readonly #records = new Map<string, Promise<void>>()
   #file: Promise<FileHandle> | undefined
-  #queue: Promise<unknown> = Promise.resolve()
+  /** Lines waiting for the next append, each with the callbacks of the change waiting for it. */
+  #pending: { line: string; written: () => void; failed: (error: unknown) => void }[] = []
+  #writing: Promise<void> | undefined
 
   constructor(
     private readonly fs: Fs,
@@ -76,14 +79,31 @@ export class Journal {
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
       this.#file ??= ensureStateDir(this.fs, this.dir).then(() => this.fs.open(join(this.dir, JOURNAL_FILE), 'a', STATE_FILE_MODE))
       const file = await this.#file
-      // Serialized, so lines never interleave and a crash can only tear the last one.
-      const write = this.#queue.then(() => file.appendFile(line))
-      this.#queue = write.catch(() => {})
-      await write
+      await new Promise<void>((written, failed) => {
+        this.#pending.push({ line, written, failed })
+        this.#writing ??= this.#drain(file)
+      })
     } catch (error) {
       // Never let a journal failure pass for a failure on `path` itself (an ENOENT here is not "the file is gone").
       throw new JournalError(`could not record ${path} in the crash journal ${this.dir}: ${(error as Error).message}`, { cause: error })
     }
+  }
+
+  /**
+   * Appends the pending lines, all that queued up during the previous append in one write: serialized, so lines never
+   * interleave and a crash can only tear the last one; each change still waits until its own line is written.
+   */
+  async #drain(file: FileHandle): Promise<void> {
+    while (this.#pending.length > 0) {
+      const batch = this.#pending.splice(0)
+      try {
+        await file.appendFile(batch.map((p) => p.line).join(''))
+        for (const p of batch) p.written()
+      } catch (error) {
+        for (const p of batch) p.failed(error)
+      }
+    }
+    this.#writing = undefined
   }
 
   /** The run finished and its own rollback (if any) succeeded: the journal is no longer needed. */
@@ -95,7 +115,7 @@ export class Journal {
   /** Lets every pending record finish and closes the file; the journal stays for recovery. */
   async close(): Promise<void> {
     await Promise.allSettled(this.#records.values())
-    await this.#queue
+    await this.#writing
     const file = await this.#file?.catch(() => undefined)
     this.#file = undefined
     await file?.close()
@@ -126,6 +146,9 @@ export async function recoverJournals(fs: Fs, state: ScopeState): Promise<Recove
   for (const run of runs) {
     const dir = join(root, run)
     const entries = await readJournal(fs, state, run, dir)
+    // Temporary files of atomic writes are not journaled; the files they were to replace are. Sweep them first, so
+    // that a folder the run created is empty again when its turn comes.
+    await sweepTempFiles(fs, entries.map((e) => e.path))
     const restored: string[] = []
     for (const { path, before } of entries.reverse()) {
       if (await restore(fs, path, before)) restored.push(path)
@@ -229,6 +252,24 @@ async function restore(fs: Fs, path: string, before: Before): Promise<boolean> {
     await fs.symlink(before.target, path)
   }
   return true
+}
+
+async function sweepTempFiles(fs: Fs, paths: string[]): Promise<void> {
+  const byDir = new Map<string, Set<string>>()
+  for (const path of paths) {
+    const names = byDir.get(dirname(path)) ?? new Set()
+    names.add(basename(path))
+    byDir.set(dirname(path), names)
+  }
+  for (const [dir, wanted] of byDir) {
+    let names: string[]
+    try {
+      names = (await fs.readdir(dir)) as string[]
+    } catch {
+      continue // gone, or not a folder: nothing of ours to sweep there
+    }
+    for (const name of wanted) for (const tmp of tempSiblings(names, name)) await fs.unlink(join(dir, tmp)).catch(() => {})
+  }
 }
 
 async function removeJournalDir(fs: Fs, dir: string): Promise<void> {

@@ -1,11 +1,16 @@
 // An Fs that journals the prior state of every path before its first change (see journal.ts). Paths no journal
 // covers (outside every scope root and state folder), and outfit's own journal files, pass straight through.
+// A temporary file of an atomic write is not journaled itself: the file it will replace is, before the temporary one
+// is created, and recovery sweeps temporary siblings of journaled paths (one journal line per file, not two).
+import { atomicTarget } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import type { Journal } from './journal.js'
 
 export function journalingFs(inner: Fs, journals: Journal[], afterChange?: () => Promise<void>): Fs {
   const guard = async (path: unknown): Promise<void> => {
-    if (typeof path === 'string') await journals.find((j) => j.covers(path))?.before(path)
+    if (typeof path !== 'string') return
+    const target = atomicTarget(path) ?? path
+    await journals.find((j) => j.covers(target))?.before(target)
   }
   const changed = async <T>(result: T): Promise<T> => {
     await afterChange?.()

@@ -9,8 +9,15 @@ export interface Item {
   doc: MarkdownDoc
 }
 
-export function makeItem(path: string, content: string, file: string): Item {
-  return { path, content, doc: /\.(md|mdc|markdown)$/i.test(path) ? parseMarkdown(content, file) : { frontmatter: {}, body: content, hadFrontmatter: false } }
+/**
+ * `cache` holds the frontmatter parse of one file for the other tools that copy it (the parse depends on the content
+ * alone; transforms copy the doc before editing it, so a shared doc is never changed).
+ */
+export function makeItem(path: string, content: string, file: string, cache?: { doc?: MarkdownDoc }): Item {
+  if (!/\.(md|mdc|markdown)$/i.test(path)) return { path, content, doc: { frontmatter: {}, body: content, hadFrontmatter: false } }
+  const doc = cache?.doc ?? parseMarkdown(content, file)
+  if (cache) cache.doc = doc
+  return { path, content, doc }
 }
 
 export function itemVariables(item: Item): Record<string, string> {

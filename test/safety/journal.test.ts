@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Fs } from '../../src/fs/fs.js'
 import { Journal, recoverJournals } from '../../src/safety/journal.js'
+import { journalingFs } from '../../src/safety/journaling-fs.js'
+import { writeAtomic } from '../../src/fs/files.js'
 import { createTestFs } from '../helpers/test-fs.js'
 import { testState } from '../helpers/context.js'
 
@@ -62,5 +64,22 @@ describe('Journal', () => {
     expect(error).toMatchObject({ name: 'JournalError' })
     expect((error as NodeJS.ErrnoException).code).toBeUndefined()
     expect(String((error as Error).message)).toContain('could not record /h/a.json in the crash journal')
+  })
+
+  it('journals the file an atomic write replaces, not its temporary file, and recovery sweeps a stray temporary file', async () => {
+    const { fs, vol } = createTestFs({ '/h/a.md': 'A' })
+    const journal = new Journal(fs, state)
+    const jfs = journalingFs(fs, [journal])
+    await writeAtomic(jfs, '/h/a.md', 'changed')
+    await writeAtomic(jfs, '/h/new.md', 'new')
+    // A crash between writing a temporary file and renaming it into place leaves the temporary file behind.
+    await jfs.writeFile('/h/.b.md.outfit-1a2b3c4d.tmp', 'half')
+    await journal.close()
+    const lines = vol.readFileSync(`${journal.dir}/journal.jsonl`, 'utf8').toString().trim().split('\n')
+    expect(lines.map((l) => (JSON.parse(l) as { path: string }).path)).toEqual(['a.md', 'new.md', 'b.md'])
+    vol.writeFileSync('/h/.a.md.outfit-0000beef.tmp', 'stray')
+    vol.writeFileSync('/h/.other.md.outfit-0000beef.tmp', 'not a sibling of a journaled path')
+    await recoverJournals(fs, state)
+    expect(vol.toJSON('/h')).toEqual({ '/h/a.md': 'A', '/h/.other.md.outfit-0000beef.tmp': 'not a sibling of a journaled path' })
   })
 })
