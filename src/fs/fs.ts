@@ -2,7 +2,6 @@
 // any single call; production passes node:fs/promises.
 import * as callbackFs from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
-import { promisify } from 'node:util'
 
 export type Fs = Pick<
   typeof nodeFs,
@@ -23,14 +22,26 @@ export type Fs = Pick<
 >
 
 /**
- * node:fs/promises, except readFile and writeFile: their promise versions go through a FileHandle (open, stat, read,
- * close: four thread-pool round trips per file), while the callback versions do the same work in one native job.
- * On a 1,000-file kit that is a large share of the run (see docs/BENCHMARKS.md).
+ * node:fs/promises in its interface, but each call made synchronously (see viaSync), except `open`, whose FileHandle
+ * the crash journal appends through. A promise call hands its work to libuv's thread pool and back: on this workload
+ * (thousands of small files, each call taking microseconds in the kernel) the hand-offs — locks, wake-ups, context
+ * switches, about 100 per installed file — cost far more than the calls, and dominate a large install on few cores.
  */
 export const realFs: Fs = {
   ...nodeFs,
-  readFile: promisify(callbackFs.readFile) as unknown as Fs['readFile'],
-  writeFile: promisify(callbackFs.writeFile) as unknown as Fs['writeFile'],
+  readFile: viaSync(callbackFs.readFileSync) as unknown as Fs['readFile'],
+  writeFile: viaSync(callbackFs.writeFileSync, true) as unknown as Fs['writeFile'],
+  rename: viaSync(callbackFs.renameSync, true),
+  unlink: viaSync(callbackFs.unlinkSync, true),
+  mkdir: viaSync(callbackFs.mkdirSync, true) as unknown as Fs['mkdir'],
+  rmdir: viaSync(callbackFs.rmdirSync, true),
+  readdir: viaSync(callbackFs.readdirSync) as unknown as Fs['readdir'],
+  stat: viaSync(callbackFs.statSync) as unknown as Fs['stat'],
+  lstat: viaSync(callbackFs.lstatSync) as unknown as Fs['lstat'],
+  symlink: viaSync(callbackFs.symlinkSync, true) as unknown as Fs['symlink'],
+  readlink: viaSync(callbackFs.readlinkSync) as unknown as Fs['readlink'],
+  chmod: viaSync(callbackFs.chmodSync, true),
+  realpath: viaSync(callbackFs.realpathSync) as unknown as Fs['realpath'],
 }
 
 export function isNotFound(error: unknown): boolean {
@@ -44,5 +55,26 @@ export async function exists(fs: Fs, path: string): Promise<boolean> {
   } catch (error) {
     if (isNotFound(error)) return false
     throw error
+  }
+}
+
+// --- internal ---
+
+/** How many reads may run back to back before the event loop gets a turn (signals, timers, a parked crash test). */
+const YIELD_EVERY = 64
+let sinceYield = 0
+
+/**
+ * A promise-returning call that does its work synchronously. Every change, and every 64th read, first lets the event
+ * loop turn: concurrent tools then take turns change by change, as they did when every call went through the thread
+ * pool, instead of one tool running far ahead of the others between two real waits.
+ */
+function viaSync<A extends unknown[], R>(call: (...args: A) => R, change = false): (...args: A) => Promise<R> {
+  return async (...args: A): Promise<R> => {
+    if (change || ++sinceYield >= YIELD_EVERY) {
+      sinceYield = 0
+      await new Promise<void>((resolve) => setImmediate(resolve))
+    }
+    return call(...args)
   }
 }
