@@ -1,7 +1,8 @@
 // Layer 2: structure. Compiles a JSON Schema once with ajv (allErrors) and turns its errors into located diagnostics.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import type { ErrorObject, ValidateFunction } from 'ajv'
+import { createAjv, prebuiltValidator } from './precompile.js'
 import { schemasDir } from '../package-root.js'
 import { locate } from '../load/locate.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
@@ -17,10 +18,9 @@ export function loadSchema(name: string): Record<string, unknown> {
 function compiled(name: string): ValidateFunction {
   let validate = cache.get(name)
   if (!validate) {
-    const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, discriminator: true, allowUnionTypes: true })
-    // The schemas use one format, `uri`; the platform's URL parser decides it (ajv-formats cost ~60 ms of startup).
-    ajv.addFormat('uri', (value: string) => URL.canParse(value))
-    validate = ajv.compile(loadSchema(name))
+    // Built at `npm run build` from this very schema text, or else compiled now (tests run from src/).
+    const text = readFileSync(join(schemasDir, name), 'utf8')
+    validate = prebuiltValidator(name, text) ?? createAjv().compile(JSON.parse(text) as Record<string, unknown>)
     cache.set(name, validate)
   }
   return validate
