@@ -13,7 +13,10 @@ import { runAll } from '../run/run-all.js'
 import { collectGarbage } from '../state/collect-garbage.js'
 import { defaultStateHome, openScopeState, type ScopeState } from '../state/scope-state.js'
 import { uninstallTool } from '../run/uninstall-tool.js'
-import type { Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
+import type { Dropped, Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
+import { droppedLine, dropStamp, inputsOf, isUnchanged, kitDigest, unchangedResult, writeStamp } from '../run/fast-path.js'
+import { readManifest } from '../state/manifest-file.js'
+import { version } from '../cli/version.js'
 
 export interface RunRequest {
   fs: Fs
@@ -106,7 +109,13 @@ async function runPipelines(
   recovered: Recovered[],
   states: Map<string, ScopeState>,
 ): Promise<RunReport> {
-  const { results, cancelled } = await runAll(pipelines, {
+  // A tool whose last clean install had the same inputs, over an unchanged tree, is not run again (fast-path.ts).
+  const fast = command === 'install' && !request.force ? await fastPath(request, kit, pipelines, base, states) : undefined
+  const skipped = new Map<Pipeline, ToolResult>()
+  for (const pipeline of pipelines) if (fast?.unchanged.has(pipeline)) skipped.set(pipeline, unchangedResult(pipeline, fast?.dropped.get(pipeline) ?? []))
+  for (const result of skipped.values()) request.onToolDone?.(result)
+  const { results: ran, cancelled } = await runAll(pipelines.filter((p) => !skipped.has(p)), {
+    runTools: pipelines.map((p) => p.tool.id),
     fs: request.fs,
     kit,
     ...base,
@@ -121,6 +130,8 @@ async function runPipelines(
     ...(request.env ? { env: request.env } : {}),
     runner: command === 'install' ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {}) : uninstallTool,
   })
+  const results = pipelines.map((p) => skipped.get(p) ?? (ran.find((r) => r.tool === p.tool.id && r.scope === p.scope.name) as ToolResult))
+  await updateStamps(command, request, kit, pipelines, results, base, states, fast)
   if (command === 'install' && results.some((r) => r.status === 'failed' || r.status === 'cancelled')) {
     // Backups are shared between tools and not undone step by step: once every rollback has settled, drop those that
     // no manifest refers to, so that a rolled-back install leaves outfit's state folder as it found it.
@@ -128,4 +139,55 @@ async function runPipelines(
     for (const state of states.values()) await collectGarbage(request.fs, state).catch(() => {})
   }
   return { command, results, cancelled, recovered }
+}
+
+/** Which tools the fast path proves unchanged, with the inputs digest of each tool (for its next stamp). */
+async function fastPath(request: RunRequest, kit: Kit, pipelines: Pipeline[], base: { home: string; project: string }, states: Map<string, ScopeState>) {
+  const kitHash = await kitDigest(request.fs, kit, request.env ?? process.env)
+  const inputs = new Map<Pipeline, string>()
+  const unchanged = new Set<Pipeline>()
+  const dropped = new Map<Pipeline, Dropped[]>()
+  for (const [i, pipeline] of pipelines.entries()) {
+    const spec = request.targets[i]?.spec
+    if (!spec) continue
+    const digest = inputsOf(kitHash, spec, pipeline, base, version)
+    inputs.set(pipeline, digest)
+    const stamped = await isUnchanged(request.fs, states.get(pipeline.scope.root) as ScopeState, pipeline, kit, digest, base)
+    if (stamped) {
+      unchanged.add(pipeline)
+      dropped.set(pipeline, stamped.dropped)
+    }
+  }
+  return { inputs, unchanged, dropped }
+}
+
+/**
+ * After a run: a stamp for every tool of an install that ended cleanly for all of them (no failure, nothing kept, no
+ * warning), none for any other outcome, and none for what was uninstalled. Best effort: a missing stamp only means
+ * the next install takes the full path.
+ */
+async function updateStamps(
+  command: RunReport['command'],
+  request: RunRequest,
+  kit: Kit,
+  pipelines: Pipeline[],
+  results: ToolResult[],
+  base: { home: string; project: string },
+  states: Map<string, ScopeState>,
+  fast: { inputs: Map<Pipeline, string> } | undefined,
+): Promise<void> {
+  // Warnings other than kit content the tool cannot take (replayed from the stamp) depend on more than the inputs.
+  const quiet = (r: ToolResult) => !r.log.some((e) => e.level === 'error' || (e.level === 'warn' && !(r.dropped ?? []).some((d) => e.text === droppedLine(d))))
+  const clean = command === 'install' && fast !== undefined && results.every((r) => (r.status === 'installed' || r.status === 'updated' || r.status === 'unchanged') && r.kept.length === 0 && quiet(r))
+  for (const pipeline of pipelines) {
+    const state = states.get(pipeline.scope.root) as ScopeState
+    const inputs = fast?.inputs.get(pipeline)
+    try {
+      const manifest = clean && inputs ? await readManifest(request.fs, state, pipeline.tool.id, pipeline.scope.name, pipeline.areas) : null
+      if (manifest && inputs) await writeStamp(request.fs, state, pipeline, kit, inputs, manifest, base, results[pipelines.indexOf(pipeline)]?.dropped ?? [])
+      else await dropStamp(request.fs, state, pipeline.tool.id, pipeline.scope.name)
+    } catch {
+      await dropStamp(request.fs, state, pipeline.tool.id, pipeline.scope.name).catch(() => {})
+    }
+  }
 }

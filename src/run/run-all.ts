@@ -8,7 +8,7 @@ import { PathLock } from '../fs/path-lock.js'
 import type { Pipeline } from '../pipeline/types.js'
 import { CancelledError, OutfitError } from '../errors.js'
 import type { Kit, ToolResult } from '../types.js'
-import { readManifest, readOtherManifests, type ManifestFile } from '../state/manifest-file.js'
+import { manifestMemo, readManifest, readOtherManifests, type ManifestFile, type ManifestMemo } from '../state/manifest-file.js'
 import type { ScopeState } from '../state/scope-state.js'
 import { recordLookup } from '../vars/interpolate.js'
 import { RUN_TOOLS } from '../pipeline/report-unsupported.js'
@@ -16,6 +16,8 @@ import { ToolLog } from './tool-log.js'
 
 export interface RunOptions {
   fs: Fs
+  /** Every tool of the run, when some are not run here (the fast path proved them unchanged); default: the pipelines'. */
+  runTools?: string[]
   kit: Kit
   home: string
   project: string
@@ -44,14 +46,15 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
   if (outer?.aborted) onOuterAbort()
   else outer?.addEventListener('abort', onOuterAbort, { once: true })
   const lock = new PathLock()
-  const shared = new Map<string, unknown>([[RUN_TOOLS, pipelines.map((p) => p.tool.id)]])
+  const shared = new Map<string, unknown>([[RUN_TOOLS, options.runTools ?? pipelines.map((p) => p.tool.id)]])
+  const memo = manifestMemo()
 
   const tasks = pipelines.map((pipeline) => async (): Promise<ToolResult> => {
-    const ctx = contextFor(pipeline, options, controller.signal, lock, shared)
+    const ctx = contextFor(pipeline, options, controller.signal, lock, shared, memo)
     let result: ToolResult
     try {
       // A manifest that cannot be trusted fails its tool before any step runs: never "nothing installed".
-      ctx.previous = await readManifest(ctx.fs, ctx.state, pipeline.tool.id, pipeline.scope.name, pipeline.areas)
+      ctx.previous = await readManifest(ctx.fs, ctx.state, pipeline.tool.id, pipeline.scope.name, pipeline.areas, memo)
       result = await options.runner(pipeline, ctx)
     } catch (error) {
       // A runner must not reject; if one does anyway, it is reported like a failed step rather than lost.
@@ -73,7 +76,7 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
 
 // --- internal ---
 
-function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal, lock: PathLock, shared: Map<string, unknown>): ActionContext {
+function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal, lock: PathLock, shared: Map<string, unknown>, memo: ManifestMemo): ActionContext {
   const { fs, kit } = options
   const scope = pipeline.scope
   const state = options.stateFor(pipeline)
@@ -95,7 +98,7 @@ function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal
     stateDir: state.dir,
     record: () => {},
     env: options.env ?? process.env,
-    others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name).then((all) => all.filter((m) => !options.leaving?.has(m.tool)))),
+    others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name, memo).then((all) => all.filter((m) => !options.leaving?.has(m.tool)))),
     vars: recordLookup(pipeline.scopeVars, {
       home: options.home,
       project: options.project,

@@ -8,7 +8,7 @@
 import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
 import { StateError } from '../errors.js'
 import { hashBytes, writeAtomic } from '../fs/files.js'
-import { assertNoSymlinkEscape, isInside } from '../fs/contain.js'
+import { assertNoSymlinkEscape, isInside, type ContainCache } from '../fs/contain.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
 import type { Change, Snapshot } from '../types.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from './scope-state.js'
@@ -45,7 +45,21 @@ export function backupPath(stateDir: string, hash: string): string {
  * Reads a manifest, loading no backup data (snapshots carry hashes; data is fetched when a restore needs it).
  * `areas`: the folders the tool's target may write to; every path must lie inside one of them.
  */
-export async function readManifest(fs: Fs, state: ScopeState, tool: string, scope: string, areas?: readonly string[]): Promise<ManifestFile | null> {
+/**
+ * Manifests already read and checked in this run, by their exact text (and the checks asked for): every tool reads
+ * every other tool's manifest, so each was parsed, unsealed and checked once per tool. The same text checked the same
+ * way gives the same manifest; the symlink check still runs on every read, against a run-wide cache of folders.
+ */
+export interface ManifestMemo {
+  checked: Map<string, ManifestFile>
+  folders: Map<string, ContainCache>
+}
+
+export function manifestMemo(): ManifestMemo {
+  return { checked: new Map(), folders: new Map() }
+}
+
+export async function readManifest(fs: Fs, state: ScopeState, tool: string, scope: string, areas?: readonly string[], memo?: ManifestMemo): Promise<ManifestFile | null> {
   const file = manifestPath(state.dir, tool, scope)
   let text: string
   try {
@@ -54,6 +68,26 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
     if (isNotFound(error)) return null
     throw new StateError(`could not read the install manifest ${file}: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
   }
+  const key = `${file}\0${state.id}\0${areas?.join('\0') ?? '*'}\0${text}`
+  const manifest = memo?.checked.get(key) ?? checkManifest(state, tool, scope, file, text, areas)
+  memo?.checked.set(key, manifest)
+  // Resolve symlinks before anything reads through a path: a folder swapped for a link that leads out is refused.
+  let cache = memo?.folders.get(state.root)
+  if (!cache) memo?.folders.set(state.root, (cache = { safe: new Set<string>() }))
+  for (const step of manifest.steps) {
+    for (const change of step.changes) {
+      try {
+        await assertNoSymlinkEscape(fs, state.root, change.path, cache)
+      } catch (error) {
+        throw new StateError(`the install manifest ${file} names ${change.path}, which lies behind a symlink: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
+      }
+    }
+  }
+  return manifest
+}
+
+/** Parses, unseals and checks a manifest's text (everything but the symlink check). */
+function checkManifest(state: ScopeState, tool: string, scope: string, file: string, text: string, areas?: readonly string[]): ManifestFile {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -68,23 +102,11 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
   if (!verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac)) {
     throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
   }
-  const manifest = mapPaths(checkShape(body, file, tool, scope), (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
-  // Resolve symlinks before anything reads through a path: a folder swapped for a link that leads out is refused.
-  const cache = { safe: new Set<string>() }
-  for (const step of manifest.steps) {
-    for (const change of step.changes) {
-      try {
-        await assertNoSymlinkEscape(fs, state.root, change.path, cache)
-      } catch (error) {
-        throw new StateError(`the install manifest ${file} names ${change.path}, which lies behind a symlink: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
-      }
-    }
-  }
-  return manifest
+  return mapPaths(checkShape(body, file, tool, scope), (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
 }
 
 /** Every manifest in the state dir except the given tool's (other tools may share files and blocks). */
-export async function readOtherManifests(fs: Fs, state: ScopeState, tool: string, scope: string): Promise<ManifestFile[]> {
+export async function readOtherManifests(fs: Fs, state: ScopeState, tool: string, scope: string, memo?: ManifestMemo): Promise<ManifestFile[]> {
   let names: string[]
   try {
     names = (await fs.readdir(join(state.dir, 'manifests'))) as string[]
@@ -96,7 +118,7 @@ export async function readOtherManifests(fs: Fs, state: ScopeState, tool: string
   for (const name of names.sort()) {
     const m = /^(.+)\.([^.]+)\.json$/.exec(name)
     if (!m || (m[1] === tool && m[2] === scope)) continue
-    const manifest = await readManifest(fs, state, m[1] ?? '', m[2] ?? '')
+    const manifest = await readManifest(fs, state, m[1] ?? '', m[2] ?? '', undefined, memo)
     if (manifest) out.push(manifest)
   }
   return out

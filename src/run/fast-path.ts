@@ -1,0 +1,155 @@
+// The no-change re-install, proven cheaply. After a clean install, each tool gets a sealed stamp in the state folder:
+// a digest of everything the install was computed from (outfit's version, the target, the scope, the kit: its
+// metadata and the bytes of every file), the outcome of the steps' `when` guards, and the size, modification and
+// change times and inode of every path the manifest names (and of the manifest itself). A later install with the same
+// inputs, over a tree whose every such path still stats the same, would write nothing: the tool is reported unchanged
+// without reading and hashing every destination. Anything different (a kit or target edit, a file touched or
+// replaced, another tool's edit of a shared file, a rollback, --force, a stamp not sealed for this user and scope)
+// means the full install runs, and writes a fresh stamp if it ends cleanly.
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { isNotFound, type Fs } from '../fs/fs.js'
+import { writeAtomic } from '../fs/files.js'
+import type { Pipeline } from '../pipeline/types.js'
+import { manifestPath, type ManifestFile } from '../state/manifest-file.js'
+import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from '../state/scope-state.js'
+import { seal, verifySeal } from '../state/seal.js'
+import { envRefs } from '../formats/env-refs.js'
+import type { Dropped, Kit, TargetSpec, ToolResult } from '../types.js'
+import { interpolate, recordLookup } from '../vars/interpolate.js'
+
+interface Stamp {
+  inputs: string
+  /** Rendered `when.exists` / `when.missing` paths and whether each existed. */
+  guards: [string, boolean][]
+  /** path, size, mtime (ns), ctime (ns), inode; null for a path that did not exist. */
+  files: [string, string | null][]
+  /** Kit content the tool could not take (it depends on the kit and the target alone): reported again when skipped. */
+  dropped: Dropped[]
+}
+
+export function stampPath(stateDir: string, tool: string, scope: string): string {
+  return join(stateDir, 'stamps', `${tool}.${scope}.json`)
+}
+
+/**
+ * The digest of the kit's content, computed once per run for every tool; with which of the environment variables its
+ * MCP servers refer to are set (an unset one is warned about, so it takes the full path).
+ */
+export async function kitDigest(fs: Fs, kit: Kit, env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const refs = [...new Set(kit.mcp.flatMap((s) => [s.command ?? '', ...(s.args ?? []), ...Object.values(s.env ?? {}), s.url ?? '', ...Object.values(s.headers ?? {})]).flatMap(envRefs))].sort()
+  const hash = createHash('sha256').update(JSON.stringify({ ...kit, dir: undefined, env: refs.map((n) => [n, env[n] !== undefined]) }))
+  for (const file of kit.files) hash.update(`\0${file}\0`).update(new Uint8Array(await fs.readFile(join(kit.dir, file))))
+  return hash.digest('hex')
+}
+
+/** Everything one tool's install is computed from. */
+export function inputsOf(kit: string, spec: TargetSpec, pipeline: Pipeline, base: { home: string; project: string }, outfitVersion: string): string {
+  return createHash('sha256').update(JSON.stringify({ outfitVersion, kit, spec, scope: pipeline.scope, vars: pipeline.scopeVars, areas: pipeline.areas, base })).digest('hex')
+}
+
+/** The tool's stamp, if its last clean install was computed from `inputs` and its tree still stats as it did then. */
+export async function isUnchanged(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, base: { home: string; project: string }): Promise<Stamp | undefined> {
+  const { id } = pipeline.tool
+  let stamp: Stamp
+  try {
+    const { mac, ...body } = JSON.parse(await fs.readFile(stampPath(state.dir, id, pipeline.scope.name), 'utf8')) as Stamp & { mac: unknown }
+    if (!verifySeal(state.key, sealParts(state, id, pipeline.scope.name, JSON.stringify(body)), mac)) return undefined
+    stamp = body
+  } catch {
+    return undefined
+  }
+  if (stamp.inputs !== inputs || !Array.isArray(stamp.dropped)) return undefined
+  try {
+    if (JSON.stringify(await guardsOf(fs, pipeline, kit, base)) !== JSON.stringify(stamp.guards)) return undefined
+    for (const [path, recorded] of stamp.files) if ((await statKey(fs, path)) !== recorded) return undefined
+  } catch {
+    return undefined // anything unexpected: the full install decides
+  }
+  return stamp
+}
+
+/** Records a clean install of the tool (see the top of this file). */
+export async function writeStamp(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, manifest: ManifestFile, base: { home: string; project: string }, dropped: Dropped[]): Promise<void> {
+  const paths = [...new Set([manifestPath(state.dir, pipeline.tool.id, pipeline.scope.name), ...manifest.steps.flatMap((s) => s.changes.filter((c) => c.kind !== 'dir').map((c) => c.path))])]
+  const files: Stamp['files'] = []
+  for (const path of paths) files.push([path, await statKey(fs, path)])
+  const body: Stamp = { inputs, guards: await guardsOf(fs, pipeline, kit, base), files, dropped }
+  const mac = seal(state.key, sealParts(state, pipeline.tool.id, pipeline.scope.name, JSON.stringify(body)))
+  await ensureStateDir(fs, join(state.dir, 'stamps'))
+  await writeAtomic(fs, stampPath(state.dir, pipeline.tool.id, pipeline.scope.name), `${JSON.stringify({ ...body, mac })}\n`, STATE_FILE_MODE)
+}
+
+/** Removes a tool's stamp (uninstall, a run that did not end cleanly), and the stamps folder once empty. */
+export async function dropStamp(fs: Fs, state: ScopeState, tool: string, scope: string): Promise<void> {
+  const path = stampPath(state.dir, tool, scope)
+  try {
+    await fs.unlink(path)
+  } catch (error) {
+    if (!isNotFound(error)) throw error
+  }
+  await fs.rmdir(join(state.dir, 'stamps')).catch(() => {})
+}
+
+/** The warning ToolLog.drop writes for a piece of kit content a tool cannot take. */
+export function droppedLine(d: Dropped): string {
+  return `${d.what} not installed: ${d.reason}`
+}
+
+/** The result of a tool whose install is proven unchanged: every step up to date, what it cannot take reported again. */
+export function unchangedResult(pipeline: Pipeline, dropped: Dropped[]): ToolResult {
+  return {
+    tool: pipeline.tool.id,
+    name: pipeline.tool.name,
+    scope: pipeline.scope.name,
+    status: 'unchanged',
+    steps: pipeline.steps.map((s) => ({ name: s.name, status: 'unchanged', changes: 0 })),
+    rollbackErrors: [],
+    kept: [],
+    ...(dropped.length > 0 ? { dropped } : {}),
+    log: [{ level: 'step', text: 'up to date: the kit, the target and every installed file are as the last install left them' }, ...dropped.map((d) => ({ level: 'warn' as const, text: droppedLine(d) }))],
+    written: 0,
+  }
+}
+
+// --- internal ---
+
+function sealParts(state: ScopeState, tool: string, scope: string, body: string): string[] {
+  return ['stamp', state.id, tool, scope, body]
+}
+
+async function statKey(fs: Fs, path: string): Promise<string | null> {
+  try {
+    const st = await fs.lstat(path, { bigint: true })
+    return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.mode}`
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw error
+  }
+}
+
+/** The paths the steps' `when` guards test, rendered as run-all renders them, and whether each exists. */
+async function guardsOf(fs: Fs, pipeline: Pipeline, kit: Kit, base: { home: string; project: string }): Promise<[string, boolean][]> {
+  const lookup = recordLookup(pipeline.scopeVars, {
+    ...base,
+    scope: pipeline.scope.name,
+    root: pipeline.scope.root,
+    dir: pipeline.scope.dir,
+    'kit.name': kit.name,
+    'kit.version': kit.version,
+    'kit.description': kit.description ?? '',
+    'kit.prefix': kit.prefix ?? '',
+    'kit.dir': kit.dir,
+    'target.id': pipeline.tool.id,
+    'target.name': pipeline.tool.name,
+  })
+  const out: [string, boolean][] = []
+  for (const step of pipeline.steps) {
+    for (const template of [step.when?.exists, step.when?.missing]) {
+      if (template === undefined) continue
+      const path = interpolate(template, lookup)
+      out.push([path, (await statKey(fs, path)) !== null])
+    }
+  }
+  return out
+}
