@@ -12,6 +12,9 @@ export interface Sample {
   ms: number
   /** Peak RSS in MiB, when GNU time is available. */
   rssMb?: number
+  /** CPU time (user + system) of the child, when GNU time is available: unlike wall time, not inflated by waiting for a
+   * core that other processes hold. */
+  cpuMs?: number
 }
 
 const GNU_TIME = '/usr/bin/time'
@@ -24,7 +27,7 @@ export function sync(): void {
 export function timeCommand(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Sample {
   const scratch = mkdtempSync(join(tmpdir(), 'outfit-bench-time-'))
   const rssFile = join(scratch, 'rss')
-  const [cmd, argv] = hasTime ? [GNU_TIME, ['-f', '%M', '-o', rssFile, command, ...args]] : [command, args]
+  const [cmd, argv] = hasTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, args]
   sync()
   const start = process.hrtime.bigint()
   const result = spawnSync(cmd, argv, { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
@@ -32,9 +35,9 @@ export function timeCommand(command: string, args: string[], options: { cwd: str
   if (result.status !== 0) {
     throw new Error(`${command} ${args.join(' ')} exited ${result.status}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`)
   }
-  const rss = hasTime ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024 : undefined
+  const [rss, user, sys] = hasTime ? (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number) : []
   rmSync(scratch, { recursive: true, force: true })
-  return rss === undefined ? { ms } : { ms, rssMb: rss }
+  return rss === undefined ? { ms } : { ms, rssMb: rss / 1024, cpuMs: ((user ?? 0) + (sys ?? 0)) * 1000 }
 }
 
 export function median(values: number[]): number {
@@ -46,6 +49,7 @@ export function median(values: number[]): number {
 export interface Result {
   ms: number
   rssMb?: number
+  cpuMs?: number
   runs: number
   /** Every sample, in run order (raw numbers, kept in the report's JSON). */
   samples: Sample[]
@@ -71,7 +75,8 @@ export function benchInterleaved(runs: number, cases: Case[], onResult?: (name: 
   for (const c of cases) {
     const s = samples.get(c.name) ?? []
     const rss = s.flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb]))
-    out[c.name] = { ms: median(s.map((x) => x.ms)), ...(rss.length ? { rssMb: Math.max(...rss) } : {}), runs, samples: s }
+    const cpu = s.flatMap((x) => (x.cpuMs === undefined ? [] : [x.cpuMs]))
+    out[c.name] = { ms: median(s.map((x) => x.ms)), ...(rss.length ? { rssMb: Math.max(...rss) } : {}), ...(cpu.length ? { cpuMs: median(cpu) } : {}), runs, samples: s }
     onResult?.(c.name, out[c.name] as Result)
   }
   return out

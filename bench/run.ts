@@ -47,7 +47,7 @@ const fresh = (dir: string) => {
 }
 const log = (line: string) => console.log(line)
 const show = (size: number) => (name: string, r: Result) =>
-  log(`  ${String(size).padStart(5)} files · ${name.padEnd(30)} ${r.ms.toFixed(0).padStart(7)} ms  ${r.rssMb?.toFixed(0) ?? '?'} MB  [${r.samples.map((s) => s.ms.toFixed(0)).join(' ')}]`)
+  log(`  ${String(size).padStart(5)} files · ${name.padEnd(30)} ${r.ms.toFixed(0).padStart(7)} ms (cpu ${r.cpuMs?.toFixed(0) ?? '?'} ms)  ${r.rssMb?.toFixed(0) ?? '?'} MB  [${r.samples.map((s) => s.ms.toFixed(0)).join(' ')}]`)
 const load: number[] = []
 log(`outfit bench: sizes ${sizes.join(', ')}; load average at start ${loadavg()[0]?.toFixed(2)}`)
 load.push(loadavg()[0] ?? 0)
@@ -85,7 +85,7 @@ for (const size of sizes) {
     { name: 'all', setup: () => fresh(home), run: run(home, 'install') },
     { name: 'serial', setup: () => fresh(home), run: run(home, 'install', ['--concurrency', '1']) },
     { name: 'again', setup: () => {}, run: run(installed, 'install') },
-    { name: 'status', setup: () => {}, run: () => node(outfit, ['status', '--all', '--scope', 'global', '--home', installed], dir) },
+    { name: 'status', setup: () => {}, run: () => node(outfit, ['status', '--scope', 'global', '--home', installed], dir) },
     // plan previews the first install into an empty home: the job `all` does.
     { name: 'plan', setup: () => fresh(phome), run: run(phome, 'plan') },
     { name: 'uninstall', setup: () => {
