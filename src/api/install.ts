@@ -14,7 +14,7 @@ import { collectGarbage } from '../state/collect-garbage.js'
 import { defaultStateHome, openScopeState, type ScopeState } from '../state/scope-state.js'
 import { uninstallTool } from '../run/uninstall-tool.js'
 import type { Dropped, Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
-import { droppedLine, dropStamp, inputsOf, isUnchanged, kitDigest, unchangedResult, writeStamp } from '../run/fast-path.js'
+import { dropStamp, inputsOf, isUnchanged, kitDigest, unchangedResult, writeStamp } from '../run/fast-path.js'
 import { readManifest } from '../state/manifest-file.js'
 import { version } from '../cli/version.js'
 
@@ -112,7 +112,7 @@ async function runPipelines(
   // A tool whose last clean install had the same inputs, over an unchanged tree, is not run again (fast-path.ts).
   const fast = command === 'install' && !request.force ? await fastPath(request, kit, pipelines, base, states) : undefined
   const skipped = new Map<Pipeline, ToolResult>()
-  for (const pipeline of pipelines) if (fast?.unchanged.has(pipeline)) skipped.set(pipeline, unchangedResult(pipeline, fast?.dropped.get(pipeline) ?? []))
+  for (const pipeline of pipelines) if (fast?.unchanged.has(pipeline)) skipped.set(pipeline, unchangedResult(pipeline, fast?.stamps.get(pipeline) ?? { dropped: [], warnings: [] }))
   for (const result of skipped.values()) request.onToolDone?.(result)
   const { results: ran, cancelled } = await runAll(pipelines.filter((p) => !skipped.has(p)), {
     runTools: pipelines.map((p) => p.tool.id),
@@ -146,19 +146,20 @@ async function fastPath(request: RunRequest, kit: Kit, pipelines: Pipeline[], ba
   const kitHash = await kitDigest(request.fs, kit, request.env ?? process.env)
   const inputs = new Map<Pipeline, string>()
   const unchanged = new Set<Pipeline>()
-  const dropped = new Map<Pipeline, Dropped[]>()
+  const stamps = new Map<Pipeline, { dropped: Dropped[]; warnings: string[] }>()
+  const runTools = pipelines.map((p) => p.tool.id)
   for (const [i, pipeline] of pipelines.entries()) {
     const spec = request.targets[i]?.spec
     if (!spec) continue
     const digest = inputsOf(kitHash, spec, pipeline, base, version)
     inputs.set(pipeline, digest)
-    const stamped = await isUnchanged(request.fs, states.get(pipeline.scope.root) as ScopeState, pipeline, kit, digest, base)
+    const stamped = await isUnchanged(request.fs, states.get(pipeline.scope.root) as ScopeState, pipeline, kit, digest, base, runTools)
     if (stamped) {
       unchanged.add(pipeline)
-      dropped.set(pipeline, stamped.dropped)
+      stamps.set(pipeline, stamped)
     }
   }
-  return { inputs, unchanged, dropped }
+  return { inputs, unchanged, stamps }
 }
 
 /**
@@ -176,15 +177,20 @@ async function updateStamps(
   states: Map<string, ScopeState>,
   fast: { inputs: Map<Pipeline, string> } | undefined,
 ): Promise<void> {
-  // Warnings other than kit content the tool cannot take (replayed from the stamp) depend on more than the inputs.
-  const quiet = (r: ToolResult) => !r.log.some((e) => e.level === 'error' || (e.level === 'warn' && !(r.dropped ?? []).some((d) => e.text === droppedLine(d))))
-  const clean = command === 'install' && fast !== undefined && results.every((r) => (r.status === 'installed' || r.status === 'updated' || r.status === 'unchanged') && r.kept.length === 0 && quiet(r))
+  // Warnings are replayed from the stamp: what they depend on is in it (kit, target, set variables, companions).
+  // Not those about the user's own files (kept, replaced): they depend on files the stamp does not describe.
+  const stateWarning = (text: string) => /^(kept |replaced your )/.test(text)
+  const clean =
+    command === 'install' &&
+    fast !== undefined &&
+    results.every((r) => (r.status === 'installed' || r.status === 'updated' || r.status === 'unchanged') && r.kept.length === 0 && !r.log.some((e) => e.level === 'error' || (e.level === 'warn' && stateWarning(e.text))))
   for (const pipeline of pipelines) {
     const state = states.get(pipeline.scope.root) as ScopeState
     const inputs = fast?.inputs.get(pipeline)
     try {
       const manifest = clean && inputs ? await readManifest(request.fs, state, pipeline.tool.id, pipeline.scope.name, pipeline.areas) : null
-      if (manifest && inputs) await writeStamp(request.fs, state, pipeline, kit, inputs, manifest, base, results[pipelines.indexOf(pipeline)]?.dropped ?? [])
+      const result = results[pipelines.indexOf(pipeline)]
+      if (manifest && inputs && result) await writeStamp(request.fs, state, pipeline, kit, inputs, manifest, base, result, pipelines.map((p) => p.tool.id))
       else await dropStamp(request.fs, state, pipeline.tool.id, pipeline.scope.name)
     } catch {
       await dropStamp(request.fs, state, pipeline.tool.id, pipeline.scope.name).catch(() => {})

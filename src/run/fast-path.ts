@@ -26,6 +26,10 @@ interface Stamp {
   files: [string, string | null][]
   /** Kit content the tool could not take (it depends on the kit and the target alone): reported again when skipped. */
   dropped: Dropped[]
+  /** The tool's warnings: each follows from the inputs, the environment's set variables and the companions. */
+  warnings: string[]
+  /** The tools of the run and those with a manifest in the scope (overlap warnings depend on them). */
+  companions: string[]
 }
 
 export function stampPath(stateDir: string, tool: string, scope: string): string {
@@ -49,7 +53,7 @@ export function inputsOf(kit: string, spec: TargetSpec, pipeline: Pipeline, base
 }
 
 /** The tool's stamp, if its last clean install was computed from `inputs` and its tree still stats as it did then. */
-export async function isUnchanged(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, base: { home: string; project: string }): Promise<Stamp | undefined> {
+export async function isUnchanged(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, base: { home: string; project: string }, runTools: string[]): Promise<Stamp | undefined> {
   const { id } = pipeline.tool
   let stamp: Stamp
   try {
@@ -59,7 +63,7 @@ export async function isUnchanged(fs: Fs, state: ScopeState, pipeline: Pipeline,
   } catch {
     return undefined
   }
-  if (stamp.inputs !== inputs || !Array.isArray(stamp.dropped)) return undefined
+  if (stamp.inputs !== inputs || !Array.isArray(stamp.dropped) || !Array.isArray(stamp.warnings) || JSON.stringify(stamp.companions) !== JSON.stringify(await companionsOf(fs, state, runTools))) return undefined
   try {
     if (JSON.stringify(await guardsOf(fs, pipeline, kit, base)) !== JSON.stringify(stamp.guards)) return undefined
     for (const [path, recorded] of stamp.files) if ((await statKey(fs, path)) !== recorded) return undefined
@@ -70,11 +74,18 @@ export async function isUnchanged(fs: Fs, state: ScopeState, pipeline: Pipeline,
 }
 
 /** Records a clean install of the tool (see the top of this file). */
-export async function writeStamp(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, manifest: ManifestFile, base: { home: string; project: string }, dropped: Dropped[]): Promise<void> {
+export async function writeStamp(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, manifest: ManifestFile, base: { home: string; project: string }, result: ToolResult, runTools: string[]): Promise<void> {
   const paths = [...new Set([manifestPath(state.dir, pipeline.tool.id, pipeline.scope.name), ...manifest.steps.flatMap((s) => s.changes.filter((c) => c.kind !== 'dir').map((c) => c.path))])]
   const files: Stamp['files'] = []
   for (const path of paths) files.push([path, await statKey(fs, path)])
-  const body: Stamp = { inputs, guards: await guardsOf(fs, pipeline, kit, base), files, dropped }
+  const body: Stamp = {
+    inputs,
+    guards: await guardsOf(fs, pipeline, kit, base),
+    files,
+    dropped: result.dropped ?? [],
+    warnings: result.log.filter((e) => e.level === 'warn').map((e) => e.text),
+    companions: await companionsOf(fs, state, runTools),
+  }
   const mac = seal(state.key, sealParts(state, pipeline.tool.id, pipeline.scope.name, JSON.stringify(body)))
   await ensureStateDir(fs, join(state.dir, 'stamps'))
   await writeAtomic(fs, stampPath(state.dir, pipeline.tool.id, pipeline.scope.name), `${JSON.stringify({ ...body, mac })}\n`, STATE_FILE_MODE)
@@ -91,13 +102,9 @@ export async function dropStamp(fs: Fs, state: ScopeState, tool: string, scope: 
   await fs.rmdir(join(state.dir, 'stamps')).catch(() => {})
 }
 
-/** The warning ToolLog.drop writes for a piece of kit content a tool cannot take. */
-export function droppedLine(d: Dropped): string {
-  return `${d.what} not installed: ${d.reason}`
-}
-
-/** The result of a tool whose install is proven unchanged: every step up to date, what it cannot take reported again. */
-export function unchangedResult(pipeline: Pipeline, dropped: Dropped[]): ToolResult {
+/** The result of a tool whose install is proven unchanged: every step up to date, its warnings given again. */
+export function unchangedResult(pipeline: Pipeline, stamp: Pick<Stamp, 'dropped' | 'warnings'>): ToolResult {
+  const { dropped, warnings } = stamp
   return {
     tool: pipeline.tool.id,
     name: pipeline.tool.name,
@@ -107,12 +114,22 @@ export function unchangedResult(pipeline: Pipeline, dropped: Dropped[]): ToolRes
     rollbackErrors: [],
     kept: [],
     ...(dropped.length > 0 ? { dropped } : {}),
-    log: [{ level: 'step', text: 'up to date: the kit, the target and every installed file are as the last install left them' }, ...dropped.map((d) => ({ level: 'warn' as const, text: droppedLine(d) }))],
+    log: [{ level: 'step', text: 'up to date: the kit, the target and every installed file are as the last install left them' }, ...warnings.map((text) => ({ level: 'warn' as const, text }))],
     written: 0,
   }
 }
 
 // --- internal ---
+
+async function companionsOf(fs: Fs, state: ScopeState, runTools: string[]): Promise<string[]> {
+  let names: string[] = []
+  try {
+    names = (await fs.readdir(join(state.dir, 'manifests'))) as string[]
+  } catch (error) {
+    if (!isNotFound(error)) throw error
+  }
+  return [...new Set([...runTools, ...names])].sort()
+}
 
 function sealParts(state: ScopeState, tool: string, scope: string, body: string): string[] {
   return ['stamp', state.id, tool, scope, body]
