@@ -103,6 +103,7 @@ for (const size of sizes) {
   await writeRulesyncInput(inputs, eqShape)
   await writeRulerInput(inputs, eqShape)
   const project = join(dir, 'project')
+  mkdirSync(join(dir, 'eq-home'), { recursive: true })
   const seeded = () => {
     fresh(project)
     mkdirSync(join(project, '.git'))

@@ -175,7 +175,7 @@ async function updateStamps(
   results: ToolResult[],
   base: { home: string; project: string },
   states: Map<string, ScopeState>,
-  fast: { inputs: Map<Pipeline, string> } | undefined,
+  fast: { inputs: Map<Pipeline, string>; unchanged: Set<Pipeline> } | undefined,
 ): Promise<void> {
   // Warnings are replayed from the stamp: what they depend on is in it (kit, target, set variables, companions).
   // Not those about the user's own files (kept, replaced): they depend on files the stamp does not describe.
@@ -185,6 +185,8 @@ async function updateStamps(
     fast !== undefined &&
     results.every((r) => (r.status === 'installed' || r.status === 'updated' || r.status === 'unchanged') && r.kept.length === 0 && !r.log.some((e) => e.level === 'error' || (e.level === 'warn' && stateWarning(e.text))))
   for (const pipeline of pipelines) {
+    // A tool the fast path skipped keeps its stamp (a shared file another tool changed since shows in its stat).
+    if (clean && fast?.unchanged.has(pipeline)) continue
     const state = states.get(pipeline.scope.root) as ScopeState
     const inputs = fast?.inputs.get(pipeline)
     try {

@@ -22,8 +22,8 @@ export type Fs = Pick<
 >
 
 /**
- * node:fs/promises in its interface, but each call made synchronously (see viaSync), except `open`, whose FileHandle
- * the crash journal appends through. A promise call hands its work to libuv's thread pool and back: on this workload
+ * node:fs/promises in its interface, but each call made synchronously (see viaSync); `open` gives the part of a
+ * FileHandle outfit uses (bounded reads, the crash journal's appends), over synchronous calls too. A promise call hands its work to libuv's thread pool and back: on this workload
  * (thousands of small files, each call taking microseconds in the kernel) the hand-offs — locks, wake-ups, context
  * switches, about 100 per installed file — cost far more than the calls, and dominate a large install on few cores.
  */
@@ -42,6 +42,7 @@ export const realFs: Fs = {
   readlink: viaSync(callbackFs.readlinkSync) as unknown as Fs['readlink'],
   chmod: viaSync(callbackFs.chmodSync, true),
   realpath: viaSync(callbackFs.realpathSync) as unknown as Fs['realpath'],
+  open: viaSync((path: callbackFs.PathLike, flags?: string | number, mode?: number) => new SyncHandle(callbackFs.openSync(path, flags ?? 'r', mode))) as unknown as Fs['open'],
 }
 
 export function isNotFound(error: unknown): boolean {
@@ -76,5 +77,27 @@ function viaSync<A extends unknown[], R>(call: (...args: A) => R, change = false
       await new Promise<void>((resolve) => setImmediate(resolve))
     }
     return call(...args)
+  }
+}
+
+/** What outfit uses of a FileHandle (see overlay-fs.ts for the same subset), each call synchronous. */
+class SyncHandle {
+  constructor(readonly fd: number) {}
+
+  async stat(options?: callbackFs.StatOptions): Promise<callbackFs.Stats | callbackFs.BigIntStats> {
+    return callbackFs.fstatSync(this.fd, options)
+  }
+
+  async read(buffer: NodeJS.ArrayBufferView, offset: number, length: number, position: number | null): Promise<{ bytesRead: number; buffer: NodeJS.ArrayBufferView }> {
+    return { bytesRead: callbackFs.readSync(this.fd, buffer, offset, length, position), buffer }
+  }
+
+  async appendFile(data: string | Uint8Array): Promise<void> {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    for (let at = 0; at < bytes.length; ) at += callbackFs.writeSync(this.fd, bytes, at, bytes.length - at)
+  }
+
+  async close(): Promise<void> {
+    callbackFs.closeSync(this.fd)
   }
 }
