@@ -27,3 +27,19 @@ for (const name of readdirSync(builtinTargetsDir).filter((n) => /\.ya?ml$/.test(
   record[textHash(readFileSync(file))] = { spec: result.value.spec, warnings: result.warnings.map(({ file: _file, ...w }) => w) }
 }
 writeFileSync(prevalidatedFile, `${JSON.stringify(record)}\n`)
+
+// The help texts (see src/cli/help-cache.ts), from the real help of the built CLI.
+const { helpCacheFile, builtinTargetFiles } = await import('../dist/cli/help-cache.js')
+const { version } = await import('../dist/cli/version.js')
+const { spawnSync } = await import('node:child_process')
+rmSync(helpCacheFile, { force: true })
+const helpOf = (argv) => {
+  const run = spawnSync(process.execPath, [join(import.meta.dirname, '../dist/cli/run.js'), ...argv, '--help'], { encoding: 'utf8', env: { ...process.env, OUTFIT_HELP_CACHE: '0', NO_COLOR: '1' } })
+  if (run.status !== 0 || run.stderr !== '') throw new Error(`outfit ${argv.join(' ')} --help failed: ${run.stderr}`)
+  return run.stdout
+}
+const overview = helpOf([])
+const commands = [...overview.matchAll(/^ {2}\$ outfit (\S+) --help$/gm)].map((m) => m[1])
+const texts = { '': overview }
+for (const command of commands) texts[command] = helpOf([command])
+writeFileSync(helpCacheFile, `${JSON.stringify({ version, tools: builtinTargetFiles(), texts })}\n`)

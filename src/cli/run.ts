@@ -7,6 +7,16 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`outfit/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
   process.exit(0)
 }
+// `--help` of outfit or of one command: the text the build recorded, if it still applies (see help-cache.ts).
+const last = argv.at(-1)
+if (argv.length <= 2 && (last === '--help' || last === '-h') && process.env.OUTFIT_HELP_CACHE !== '0') {
+  const [{ cachedHelp }, { version }] = await Promise.all([import('./help-cache.js'), import('./version.js')])
+  const text = cachedHelp(argv.length === 2 ? (argv[0] ?? '') : '', version)
+  if (text !== undefined) {
+    process.stdout.write(text)
+    process.exit(0)
+  }
+}
 const { realFs } = await import('../fs/fs.js')
 const { main } = await import('./index.js')
 

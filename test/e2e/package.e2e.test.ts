@@ -11,7 +11,7 @@ let checkout: string
 let files: string[] = []
 beforeAll(async () => {
   checkout = await mkdtemp(join(tmpdir(), 'outfit-pack-'))
-  for (const entry of ['src', 'schemas', 'targets', 'examples', 'docs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'ARCHITECTURE.md']) {
+  for (const entry of ['src', 'scripts', 'schemas', 'targets', 'examples', 'docs', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'LICENSE', 'ARCHITECTURE.md']) {
     await cp(join(repoRoot, entry), join(checkout, entry), { recursive: true })
   }
   await symlink(join(repoRoot, 'node_modules'), join(checkout, 'node_modules'))
@@ -27,6 +27,8 @@ describe('npm pack', () => {
   it('builds dist/ first (prepack), so the bin and the library entry point are in the package', () => {
     expect(files).toContain('dist/cli/run.js')
     expect(files).toContain('dist/index.js')
+    // Written by the build from the schemas, targets and CLI as they are (scripts/build-validators.mjs).
+    for (const file of ['dist/schema/validators/target.schema.cjs', 'dist/load/prevalidated-targets.json', 'dist/cli/help.json']) expect(files, file).toContain(file)
   })
 
   it('ships the license, the docs the README and scaffolds link to, and the schemas', () => {
