@@ -103,8 +103,9 @@ for (const size of sizes) {
   await writeRulesyncInput(inputs, eqShape)
   await writeRulerInput(inputs, eqShape)
   const project = join(dir, 'project')
-  mkdirSync(join(dir, 'eq-home'), { recursive: true })
+  // outfit's state lives in the home: a fresh one too, or the next run would find the previous run's manifests.
   const seeded = () => {
+    fresh(join(dir, 'eq-home'))
     fresh(project)
     mkdirSync(join(project, '.git'))
     cpSync(inputs, project, { recursive: true })

@@ -12,6 +12,7 @@ import { blockTag, openScopeState, type ScopeState } from '../state/scope-state.
 import { stateHomeOf } from './install.js'
 import type { Change, LoadedTarget } from '../types.js'
 import { detectTool } from './targets.js'
+import { createdByOutfit } from './detect.js'
 
 export interface Drift {
   path: string
@@ -30,6 +31,8 @@ export interface ToolStatus {
 export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: string; home: string; project: string; stateHome?: string }): Promise<ToolStatus[]> {
   const base = { home: resolve(request.home), project: resolve(request.project) }
   const stateHome = stateHomeOf(request)
+  // What outfit itself created does not count as "detected"; read from every manifest once, not once per tool.
+  const created = await createdByOutfit(request.fs, { ...base, stateHome })
   return Promise.all(
     request.targets
       .filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
@@ -44,7 +47,7 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
           tool: target.spec.id,
           name: target.spec.name,
           scope: scope.name,
-          detected: await detectTool(request.fs, target, { ...base, stateHome }),
+          detected: await detectTool(request.fs, target, { ...base, stateHome }, undefined, created),
           installed: manifest ? { kit: manifest.kit.name, version: manifest.kit.version, installedAt: manifest.installedAt } : null,
           drift,
         }

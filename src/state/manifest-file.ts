@@ -72,8 +72,8 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
   const manifest = memo?.checked.get(key) ?? checkManifest(state, tool, scope, file, text, areas)
   memo?.checked.set(key, manifest)
   // Resolve symlinks before anything reads through a path: a folder swapped for a link that leads out is refused.
-  let cache = memo?.folders.get(state.root)
-  if (!cache) memo?.folders.set(state.root, (cache = { safe: new Set<string>() }))
+  const cache = memo?.folders.get(state.root) ?? { safe: new Set<string>() }
+  memo?.folders.set(state.root, cache)
   for (const step of manifest.steps) {
     for (const change of step.changes) {
       try {
