@@ -10,19 +10,26 @@ import type { ActionContext } from './types.js'
 
 export async function ensureParents(ctx: ActionContext, path: string): Promise<void> {
   const made = madeThisRun(ctx)
+  const seen = seenThisStep(ctx)
   // Folders that already exist and that outfit made: recorded first, outermost first, so that undo (newest first)
-  // removes the file, then the folders this call creates, then these.
+  // removes the file, then the folders this call creates, then these. Once per step: the step's first record of a
+  // folder is undone after every file the step put in it, so recording it again for each file adds nothing.
   const ancestors: string[] = []
   for (let dir = dirname(path); isInside(ctx.scope.root, dir) && dir !== ctx.scope.root; dir = dirname(dir)) ancestors.unshift(dir)
   for (const dir of ancestors) {
+    if (seen.has(dir)) continue
     if (!(await exists(ctx.fs, dir))) break
     if (made.has(dir) || (await madeByOtherTool(ctx, dir))) ctx.record({ kind: 'dir', path: dir })
+    seen.add(dir)
   }
+  if (seen.has(dirname(path))) return
   // Each folder is recorded the moment it exists, so a failure halfway still leaves a record of the others.
   await ensureDir(ctx.fs, dirname(path), (dir) => {
     made.add(dir)
+    seen.add(dir)
     ctx.record({ kind: 'dir', path: dir })
   })
+  seen.add(dirname(path))
 }
 
 // --- internal ---
@@ -32,6 +39,18 @@ function madeThisRun(ctx: ActionContext): Set<string> {
   let made = ctx.run.get('dirs:made') as Set<string> | undefined
   if (!made) ctx.run.set('dirs:made', (made = new Set()))
   return made
+}
+
+/**
+ * Folders this step has already seen exist (and recorded, if they are outfit's). A step's `record` is its own
+ * function (run-pipeline.ts), so it tells the steps apart.
+ */
+const seenBySteps = new WeakMap<ActionContext['record'], Set<string>>()
+
+function seenThisStep(ctx: ActionContext): Set<string> {
+  let seen = seenBySteps.get(ctx.record)
+  if (!seen) seenBySteps.set(ctx.record, (seen = new Set()))
+  return seen
 }
 
 async function madeByOtherTool(ctx: ActionContext, dir: string): Promise<boolean> {
