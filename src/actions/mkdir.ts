@@ -1,4 +1,5 @@
 // mkdir: create a directory (and parents). Inverse: rmdir, which removes only what it created, and only when empty.
+import { recordMadeDir } from './parents.js'
 import type { MkdirParams } from '../generated/target.js'
 import { ensureDir } from '../fs/files.js'
 import { resolveDest } from './resolve.js'
@@ -11,7 +12,7 @@ export const mkdir: Action<MkdirParams> = {
   inverse: 'rmdir',
   async run(params, ctx) {
     const path = await resolveDest(ctx, params.path)
-    await ctx.lock.with(path, () => ensureDir(ctx.fs, path, (dir) => ctx.record({ kind: 'dir', path: dir })))
+    await ctx.lock.with(path, () => ensureDir(ctx.fs, path, (dir) => recordMadeDir(ctx, dir)))
   },
 }
 

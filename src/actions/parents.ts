@@ -32,6 +32,15 @@ export async function ensureParents(ctx: ActionContext, path: string): Promise<v
   seen.add(dirname(path))
 }
 
+/**
+ * Records a folder a step created some other way (a shared file's, a link's, mkdir's), and tells the other tools of
+ * the run that outfit made it, so that each of them that puts a file below records it too (see above).
+ */
+export function recordMadeDir(ctx: ActionContext, dir: string): void {
+  madeThisRun(ctx).add(dir)
+  ctx.record({ kind: 'dir', path: dir })
+}
+
 // --- internal ---
 
 /** Folders any tool of this run created (a folder a concurrent tool made is outfit's, not the user's). */

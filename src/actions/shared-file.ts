@@ -7,6 +7,7 @@ import { isNotFound } from '../fs/fs.js'
 import { decodeUtf8, ensureDir, readSnapshot, restoreSnapshot, snapshotOf, writeAtomic, removeIfExists } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { loadBackup } from '../state/manifest-file.js'
+import { recordMadeDir } from './parents.js'
 import type { Change, Kept, OwnedKey, Snapshot } from '../types.js'
 import { claimsOn, previousChange } from './claims.js'
 import { undoFileChange } from './undo-files.js'
@@ -31,7 +32,7 @@ export async function editSharedFile(
       ctx.record({ kind: 'edit', format, path, before: current, after: current, origin, owned: result.owned })
       return
     }
-    await ensureDir(ctx.fs, dirname(io), (dir) => ctx.record({ kind: 'dir', path: dir }))
+    await ensureDir(ctx.fs, dirname(io), (dir) => recordMadeDir(ctx, dir))
     const after = snapshotOf(result.text, current?.mode)
     // A config nobody may write (0444) was made so on purpose: outfit does not quietly rewrite it.
     if (current && current.mode !== undefined && (current.mode & 0o222) === 0 && !ctx.force) {

@@ -1,5 +1,6 @@
 // symlink: a link owned by the kit (e.g. sharing one skills folder between tools). Inverse: unlink.
 import { dirname, isAbsolute, resolve } from 'node:path'
+import { recordMadeDir } from './parents.js'
 import type { SymlinkParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
 import { ensureDir, readSnapshot } from '../fs/files.js'
@@ -26,7 +27,7 @@ export const symlink: Action<SymlinkParams> = {
         return
       }
       if (current && !ctx.force) throw new ConflictError(`${path} already exists and was not installed by outfit`, { hint: 'move it away, or re-run with --force' })
-      await ensureDir(ctx.fs, dirname(path), (dir) => ctx.record({ kind: 'dir', path: dir }))
+      await ensureDir(ctx.fs, dirname(path), (dir) => recordMadeDir(ctx, dir))
       if (current) await ctx.fs.unlink(path)
       await ctx.fs.symlink(target, path)
       ctx.record({ kind: 'link', path, target, before: current })
