@@ -87,7 +87,7 @@ ${rows(goals)}
 ## outfit: install, re-install, status, plan, uninstall
 
 Kits of agents (20%), skills (15%, two files each), commands (25%) and rules (40%), plus 5 MCP servers, installed
-into all seven built-in tools in a fresh sandbox home (\`--scope global\`). Re-install and status run against a
+into the seven tools the goals name (Claude Code, Cursor, Copilot, Codex CLI, Gemini CLI, OpenCode, Windsurf) in a fresh sandbox home (\`--scope global\`). Re-install and status run against a
 complete install of the same kit; plan previews the first install into an empty home. \`cp -r\` copies the very tree
 outfit produced (without outfit's state folder) into a fresh folder: the floor for this work.
 
