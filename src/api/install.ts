@@ -110,7 +110,7 @@ async function runPipelines(
   states: Map<string, ScopeState>,
 ): Promise<RunReport> {
   // A tool whose last clean install had the same inputs, over an unchanged tree, is not run again (fast-path.ts).
-  const fast = command === 'install' && !request.force ? await fastPath(request, kit, pipelines, base, states) : undefined
+  const fast = command === 'install' && !request.force ? await fastPath(request, kit, pipelines, base, states).catch(() => undefined) : undefined
   const skipped = new Map<Pipeline, ToolResult>()
   for (const pipeline of pipelines) if (fast?.unchanged.has(pipeline)) skipped.set(pipeline, unchangedResult(pipeline, fast?.stamps.get(pipeline) ?? { dropped: [], warnings: [] }))
   for (const result of skipped.values()) request.onToolDone?.(result)
