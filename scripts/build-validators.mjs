@@ -30,7 +30,7 @@ writeFileSync(prevalidatedFile, `${JSON.stringify(record)}\n`)
 
 // The help texts (see src/cli/help-cache.ts), from the real help of the built CLI.
 const { helpCacheFile, builtinTargetFiles } = await import('../dist/cli/help-cache.js')
-const { version } = await import('../dist/cli/version.js')
+const { version } = await import('../dist/version.js')
 const { spawnSync } = await import('node:child_process')
 rmSync(helpCacheFile, { force: true })
 const helpOf = (argv) => {

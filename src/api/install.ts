@@ -16,7 +16,7 @@ import { uninstallTool } from '../run/uninstall-tool.js'
 import type { Dropped, Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
 import { dropStamp, inputsOf, isUnchanged, kitDigest, unchangedResult, writeStamp } from '../run/fast-path.js'
 import { readManifest } from '../state/manifest-file.js'
-import { version } from '../cli/version.js'
+import { version } from '../version.js'
 
 export interface RunRequest {
   fs: Fs

@@ -26,7 +26,7 @@ import { update } from './update-command.js'
 import { liveProgress } from './progress.js'
 import { validate } from './validate.js'
 import type { Prompter } from './prompts.js'
-import { version } from './version.js'
+import { version } from '../version.js'
 
 export interface CliDeps {
   fs: Fs

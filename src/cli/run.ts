@@ -3,14 +3,14 @@
 // `outfit --version` answers before the rest of outfit is even loaded: it is what scripts call to check the install.
 const argv = process.argv.slice(2)
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  const { version } = await import('./version.js')
+  const { version } = await import('../version.js')
   process.stdout.write(`outfit/${version} ${process.platform}-${process.arch} node-${process.version}\n`)
   process.exit(0)
 }
 // `--help` of outfit or of one command: the text the build recorded, if it still applies (see help-cache.ts).
 const last = argv.at(-1)
 if (argv.length <= 2 && (last === '--help' || last === '-h') && process.env.OUTFIT_HELP_CACHE !== '0') {
-  const [{ cachedHelp }, { version }] = await Promise.all([import('./help-cache.js'), import('./version.js')])
+  const [{ cachedHelp }, { version }] = await Promise.all([import('./help-cache.js'), import('../version.js')])
   const text = cachedHelp(argv.length === 2 ? (argv[0] ?? '') : '', version)
   if (text !== undefined) {
     process.stdout.write(text)

@@ -1,6 +1,6 @@
 // `outfit init`: scaffolds that validate as written, and that never overwrite anything.
 import { describe, expect, it } from 'vitest'
-import { version } from '../../src/cli/version.js'
+import { version } from '../../src/version.js'
 import { initKit, initTarget } from '../../src/api/init.js'
 import { ConflictError, UsageError } from '../../src/errors.js'
 import { loadKit } from '../../src/kit/load-kit.js'
