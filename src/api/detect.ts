@@ -4,7 +4,7 @@
 // manifests say what it created; a path that existed before outfit, or a command on PATH, counts as before.
 import { delimiter, join } from 'node:path'
 import { exists, type Fs } from '../fs/fs.js'
-import { readOtherManifests } from '../state/manifest-file.js'
+import { readOtherManifests, type ManifestMemo } from '../state/manifest-file.js'
 import { defaultStateHome, openScopeState } from '../state/scope-state.js'
 import type { Change, LoadedTarget } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
@@ -39,14 +39,14 @@ export async function detectTool(fs: Fs, target: LoadedTarget, vars: DetectVars,
  * did not exist before it). Best effort: state outfit cannot read (damaged, another user's) adds nothing here; the
  * commands that change files report it.
  */
-export async function createdByOutfit(fs: Fs, vars: DetectVars): Promise<Set<string>> {
+export async function createdByOutfit(fs: Fs, vars: DetectVars, memo?: ManifestMemo): Promise<Set<string>> {
   const out = new Set<string>()
   const stateHome = vars.stateHome ?? defaultStateHome(vars.home, process.env.XDG_STATE_HOME)
   for (const root of new Set([vars.home, vars.project])) {
     try {
       const state = await openScopeState(fs, stateHome, root, { create: false })
       if (!state) continue
-      for (const manifest of await readOtherManifests(fs, state, '', '')) {
+      for (const manifest of await readOtherManifests(fs, state, '', '', memo)) {
         for (const step of manifest.steps) for (const change of step.changes) if (wasCreated(change)) out.add(change.path)
       }
     } catch {

@@ -7,12 +7,13 @@ import { deepEqual } from '../formats/deep-equal.js'
 import { getAt } from '../formats/json-edit.js'
 import { findBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
-import { readManifest } from '../state/manifest-file.js'
+import { manifestMemo, readManifest } from '../state/manifest-file.js'
 import { blockTag, openScopeState, type ScopeState } from '../state/scope-state.js'
 import { stateHomeOf } from './install.js'
 import type { Change, LoadedTarget } from '../types.js'
 import { detectTool } from './targets.js'
 import { createdByOutfit } from './detect.js'
+import { stampedStats, statsAsStamped } from '../run/fast-path.js'
 
 export interface Drift {
   path: string
@@ -32,7 +33,9 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
   const base = { home: resolve(request.home), project: resolve(request.project) }
   const stateHome = stateHomeOf(request)
   // What outfit itself created does not count as "detected"; read from every manifest once, not once per tool.
-  const created = await createdByOutfit(request.fs, { ...base, stateHome })
+  // One memo for the run: each manifest's text is parsed and unsealed once (for detection, then for drift).
+  const memo = manifestMemo()
+  const created = await createdByOutfit(request.fs, { ...base, stateHome }, memo)
   return Promise.all(
     request.targets
       .filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
@@ -40,9 +43,18 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
         const { scope, areas } = buildPipeline(target.spec, request.scope, base)
         // Read-only: no key yet means outfit never wrote state for this user, so nothing is installed.
         const state = await openScopeState(request.fs, stateHome, scope.root, { create: false })
-        const manifest = state ? await readManifest(request.fs, state, target.spec.id, scope.name, areas) : null
+        const manifest = state ? await readManifest(request.fs, state, target.spec.id, scope.name, areas, memo) : null
+        // A file or link the tool alone owns that still stats exactly as the stamp of its last clean install recorded
+        // it (size, mtime and ctime in ns, inode, mode: an edit changes ctime even when size and mtime are kept) has
+        // the content that install wrote, so it is not read and hashed. Without a stamp that vouches, every file is.
+        const stamped = manifest && state ? await stampedStats(request.fs, state, target.spec.id, scope.name) : undefined
         const drift: Drift[] = []
-        for (const step of manifest?.steps ?? []) for (const change of step.changes) drift.push(...(await driftOf(request.fs, change, (id) => blockTag(state as ScopeState, id))))
+        for (const step of manifest?.steps ?? []) {
+          for (const change of step.changes) {
+            if (stamped && (change.kind === 'file' || change.kind === 'link') && (await statsAsStamped(request.fs, stamped, change.path))) continue
+            drift.push(...(await driftOf(request.fs, change, (id) => blockTag(state as ScopeState, id))))
+          }
+        }
         return {
           tool: target.spec.id,
           name: target.spec.name,

@@ -75,6 +75,36 @@ export async function isUnchanged(fs: Fs, state: ScopeState, pipeline: Pipeline,
   return stamp
 }
 
+/**
+ * What the tool's stamp vouches for, for `status`: each path the last clean install left, with its stat then — or
+ * undefined when there is no stamp sealed for this user and scope, or the manifest was rewritten since (the stamp is
+ * written just after the manifest of a clean install, so it then describes exactly the tree that manifest records).
+ */
+export async function stampedStats(fs: Fs, state: ScopeState, tool: string, scope: string): Promise<Map<string, string> | undefined> {
+  try {
+    const { mac, ...body } = JSON.parse(await fs.readFile(stampPath(state.dir, tool, scope), 'utf8')) as Stamp & { mac: unknown }
+    if (!verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac) || !Array.isArray(body.files)) return undefined
+    const files = new Map<string, string>()
+    for (const [path, key] of body.files) if (typeof path === 'string' && typeof key === 'string') files.set(path, key)
+    const manifest = manifestPath(state.dir, tool, scope)
+    if (files.get(manifest) === undefined || files.get(manifest) !== (await statKey(fs, manifest))) return undefined
+    return files
+  } catch {
+    return undefined // no stamp, or anything unexpected: every file is read and hashed
+  }
+}
+
+/** Whether `path` still stats (size, mtime and ctime in ns, inode, mode) as the stamp recorded it. */
+export async function statsAsStamped(fs: Fs, stamped: Map<string, string>, path: string): Promise<boolean> {
+  const recorded = stamped.get(path)
+  if (recorded === undefined) return false
+  try {
+    return (await statKey(fs, path)) === recorded
+  } catch {
+    return false
+  }
+}
+
 /** Records a clean install of the tool (see the top of this file). */
 export async function writeStamp(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, manifest: ManifestFile, base: { home: string; project: string }, result: ToolResult, runTools: string[]): Promise<void> {
   const paths = [...new Set([manifestPath(state.dir, pipeline.tool.id, pipeline.scope.name), ...manifest.steps.flatMap((s) => s.changes.filter((c) => c.kind !== 'dir').map((c) => c.path))])]

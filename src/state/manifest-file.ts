@@ -53,10 +53,12 @@ export function backupPath(stateDir: string, hash: string): string {
 export interface ManifestMemo {
   checked: Map<string, ManifestFile>
   folders: Map<string, ContainCache>
+  /** Texts already parsed, unsealed and shape-checked (before their paths are resolved and checked against areas). */
+  verified?: Map<string, ManifestFile>
 }
 
 export function manifestMemo(): ManifestMemo {
-  return { checked: new Map(), folders: new Map() }
+  return { checked: new Map(), folders: new Map(), verified: new Map() }
 }
 
 export async function readManifest(fs: Fs, state: ScopeState, tool: string, scope: string, areas?: readonly string[], memo?: ManifestMemo): Promise<ManifestFile | null> {
@@ -69,7 +71,7 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
     throw new StateError(`could not read the install manifest ${file}: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
   }
   const key = `${file}\0${state.id}\0${areas?.join('\0') ?? '*'}\0${text}`
-  const manifest = memo?.checked.get(key) ?? checkManifest(state, tool, scope, file, text, areas)
+  const manifest = memo?.checked.get(key) ?? checkManifest(state, tool, scope, file, text, areas, memo?.verified)
   memo?.checked.set(key, manifest)
   // Resolve symlinks before anything reads through a path: a folder swapped for a link that leads out is refused.
   const cache = memo?.folders.get(state.root) ?? { safe: new Set<string>() }
@@ -87,7 +89,16 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
 }
 
 /** Parses, unseals and checks a manifest's text (everything but the symlink check). */
-function checkManifest(state: ScopeState, tool: string, scope: string, file: string, text: string, areas?: readonly string[]): ManifestFile {
+function checkManifest(state: ScopeState, tool: string, scope: string, file: string, text: string, areas?: readonly string[], verified?: Map<string, ManifestFile>): ManifestFile {
+  // The same text for the same file and user unseals to the same body (read without areas, then with them: status).
+  const key = `${file}\0${state.id}\0${text}`
+  const body = verified?.get(key) ?? verifiedBody(state, tool, scope, file, text)
+  verified?.set(key, body)
+  return mapPaths(body, (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
+}
+
+/** Parses and unseals a manifest's text, and checks its shape. */
+function verifiedBody(state: ScopeState, tool: string, scope: string, file: string, text: string): ManifestFile {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -102,7 +113,7 @@ function checkManifest(state: ScopeState, tool: string, scope: string, file: str
   if (!verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac)) {
     throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
   }
-  return mapPaths(checkShape(body, file, tool, scope), (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
+  return checkShape(body, file, tool, scope)
 }
 
 /** Every manifest in the state dir except the given tool's (other tools may share files and blocks). */

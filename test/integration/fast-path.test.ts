@@ -43,6 +43,56 @@ describe('fast path', () => {
     expect(stepsRan(await sb.install(tools))).toEqual(['skipped', 'skipped', 'skipped'])
   })
 
+  it('status: a file that stats as stamped is in sync; any edit, even one keeping size and mtime, is drift, stamp or not', async () => {
+    const { status } = await import('../../src/api/status.js')
+    const { requireTargets } = await import('../../src/api/targets.js')
+    const { realFs } = await import('../../src/fs/fs.js')
+    const { rm, stat } = await import('node:fs/promises')
+    const targets = (await requireTargets({ fs: realFs })).filter((t) => tools.includes(t.spec.id))
+    const drift = async () => (await status({ fs: realFs, targets, scope: 'global', home: sb.home, project: sb.project, stateHome: sb.state })).flatMap((r) => r.drift.map((d) => `${r.tool} ${d.problem} ${d.path}`))
+    await sb.install(tools)
+    expect(await drift()).toEqual([])
+
+    const agent = join(sb.home, '.claude/agents', (await readdir(join(sb.home, '.claude/agents')))[0] ?? '')
+    const before = await readFile(agent, 'utf8')
+    const { mtime, size } = await stat(agent)
+    await writeFile(agent, before.replace(/e/, 'E'))
+    await utimes(agent, mtime, mtime)
+    expect((await stat(agent)).size).toBe(size)
+    expect(await drift()).toEqual([`claude-code changed ${agent}`])
+    // The same without any stamp: every file is read and hashed.
+    const stamps = (await readdir(sb.state, { recursive: true })).filter((p) => /stamps\/[^/]+\.json$/.test(p))
+    expect(stamps.length).toBe(tools.length)
+    for (const p of stamps) await rm(join(sb.state, p))
+    expect(await drift()).toEqual([`claude-code changed ${agent}`])
+    // Put back byte for byte: in sync again; deleted: missing.
+    await writeFile(agent, before)
+    expect(await drift()).toEqual([])
+    await rm(agent)
+    expect(await drift()).toEqual([`claude-code missing ${agent}`])
+  })
+
+  it('status trusts no stamp whose seal does not verify', async () => {
+    const { status } = await import('../../src/api/status.js')
+    const { requireTargets } = await import('../../src/api/targets.js')
+    const { realFs } = await import('../../src/fs/fs.js')
+    const { statSync } = await import('node:fs')
+    const targets = (await requireTargets({ fs: realFs })).filter((t) => t.spec.id === 'claude-code')
+    await sb.install(['claude-code'])
+    const stamps = (await readdir(sb.state, { recursive: true })).filter((p) => /stamps\/claude-code\.global\.json$/.test(p))
+    expect(stamps.length).toBe(1)
+    const stampFile = join(sb.state, stamps[0] ?? '')
+    const stamp = JSON.parse(await readFile(stampFile, 'utf8')) as { files: [string, string | null][] }
+    // An edited file, and the stamp edited to record its new stat: the seal no longer matches, so the file is hashed.
+    const agent = join(sb.home, '.claude/agents', (await readdir(join(sb.home, '.claude/agents')))[0] ?? '')
+    await writeFile(agent, `${await readFile(agent, 'utf8')}x`)
+    const st = statSync(agent, { bigint: true })
+    stamp.files = stamp.files.map(([p, k]) => [p, p === agent ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.mode}` : k])
+    await writeFile(stampFile, JSON.stringify(stamp))
+    const rows = await status({ fs: realFs, targets, scope: 'global', home: sb.home, project: sb.project, stateHome: sb.state })
+    expect(rows[0]?.drift).toEqual([{ path: agent, problem: 'changed' }])
+  })
+
   it('leaves no stamp behind after uninstall', async () => {
     const before = await sb.tree()
     await sb.install(tools)
