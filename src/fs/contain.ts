@@ -5,9 +5,23 @@ import { isNotFound, type Fs } from './fs.js'
 export class ContainmentError extends Error {}
 
 export function isInside(root: string, path: string): boolean {
+  // Absolute, normalized POSIX paths (what resolve() returns): a string prefix answers it without two resolve() calls
+  // inside relative(); it is called for every path of every manifest. Anything else takes relative() as before.
+  if (sep === '/' && isPlainAbsolute(root) && isPlainAbsolute(path)) return path === root || root === '/' || path.startsWith(`${root}/`)
+  return isInsideByRelative(root, path)
+}
+
+/** The general answer (exported for the test that checks the shortcut against it). */
+export function isInsideByRelative(root: string, path: string): boolean {
   const rel = relative(root, path)
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
 }
+
+/** Absolute, without `//`, `.` or `..` segments, and no trailing `/` (except the root `/` itself). */
+function isPlainAbsolute(path: string): boolean {
+  return path.startsWith('/') && (path === '/' || (!path.endsWith('/') && !path.includes('//') && !PLAIN_BREAKERS.test(path)))
+}
+const PLAIN_BREAKERS = /\/\.\.?(\/|$)/
 
 /** Resolves `path` against `base` and checks it stays lexically inside `root`. */
 export function containPath(root: string, base: string, path: string): string {
