@@ -5,6 +5,7 @@ import { relative } from 'node:path'
 import { ConflictError, TargetInvalidError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { findCollisions } from '../kit/kit-collisions.js'
+import { openCheckMemo } from '../kit/check-memo.js'
 import { loadKit } from '../kit/load-kit.js'
 import { mergeKits } from '../kit/merge-kits.js'
 import { readLock, writeLock, type LockEntry, type Lockfile } from '../lock/lock-file.js'
@@ -29,6 +30,10 @@ export interface KitsRequest {
   baseDir: string
   /** Stops fetching (Ctrl-C). */
   signal?: AbortSignal
+  /** outfit's state home: kit files that passed the content check are remembered there (not by plan, which writes nothing). */
+  stateHome?: string
+  /** Whether to save what this check learned (install and update do; plan does not). */
+  remember?: boolean
 }
 
 export interface PreparedKit {
@@ -60,9 +65,10 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
   const resolved = await resolveKits({ kits: request.kits, baseDir: request.baseDir, lock: previous, mode: request.mode, cache, npm: request.npm, ...(request.only ? { only: request.only } : {}), ...(request.signal ? { signal: request.signal } : {}) })
   const kits: PreparedKit[] = []
   const warnings: Diagnostic[] = []
+  const memo = request.stateHome ? await openCheckMemo(request.fs, request.stateHome) : undefined
   for (const r of resolved.kits) {
     // Every file read now as install will read it: a broken one is reported (with its position) before anything runs.
-    const loaded = await loadKit(request.fs, r.dir, { checkContent: true })
+    const loaded = await loadKit(request.fs, r.dir, { checkContent: true, ...(memo ? { memo } : {}) })
     // A fetched kit's files sit in the cache under a hash: name them by the source people wrote instead.
     if (!loaded.ok) throw new TargetInvalidError(r.spec.kind === 'local' ? loaded.diagnostics : loaded.diagnostics.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` })))
     warnings.push(...(r.spec.kind === 'local' ? loaded.warnings : loaded.warnings.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` }))))
@@ -75,6 +81,8 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
       hint: collisions.length > 1 ? collisions.map((c) => `${c.kits.join(' and ')}: ${c.what}`).join('; ') : 'rename one of them, or drop one kit from kits: in outfit.config.yaml',
     })
   }
+  // Best effort: a memo that cannot be written only means the next run checks every file again.
+  if (memo && request.remember) await memo.save().catch(() => {})
   const [only] = kits
   const kit = kits.length === 1 && only ? only.kit : await mergeKits(kits.map((k) => ({ name: k.name, kit: k.kit, ...(k.entry ? { integrity: k.entry.integrity } : {}) })), request.cacheDir)
   const { lock, changes } = resolved

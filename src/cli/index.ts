@@ -94,7 +94,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         const targets = await chooseTools(deps, ctx, tools, flags)
         checkScopes({ targets, scope: ctx.scope })
         await checkKitSources(deps, ctx, flags)
-        const kits = await prepare(deps, ctx, flags, flags.frozen ? 'frozen' : 'install')
+        const kits = await prepare(deps, ctx, flags, flags.frozen ? 'frozen' : 'install', undefined, !flags.dryRun)
         showKitWarnings(deps, kits)
         if (flags.dryRun) return showPlan(deps, ctx, targets, flags, kits.kit)
         await checkTrust(deps, ctx, flags, kits)
@@ -131,7 +131,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         const targets = await chooseTools(deps, ctx, tools, flags, 'Plan for')
         checkScopes({ targets, scope: ctx.scope })
         await checkKitSources(deps, ctx, flags)
-        const kits = await prepare(deps, ctx, flags, 'install')
+        const kits = await prepare(deps, ctx, flags, 'install', undefined, false)
         showKitWarnings(deps, kits)
         return showPlan(deps, ctx, targets, flags, kits.kit)
       }),

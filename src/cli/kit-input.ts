@@ -28,7 +28,7 @@ export function kitSources(deps: CliDeps, ctx: Context, flags: KitFlagsIn): KitS
   return [{ name: '.', source: resolve(deps.cwd), baseDir: deps.cwd }]
 }
 
-export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mode: 'install' | 'frozen' | 'update', only?: string[]): Promise<PreparedKits> {
+export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mode: 'install' | 'frozen' | 'update', only?: string[], remember?: boolean): Promise<PreparedKits> {
   const kits = kitSources(deps, ctx, flags)
   const unknown = (only ?? []).filter((name) => !kits.some((k) => k.name === name))
   if (unknown.length > 0) throw new UsageError(`unknown kit '${unknown[0]}'`, { hint: `the configured kits: ${kits.map((k) => k.name).join(', ')}` })
@@ -41,6 +41,8 @@ export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mo
     cacheDir: cacheHome(deps.env, ctx.home, flags.home !== undefined),
     npm: () => npmOptions(deps.env, ctx.home, ctx.project),
     baseDir: deps.cwd,
+    stateHome: ctx.stateHome,
+    remember: remember ?? mode !== 'update',
     ...(deps.signal ? { signal: deps.signal } : {}),
   })
 }

@@ -8,17 +8,27 @@ import { decodeUtf8 } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { describeOpenError, FileReadError, formatBytes, MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { Diagnostic } from '../types.js'
+import { statStamp, type CheckMemo } from './check-memo.js'
 
 /** Same fence as the Markdown transform (src/transforms/markdown.ts): what install treats as frontmatter. */
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 const MARKDOWN = /\.(md|mdc|markdown)$/i
 
-export async function checkKitFiles(fs: Fs, dir: string, files: string[]): Promise<Diagnostic[]> {
+export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?: CheckMemo): Promise<Diagnostic[]> {
   const found = await pAll(
-    files.map((rel) => () => checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel))),
+    files.map((rel) => () => (MARKDOWN.test(rel) && memo ? checkRemembered(fs, join(dir, rel), memo) : checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel)))),
     { concurrency: 32 },
   )
   return found.flat()
+}
+
+/** A Markdown file the memo vouches for (same stat as when it passed) is not read and parsed again. */
+async function checkRemembered(fs: Fs, file: string, memo: CheckMemo): Promise<Diagnostic[]> {
+  const stamp = await statStamp(fs, file)
+  if (stamp !== undefined && memo.vouches(file, stamp)) return []
+  const found = await checkKitFile(fs, file, true)
+  if (found.length === 0 && stamp !== undefined) memo.remember(file, stamp)
+  return found
 }
 
 export async function checkKitFile(fs: Fs, file: string, markdown: boolean): Promise<Diagnostic[]> {

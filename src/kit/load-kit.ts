@@ -8,6 +8,7 @@ import { readValidated } from '../load/read-validated.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
 import type { Diagnostic, Hook, Kit, LoadResult, McpServer } from '../types.js'
 import { checkKitFiles } from './check-kit-files.js'
+import type { CheckMemo } from './check-memo.js'
 
 /** Files a kit never installs: its own metadata and VCS/editor litter. */
 const IGNORED = new Set(['kit.yaml', 'mcp.yaml', 'hooks.yaml', 'README.md'])
@@ -19,6 +20,8 @@ export interface LoadKitOptions {
    * frontmatter), so that a broken file is reported with its position before anything is written.
    */
   checkContent?: boolean
+  /** Files that passed the check before and still stat the same are not read again (see check-memo.ts). */
+  memo?: CheckMemo
 }
 
 export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {}): Promise<LoadResult<Kit>> {
@@ -38,7 +41,7 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   const files = (await walk(fs, dir, dir, found)).sort()
   const warnings = found.filter((d) => d.severity === 'warning')
   diagnostics.push(...found.filter((d) => d.severity === 'error'))
-  if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files)))
+  if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo)))
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
   const servers = ((mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {})

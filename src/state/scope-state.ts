@@ -55,6 +55,11 @@ export async function ensureStateDir(fs: Fs, dir: string): Promise<void> {
   await fs.chmod(dir, STATE_DIR_MODE)
 }
 
+/** This user's state key (made with `create` when missing; null without it when there is none yet). */
+export function stateKey(fs: Fs, stateHome: string, create: boolean): Promise<Uint8Array | null> {
+  return loadKey(fs, stateHome, create)
+}
+
 // --- internal ---
 
 async function loadKey(fs: Fs, stateHome: string, create: boolean): Promise<Uint8Array | null> {
