@@ -1,12 +1,11 @@
 // json-merge: adds the kit's keys to a JSON/JSONC config file (RFC 7396 leaves at any depth, plus keyed or appended
 // entries), preserving comments, formatting and every key it does not own. Inverse: json-unmerge.
 import type { JsonMergeParams } from '../generated/target.js'
-import { ConflictError } from '../errors.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { assertEditable, getAt, parseJsonc, setAt } from '../formats/json-edit.js'
 import type { OwnedKey } from '../types.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
-import { editSharedFile, previousOwned } from './shared-file.js'
+import { claimKey, editSharedFile } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 
@@ -39,19 +38,9 @@ function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: Bui
       owned.push({ path: leaf.path, value: leaf.value, append: true })
       continue
     }
-    const current = getAt(out, leaf.path)
-    const prev = previousOwned(ctx, file, leaf.path)
-    const before = prev ? prev.before : current.found ? { value: current.value } : undefined
-    if (current.found && !deepEqual(current.value, leaf.value)) {
-      const ours = prev && deepEqual(prev.value, current.value)
-      if (!ours && !ctx.force) {
-        throw new ConflictError(`${file}: '${leaf.path.join('.')}' already holds a different value that outfit did not write`, {
-          hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your value is restored on uninstall)',
-        })
-      }
-    }
-    if (!current.found || !deepEqual(current.value, leaf.value)) out = setAt(out, leaf.path, leaf.value)
-    owned.push(before === undefined ? { path: leaf.path, value: leaf.value } : { path: leaf.path, value: leaf.value, before })
+    const claim = claimKey(ctx, file, leaf.path, leaf.value, getAt(out, leaf.path))
+    if (claim.write) out = setAt(out, leaf.path, leaf.value)
+    owned.push(claim.owned)
   }
   return { text: out, owned }
 }

@@ -52,6 +52,23 @@ export function previousOwned(ctx: ActionContext, file: string, keyPath: string[
   return prev.owned.find((k) => !k.append && !k.container && deepEqual(k.path, keyPath))
 }
 
+/**
+ * Claims one key of a shared config for the kit (json-merge, yaml-merge): a different value that outfit did not write
+ * is the user's and is refused without --force; what was there before is carried from this tool's last install, so
+ * uninstall restores the user's value and not outfit's own. Returns what the kit owns and whether the key must be set.
+ */
+export function claimKey(ctx: ActionContext, file: string, keyPath: string[], value: unknown, current: { found: boolean; value?: unknown }): { owned: OwnedKey; write: boolean } {
+  const prev = previousOwned(ctx, file, keyPath)
+  const before = prev ? prev.before : current.found ? { value: current.value } : undefined
+  const differs = current.found && !deepEqual(current.value, value)
+  if (differs && !(prev && deepEqual(prev.value, current.value)) && !ctx.force) {
+    throw new ConflictError(`${file}: '${keyPath.join('.')}' already holds a different value that outfit did not write`, {
+      hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your value is restored on uninstall)',
+    })
+  }
+  return { owned: before === undefined ? { path: keyPath, value } : { path: keyPath, value, before }, write: !current.found || differs }
+}
+
 export type SemanticUndo = (path: string, text: string, owned: OwnedKey[], claimed: (key: OwnedKey) => boolean) => { text: string; kept: Kept[] }
 
 export async function undoSharedEdits(changes: Change[], ctx: ActionContext, how: UndoMode, semantic: SemanticUndo): Promise<UndoResult> {

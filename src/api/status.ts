@@ -36,13 +36,16 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
   // One memo for the run: each manifest's text is parsed and unsealed once (for detection, then for drift).
   const memo = manifestMemo()
   const created = await createdByOutfit(request.fs, { ...base, stateHome }, memo)
+  // Every tool of a scope shares its root: its state (and the key) is opened once.
+  const states = new Map<string, Promise<ScopeState | null>>()
+  const stateOf = (root: string) => states.get(root) ?? states.set(root, openScopeState(request.fs, stateHome, root, { create: false })).get(root)
   return Promise.all(
     request.targets
       .filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
       .map(async (target): Promise<ToolStatus> => {
         const { scope, areas } = buildPipeline(target.spec, request.scope, base)
         // Read-only: no key yet means outfit never wrote state for this user, so nothing is installed.
-        const state = await openScopeState(request.fs, stateHome, scope.root, { create: false })
+        const state = await stateOf(scope.root)
         const manifest = state ? await readManifest(request.fs, state, target.spec.id, scope.name, areas, memo) : null
         // A file or link the tool alone owns that still stats exactly as the stamp of its last clean install recorded
         // it (size, mtime and ctime in ns, inode, mode: an edit changes ctime even when size and mtime are kept) has

@@ -17,7 +17,8 @@ import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from '../state/scope
 import { seal, verifySeal } from '../state/seal.js'
 import { envRefs } from '../formats/env-refs.js'
 import type { Dropped, Kit, TargetSpec, ToolResult } from '../types.js'
-import { interpolate, recordLookup } from '../vars/interpolate.js'
+import { interpolate } from '../vars/interpolate.js'
+import { runVariables } from '../vars/run-variables.js'
 
 interface Stamp {
   inputs: string
@@ -179,19 +180,7 @@ async function statKey(fs: Fs, path: string): Promise<string | null> {
 
 /** The paths the steps' `when` guards test, rendered as run-all renders them, and whether each exists. */
 async function guardsOf(fs: Fs, pipeline: Pipeline, kit: Kit, base: { home: string; project: string }): Promise<[string, boolean][]> {
-  const lookup = recordLookup(pipeline.scopeVars, {
-    ...base,
-    scope: pipeline.scope.name,
-    root: pipeline.scope.root,
-    dir: pipeline.scope.dir,
-    'kit.name': kit.name,
-    'kit.version': kit.version,
-    'kit.description': kit.description ?? '',
-    'kit.prefix': kit.prefix ?? '',
-    'kit.dir': kit.dir,
-    'target.id': pipeline.tool.id,
-    'target.name': pipeline.tool.name,
-  })
+  const lookup = runVariables(pipeline, kit, base)
   const out: [string, boolean][] = []
   for (const step of pipeline.steps) {
     for (const template of [step.when?.exists, step.when?.missing]) {

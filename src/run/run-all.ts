@@ -10,7 +10,7 @@ import { CancelledError, OutfitError } from '../errors.js'
 import type { Kit, ToolResult } from '../types.js'
 import { manifestMemo, readManifest, readOtherManifests, type ManifestFile, type ManifestMemo } from '../state/manifest-file.js'
 import type { ScopeState } from '../state/scope-state.js'
-import { recordLookup } from '../vars/interpolate.js'
+import { runVariables } from '../vars/run-variables.js'
 import { RUN_TOOLS } from '../pipeline/report-unsupported.js'
 import { ToolLog } from './tool-log.js'
 
@@ -99,20 +99,7 @@ function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal
     record: () => {},
     env: options.env ?? process.env,
     others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name, memo).then((all) => all.filter((m) => !options.leaving?.has(m.tool)))),
-    vars: recordLookup(pipeline.scopeVars, {
-      home: options.home,
-      project: options.project,
-      scope: scope.name,
-      root: scope.root,
-      dir: scope.dir,
-      'kit.name': kit.name,
-      'kit.version': kit.version,
-      'kit.description': kit.description ?? '',
-      'kit.prefix': kit.prefix ?? '',
-      'kit.dir': kit.dir,
-      'target.id': pipeline.tool.id,
-      'target.name': pipeline.tool.name,
-    }),
+    vars: runVariables(pipeline, kit, options),
   }
 }
 

@@ -5,11 +5,12 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createSandbox, repoRoot, type Sandbox } from '../integration/sandbox.js'
+import { builtCli, ensureBuilt } from '../helpers/built-cli.js'
 
-const bin = join(repoRoot, 'dist/cli/run.js')
+const bin = builtCli
 let sb: Sandbox
 beforeAll(() => {
-  if (!existsSync(bin)) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' })
+  ensureBuilt()
 }, 120_000)
 beforeEach(async () => {
   sb = await createSandbox()

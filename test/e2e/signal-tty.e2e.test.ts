@@ -1,15 +1,15 @@
 // A real terminal (util-linux `script`), the real clack picker, a real SIGTERM: outfit ends at once with 143.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { readdirSync, readFileSync } from 'node:fs'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, repoRoot, type Sandbox } from '../integration/sandbox.js'
+import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { builtCli, ensureBuilt } from '../helpers/built-cli.js'
 
-const bin = join(repoRoot, 'dist/cli/run.js')
+const bin = builtCli
 const hasScript = spawnSync('script', ['--version']).status === 0
 let sb: Sandbox
 beforeAll(() => {
-  if (!existsSync(bin)) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' })
+  ensureBuilt()
 }, 120_000)
 beforeEach(async () => {
   sb = await createSandbox()

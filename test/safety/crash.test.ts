@@ -5,13 +5,14 @@ import { existsSync } from 'node:fs'
 import { watch } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, repoRoot, type Sandbox } from '../integration/sandbox.js'
+import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { builtCli, ensureBuilt } from '../helpers/built-cli.js'
 
-const cli = join(repoRoot, 'dist/cli/run.js')
+const cli = builtCli
 let sb: Sandbox
 
 beforeAll(() => {
-  if (!existsSync(cli)) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' })
+  ensureBuilt()
 }, 120_000)
 beforeEach(async () => {
   sb = await createSandbox()
