@@ -2,8 +2,7 @@
 // (scripts/build-validators.mjs runs the real help of the built CLI) and printed as they are. They depend only on
 // outfit's version and the built-in targets' file names, both checked here; anything else loads the CLI as usual.
 import { readdirSync, readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { builtinTargetsDir } from '../package-root.js'
+import { buildOutput, builtinTargetsDir } from '../package-root.js'
 
 export interface HelpCache {
   version: string
@@ -11,7 +10,7 @@ export interface HelpCache {
   texts: Record<string, string>
 }
 
-export const helpCacheFile = fileURLToPath(new URL('./help.json', import.meta.url))
+export const helpCacheFile = buildOutput('cli/help.json')
 
 /** The file names of the built-in targets, which the help lists as tool ids (see help.ts). */
 export function builtinTargetFiles(): string[] {

@@ -5,7 +5,7 @@
 // from src/) goes through the full pipeline.
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { buildOutput } from '../package-root.js'
 import type { Diagnostic, LoadResult, LoadedTarget, TargetSpec } from '../types.js'
 
 export interface Prevalidated {
@@ -14,8 +14,8 @@ export interface Prevalidated {
   warnings: Omit<Diagnostic, 'file'>[]
 }
 
-/** Where the build writes the record (next to the built module). */
-export const prevalidatedFile = fileURLToPath(new URL('./prevalidated-targets.json', import.meta.url))
+/** Where the build writes the record (dist/load/prevalidated-targets.json). */
+export const prevalidatedFile = buildOutput('load/prevalidated-targets.json')
 
 export function textHash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')

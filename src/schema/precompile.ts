@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type * as AjvMain from 'ajv'
 import type { ValidateFunction } from 'ajv'
 import type * as Ajv2020Module from 'ajv/dist/2020.js'
 import type { Ajv2020 } from 'ajv/dist/2020.js'
 import type * as Standalone from 'ajv/dist/standalone/index.js'
+import { buildOutput } from '../package-root.js'
 
 // ajv itself is loaded only when something is compiled (a stale or missing build, the build script, tests).
 const require = createRequire(import.meta.url)
@@ -48,8 +48,8 @@ export function standaloneValidator(schemaText: string): string {
   return `${standaloneCode(ajv, validate)}\nmodule.exports.schemaHash = ${JSON.stringify(schemaHash(schemaText))};\n`
 }
 
-/** Where the build puts the validator of `schema` (next to the built validate-shape.js). */
-export const validatorsDir = fileURLToPath(new URL('./validators/', import.meta.url))
+/** Where the build puts the validator of each schema (dist/schema/validators/). */
+export const validatorsDir = buildOutput('schema/validators')
 
 /** The prebuilt validator of `schema`, if there is one built from exactly this schema text. */
 export function prebuiltValidator(schema: string, schemaText: string): ValidateFunction | undefined {
