@@ -18,8 +18,7 @@ export class ConfigParseError extends Error {
 /** Parses leniently enough for JSONC (comments, trailing commas) but rejects anything broken, with a position. */
 export function parseJsonc(file: string, text: string): unknown {
   if (text.trim() === '') return {}
-  const errors: ParseError[] = []
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false })
+  const { tree, errors } = treeOf(text)
   // A byte-order mark is not JSON, but editors write it and every reader skips it: keep it, and parse past it.
   const first = errors.find((e) => !(e.offset === 0 && text.startsWith('\uFEFF')))
   if (first) {
@@ -39,7 +38,7 @@ export function parseJsonc(file: string, text: string): unknown {
  * (or array) the path needs, such as `"mcpServers": []` or `"mcpServers": "x"`.
  */
 export function assertEditable(file: string, text: string, path: (string | number)[]): void {
-  let node = parseTree(text, [], { allowTrailingComma: true })
+  let node = treeOf(text).tree
   for (let i = 0; node && i < path.length; i++) {
     const segment = path[i]
     const here = path.slice(0, i).join('.') || 'the top level'
@@ -73,7 +72,7 @@ export function assertEditable(file: string, text: string, path: (string | numbe
 }
 
 export function getAt(text: string, path: (string | number)[]): { found: boolean; value?: unknown } {
-  const tree = parseTree(text, [], { allowTrailingComma: true })
+  const { tree } = treeOf(text)
   if (!tree) return { found: false }
   const node = findNodeAtLocation(tree, path)
   return node ? { found: true, value: getNodeValue(node) } : { found: false }
@@ -108,14 +107,31 @@ export function detectFormatting(text: string): { unit: string; eol: string } {
 
 type Format = ReturnType<typeof detectFormatting>
 
+// Merging one key asks about the same text several times (is it editable, which containers are missing, what is
+// there, where to insert), and a merge of n keys did that n times over a growing file: parsing was most of a small
+// install. Syntax trees are never modified here, so the trees of the last few texts are kept and shared.
+const TREE_CACHE_SIZE = 4
+const trees = new Map<string, { tree: Node | undefined; errors: ParseError[] }>()
+
+function treeOf(text: string): { tree: Node | undefined; errors: ParseError[] } {
+  let parsed = trees.get(text)
+  if (!parsed) {
+    const errors: ParseError[] = []
+    parsed = { tree: parseTree(text, errors, { allowTrailingComma: true, disallowComments: false }), errors }
+    if (trees.size >= TREE_CACHE_SIZE) trees.delete(trees.keys().next().value as string)
+    trees.set(text, parsed)
+  }
+  return parsed
+}
+
 function findAt(text: string, path: (string | number)[]): Node | undefined {
-  const tree = parseTree(text, [], { allowTrailingComma: true })
+  const { tree } = treeOf(text)
   return tree ? findNodeAtLocation(tree, path) : undefined
 }
 
 /** Inserts a new property or array element at the end of its parent container. */
 function insert(text: string, path: (string | number)[], value: unknown, format: Format): string {
-  const parent = path.length === 1 ? parseTree(text, [], { allowTrailingComma: true }) : findAt(text, path.slice(0, -1))
+  const parent = path.length === 1 ? treeOf(text).tree : findAt(text, path.slice(0, -1))
   if (!parent || (parent.type !== 'object' && parent.type !== 'array')) throw new Error(`cannot add '${path.join('.')}': its parent is not an object or array`)
   const key = path[path.length - 1]
   const parentIndent = lineIndent(text, propertyStart(parent))

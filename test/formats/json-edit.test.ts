@@ -99,3 +99,18 @@ describe('assertEditable and byte-order marks', () => {
     expect(() => assertEditable('x.json', '{ "m": [] }', ['m', 0])).not.toThrow()
   })
 })
+
+describe('parse trees shared between edits', () => {
+  it('answers each text by its own tree, however edits and texts interleave', () => {
+    const a = '{\n  // mine\n  "a": 1\n}\n'
+    const b = '{"b": [1, 2]}'
+    const steps = [a, b, a, setAt(a, ['x', 'y'], true), b, setAt(b, ['b', 2], 3), a]
+    for (const text of [...steps, ...steps.reverse()]) {
+      expect(getAt(text, ['a'])).toEqual(text.includes('"a"') ? { found: true, value: 1 } : { found: false })
+      expect(getAt(text, ['b'])).toEqual(text.includes('"b"') ? { found: true, value: text.includes('3') ? [1, 2, 3] : [1, 2] } : { found: false })
+    }
+    expect(setAt(setAt(a, ['x', 'y'], true), ['x', 'z'], 2)).toBe('{\n  // mine\n  "a": 1,\n  "x": {\n    "y": true,\n    "z": 2\n  }\n}\n')
+    expect(() => parseJsonc('f.json', '{"a": }')).toThrow(/f\.json:1:7/)
+    expect(() => parseJsonc('f.json', '{"a": }')).toThrow(/f\.json:1:7/) // the second answer comes from the cache
+  })
+})
