@@ -5,13 +5,10 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 
 /** HMAC-SHA256 over the parts, each length-prefixed so that no two different part lists produce the same input. */
 export function seal(key: Uint8Array, parts: readonly string[]): string {
-  const mac = createHmac('sha256', key)
-  for (const part of parts) {
-    const bytes = Buffer.from(part, 'utf8')
-    mac.update(`${bytes.length}:`)
-    mac.update(bytes)
-  }
-  return mac.digest('hex')
+  // One update of one string: every journal line is sealed, and a call into the hash per part was half the cost.
+  let input = ''
+  for (const part of parts) input += `${Buffer.byteLength(part, 'utf8')}:${part}`
+  return createHmac('sha256', key).update(input, 'utf8').digest('hex')
 }
 
 export function verifySeal(key: Uint8Array, parts: readonly string[], mac: unknown): boolean {
