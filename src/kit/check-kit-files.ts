@@ -8,30 +8,36 @@ import { decodeUtf8 } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { describeOpenError, FileReadError, formatBytes, MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { Diagnostic } from '../types.js'
+import type { KitFile } from '../actions/kit-file.js'
+import type { MarkdownDoc } from '../transforms/markdown.js'
 import { statStamp, type CheckMemo } from './check-memo.js'
 
 /** Same fence as the Markdown transform (src/transforms/markdown.ts): what install treats as frontmatter. */
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 const MARKDOWN = /\.(md|mdc|markdown)$/i
 
-export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?: CheckMemo): Promise<Diagnostic[]> {
+/**
+ * `read`, when given, receives every Markdown file that passed as it was read and parsed (absolute path → bytes, text,
+ * frontmatter), for install to use instead of reading it again (see src/actions/kit-file.ts).
+ */
+export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?: CheckMemo, read?: Map<string, KitFile>): Promise<Diagnostic[]> {
   const found = await pAll(
-    files.map((rel) => () => (MARKDOWN.test(rel) && memo ? checkRemembered(fs, join(dir, rel), memo) : checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel)))),
+    files.map((rel) => () => (MARKDOWN.test(rel) && memo ? checkRemembered(fs, join(dir, rel), memo, read) : checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel), read))),
     { concurrency: 32 },
   )
   return found.flat()
 }
 
 /** A Markdown file the memo vouches for (same stat as when it passed) is not read and parsed again. */
-async function checkRemembered(fs: Fs, file: string, memo: CheckMemo): Promise<Diagnostic[]> {
+async function checkRemembered(fs: Fs, file: string, memo: CheckMemo, read?: Map<string, KitFile>): Promise<Diagnostic[]> {
   const stamp = await statStamp(fs, file)
   if (stamp !== undefined && memo.vouches(file, stamp)) return []
-  const found = await checkKitFile(fs, file, true)
+  const found = await checkKitFile(fs, file, true, read)
   if (found.length === 0 && stamp !== undefined) memo.remember(file, stamp)
   return found
 }
 
-export async function checkKitFile(fs: Fs, file: string, markdown: boolean): Promise<Diagnostic[]> {
+export async function checkKitFile(fs: Fs, file: string, markdown: boolean, read?: Map<string, KitFile>): Promise<Diagnostic[]> {
   const at = (message: string, line = 1, column = 1): Diagnostic[] => [{ file, line, column, pointer: '', message, severity: 'error' }]
   // Other files are copied as bytes: their type and size are all install needs to know (and all it costs to check).
   if (!markdown) {
@@ -53,13 +59,23 @@ export async function checkKitFile(fs: Fs, file: string, markdown: boolean): Pro
   } catch {
     return at('is not valid UTF-8 text')
   }
-  return checkFrontmatter(file, text)
+  const parsed: { doc?: MarkdownDoc } = {}
+  const found = checkFrontmatter(file, text, parsed)
+  if (found.length === 0) read?.set(file, { bytes, text, ...parsed })
+  return found
 }
 
-/** The frontmatter of a Markdown file as YAML, with positions in the file (not in the frontmatter). */
-export function checkFrontmatter(file: string, text: string): Diagnostic[] {
+/**
+ * The frontmatter of a Markdown file as YAML, with positions in the file (not in the frontmatter). When it passes,
+ * `out.doc` is the document as parseMarkdown (src/transforms/markdown.ts) gives it: the same fence, the same YAML
+ * parser and alias limit.
+ */
+export function checkFrontmatter(file: string, text: string, out: { doc?: MarkdownDoc } = {}): Diagnostic[] {
   const match = FENCE.exec(text)
-  if (!match) return []
+  if (!match) {
+    out.doc = { frontmatter: {}, body: text, hadFrontmatter: false }
+    return []
+  }
   const at = (message: string, line: number, column: number): Diagnostic => ({ file, line: line + 1, column, pointer: '', message, severity: 'error' })
   const lineCounter = new LineCounter()
   const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false })
@@ -75,5 +91,6 @@ export function checkFrontmatter(file: string, text: string): Diagnostic[] {
     return [at(`frontmatter YAML aliases expand too far (${(error as Error).message}); write the values out`, 1, 1)]
   }
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) return [at('frontmatter must be a YAML mapping (key: value lines)', 1, 1)]
+  out.doc = { frontmatter: (data ?? {}) as Record<string, unknown>, body: text.slice(match[0].length), hadFrontmatter: true }
   return []
 }

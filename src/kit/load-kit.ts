@@ -1,6 +1,7 @@
 // Reads a kit directory: kit.yaml (identity), mcp.yaml and hooks.yaml (data), and the list of its content files.
 // Every YAML file is checked against its schema with file:line:col diagnostics, like targets.
 import { join, relative, sep } from 'node:path'
+import { rememberCheckedFiles, type KitFile } from '../actions/kit-file.js'
 import { exists, isNotFound, type Fs } from '../fs/fs.js'
 import { describeOpenError } from '../fs/read-bounded.js'
 import { locate } from '../load/locate.js'
@@ -41,24 +42,23 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   const files = (await walk(fs, dir, dir, found)).sort()
   const warnings = found.filter((d) => d.severity === 'warning')
   diagnostics.push(...found.filter((d) => d.severity === 'error'))
-  if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo)))
+  const read = new Map<string, KitFile>()
+  if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo, read)))
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
   const servers = ((mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {})
-  return {
-    ok: true,
-    warnings,
-    value: {
-      dir,
-      name: data.name,
-      version: data.version,
-      ...(data.description !== undefined ? { description: data.description } : {}),
-      ...(data.prefix !== undefined ? { prefix: data.prefix } : {}),
-      mcp: Object.entries(servers).map(([name, server]) => ({ name, ...server })),
-      hooks: (hooks as { hooks?: Hook[] } | undefined)?.hooks ?? [],
-      files,
-    },
+  const kit: Kit = {
+    dir,
+    name: data.name,
+    version: data.version,
+    ...(data.description !== undefined ? { description: data.description } : {}),
+    ...(data.prefix !== undefined ? { prefix: data.prefix } : {}),
+    mcp: Object.entries(servers).map(([name, server]) => ({ name, ...server })),
+    hooks: (hooks as { hooks?: Hook[] } | undefined)?.hooks ?? [],
+    files,
   }
+  rememberCheckedFiles(kit, read)
+  return { ok: true, warnings, value: kit }
 }
 
 // --- internal ---
