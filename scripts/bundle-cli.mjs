@@ -1,8 +1,9 @@
-// Part of `npm run build`: bundles the CLI (src/cli/run.ts and everything it imports, dependencies included) into
-// dist/cli/run.js plus chunks, replacing the one-module-per-file output of tsc for the `outfit` bin. Node 20 loads ES
-// modules one file at a time through an asynchronous loader; ~150 files (outfit's and its dependencies') cost about
-// 100 ms before `outfit list` did anything. The library entry (dist/index.js) stays tsc's output, for its types and
-// for callers who bundle it themselves.
+// Part of `npm run build`: bundles the CLI (src/cli/bundle-entry.ts and everything it imports, dependencies included)
+// into one CommonJS file, dist/cli/outfit.cjs, that the bin (dist/cli/run.js) loads with V8's code cache
+// (src/cli/compile-cache.ts). Node 20 loads ES modules one file at a time through an asynchronous loader: ~150 files
+// (outfit's and its dependencies') cost about 100 ms before `outfit list` did anything, and compiling them again at
+// every start another 30–40 ms. The library entry (dist/index.js) stays tsc's output, for its types and for callers
+// who bundle it themselves; so does the bin, which answers --version and --help before loading any of this.
 //
 // What stays outside the bundle, and why:
 // - ajv: loaded through createRequire only when a schema must be compiled at run time (src/schema/precompile.ts),
@@ -10,30 +11,26 @@
 // - pacote, @npmcli/git, tar: fetching kit sources (network-bound, loaded on demand); large CommonJS trees with
 //   optional native and worker pieces that are not worth re-bundling.
 import { build } from 'esbuild'
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
-const outdir = join(root, 'dist/cli')
-rmSync(join(outdir, 'chunks'), { recursive: true, force: true })
 
 await build({
   absWorkingDir: root,
-  entryPoints: { run: 'src/cli/run.ts' },
-  outdir,
+  entryPoints: ['src/cli/bundle-entry.ts'],
+  outfile: join(root, 'dist/cli/outfit.cjs'),
   bundle: true,
-  // Dynamic imports (prompts, diff, the help cache, the CLI itself after --version/--help) stay separate chunks, so
-  // what a command does not use is not even read.
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20.19',
   // ES module builds first: jsonc-parser's CommonJS entry is a UMD wrapper whose require() calls a bundler cannot follow.
   mainFields: ['module', 'main'],
   external: ['ajv', 'ajv/*', 'pacote', '@npmcli/git', 'tar'],
-  // Bundled CommonJS dependencies call require() for Node's built-ins; ES modules have none, so give them one.
-  banner: { js: "import { createRequire as __outfitCreateRequire } from 'node:module'; const require = __outfitCreateRequire(import.meta.url);" },
+  // import() of what stays outside becomes require(): the bundle runs as a vm script, which has no ES module loader.
+  supported: { 'dynamic-import': false },
+  // Modules that find files next to themselves (src/package-root.ts, src/schema/precompile.ts) get the bundle's URL.
+  define: { 'import.meta.url': '__outfitBundleUrl' },
+  banner: { js: "const __outfitBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',

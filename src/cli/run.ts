@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The only process boundary: wires real streams, signals and the file system into main(), and sets the exit code.
 // `outfit --version` answers before the rest of outfit is even loaded: it is what scripts call to check the install.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type * as BundleEntry from './bundle-entry.js'
 const argv = process.argv.slice(2)
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const { version } = await import('../version.js')
@@ -17,8 +20,11 @@ if (argv.length <= 2 && (last === '--help' || last === '-h') && process.env.OUTF
     process.exit(0)
   }
 }
-const { realFs } = await import('../fs/fs.js')
-const { main } = await import('./index.js')
+// The CLI itself: the bundle the build made (one file, compiled with V8's code cache), else the compiled modules.
+const { compileCacheDir, loadBundle } = await import('./compile-cache.js')
+const bundleFile = fileURLToPath(new URL('./outfit.cjs', import.meta.url))
+const bundle = existsSync(bundleFile) ? loadBundle<typeof BundleEntry>(bundleFile, compileCacheDir(process.env)) : undefined
+const { main, realFs } = bundle?.exports ?? (await import('./bundle-entry.js'))
 
 const controller = new AbortController()
 let abortedBy: 'SIGINT' | 'SIGTERM' | undefined
@@ -56,3 +62,4 @@ process.exitCode = await main(argv, {
   signal: controller.signal,
   abortedBy: () => abortedBy,
 })
+bundle?.saveCache()

@@ -34,6 +34,7 @@ afterAll(async () => {
 describe('npm pack', () => {
   it('builds dist/ first (prepack), so the bin and the library entry point are in the package', () => {
     expect(files).toContain('dist/cli/run.js')
+    expect(files).toContain('dist/cli/outfit.cjs')
     expect(files).toContain('dist/index.js')
     // Written by the build from the schemas, targets and CLI as they are (scripts/build-validators.mjs).
     for (const file of ['dist/schema/validators/target.schema.cjs', 'dist/load/prevalidated-targets.json', 'dist/cli/help.json']) expect(files, file).toContain(file)
