@@ -1,5 +1,5 @@
 // Nothing a kit or target names may land outside the scope root: no `..`, no absolute escape, no symlink that leads out.
-import { isAbsolute, relative, resolve, dirname, sep } from 'node:path'
+import { isAbsolute, normalize, relative, resolve, dirname, sep } from 'node:path'
 import { isNotFound, type Fs } from './fs.js'
 
 export class ContainmentError extends Error {}
@@ -16,6 +16,28 @@ export function isInsideByRelative(root: string, path: string): boolean {
   const rel = relative(root, path)
   return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
 }
+
+/**
+ * The absolute path a relative path read from state names below `root` — only if it is relative, has no `..` segment
+ * and lands strictly inside `root`; otherwise undefined. Every path of every manifest goes through this.
+ */
+export function resolveBelow(root: string, path: string): string | undefined {
+  // Plain POSIX paths on both sides (what outfit writes): joining answers it without resolve() and normalize().
+  if (sep === '/' && isPlainAbsolute(root) && isPlainRelative(path)) return root === '/' ? `/${path}` : `${root}/${path}`
+  return resolveBelowByPath(root, path)
+}
+
+/** The general answer (exported for the test that checks the shortcut against it). */
+export function resolveBelowByPath(root: string, path: string): string | undefined {
+  const full = resolve(root, path)
+  const bad = isAbsolute(path) || normalize(path).split(sep).includes('..') || !isInside(root, full) || full === root
+  return bad ? undefined : full
+}
+
+function isPlainRelative(path: string): boolean {
+  return path !== '' && !path.startsWith('/') && !path.endsWith('/') && !path.includes('//') && !RELATIVE_BREAKERS.test(path)
+}
+const RELATIVE_BREAKERS = /(^|\/)\.\.?(\/|$)/
 
 /** Absolute, without `//`, `.` or `..` segments, and no trailing `/` (except the root `/` itself). */
 function isPlainAbsolute(path: string): boolean {

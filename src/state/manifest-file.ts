@@ -5,10 +5,10 @@
 // must carry a valid seal for this user, scope and tool, have this version, have the expected shape, and name only
 // paths inside the scope root (and inside the folders the tool's target declares). Anything else is a StateError —
 // never "nothing installed", which would make outfit treat its own output as the user's.
-import { isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
+import { join, relative } from 'node:path'
 import { StateError } from '../errors.js'
 import { hashBytes, writeAtomic } from '../fs/files.js'
-import { assertNoSymlinkEscape, isInside, type ContainCache } from '../fs/contain.js'
+import { assertNoSymlinkEscape, isInside, resolveBelow, type ContainCache } from '../fs/contain.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
 import type { Change, Snapshot } from '../types.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from './scope-state.js'
@@ -195,11 +195,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A relative path from a manifest → the absolute path it names, only if it stays inside the root and the areas. */
 function containedPath(root: string, path: string, file: string, isDir: boolean, areas?: readonly string[]): string {
-  const full = resolve(root, path)
-  const bad = isAbsolute(path) || normalize(path).split(sep).includes('..') || !isInside(root, full) || full === root
+  const full = typeof path === 'string' ? resolveBelow(root, path) : undefined
   // Folders outfit made to reach an area (`.agents` for `.agents/skills`) are only ever removed when empty.
-  const declared = !areas || areas.some((area) => isInside(area, full) || (isDir && isInside(full, area)))
-  if (bad || !declared) {
+  const declared = full !== undefined && (!areas || areas.some((area) => isInside(area, full) || (isDir && isInside(full, area))))
+  if (full === undefined || !declared) {
     throw new StateError(`the install manifest ${file} names ${JSON.stringify(path)}, outside the folders this tool installs into; it was not used`, {
       hint: FORGET_HINT(file),
     })
