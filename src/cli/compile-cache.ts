@@ -62,6 +62,8 @@ function readPrivate(file: string): Buffer | undefined {
   }
 }
 
+// On Windows, where these mode bits say nothing about who may write, every file looks group- and world-writable:
+// no cache is used there, which is the safe answer.
 function isPrivate(path: string, directory: boolean): boolean {
   const st = lstatSync(path)
   const mine = typeof process.getuid !== 'function' || st.uid === process.getuid()
