@@ -1,0 +1,74 @@
+// Changes keep only the hash of what outfit wrote (not its bytes) for the rest of the run; a rollback must still put
+// back every byte that was there before: a user's file replaced with --force, a shared file's prior text, a file left
+// as it was, and the files the failed run created are gone.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createSandbox, type Sandbox } from './sandbox.js'
+
+let sb: Sandbox
+beforeEach(async () => {
+  sb = await createSandbox()
+})
+afterEach(async () => {
+  await sb.cleanup()
+})
+
+const target = `id: tr
+name: TR
+scopes:
+  global: { root: "{{home}}", dir: "{{home}}/.tr" }
+steps:
+  - name: agents
+    run: { action: copy, with: { from: "agents/**", to: agents } }
+    rollback: { action: remove }
+  - name: notes
+    run: { action: block, with: { file: NOTES.md, content: "kit notes" } }
+    rollback: { action: unblock }
+  - name: commands
+    run: { action: copy, with: { from: "commands/**", to: commands } }
+    rollback: { action: remove }
+  - name: manifest
+    run: { action: manifest }
+    rollback: { action: unmanifest }
+`
+
+describe('rollback after a failed step', () => {
+  it('restores a forced-over user file and a shared file byte-exactly, and removes what the run created', async () => {
+    const dir = join(sb.root, 'targets')
+    await mkdir(dir)
+    await writeFile(join(dir, 'tr.yaml'), target)
+    // The user's own reviewer (replaced with --force), their notes (the block goes in), and a folder where the
+    // kit's command file must go: the commands step fails after the first two steps wrote.
+    await sb.write('home/.tr/agents/reviewer.md', 'my own reviewer\n')
+    await sb.write('home/.tr/NOTES.md', '# My notes\n\nkeep me\n')
+    await sb.write('home/.tr/commands/changelog.md/.keep', '')
+    const before = await sb.tree()
+    const report = await sb.install(['tr'], { targetDirs: [dir], force: true })
+    const result = report.results[0]
+    expect(result?.status).toBe('failed')
+    expect(result?.failure?.step).toBe('commands')
+    expect(result?.steps.map((s) => [s.name, s.status])).toEqual([
+      ['agents', 'rolled-back'],
+      ['notes', 'rolled-back'],
+      ['commands', 'failed'],
+    ])
+    expect(await sb.tree()).toEqual(before)
+    expect(await sb.read('home/.tr/agents/reviewer.md')).toBe('my own reviewer\n')
+    expect(await sb.read('home/.tr/NOTES.md')).toBe('# My notes\n\nkeep me\n')
+  })
+
+  it('after an install that left the files as they were, a failing re-install changes nothing', async () => {
+    const dir = join(sb.root, 'targets')
+    await mkdir(dir)
+    await writeFile(join(dir, 'tr.yaml'), target)
+    await sb.write('home/.tr/NOTES.md', '# My notes\n')
+    expect((await sb.install(['tr'], { targetDirs: [dir] })).results[0]?.status).toBe('installed')
+    await sb.write('kit/commands/new.md', '---\ndescription: New\n---\nnew\n')
+    await sb.write('home/.tr/commands/new.md/.keep', '')
+    const before = await sb.tree()
+    const report = await sb.install(['tr'], { targetDirs: [dir] })
+    expect(report.results[0]?.status).toBe('failed')
+    expect(await sb.tree()).toEqual(before)
+  })
+})
