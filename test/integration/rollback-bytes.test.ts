@@ -72,3 +72,33 @@ describe('rollback after a failed step', () => {
     expect(await sb.tree()).toEqual(before)
   })
 })
+
+describe('one block written by two tools of one run with different content', () => {
+  it('the second tool takes the first one\'s block for outfit\'s (known by hash), not the user\'s edit', async () => {
+    const dir = join(sb.root, 'targets')
+    await mkdir(dir)
+    for (const id of ['ta', 'tb']) {
+      await writeFile(
+        join(dir, `${id}.yaml`),
+        `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}" }\nsteps:\n  - name: notes\n    run: { action: block, with: { file: NOTES.md, id: shared, content: "written by {{target.id}}" } }\n    rollback: { action: unblock }\n  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`,
+      )
+    }
+    await sb.write('home/NOTES.md', '# Mine\n')
+    const before = await sb.tree()
+    const report = await sb.install(['ta', 'tb'], { targetDirs: [dir], env: {} })
+    expect(report.results.map((r) => [r.tool, r.status, r.failure?.error.message])).toEqual([
+      ['ta', 'installed', undefined],
+      ['tb', 'installed', undefined],
+    ])
+    const text = await sb.read('home/NOTES.md')
+    expect(text.startsWith('# Mine\n')).toBe(true)
+    expect(text.match(/written by t[ab]/g)).toHaveLength(1)
+    // A real edit inside the block is still refused.
+    await sb.write('home/NOTES.md', text.replace(/written by t[ab]/, 'my own words'))
+    const again = await sb.install(['ta'], { targetDirs: [dir] })
+    expect(again.results[0]?.failure?.error.message).toMatch(/the outfit block 'shared' was edited since outfit wrote it/)
+    await sb.write('home/NOTES.md', text)
+    await sb.uninstall(['ta', 'tb'], { targetDirs: [dir] })
+    expect(await sb.tree()).toEqual(before)
+  })
+})
