@@ -135,7 +135,7 @@ async function blockContent(params: BlockParams, ctx: ActionContext): Promise<st
   for (const file of files) {
     const source = join(ctx.kit.dir, file)
     const kitFile = await readKitFileOnce(ctx, source)
-    const item = kitItem(file, kitFile.bytes, source, kitFile)
+    const item = kitItem(file, source, kitFile)
     parts.push(render(ctx, params.item ?? '{{item.body}}', itemVariables(item)).trim())
   }
   const body = parts.join(params.separator ?? '\n\n')

@@ -1,6 +1,7 @@
-// Changes keep only the hash of what outfit wrote (not its bytes) for the rest of the run; a rollback must still put
-// back every byte that was there before: a user's file replaced with --force, a shared file's prior text, a file left
-// as it was, and the files the failed run created are gone.
+// What a run keeps in memory is cut to what it needs: changes keep only the hash of what outfit wrote (not its bytes),
+// a block another tool wrote earlier in the run is known by hash, and a kit file is held as bytes or text, not both.
+// The behaviour must not change: a rollback puts back every byte that was there before (a user's file replaced with
+// --force, a shared file's prior text), and a kit file copied as it is stays byte-exact.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -100,5 +101,30 @@ describe('one block written by two tools of one run with different content', () 
     await sb.write('home/NOTES.md', text)
     await sb.uninstall(['ta', 'tb'], { targetDirs: [dir] })
     expect(await sb.tree()).toEqual(before)
+  })
+})
+
+describe('a kit file one tool transforms and another copies as it is, in one run', () => {
+  it('is written byte-exact by the tool that copies it (byte-order mark and non-ASCII text kept)', async () => {
+    const dir = join(sb.root, 'targets')
+    await mkdir(dir)
+    const step = (to: string, extra: string) => `  - name: agents\n    run: { action: copy, with: { from: "agents/*.md", to: ${to}${extra} } }\n    rollback: { action: remove }\n`
+    const manifest = `  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`
+    const head = (id: string) => `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.${id}" }\nsteps:\n`
+    // ta (first) takes the text: its frontmatter is rewritten; tb renames only (the file's own bytes); tc copies as is.
+    await writeFile(join(dir, 'ta.yaml'), head('ta') + step('agents', ', transform: [{ frontmatter: { join: { tools: ", " } } }]') + manifest)
+    await writeFile(join(dir, 'tb.yaml'), head('tb') + step('agents', ', rename: "{{item.stem}}.txt"') + manifest)
+    await writeFile(join(dir, 'tc.yaml'), head('tc') + step('agents', '') + manifest)
+    const original = '\uFEFF---\nname: é\ntools: [Read, Grep]\n---\n日本語 🎉\r\n'
+    await sb.write('kit/agents/reviewer.md', original)
+    const report = await sb.install(['ta', 'tb', 'tc'], { targetDirs: [dir], env: {} })
+    expect(report.results.map((r) => [r.tool, r.status, r.failure?.error.message])).toEqual([
+      ['ta', 'installed', undefined],
+      ['tb', 'installed', undefined],
+      ['tc', 'installed', undefined],
+    ])
+    expect(await sb.read('home/.ta/agents/reviewer.md')).toContain('tools: Read, Grep')
+    expect(await sb.read('home/.tb/agents/reviewer.txt')).toBe(original)
+    expect(await sb.read('home/.tc/agents/reviewer.md')).toBe(original)
   })
 })
