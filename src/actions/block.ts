@@ -5,6 +5,7 @@ import type { BlockParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
 import { findBlock, removeBlock, upsertBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
 import { blockTag } from '../state/scope-state.js'
+import { hashBytes } from '../fs/files.js'
 import { itemVariables } from '../transforms/item.js'
 import { kitItem } from './copy.js'
 import type { Kept, OwnedKey } from '../types.js'
@@ -33,14 +34,15 @@ export const block: Action<BlockParams> = {
       }
       const prevKey = previousOwned(ctx, path, [id, style])
       const runKey = `block:${path}:${id}`
+      // What another tool wrote into this block earlier in the run, by hash: the block can be as large as every rule.
       const written = ctx.run.get(`${runKey}:content`) as string | undefined
-      const recorded = [(prevKey?.value as BlockValue | undefined)?.content, written, ...shared.contents]
-      const userContent = userEdits(text, ref, content, recorded, path, ctx)
+      const recorded = [(prevKey?.value as BlockValue | undefined)?.content, ...shared.contents]
+      const userContent = userEdits(text, ref, content, recorded, written, path, ctx)
       const known = (prevKey?.value as BlockValue | undefined)?.prefix ?? (ctx.run.get(runKey) as string | undefined) ?? shared.prefix
       const result = upsertBlock(text, ref, content, known)
       // Tools installing concurrently share the block: the one that created it decides the separator for all.
       if (!ctx.run.has(runKey)) ctx.run.set(runKey, result.value.prefix)
-      ctx.run.set(`${runKey}:content`, content)
+      ctx.run.set(`${runKey}:content`, hashBytes(trimEnd(content)))
       // A forced install keeps the user's edited text, so that uninstall can put it back (as their own, unmarked text).
       const keep = userContent ?? (prevKey?.value as BlockValue | undefined)?.userContent
       const value: BlockValue = keep === undefined ? result.value : { ...result.value, userContent: keep }
@@ -105,14 +107,14 @@ async function sharedBlock(ctx: ActionContext, path: string, id: string): Promis
  * The user's edits inside outfit's block, if any: an existing block whose text is neither what outfit recorded nor what
  * it is about to write. Refused without --force (like an edited file); with it, returned so the caller keeps them.
  */
-function userEdits(text: string, ref: BlockRef, content: string, recorded: (string | undefined)[], path: string, ctx: ActionContext): string | undefined {
+function userEdits(text: string, ref: BlockRef, content: string, recorded: (string | undefined)[], writtenHash: string | undefined, path: string, ctx: ActionContext): string | undefined {
   const existing = findBlock(text, ref)
   if (!existing || existing.content === trimEnd(content)) return undefined
   const known = recorded.filter((r): r is string => r !== undefined).map(trimEnd)
-  if (known.includes(existing.content)) return undefined
+  if (known.includes(existing.content) || (writtenHash !== undefined && hashBytes(existing.content) === writtenHash)) return undefined
   if (!ctx.force) {
     throw new ConflictError(
-      known.length > 0 ? `${path}: the outfit block '${ref.id}' was edited since outfit wrote it` : `${path}: holds an outfit block '${ref.id}' that no install of yours recorded`,
+      known.length > 0 || writtenHash !== undefined ? `${path}: the outfit block '${ref.id}' was edited since outfit wrote it` : `${path}: holds an outfit block '${ref.id}' that no install of yours recorded`,
       { hint: 'copy your edits into the kit, or re-run with --force (your version of the block is kept and put back on uninstall)' },
     )
   }
@@ -133,7 +135,7 @@ async function blockContent(params: BlockParams, ctx: ActionContext): Promise<st
   for (const file of files) {
     const source = join(ctx.kit.dir, file)
     const kitFile = await readKitFileOnce(ctx, source)
-    const item = kitItem(file, kitFile.bytes, source, kitFile)
+    const item = kitItem(file, source, kitFile)
     parts.push(render(ctx, params.item ?? '{{item.body}}', itemVariables(item)).trim())
   }
   const body = parts.join(params.separator ?? '\n\n')

@@ -2,7 +2,6 @@
 import { join } from 'node:path'
 import picomatch from 'picomatch'
 import type { CopyParams } from '../generated/target.js'
-import { decodeUtf8 } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import { checkFrontmatter } from '../kit/check-kit-files.js'
@@ -11,7 +10,7 @@ import { itemVariables, makeItem, type Item } from '../transforms/item.js'
 import { selects } from '../transforms/select.js'
 import { writeOwnedFile } from './owned-file.js'
 import { render, resolveDest } from './resolve.js'
-import { readKitFileOnce, type KitFile } from './kit-file.js'
+import { bytesOf, kitFileText, readKitFileOnce, type KitFile } from './kit-file.js'
 import type { Action } from './types.js'
 
 export const copy: Action<CopyParams> = {
@@ -28,13 +27,12 @@ export const copy: Action<CopyParams> = {
       const relPath = base === '' ? file : file.slice(base.length + 1)
       const source = join(ctx.kit.dir, file)
       const kitFile = await readKitFileOnce(ctx, source)
-      const bytes = kitFile.bytes
       const transforms = transformsFor(relPath, params.transform ?? [])
       const needsText = transforms.length > 0 || params.rename !== undefined
-      const item = needsText ? kitItem(relPath, bytes, source, kitFile) : undefined
+      const item = needsText ? kitItem(relPath, source, kitFile) : undefined
       const vars = item ? itemVariables(item) : { 'item.path': relPath }
       const dest = await resolveDest(ctx, join(params.to, params.rename === undefined ? relPath : render(ctx, params.rename, vars)))
-      const output = item && transforms.length > 0 ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v)) : bytes
+      const output = item && transforms.length > 0 ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v)) : bytesOf(kitFile)
       await writeOwnedFile(ctx, dest, output)
       done++
       ctx.progress?.(done, matches.length)
@@ -44,15 +42,13 @@ export const copy: Action<CopyParams> = {
 }
 
 /**
- * A kit file as a template item; a frontmatter error is one line at its position in the file. `cache` (the run's
+ * A kit file as a template item; a frontmatter error is one line at its position in the file. `file` (the run's
  * copy of the file, see kit-file.ts) keeps the decoded text and parsed frontmatter for the other tools.
  */
-export function kitItem(path: string, bytes: Uint8Array, source: string, cache?: KitFile): Item {
-  // A byte-order mark would hide the frontmatter fence; the transformed output is written without it.
-  const text = cache?.text ?? decodeUtf8(bytes, source).replace(/^\uFEFF/, '')
-  if (cache) cache.text = text
+export function kitItem(path: string, source: string, file: KitFile): Item {
+  const text = kitFileText(file, source)
   try {
-    return makeItem(path, text, source, cache)
+    return makeItem(path, text, source, file)
   } catch (error) {
     const located = checkFrontmatter(source, text)[0]
     // The YAML library's message is replaced on purpose: its position is inside the frontmatter and spans lines.
@@ -87,7 +83,7 @@ async function selected(files: string[], params: CopyParams, ctx: Parameters<typ
   for (const file of files) {
     const source = join(ctx.kit.dir, file)
     const kitFile = await readKitFileOnce(ctx, source)
-    const item = kitItem(file, kitFile.bytes, source, kitFile)
+    const item = kitItem(file, source, kitFile)
     if (selects(params.select, item.doc)) out.push(file)
   }
   return out

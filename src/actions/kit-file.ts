@@ -1,15 +1,22 @@
 // Kit files as read once per run and shared by every tool's copy and block steps: each tool used to read, decode
 // and parse the frontmatter of every kit file again. The kit does not change during a run.
+//
+// A file is held once, as bytes or as text, not both: once a tool needed its text, the bytes are dropped and made
+// again from the text when a tool copies the file as it is (strict UTF-8 decoding round-trips exactly; a byte-order
+// mark, taken off the text, is put back). The cache lives for the whole run, so holding both doubled it.
+import { decodeUtf8 } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { MarkdownDoc } from '../transforms/markdown.js'
 import type { Kit } from '../types.js'
 import type { ActionContext } from './types.js'
 
-/** A kit file's bytes, and its text and parsed Markdown once a tool needed them (see kitItem). */
+/** A kit file's bytes until a tool needs its text; then its text (without a byte-order mark) and parsed Markdown. */
 export interface KitFile {
-  bytes: Uint8Array
+  bytes?: Uint8Array
   text?: string
+  /** The file began with a byte-order mark (not part of `text`). */
+  bom?: boolean
   doc?: MarkdownDoc
 }
 
@@ -42,5 +49,26 @@ function checkedFile(kit: Kit, source: string): KitFile | undefined {
 
 /** A kit file's bytes: as the check read them, or read now (a regular file within the size limit). */
 export async function kitFileBytes(fs: Fs, kit: Kit, source: string): Promise<Uint8Array> {
-  return checkedFile(kit, source)?.bytes ?? (await readBounded(fs, source, MAX_KIT_FILE_BYTES, 'kit files'))
+  const seen = checkedFile(kit, source)
+  return seen ? bytesOf(seen) : await readBounded(fs, source, MAX_KIT_FILE_BYTES, 'kit files')
+}
+
+const encoder = new TextEncoder()
+
+/** The file's exact bytes (made again from its text once the bytes were dropped). */
+export function bytesOf(file: KitFile): Uint8Array {
+  if (file.bytes) return file.bytes
+  return encoder.encode(file.bom ? `\uFEFF${file.text ?? ''}` : (file.text ?? ''))
+}
+
+/** The file's text, decoded strictly once (an error names `source`), without a byte-order mark. */
+export function kitFileText(file: KitFile, source: string): string {
+  if (file.text !== undefined) return file.text
+  const decoded = decodeUtf8(file.bytes ?? new Uint8Array(), source)
+  // A byte-order mark would hide the frontmatter fence; the transformed output is written without it.
+  const bom = decoded.startsWith('\uFEFF')
+  file.text = bom ? decoded.slice(1) : decoded
+  if (bom) file.bom = true
+  delete file.bytes
+  return file.text
 }

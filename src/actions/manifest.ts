@@ -2,7 +2,7 @@
 // prunes what the previous kit version installed and this one no longer does, and writes nothing when nothing changed.
 // Inverse: unmanifest.
 import { dirname } from 'node:path'
-import { readSnapshot, snapshotOf, writeAtomic, restoreSnapshot, decodeUtf8 } from '../fs/files.js'
+import { hashOnly, readSnapshot, snapshotOf, writeAtomic, restoreSnapshot, decodeUtf8 } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { exists } from '../fs/fs.js'
 import { ensureStateDir, STATE_FILE_MODE } from '../state/scope-state.js'
@@ -41,8 +41,9 @@ export const manifest: Action = {
         await ensureStateDir(ctx.fs, dirname(path))
         ctx.record({ kind: 'dir', path: dirname(path) })
       }
-      await writeAtomic(ctx.fs, path, text, STATE_FILE_MODE)
-      ctx.record({ kind: 'file', path, before, after: snapshotOf(text) })
+      const written = snapshotOf(text)
+      await writeAtomic(ctx.fs, path, written.data ?? text, STATE_FILE_MODE)
+      ctx.record({ kind: 'file', path, before, after: hashOnly(written) })
     })
   },
 }

@@ -1,7 +1,7 @@
 // Writes a file the kit owns outright (agents, commands, skills...). Refuses to replace a file outfit did not write,
 // or one the user changed since, unless --force; records what was there so rollback and uninstall can restore it.
 import { ConflictError } from '../errors.js'
-import { readSnapshot, snapshotOf, writeAtomic } from '../fs/files.js'
+import { hashOnly, readSnapshot, snapshotOf, writeAtomic } from '../fs/files.js'
 import type { Snapshot } from '../types.js'
 import { claimsOn, previousChange } from './claims.js'
 import { ensureParents } from './parents.js'
@@ -16,7 +16,9 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
     if (!ctx.run.has(`origin:${path}`)) ctx.run.set(`origin:${path}`, origin)
     if (current && current.hash === desired.hash) {
       await ensureParents(ctx, path)
-      ctx.record({ kind: 'file', path, before: current, after: current, origin })
+      // Unchanged: nothing to roll back, so the record keeps hashes, not bytes (`origin` keeps its own for uninstall).
+      const same = hashOnly(current)
+      ctx.record({ kind: 'file', path, before: same, after: same, origin })
       return
     }
     if (current && !(await isOurs(ctx, path, current))) {
@@ -28,7 +30,8 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
     await ensureParents(ctx, path)
     await writeAtomic(ctx.fs, path, desired.data ?? new Uint8Array(), mode, current)
     ctx.run.set(`written:${path}`, desired.hash)
-    ctx.record({ kind: 'file', path, before: current, after: desired, origin })
+    // What was written is known by its hash (rollback restores `before`); its bytes are not kept for the whole run.
+    ctx.record({ kind: 'file', path, before: current, after: hashOnly(desired), origin })
   })
 }
 

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path'
 import { ConflictError, OutfitError } from '../errors.js'
 import { isInside } from '../fs/contain.js'
 import { isNotFound } from '../fs/fs.js'
-import { decodeUtf8, ensureDir, readSnapshot, restoreSnapshot, snapshotOf, writeAtomic, removeIfExists } from '../fs/files.js'
+import { decodeUtf8, ensureDir, hashOnly, readSnapshot, restoreSnapshot, snapshotOf, writeAtomic, removeIfExists } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { loadBackup } from '../state/manifest-file.js'
 import { recordMadeDir } from './parents.js'
@@ -29,7 +29,9 @@ export async function editSharedFile(
     const result = withFile(path, () => edit(text))
     const origin = await sharedOrigin(ctx, path, current)
     if (result.text === text && current) {
-      ctx.record({ kind: 'edit', format, path, before: current, after: current, origin, owned: result.owned })
+      // Unchanged: nothing to roll back, so hashes only (`origin` keeps its bytes for uninstall).
+      const same = hashOnly(current)
+      ctx.record({ kind: 'edit', format, path, before: same, after: same, origin, owned: result.owned })
       return
     }
     await ensureDir(ctx.fs, dirname(io), (dir) => recordMadeDir(ctx, dir))
@@ -40,8 +42,9 @@ export async function editSharedFile(
         hint: 're-run with --force to edit it anyway (its mode is kept), or make it writable first',
       })
     }
-    await writeAtomic(ctx.fs, io, result.text, current?.mode)
-    ctx.record({ kind: 'edit', format, path, before: current, after, origin, owned: result.owned })
+    await writeAtomic(ctx.fs, io, after.data ?? result.text, current?.mode)
+    // Rollback puts `before` back; what was written is known by its hash.
+    ctx.record({ kind: 'edit', format, path, before: current, after: hashOnly(after), origin, owned: result.owned })
   })
 }
 

@@ -32,6 +32,15 @@ export function snapshotOf(data: Uint8Array | string, mode?: number): Snapshot {
   return mode === undefined ? { hash: hashBytes(bytes), data: bytes } : { hash: hashBytes(bytes), data: bytes, mode }
 }
 
+/**
+ * The snapshot without its bytes: what a change keeps of a file's content once nothing can need the bytes again
+ * (what outfit wrote, or a file it left as it was). Rollback and uninstall compare hashes; they restore only `before`
+ * and `origin` of a change that wrote, and those keep their bytes.
+ */
+export function hashOnly(snapshot: Snapshot): Snapshot {
+  return snapshot.mode === undefined ? { hash: snapshot.hash } : { hash: snapshot.hash, mode: snapshot.mode }
+}
+
 /** The file's current bytes, or null when it does not exist. Directories are an error: we never replace them. */
 export async function readSnapshot(fs: Fs, path: string): Promise<Snapshot | null> {
   try {

@@ -37,10 +37,14 @@ export async function readBounded(fs: Fs, file: string, limit: number, what = 'f
     const tooBig = () => new FileReadError(file, `is over ${formatBytes(limit)}; ${what} over ${formatBytes(limit)} are refused`)
     if (Number(st.size) > limit) throw tooBig()
     // The size on disk can be wrong (a file still growing, /proc): read at most limit + 1 bytes, whatever it said.
+    // The first read is sized by what stat said (+ 1 to see the end in the same read), not a fixed 64 KiB: the bytes
+    // returned are a view of that buffer, and a run keeps every kit file's bytes, so a 4 KB file must not pin 64 KB.
     const chunks: Uint8Array[] = []
     let total = 0
+    let next = Math.min(Number(st.size) + 1, limit + 1)
     for (;;) {
-      const chunk = new Uint8Array(Math.min(64 * 1024, limit + 1 - total))
+      const chunk = new Uint8Array(Math.min(next, limit + 1 - total))
+      next = 64 * 1024
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null)
       if (bytesRead === 0) break
       total += bytesRead
@@ -92,8 +96,10 @@ function kindOf(st: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDe
   return 'a special file'
 }
 
+/** One buffer of exactly `total` bytes; a single chunk is returned as it is unless its buffer is much larger. */
 function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0]
+  const only = chunks.length === 1 ? chunks[0] : undefined
+  if (only && only.buffer.byteLength - only.byteLength <= 1) return only
   const out = new Uint8Array(total)
   let at = 0
   for (const c of chunks) {

@@ -53,15 +53,18 @@ export async function checkKitFile(fs: Fs, file: string, markdown: boolean, read
     if (error instanceof FileReadError) return at(error.reason)
     throw error
   }
-  let text: string
+  let decoded: string
   try {
-    text = decodeUtf8(bytes, file).replace(/^\uFEFF/, '')
+    decoded = decodeUtf8(bytes, file)
   } catch {
     return at('is not valid UTF-8 text')
   }
+  const bom = decoded.startsWith('\uFEFF')
+  const text = bom ? decoded.slice(1) : decoded
   const parsed: { doc?: MarkdownDoc } = {}
   const found = checkFrontmatter(file, text, parsed)
-  if (found.length === 0) read?.set(file, { bytes, text, ...parsed })
+  // Kept as text only (install makes the bytes again from it, exactly: see src/actions/kit-file.ts), not both.
+  if (found.length === 0) read?.set(file, { text, ...(bom ? { bom } : {}), ...parsed })
   return found
 }
 

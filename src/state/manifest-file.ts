@@ -70,8 +70,10 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
     if (isNotFound(error)) return null
     throw new StateError(`could not read the install manifest ${file}: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
   }
-  const key = `${file}\0${state.id}\0${areas?.join('\0') ?? '*'}\0${text}`
-  const manifest = memo?.checked.get(key) ?? checkManifest(state, tool, scope, file, text, areas, memo?.verified)
+  // Keyed by the text's hash, not the text: a key holding the text kept a copy of every manifest read for the whole run.
+  const digest = memo ? hashBytes(text) : ''
+  const key = `${file}\0${state.id}\0${areas?.join('\0') ?? '*'}\0${digest}`
+  const manifest = memo?.checked.get(key) ?? checkManifest(state, tool, scope, file, text, areas, memo?.verified && { verified: memo.verified, digest })
   memo?.checked.set(key, manifest)
   // Resolve symlinks before anything reads through a path: a folder swapped for a link that leads out is refused.
   const cache = memo?.folders.get(state.root) ?? { safe: new Set<string>() }
@@ -89,11 +91,11 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
 }
 
 /** Parses, unseals and checks a manifest's text (everything but the symlink check). */
-function checkManifest(state: ScopeState, tool: string, scope: string, file: string, text: string, areas?: readonly string[], verified?: Map<string, ManifestFile>): ManifestFile {
-  // The same text for the same file and user unseals to the same body (read without areas, then with them: status).
-  const key = `${file}\0${state.id}\0${text}`
-  const body = verified?.get(key) ?? verifiedBody(state, tool, scope, file, text)
-  verified?.set(key, body)
+function checkManifest(state: ScopeState, tool: string, scope: string, file: string, text: string, areas?: readonly string[], memo?: { verified: Map<string, ManifestFile>; digest: string }): ManifestFile {
+  // The same text (by its sha256) for the same file and user unseals to the same body (read without areas, then with them: status).
+  const key = `${file}\0${state.id}\0${memo?.digest}`
+  const body = memo?.verified.get(key) ?? verifiedBody(state, tool, scope, file, text)
+  memo?.verified.set(key, body)
   return mapPaths(body, (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
 }
 

@@ -37,4 +37,26 @@ describe('readBounded', () => {
     }
     expect(await reason(lying, '/a')).toBe('is over 16 bytes; files over 16 bytes are refused')
   })
+
+  it('returns bytes that do not hold on to a larger read buffer (a run keeps every kit file it read)', async () => {
+    const { fs } = createTestFs({ '/small': 'x'.repeat(4000), '/empty': '' })
+    const bytes = await readBounded(fs, '/small', 10 * 1024 * 1024)
+    expect(bytes.byteLength).toBe(4000)
+    expect(bytes.buffer.byteLength).toBeLessThanOrEqual(4001)
+    expect((await readBounded(fs, '/empty', 16)).byteLength).toBe(0)
+  })
+
+  it('reads the whole file when it is larger than its size on disk says (and still stops at the limit)', async () => {
+    const { fs } = createTestFs({ '/a': 'abcdefghij'.repeat(10_000) })
+    const lying: Fs = {
+      ...fs,
+      open: (async (path: string, flags: number) => {
+        const handle = await fs.open(path, flags)
+        return Object.assign(handle, { stat: async () => Object.assign(await fs.stat(path), { size: 10 }) })
+      }) as Fs['open'],
+    }
+    const bytes = await readBounded(lying, '/a', 1024 * 1024)
+    expect(new TextDecoder().decode(bytes)).toBe('abcdefghij'.repeat(10_000))
+    expect(bytes.buffer.byteLength).toBe(100_000)
+  })
 })

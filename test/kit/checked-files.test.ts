@@ -47,4 +47,14 @@ describe('install takes the bytes the check read', () => {
     vol.writeFileSync('/kit/rules/a.md', 'two\n')
     expect(new TextDecoder().decode(await kitFileBytes(fs, loaded.value, '/kit/rules/a.md'))).toBe('two\n')
   })
+
+  it('gives back the exact bytes the check read, made again from the text it keeps (byte-order mark, non-ASCII, CRLF)', async () => {
+    const content = '\uFEFF---\r\ndescription: é\r\n---\r\n日本語 🎉\r\n'
+    const { fs, vol } = createTestFs({ '/kit/kit.yaml': 'name: k\nversion: 1.0.0\n', '/kit/rules/a.md': content })
+    const loaded = await loadKit(fs, '/kit', { checkContent: true })
+    if (!loaded.ok) throw new Error('kit did not load')
+    vol.writeFileSync('/kit/rules/a.md', 'changed after the check\n')
+    const bytes = await kitFileBytes(fs, loaded.value, '/kit/rules/a.md')
+    expect(Buffer.from(bytes).equals(Buffer.from(content, 'utf8'))).toBe(true)
+  })
 })
