@@ -5,6 +5,8 @@
 //   npm run bench -- --quick           sizes 10, 1000, three runs each
 //   npm run bench -- --sizes 10,1000   chosen sizes
 //   npm run bench -- --runs 7          runs per case (default 5; 3 at 5,000 files)
+//   npm run bench -- --render          only rewrite docs/BENCHMARKS.md from docs/bench-raw.json and bench/notes.md
+//                                      (after editing the notes: the numbers stay those of the last run)
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, release, platform, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -39,6 +41,14 @@ const quick = args.includes('--quick')
 const argOf = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined)
 const sizes = argOf('--sizes')?.split(',').map(Number) ?? (quick ? [10, 1000] : [10, 100, 1000, 5000])
 const runsFor = (size: number) => Number(argOf('--runs') ?? (quick || size >= 5000 ? 3 : 5))
+
+if (args.includes('--render')) {
+  const raw = JSON.parse(readFileSync(join(root, 'docs/bench-raw.json'), 'utf8')) as Report
+  const { markdown } = renderReport({ ...raw, notes: readFileSync(join(here, 'notes.md'), 'utf8') })
+  writeFileSync(join(root, 'docs/BENCHMARKS.md'), markdown)
+  console.log('rewrote docs/BENCHMARKS.md from docs/bench-raw.json and bench/notes.md')
+  process.exit(0)
+}
 
 rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
