@@ -4,10 +4,11 @@
 // A file is held once, as bytes or as text, not both: once a tool needed its text, the bytes are dropped and made
 // again from the text when a tool copies the file as it is (strict UTF-8 decoding round-trips exactly; a byte-order
 // mark, taken off the text, is put back). The cache lives for the whole run, so holding both doubled it.
-import { decodeUtf8 } from '../fs/files.js'
+import { decodeUtf8, hashBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { MarkdownDoc } from '../transforms/markdown.js'
+import type { CheckedFiles } from '../kit/check-kit-files.js'
 import type { Kit } from '../types.js'
 import type { ActionContext } from './types.js'
 
@@ -37,14 +38,19 @@ export function readKitFileOnce(ctx: ActionContext, source: string): Promise<Kit
 // time). The check's reads are kept with the kit they were loaded for, by absolute path, and taken from here: each
 // file is read once, and what was checked is exactly what is installed. A kit made another way (merged kits, tests)
 // has none, and its files are read as before.
-const checked = new WeakMap<Kit, ReadonlyMap<string, KitFile>>()
+const checked = new WeakMap<Kit, CheckedFiles>()
 
-export function rememberCheckedFiles(kit: Kit, files: ReadonlyMap<string, KitFile>): void {
-  if (files.size > 0) checked.set(kit, files)
+export function rememberCheckedFiles(kit: Kit, files: CheckedFiles): void {
+  if (files.read.size > 0 || files.sha256.size > 0) checked.set(kit, files)
 }
 
 function checkedFile(kit: Kit, source: string): KitFile | undefined {
-  return checked.get(kit)?.get(source)
+  return checked.get(kit)?.read.get(source)
+}
+
+/** The SHA-256 of a kit file's bytes: as the check knew it (read then, or vouched for by its memo), or read now. */
+export async function kitFileHash(fs: Fs, kit: Kit, source: string): Promise<string> {
+  return checked.get(kit)?.sha256.get(source) ?? hashBytes(await kitFileBytes(fs, kit, source))
 }
 
 /** A kit file's bytes: as the check read them, or read now (a regular file within the size limit). */

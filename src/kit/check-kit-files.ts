@@ -4,7 +4,7 @@
 import { join } from 'node:path'
 import pAll from 'p-all'
 import { LineCounter, parseDocument } from 'yaml'
-import { decodeUtf8 } from '../fs/files.js'
+import { decodeUtf8, hashBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { describeOpenError, FileReadError, formatBytes, MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { Diagnostic } from '../types.js'
@@ -16,28 +16,38 @@ import { statStamp, type CheckMemo } from './check-memo.js'
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 const MARKDOWN = /\.(md|mdc|markdown)$/i
 
-/**
- * `read`, when given, receives every Markdown file that passed as it was read and parsed (absolute path → bytes, text,
- * frontmatter), for install to use instead of reading it again (see src/actions/kit-file.ts).
- */
-export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?: CheckMemo, read?: Map<string, KitFile>): Promise<Diagnostic[]> {
+/** What the check learnt of the Markdown files that passed, by absolute path, for install (src/actions/kit-file.ts). */
+export interface CheckedFiles {
+  /** Files read now: their text and parsed frontmatter, which install uses instead of reading them again. */
+  read: Map<string, KitFile>
+  /** The SHA-256 of every file read now or vouched for by the memo (for the fast path's digest of the kit). */
+  sha256: Map<string, string>
+}
+
+export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?: CheckMemo, out?: CheckedFiles): Promise<Diagnostic[]> {
   const found = await pAll(
-    files.map((rel) => () => (MARKDOWN.test(rel) && memo ? checkRemembered(fs, join(dir, rel), memo, read) : checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel), read))),
+    files.map((rel) => () => (MARKDOWN.test(rel) && memo ? checkRemembered(fs, join(dir, rel), memo, out) : checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel), out))),
     { concurrency: 32 },
   )
   return found.flat()
 }
 
 /** A Markdown file the memo vouches for (same stat as when it passed) is not read and parsed again. */
-async function checkRemembered(fs: Fs, file: string, memo: CheckMemo, read?: Map<string, KitFile>): Promise<Diagnostic[]> {
+async function checkRemembered(fs: Fs, file: string, memo: CheckMemo, out?: CheckedFiles): Promise<Diagnostic[]> {
   const stamp = await statStamp(fs, file)
-  if (stamp !== undefined && memo.vouches(file, stamp)) return []
-  const found = await checkKitFile(fs, file, true, read)
-  if (found.length === 0 && stamp !== undefined) memo.remember(file, stamp)
+  const vouched = stamp === undefined ? undefined : memo.vouches(file, stamp)
+  if (vouched !== undefined) {
+    out?.sha256.set(file, vouched)
+    return []
+  }
+  const checked: CheckedFiles = out ?? { read: new Map(), sha256: new Map() }
+  const found = await checkKitFile(fs, file, true, checked)
+  const sha256 = checked.sha256.get(file)
+  if (found.length === 0 && stamp !== undefined && sha256 !== undefined) memo.remember(file, stamp, sha256)
   return found
 }
 
-export async function checkKitFile(fs: Fs, file: string, markdown: boolean, read?: Map<string, KitFile>): Promise<Diagnostic[]> {
+export async function checkKitFile(fs: Fs, file: string, markdown: boolean, out?: CheckedFiles): Promise<Diagnostic[]> {
   const at = (message: string, line = 1, column = 1): Diagnostic[] => [{ file, line, column, pointer: '', message, severity: 'error' }]
   // Other files are copied as bytes: their type and size are all install needs to know (and all it costs to check).
   if (!markdown) {
@@ -64,7 +74,10 @@ export async function checkKitFile(fs: Fs, file: string, markdown: boolean, read
   const parsed: { doc?: MarkdownDoc } = {}
   const found = checkFrontmatter(file, text, parsed)
   // Kept as text only (install makes the bytes again from it, exactly: see src/actions/kit-file.ts), not both.
-  if (found.length === 0) read?.set(file, { text, ...(bom ? { bom } : {}), ...parsed })
+  if (found.length === 0 && out) {
+    out.read.set(file, { text, ...(bom ? { bom } : {}), ...parsed })
+    out.sha256.set(file, hashBytes(bytes))
+  }
   return found
 }
 

@@ -1,14 +1,14 @@
 // Reads a kit directory: kit.yaml (identity), mcp.yaml and hooks.yaml (data), and the list of its content files.
 // Every YAML file is checked against its schema with file:line:col diagnostics, like targets.
 import { join, relative, sep } from 'node:path'
-import { rememberCheckedFiles, type KitFile } from '../actions/kit-file.js'
+import { rememberCheckedFiles } from '../actions/kit-file.js'
 import { exists, isNotFound, type Fs } from '../fs/fs.js'
 import { describeOpenError } from '../fs/read-bounded.js'
 import { locate } from '../load/locate.js'
 import { readValidated } from '../load/read-validated.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
 import type { Diagnostic, Hook, Kit, LoadResult, McpServer } from '../types.js'
-import { checkKitFiles } from './check-kit-files.js'
+import { checkKitFiles, type CheckedFiles } from './check-kit-files.js'
 import type { CheckMemo } from './check-memo.js'
 
 /** Files a kit never installs: its own metadata and VCS/editor litter. */
@@ -42,8 +42,8 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   const files = (await walk(fs, dir, dir, found)).sort()
   const warnings = found.filter((d) => d.severity === 'warning')
   diagnostics.push(...found.filter((d) => d.severity === 'error'))
-  const read = new Map<string, KitFile>()
-  if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo, read)))
+  const checked: CheckedFiles = { read: new Map(), sha256: new Map() }
+  if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo, checked)))
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
   const servers = ((mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {})
@@ -57,7 +57,7 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
     hooks: (hooks as { hooks?: Hook[] } | undefined)?.hooks ?? [],
     files,
   }
-  rememberCheckedFiles(kit, read)
+  rememberCheckedFiles(kit, checked)
   return { ok: true, warnings, value: kit }
 }
 

@@ -8,7 +8,7 @@ import type { AlsoReads, Unsupported } from '../generated/target.js'
 
 export function reportUnsupported(unsupported: readonly Unsupported[], ctx: ActionContext): void {
   for (const entry of unsupported) {
-    for (const what of kitContent(entry.kit, ctx)) ctx.log.drop(what, entry.reason)
+    ctx.log.dropAll(kitContent(entry.kit, ctx), entry.reason)
   }
 }
 

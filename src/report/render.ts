@@ -5,7 +5,8 @@ import type { ToolStatus as ToolStatusRow } from '../api/status.js'
 import type { LockEntry } from '../lock/lock-file.js'
 import type { LockChange } from '../sources/resolve-kits.js'
 import type { ToolPlan } from '../plan/plan.js'
-import type { Diagnostic, RunReport, ToolResult } from '../types.js'
+import { droppedLine } from '../run/tool-log.js'
+import type { Diagnostic, Dropped, RunReport, ToolResult } from '../types.js'
 
 export interface RenderOptions {
   color: boolean
@@ -127,7 +128,7 @@ export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?:
     const summary = p.failure ? c.red(`would fail: ${p.failure}`) : counts.length === 0 && !bump ? c.green('up to date') : [files, bump].filter(Boolean).join('; ')
     lines.push(`${c.bold(p.name)}  ${summary}`)
     // What the tool cannot take is part of the plan: an install would leave it out.
-    for (const d of p.dropped) lines.push(`  ${c.yellow('!')} ${d.what} not installed: ${d.reason}`)
+    for (const [reason, whats] of byReason(p.dropped)) lines.push(`  ${c.yellow('!')} ${droppedLine(whats, reason)}`)
     for (const change of p.changes) {
       const mark = change.kind === 'create' ? c.green('+') : change.kind === 'remove' ? c.red('-') : c.yellow('~')
       lines.push(`  ${mark} ${relativeTo(change.path, options.cwd)}`)
@@ -149,6 +150,17 @@ export function renderLockChanges(changes: LockChange[]): string[] {
 }
 
 // --- internal ---
+
+/** Dropped pieces grouped by their reason, in the order the reasons first appear. */
+function byReason(dropped: readonly Dropped[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>()
+  for (const d of dropped) {
+    const whats = groups.get(d.reason) ?? []
+    whats.push(d.what)
+    groups.set(d.reason, whats)
+  }
+  return groups
+}
 
 function commonDir(paths: string[]): string {
   const split = paths.map((p) => p.split('/').slice(0, -1))

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { isNotFound, type Fs } from '../fs/fs.js'
 import { writeAtomic } from '../fs/files.js'
-import { kitFileBytes } from '../actions/kit-file.js'
+import { kitFileHash } from '../actions/kit-file.js'
 import type { Pipeline } from '../pipeline/types.js'
 import { manifestPath, type ManifestFile } from '../state/manifest-file.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from '../state/scope-state.js'
@@ -45,8 +45,9 @@ export function stampPath(stateDir: string, tool: string, scope: string): string
 export async function kitDigest(fs: Fs, kit: Kit, env: Readonly<Record<string, string | undefined>>): Promise<string> {
   const refs = [...new Set(kit.mcp.flatMap((s) => [s.command ?? '', ...(s.args ?? []), ...Object.values(s.env ?? {}), s.url ?? '', ...Object.values(s.headers ?? {})]).flatMap(envRefs))].sort()
   const hash = createHash('sha256').update(JSON.stringify({ ...kit, dir: undefined, env: refs.map((n) => [n, env[n] !== undefined]) }))
-  // Read like install reads kit files (a regular file within the limit: a file swapped for a FIFO cannot hang this).
-  for (const file of kit.files) hash.update(`\0${file}\0`).update(await kitFileBytes(fs, kit, join(kit.dir, file)))
+  // Each file by the hash of its bytes: known from the kit check (which read it, or whose sealed memo vouches for it
+  // by exact stat), else read like install reads kit files (a regular file within the limit: a FIFO cannot hang this).
+  for (const file of kit.files) hash.update(`\0${file}\0${await kitFileHash(fs, kit, join(kit.dir, file))}`)
   return hash.digest('hex')
 }
 

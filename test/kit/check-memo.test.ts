@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Fs } from '../../src/fs/fs.js'
 import { realFs } from '../../src/fs/fs.js'
-import { checkKitFiles } from '../../src/kit/check-kit-files.js'
+import { checkKitFiles, type CheckedFiles } from '../../src/kit/check-kit-files.js'
+import { hashBytes } from '../../src/fs/files.js'
+import { seal } from '../../src/state/seal.js'
 import { openCheckMemo } from '../../src/kit/check-memo.js'
 import { createSandbox, type Sandbox } from '../integration/sandbox.js'
 
@@ -44,8 +46,12 @@ describe('kit check memo', () => {
     await memo?.save()
 
     const second = counting()
-    expect(await checkKitFiles(second.fs, sb.kit, files, await openCheckMemo(second.fs, sb.state))).toEqual([])
+    const learnt: CheckedFiles = { read: new Map(), sha256: new Map() }
+    expect(await checkKitFiles(second.fs, sb.kit, files, await openCheckMemo(second.fs, sb.state), learnt)).toEqual([])
     expect(second.reads()).toBe(0)
+    // The memo also vouches for the bytes' hash: the fast path's kit digest needs no read either.
+    for (const rel of files) expect(learnt.sha256.get(join(sb.kit, rel))).toBe(hashBytes(await readFile(join(sb.kit, rel))))
+    expect(learnt.read.size).toBe(0)
 
     // Same size, same mtime, broken frontmatter: ctime tells.
     const rule = join(sb.kit, 'rules/general.md')
@@ -59,11 +65,32 @@ describe('kit check memo', () => {
 
     // A memo edited by hand (or copied from elsewhere) is not sealed with this key: everything is checked again.
     const memoFile = join(sb.state, 'kit-checks.json')
-    const doc = JSON.parse(await readFile(memoFile, 'utf8')) as { files: Record<string, string> }
-    doc.files[rule] = 'forged'
+    const doc = JSON.parse(await readFile(memoFile, 'utf8')) as { files: Record<string, unknown> }
+    doc.files[rule] = ['forged', '0'.repeat(64)]
     await writeFile(memoFile, JSON.stringify(doc))
     const fourth = counting()
     await checkKitFiles(fourth.fs, sb.kit, files, await openCheckMemo(fourth.fs, sb.state))
     expect(fourth.reads()).toBe(2)
+  })
+
+  it('takes a memo of the earlier shape (a stat per file, no hash) as no memo', async () => {
+    const first = counting()
+    const memo = await openCheckMemo(first.fs, sb.state)
+    await checkKitFiles(first.fs, sb.kit, files, memo)
+    await memo?.save()
+    // What an older outfit wrote: a stat per file, sealed under its own label.
+    const key = Buffer.from((await readFile(join(sb.state, 'key'), 'utf8')).trim(), 'hex')
+    const memoFile = join(sb.state, 'kit-checks.json')
+    const current = JSON.parse(await readFile(memoFile, 'utf8')) as { files: Record<string, [string, string]> }
+    const body = { files: Object.fromEntries(Object.entries(current.files).map(([path, [stat]]) => [path, stat])) }
+    await writeFile(memoFile, JSON.stringify({ ...body, mac: seal(key, ['kit-checks', JSON.stringify(body)]) }))
+    const second = counting()
+    expect(await checkKitFiles(second.fs, sb.kit, files, await openCheckMemo(second.fs, sb.state))).toEqual([])
+    expect(second.reads()).toBe(2)
+    // The same sealing, of the current shape, is taken: the old memo was refused for its shape, not its seal.
+    await writeFile(memoFile, JSON.stringify({ files: current.files, mac: seal(key, ['kit-checks-2', JSON.stringify({ files: current.files })]) }))
+    const third = counting()
+    await checkKitFiles(third.fs, sb.kit, files, await openCheckMemo(third.fs, sb.state))
+    expect(third.reads()).toBe(0)
   })
 })
