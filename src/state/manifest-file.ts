@@ -101,6 +101,8 @@ function checkManifest(state: ScopeState, tool: string, scope: string, file: str
 
 /** Parses and unseals a manifest's text, and checks its shape. */
 function verifiedBody(state: ScopeState, tool: string, scope: string, file: string, text: string): ManifestFile {
+  const compact = sealedPrefix(text)
+  if (compact) return verifiedCompact(state, tool, scope, file, compact.sealed, compact.mac)
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -113,6 +115,34 @@ function verifiedBody(state: ScopeState, tool: string, scope: string, file: stri
     throw new StateError(`the install manifest ${file} has version ${JSON.stringify(body.version)}; this outfit reads version ${MANIFEST_VERSION}`, { hint: `use the outfit that wrote it, or ${FORGET_HINT(file)}` })
   }
   if (!verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac)) {
+    throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
+  }
+  return checkShape(body, file, tool, scope)
+}
+
+/** A manifest as serializeManifest writes it: the sealed string, then the seal as the last member. */
+function sealedPrefix(text: string): { sealed: string; mac: string } | undefined {
+  const end = text.endsWith('\n') ? text.length - 1 : text.length
+  const tail = text.slice(end - SEAL_TAIL_LENGTH, end)
+  if (end <= SEAL_TAIL_LENGTH || !SEAL_TAIL.test(tail)) return undefined
+  return { sealed: `${text.slice(0, end - SEAL_TAIL_LENGTH)}}`, mac: tail.slice(8, 72) }
+}
+const SEAL_TAIL = /^,"mac":"[0-9a-f]{64}"\}$/
+const SEAL_TAIL_LENGTH = 74
+
+/** The compact form: the seal is checked over the exact text it was made for, and only that text is then parsed. */
+function verifiedCompact(state: ScopeState, tool: string, scope: string, file: string, sealed: string, mac: string): ManifestFile {
+  let body: unknown
+  try {
+    body = JSON.parse(sealed)
+  } catch (error) {
+    throw new StateError(`the install manifest ${file} is damaged (not valid JSON: ${(error as Error).message}); outfit will not guess what it installed`, { cause: error, hint: FORGET_HINT(file) })
+  }
+  if (!isRecord(body)) throw new StateError(`the install manifest ${file} is damaged (not a JSON object)`, { hint: FORGET_HINT(file) })
+  if (body.version !== MANIFEST_VERSION) {
+    throw new StateError(`the install manifest ${file} has version ${JSON.stringify(body.version)}; this outfit reads version ${MANIFEST_VERSION}`, { hint: `use the outfit that wrote it, or ${FORGET_HINT(file)}` })
+  }
+  if (!verifySeal(state.key, sealParts(state, tool, scope, sealed), mac)) {
     throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
   }
   return checkShape(body, file, tool, scope)
@@ -162,9 +192,12 @@ export async function serializeManifest(fs: Fs, state: ScopeState, manifest: Man
       await writeAtomic(fs, path, data, STATE_FILE_MODE)
     }
   }
-  const body = JSON.parse(JSON.stringify(stripped)) as Record<string, unknown>
-  const mac = seal(state.key, sealParts(state, manifest.tool, manifest.scope, JSON.stringify(body)))
-  return `${JSON.stringify({ ...body, mac }, null, 2)}\n`
+  // Compact, with the seal last: the text before the seal is exactly the sealed string, so reading it back checks the
+  // seal without serialising the body again (a large kit's manifests are megabytes, read by every status and install).
+  // `jq . <file>` lays it out for reading.
+  const sealed = JSON.stringify(stripped)
+  const mac = seal(state.key, sealParts(state, manifest.tool, manifest.scope, sealed))
+  return `${sealed.slice(0, -1)},"mac":"${mac}"}\n`
 }
 
 /** Fills in a snapshot's bytes from the backups, checking the hash. */

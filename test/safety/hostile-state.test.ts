@@ -236,7 +236,7 @@ describe('5. a damaged or foreign manifest fails closed', () => {
 
   it.each([
     ['truncated', (t: string) => t.slice(0, t.length / 2), /damaged \(not valid JSON/],
-    ['of another version', (t: string) => t.replace(`"version": ${MANIFEST_VERSION}`, '"version": 3'), /has version 3; this outfit reads version 2/],
+    ['of another version', (t: string) => t.replace(new RegExp(`"version": ?${MANIFEST_VERSION}`), '"version":3'), /has version 3; this outfit reads version 2/],
   ])('%s: uninstall exits 4 and removes nothing; install refuses too', async (_name, damage, message) => {
     const file = await installed()
     await writeFile(file, damage(await readFile(file, 'utf8')))
@@ -249,6 +249,35 @@ describe('5. a damaged or foreign manifest fails closed', () => {
       expect(run.all).toContain(`move ${file} away`)
     }
     expect(await snapshotTree(sb.root, [sb.project])).toEqual(tree)
+  })
+
+  it('is written compact with the seal last, and the earlier laid-out form of the same manifest still reads', async () => {
+    const file = await installed()
+    const text = await readFile(file, 'utf8')
+    expect(text).toMatch(/^\{"version":2,.*,"mac":"[0-9a-f]{64}"\}\n$/s)
+    // What an earlier outfit wrote: the same body and seal, laid out with two-space indents.
+    await writeFile(file, `${JSON.stringify(JSON.parse(text), null, 2)}\n`)
+    expect((await cli('status', 'claude-code')).code).toBe(0)
+    const removed = await cli('uninstall', 'claude-code', '--yes')
+    expect(removed.code, removed.all).toBe(0)
+    expect(removed.all).not.toMatch(/nothing to uninstall/)
+  })
+
+  it('refuses members slipped in before the seal, or a body edited in place', async () => {
+    const file = await installed()
+    const text = await readFile(file, 'utf8')
+    const sealAt = text.lastIndexOf(',"mac":')
+    for (const forged of [
+      `${text.slice(0, sealAt)},"steps":[]${text.slice(sealAt)}`,
+      text.replace('"kit":{"name":"starter-kit"', '"kit":{"name":"starter-kid"'),
+      `${text.slice(0, sealAt)}${text.slice(sealAt).replace(/"[0-9a-f]{64}"/, `"${'0'.repeat(64)}"`)}`,
+    ]) {
+      expect(forged).not.toBe(text)
+      await writeFile(file, forged)
+      const run = await cli('uninstall', 'claude-code', '--yes')
+      expect(run.code, forged.slice(-120)).toBe(4)
+      expect(run.all).toMatch(/seal does not match/)
+    }
   })
 
   it('never records outfit\'s own output as the user\'s original: the backup of the user\'s file survives', async () => {
