@@ -43,6 +43,9 @@ export function renderReport(r: Report): { markdown: string; svg: string } {
   const small = r.results.find((x) => x.size >= 100) ?? r.results[0]
   const large = r.results[r.results.length - 1]
   const growth = large && small && large !== small ? large.all.ms / large.size / (small.all.ms / small.size) : undefined
+  // The floor's own growth: when creating a file costs more in a larger tree (it does on some file systems), a plain
+  // copy is not linear either; outfit is judged by how its time grows beyond that.
+  const cpGrowth = large && small && large !== small ? large.cp.ms / large.size / (small.cp.ms / small.size) : undefined
   const memGrowth = k1 && k5 && k1.all.rssMb && k5.all.rssMb ? (k5.all.rssMb - k1.all.rssMb) / k1.all.rssMb / 4 : undefined
   const c = r.coldStart
   const goals: string[][] = []
@@ -63,7 +66,13 @@ export function renderReport(r: Report): { markdown: string; svg: string } {
   )
   if (k1) goals.push(['peak memory < 100 MB at 1,000 files', mb(k1.all), check((k1.all.rssMb ?? Infinity) < 100)])
   if (memGrowth !== undefined && k1 && k5) goals.push(['memory grows no faster than the kit (1,000 → 5,000 files)', `${mb(k1.all)} → ${mb(k5.all)}`, check(memGrowth <= 1)])
-  goals.push(['time linear in kit size', growth === undefined ? 'needs two sizes of at least 100 files' : `time per file at ${large?.size} files is ${growth.toFixed(2)}× that at ${small?.size}`, growth === undefined ? 'not measured' : check(growth < 1.5)])
+  goals.push([
+    'time linear in kit size (beyond what `cp -r` of the same tree does)',
+    growth === undefined || cpGrowth === undefined
+      ? 'needs two sizes of at least 100 files'
+      : `time per file at ${large?.size} files is ${growth.toFixed(2)}× that at ${small?.size}; \`cp -r\`'s ${cpGrowth.toFixed(2)}× (install ÷ \`cp -r\` ${ratio(small?.all as Result, small?.cp as Result)} → ${ratio(large?.all as Result, large?.cp as Result)})`,
+    growth === undefined || cpGrowth === undefined ? 'not measured' : check(growth / cpGrowth < 1.5),
+  ])
 
   const markdown = `# Benchmarks
 
