@@ -99,22 +99,26 @@ function checkManifest(state: ScopeState, tool: string, scope: string, file: str
   return mapPaths(body, (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
 }
 
-/** Parses and unseals a manifest's text, and checks its shape. */
+/**
+ * Parses and unseals a manifest's text, and checks its shape. The compact form serializeManifest writes has the seal
+ * last, over exactly the text before it: the seal is checked over that text and only that text is parsed. The
+ * laid-out form earlier versions wrote is parsed whole and its body serialised again to check the seal.
+ */
 function verifiedBody(state: ScopeState, tool: string, scope: string, file: string, text: string): ManifestFile {
   const compact = sealedPrefix(text)
-  if (compact) return verifiedCompact(state, tool, scope, file, compact.sealed, compact.mac)
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = JSON.parse(compact ? compact.sealed : text)
   } catch (error) {
     throw new StateError(`the install manifest ${file} is damaged (not valid JSON: ${(error as Error).message}); outfit will not guess what it installed`, { cause: error, hint: FORGET_HINT(file) })
   }
   if (!isRecord(data)) throw new StateError(`the install manifest ${file} is damaged (not a JSON object)`, { hint: FORGET_HINT(file) })
-  const { mac, ...body } = data
+  const { mac, ...rest } = data
+  const body = compact ? data : rest
   if (body.version !== MANIFEST_VERSION) {
     throw new StateError(`the install manifest ${file} has version ${JSON.stringify(body.version)}; this outfit reads version ${MANIFEST_VERSION}`, { hint: `use the outfit that wrote it, or ${FORGET_HINT(file)}` })
   }
-  if (!verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac)) {
+  if (!verifySeal(state.key, sealParts(state, tool, scope, compact ? compact.sealed : JSON.stringify(body)), compact ? compact.mac : mac)) {
     throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
   }
   return checkShape(body, file, tool, scope)
@@ -129,24 +133,6 @@ function sealedPrefix(text: string): { sealed: string; mac: string } | undefined
 }
 const SEAL_TAIL = /^,"mac":"[0-9a-f]{64}"\}$/
 const SEAL_TAIL_LENGTH = 74
-
-/** The compact form: the seal is checked over the exact text it was made for, and only that text is then parsed. */
-function verifiedCompact(state: ScopeState, tool: string, scope: string, file: string, sealed: string, mac: string): ManifestFile {
-  let body: unknown
-  try {
-    body = JSON.parse(sealed)
-  } catch (error) {
-    throw new StateError(`the install manifest ${file} is damaged (not valid JSON: ${(error as Error).message}); outfit will not guess what it installed`, { cause: error, hint: FORGET_HINT(file) })
-  }
-  if (!isRecord(body)) throw new StateError(`the install manifest ${file} is damaged (not a JSON object)`, { hint: FORGET_HINT(file) })
-  if (body.version !== MANIFEST_VERSION) {
-    throw new StateError(`the install manifest ${file} has version ${JSON.stringify(body.version)}; this outfit reads version ${MANIFEST_VERSION}`, { hint: `use the outfit that wrote it, or ${FORGET_HINT(file)}` })
-  }
-  if (!verifySeal(state.key, sealParts(state, tool, scope, sealed), mac)) {
-    throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
-  }
-  return checkShape(body, file, tool, scope)
-}
 
 /** Every manifest in the state dir except the given tool's (other tools may share files and blocks). */
 export async function readOtherManifests(fs: Fs, state: ScopeState, tool: string, scope: string, memo?: ManifestMemo): Promise<ManifestFile[]> {
