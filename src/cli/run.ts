@@ -23,7 +23,7 @@ if (argv.length <= 2 && (last === '--help' || last === '-h') && process.env.OUTF
 // The CLI itself: the bundle the build made (one file, compiled with V8's code cache), else the compiled modules.
 const { compileCacheDir, loadBundle } = await import('./compile-cache.js')
 const bundleFile = fileURLToPath(new URL('./outfit.cjs', import.meta.url))
-const bundle = existsSync(bundleFile) ? loadBundle<typeof BundleEntry>(bundleFile, compileCacheDir(process.env)) : undefined
+const bundle = existsSync(bundleFile) ? loadBundle<typeof BundleEntry>(bundleFile, compileCacheDir(process.env), argv[0]) : undefined
 const { main, realFs } = bundle?.exports ?? (await import('./bundle-entry.js'))
 
 const controller = new AbortController()

@@ -27,7 +27,7 @@ describe('loadBundle', () => {
     expect([first.exports.answer(), first.exports.path, first.cache]).toEqual(['one', 'bundle.cjs', 'none'])
     first.saveCache()
     const [file] = readdirSync(cache)
-    expect(file).toMatch(/^[0-9a-f]{32}\.bin$/)
+    expect(file).toMatch(/^[0-9a-f]{32}-any\.bin$/)
     expect(statSync(cache).mode & 0o777).toBe(0o700)
     expect(statSync(join(cache, file ?? '')).mode & 0o777).toBe(0o600)
     const second = loadBundle<Answer>(bundle('one'), cache)
@@ -66,6 +66,20 @@ describe('loadBundle', () => {
     expect(readdirSync(cache)).toHaveLength(4)
     expect(loadBundle(bundle('build 5'), cache).cache).toBe('used')
     expect(loadBundle(bundle('build 1'), cache).cache).toBe('none')
+  })
+
+  it('keeps a cache per command, since each holds what its own command ran', () => {
+    const cache = join(dir, 'cache')
+    loadBundle(bundle('one'), cache, 'list').saveCache()
+    expect(loadBundle(bundle('one'), cache, 'install').cache).toBe('none')
+    loadBundle(bundle('one'), cache, 'install').saveCache()
+    expect(loadBundle(bundle('one'), cache, 'install').cache).toBe('used')
+    expect(loadBundle(bundle('one'), cache, 'list').cache).toBe('used')
+    // Anything that is not a plain word shares one cache, and no more than two dozen files are ever kept.
+    loadBundle(bundle('one'), cache, '--json').saveCache()
+    expect(readdirSync(cache).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/-any\.bin$/)]))
+    for (let i = 0; i < 40; i++) loadBundle(bundle('one'), cache, `typo${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))}`).saveCache()
+    expect(readdirSync(cache)).toHaveLength(24)
   })
 
   it('is off with OUTFIT_COMPILE_CACHE=0, and lives in the XDG cache folder otherwise', () => {
