@@ -5,7 +5,7 @@ import { deepEqual } from '../formats/deep-equal.js'
 import { assertEditable, getAt, parseJsonc, setAt } from '../formats/json-edit.js'
 import type { OwnedKey } from '../types.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
-import { claimKey, editSharedFile } from './shared-file.js'
+import { claimKey, createdContainers, editSharedFile } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 
@@ -30,7 +30,7 @@ function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: Bui
   let out = text
   for (const leaf of leaves) {
     assertEditable(file, out, leaf.append ? [...leaf.path, 0] : leaf.path)
-    owned.push(...createdContainers(out, leaf.append ? leaf.path : leaf.path.slice(0, -1)))
+    owned.push(...createdContainers(leaf.append ? leaf.path : leaf.path.slice(0, -1), (prefix) => getAt(out, prefix).found))
     if (leaf.append) {
       const current = getAt(out, leaf.path)
       const list = Array.isArray(current.value) ? current.value : []
@@ -43,13 +43,4 @@ function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: Bui
     owned.push(claim.owned)
   }
   return { text: out, owned }
-}
-
-/** The missing objects/arrays along a path, so undo can remove them again once empty. */
-function createdContainers(text: string, path: string[]): OwnedKey[] {
-  const out: OwnedKey[] = []
-  for (let n = 1; n <= path.length; n++) {
-    if (!getAt(text, path.slice(0, n)).found) out.push({ path: path.slice(0, n), value: {}, container: true })
-  }
-  return out
 }

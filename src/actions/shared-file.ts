@@ -55,6 +55,15 @@ export function previousOwned(ctx: ActionContext, file: string, keyPath: string[
   return prev.owned.find((k) => !k.append && !k.container && deepEqual(k.path, keyPath))
 }
 
+/** The missing objects/arrays along a path (json-merge, yaml-merge), so undo can remove them again once empty. */
+export function createdContainers(path: string[], found: (prefix: string[]) => boolean): OwnedKey[] {
+  const out: OwnedKey[] = []
+  for (let n = 1; n <= path.length; n++) {
+    if (!found(path.slice(0, n))) out.push({ path: path.slice(0, n), value: {}, container: true })
+  }
+  return out
+}
+
 /**
  * Claims one key of a shared config for the kit (json-merge, yaml-merge): a different value that outfit did not write
  * is the user's and is refused without --force; what was there before is carried from this tool's last install, so

@@ -8,7 +8,7 @@ import { parseYaml, yamlAppend, yamlGet, yamlSet, yamlSetItem } from '../formats
 import type { OwnedKey } from '../types.js'
 import { previousChange } from './claims.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
-import { claimKey, editSharedFile } from './shared-file.js'
+import { claimKey, createdContainers, editSharedFile } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 import { unmergeYaml } from './yaml-unmerge.js'
@@ -41,7 +41,7 @@ function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: Bui
   const owned: OwnedKey[] = []
   let out = text
   for (const leaf of leaves) {
-    owned.push(...createdContainers(out, leaf.append ? leaf.path : leaf.path.slice(0, -1)))
+    owned.push(...createdContainers(leaf.append ? leaf.path : leaf.path.slice(0, -1), (prefix) => yamlGet(out, prefix).found))
     if (leaf.append) {
       const current = yamlGet(out, leaf.path)
       if (current.found && current.value !== null && !Array.isArray(current.value)) {
@@ -109,13 +109,4 @@ function previousNamed(ctx: ActionContext, file: string, path: string[], key: st
 
 function nameOf(item: unknown, key: string): unknown {
   return item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)[key] : undefined
-}
-
-/** The missing maps/lists along a path, so undo can remove them again once empty. */
-function createdContainers(text: string, path: string[]): OwnedKey[] {
-  const out: OwnedKey[] = []
-  for (let n = 1; n <= path.length; n++) {
-    if (!yamlGet(text, path.slice(0, n)).found) out.push({ path: path.slice(0, n), value: {}, container: true })
-  }
-  return out
 }

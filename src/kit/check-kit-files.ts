@@ -24,7 +24,7 @@ export interface CheckedFiles {
   sha256: Map<string, string>
 }
 
-export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?: CheckMemo, out?: CheckedFiles): Promise<Diagnostic[]> {
+export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?: CheckMemo, out: CheckedFiles = { read: new Map(), sha256: new Map() }): Promise<Diagnostic[]> {
   const found = await pAll(
     files.map((rel) => () => (MARKDOWN.test(rel) && memo ? checkRemembered(fs, join(dir, rel), memo, out) : checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel), out))),
     { concurrency: 32 },
@@ -33,16 +33,15 @@ export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?:
 }
 
 /** A Markdown file the memo vouches for (same stat as when it passed) is not read and parsed again. */
-async function checkRemembered(fs: Fs, file: string, memo: CheckMemo, out?: CheckedFiles): Promise<Diagnostic[]> {
+async function checkRemembered(fs: Fs, file: string, memo: CheckMemo, out: CheckedFiles): Promise<Diagnostic[]> {
   const stamp = await statStamp(fs, file)
   const vouched = stamp === undefined ? undefined : memo.vouches(file, stamp)
   if (vouched !== undefined) {
-    out?.sha256.set(file, vouched)
+    out.sha256.set(file, vouched)
     return []
   }
-  const checked: CheckedFiles = out ?? { read: new Map(), sha256: new Map() }
-  const found = await checkKitFile(fs, file, true, checked)
-  const sha256 = checked.sha256.get(file)
+  const found = await checkKitFile(fs, file, true, out)
+  const sha256 = out.sha256.get(file)
   if (found.length === 0 && stamp !== undefined && sha256 !== undefined) memo.remember(file, stamp, sha256)
   return found
 }
