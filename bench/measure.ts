@@ -24,18 +24,33 @@ export function sync(): void {
   spawnSync('sync')
 }
 
-export function timeCommand(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Sample {
+export function timeCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Sample {
   const scratch = mkdtempSync(join(tmpdir(), 'outfit-bench-time-'))
   const rssFile = join(scratch, 'rss')
-  const [cmd, argv] = hasTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] : [command, args]
+  const [cmd, argv] = hasTime
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]]
+    : [command, args]
   sync()
   const start = process.hrtime.bigint()
-  const result = spawnSync(cmd, argv, { cwd: options.cwd, env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  const result = spawnSync(cmd, argv, {
+    cwd: options.cwd,
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
   const ms = Number(process.hrtime.bigint() - start) / 1e6
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`)
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${result.status}\n${result.stdout.slice(-2000)}\n${result.stderr.slice(-2000)}`,
+    )
   }
-  const [rss, user, sys] = hasTime ? (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number) : []
+  const [rss, user, sys] = hasTime
+    ? (readFileSync(rssFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number)
+    : []
   rmSync(scratch, { recursive: true, force: true })
   return rss === undefined ? { ms } : { ms, rssMb: rss / 1024, cpuMs: ((user ?? 0) + (sys ?? 0)) * 1000 }
 }
@@ -63,7 +78,11 @@ export interface Case {
 }
 
 /** Runs every case `runs` times, interleaved round by round; reports medians per case. */
-export function benchInterleaved(runs: number, cases: Case[], onResult?: (name: string, result: Result) => void): Record<string, Result> {
+export function benchInterleaved(
+  runs: number,
+  cases: Case[],
+  onResult?: (name: string, result: Result) => void,
+): Record<string, Result> {
   const samples = new Map<string, Sample[]>(cases.map((c) => [c.name, []]))
   for (let i = 0; i < runs; i++) {
     for (const c of cases) {
@@ -76,7 +95,13 @@ export function benchInterleaved(runs: number, cases: Case[], onResult?: (name: 
     const s = samples.get(c.name) ?? []
     const rss = s.flatMap((x) => (x.rssMb === undefined ? [] : [x.rssMb]))
     const cpu = s.flatMap((x) => (x.cpuMs === undefined ? [] : [x.cpuMs]))
-    out[c.name] = { ms: median(s.map((x) => x.ms)), ...(rss.length ? { rssMb: Math.max(...rss) } : {}), ...(cpu.length ? { cpuMs: median(cpu) } : {}), runs, samples: s }
+    out[c.name] = {
+      ms: median(s.map((x) => x.ms)),
+      ...(rss.length ? { rssMb: Math.max(...rss) } : {}),
+      ...(cpu.length ? { cpuMs: median(cpu) } : {}),
+      runs,
+      samples: s,
+    }
     onResult?.(c.name, out[c.name] as Result)
   }
   return out

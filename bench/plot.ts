@@ -5,7 +5,10 @@ export interface Series {
   points: { x: number; y: number }[]
 }
 
-export function lineChart(series: Series[], options: { title: string; xLabel: string; yLabel: string }): string {
+export function lineChart(
+  series: Series[],
+  options: { title: string; xLabel: string; yLabel: string },
+): string {
   const W = 720
   const H = 440
   const m = { left: 70, right: 190, top: 40, bottom: 50 }
@@ -20,21 +23,34 @@ export function lineChart(series: Series[], options: { title: string; xLabel: st
     `<text x="${W / 2 - m.right / 2 + m.left / 2}" y="22" text-anchor="middle" font-size="15">${esc(options.title)}</text>`,
   ]
   for (let d = x0; d <= x1; d++) {
-    out.push(`<line x1="${px(10 ** d)}" y1="${m.top}" x2="${px(10 ** d)}" y2="${H - m.bottom}" stroke="#eee"/>`)
+    out.push(
+      `<line x1="${px(10 ** d)}" y1="${m.top}" x2="${px(10 ** d)}" y2="${H - m.bottom}" stroke="#eee"/>`,
+    )
     out.push(`<text x="${px(10 ** d)}" y="${H - m.bottom + 16}" text-anchor="middle">${fmt(10 ** d)}</text>`)
   }
   for (let d = y0; d <= y1; d++) {
-    out.push(`<line x1="${m.left}" y1="${py(10 ** d)}" x2="${W - m.right}" y2="${py(10 ** d)}" stroke="#eee"/>`)
+    out.push(
+      `<line x1="${m.left}" y1="${py(10 ** d)}" x2="${W - m.right}" y2="${py(10 ** d)}" stroke="#eee"/>`,
+    )
     out.push(`<text x="${m.left - 6}" y="${py(10 ** d) + 4}" text-anchor="end">${fmt(10 ** d)}</text>`)
   }
-  out.push(`<text x="${(m.left + W - m.right) / 2}" y="${H - 12}" text-anchor="middle">${esc(options.xLabel)}</text>`)
-  out.push(`<text transform="translate(16 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(options.yLabel)}</text>`)
+  out.push(
+    `<text x="${(m.left + W - m.right) / 2}" y="${H - 12}" text-anchor="middle">${esc(options.xLabel)}</text>`,
+  )
+  out.push(
+    `<text transform="translate(16 ${(m.top + H - m.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(options.yLabel)}</text>`,
+  )
   series.forEach((s, i) => {
     const pts = s.points.filter((p) => p.x > 0 && p.y > 0)
-    out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ')}"/>`)
-    for (const p of pts) out.push(`<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="3" fill="${s.color}"/>`)
+    out.push(
+      `<polyline fill="none" stroke="${s.color}" stroke-width="2" points="${pts.map((p) => `${px(p.x).toFixed(1)},${py(p.y).toFixed(1)}`).join(' ')}"/>`,
+    )
+    for (const p of pts)
+      out.push(`<circle cx="${px(p.x).toFixed(1)}" cy="${py(p.y).toFixed(1)}" r="3" fill="${s.color}"/>`)
     const ly = m.top + 10 + i * 20
-    out.push(`<line x1="${W - m.right + 14}" y1="${ly}" x2="${W - m.right + 34}" y2="${ly}" stroke="${s.color}" stroke-width="2"/>`)
+    out.push(
+      `<line x1="${W - m.right + 14}" y1="${ly}" x2="${W - m.right + 34}" y2="${ly}" stroke="${s.color}" stroke-width="2"/>`,
+    )
     out.push(`<text x="${W - m.right + 40}" y="${ly + 4}">${esc(s.name)}</text>`)
   })
   out.push('</svg>')

@@ -42,20 +42,39 @@ export function renderReport(r: Report): { markdown: string; svg: string } {
   const k5 = at(5000)
   const small = r.results.find((x) => x.size >= 100) ?? r.results[0]
   const large = r.results[r.results.length - 1]
-  const growth = large && small && large !== small ? large.all.ms / large.size / (small.all.ms / small.size) : undefined
+  const growth =
+    large && small && large !== small ? large.all.ms / large.size / (small.all.ms / small.size) : undefined
   // The floor's own growth: when creating a file costs more in a larger tree (it does on some file systems), a plain
   // copy is not linear either; outfit is judged by how its time grows beyond that.
-  const cpGrowth = large && small && large !== small ? large.cp.ms / large.size / (small.cp.ms / small.size) : undefined
-  const memGrowth = k1 && k5 && k1.all.rssMb && k5.all.rssMb ? (k5.all.rssMb - k1.all.rssMb) / k1.all.rssMb / 4 : undefined
+  const cpGrowth =
+    large && small && large !== small ? large.cp.ms / large.size / (small.cp.ms / small.size) : undefined
+  const memGrowth =
+    k1 && k5 && k1.all.rssMb && k5.all.rssMb ? (k5.all.rssMb - k1.all.rssMb) / k1.all.rssMb / 4 : undefined
   const c = r.coldStart
   const goals: string[][] = []
   if (k1) {
     goals.push(
-      ['1,000-file kit into all 7 tools within 3× `cp -r` of the same output tree', `${ratio(k1.all, k1.cp)} (${ms(k1.all)} vs ${ms(k1.cp)})`, check(k1.all.ms <= 3 * k1.cp.ms)],
-      ['≥ 2× faster than Ruler on the shared job (rules + MCP, 5 tools, 1,000 rules)', `Ruler's time ÷ outfit's = ${(k1.rulerEq.ms / k1.outfitEq.ms).toFixed(2)}× (outfit ${ms(k1.outfitEq)}, Ruler ${ms(k1.rulerEq)}, rulesync ${ms(k1.rulesyncEq)})`, check(k1.rulerEq.ms >= 2 * k1.outfitEq.ms)],
-      ['no-change re-install < 10% of a first install (1,000 files)', `${pct(k1.again, k1.all)} (${ms(k1.again)})`, check(k1.again.ms < 0.1 * k1.all.ms)],
+      [
+        '1,000-file kit into all 7 tools within 3× `cp -r` of the same output tree',
+        `${ratio(k1.all, k1.cp)} (${ms(k1.all)} vs ${ms(k1.cp)})`,
+        check(k1.all.ms <= 3 * k1.cp.ms),
+      ],
+      [
+        '≥ 2× faster than Ruler on the shared job (rules + MCP, 5 tools, 1,000 rules)',
+        `Ruler's time ÷ outfit's = ${(k1.rulerEq.ms / k1.outfitEq.ms).toFixed(2)}× (outfit ${ms(k1.outfitEq)}, Ruler ${ms(k1.rulerEq)}, rulesync ${ms(k1.rulesyncEq)})`,
+        check(k1.rulerEq.ms >= 2 * k1.outfitEq.ms),
+      ],
+      [
+        'no-change re-install < 10% of a first install (1,000 files)',
+        `${pct(k1.again, k1.all)} (${ms(k1.again)})`,
+        check(k1.again.ms < 0.1 * k1.all.ms),
+      ],
       ['`status` on a 1,000-file install < 300 ms', ms(k1.status), check(k1.status.ms < 300)],
-      ['`plan` no slower than the install it previews (1,000 files)', `${ratio(k1.plan, k1.all)} (${ms(k1.plan)} vs ${ms(k1.all)})`, check(k1.plan.ms <= k1.all.ms)],
+      [
+        '`plan` no slower than the install it previews (1,000 files)',
+        `${ratio(k1.plan, k1.all)} (${ms(k1.plan)} vs ${ms(k1.all)})`,
+        check(k1.plan.ms <= k1.all.ms),
+      ],
     )
   }
   if (k10) goals.push(['10-file kit into all 7 tools < 200 ms', ms(k10.all), check(k10.all.ms < 200)])
@@ -64,8 +83,14 @@ export function renderReport(r: Report): { markdown: string; svg: string } {
     ['`outfit list` < 150 ms', ms(c.list), check(c.list.ms < 150)],
     ['`outfit validate` (every built-in target) < 150 ms', ms(c.validate), check(c.validate.ms < 150)],
   )
-  if (k1) goals.push(['peak memory < 100 MB at 1,000 files', mb(k1.all), check((k1.all.rssMb ?? Infinity) < 100)])
-  if (memGrowth !== undefined && k1 && k5) goals.push(['memory grows no faster than the kit (1,000 → 5,000 files)', `${mb(k1.all)} → ${mb(k5.all)}`, check(memGrowth <= 1)])
+  if (k1)
+    goals.push(['peak memory < 100 MB at 1,000 files', mb(k1.all), check((k1.all.rssMb ?? Infinity) < 100)])
+  if (memGrowth !== undefined && k1 && k5)
+    goals.push([
+      'memory grows no faster than the kit (1,000 → 5,000 files)',
+      `${mb(k1.all)} → ${mb(k5.all)}`,
+      check(memGrowth <= 1),
+    ])
   goals.push([
     'time linear in kit size (beyond what `cp -r` of the same tree does)',
     growth === undefined || cpGrowth === undefined
@@ -139,7 +164,11 @@ ${r.notes.trim()}
     { name: 'ruler (shared job)', color: '#dc2626', pick: (x: SizeResults) => x.rulerEq },
   ]
   const svg = lineChart(
-    series.map((s) => ({ name: s.name, color: s.color, points: r.results.map((x) => ({ x: x.size, y: s.pick(x).ms })) })),
+    series.map((s) => ({
+      name: s.name,
+      color: s.color,
+      points: r.results.map((x) => ({ x: x.size, y: s.pick(x).ms })),
+    })),
     { title: 'Time against kit size (median, log–log)', xLabel: 'kit files', yLabel: 'milliseconds' },
   )
   return { markdown, svg }

@@ -53,24 +53,35 @@ if (args.includes('--render')) {
 rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
 
-const node = (script: string, argv: string[], cwd: string) => timeCommand(process.execPath, [script, ...argv], { cwd })
+const node = (script: string, argv: string[], cwd: string) =>
+  timeCommand(process.execPath, [script, ...argv], { cwd })
 const fresh = (dir: string) => {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(dir, { recursive: true })
 }
 const log = (line: string) => console.log(line)
 const show = (size: number) => (name: string, r: Result) =>
-  log(`  ${String(size).padStart(5)} files · ${name.padEnd(30)} ${r.ms.toFixed(0).padStart(7)} ms (cpu ${r.cpuMs?.toFixed(0) ?? '?'} ms)  ${r.rssMb?.toFixed(0) ?? '?'} MB  [${r.samples.map((s) => s.ms.toFixed(0)).join(' ')}]`)
+  log(
+    `  ${String(size).padStart(5)} files · ${name.padEnd(30)} ${r.ms.toFixed(0).padStart(7)} ms (cpu ${r.cpuMs?.toFixed(0) ?? '?'} ms)  ${r.rssMb?.toFixed(0) ?? '?'} MB  [${r.samples.map((s) => s.ms.toFixed(0)).join(' ')}]`,
+  )
 const load: number[] = []
 log(`outfit bench: sizes ${sizes.join(', ')}; load average at start ${loadavg()[0]?.toFixed(2)}`)
 load.push(loadavg()[0] ?? 0)
 
-const coldStart = benchInterleaved(10, [
-  { name: 'version', setup: () => {}, run: () => node(outfit, ['--version'], work) },
-  { name: 'help', setup: () => {}, run: () => node(outfit, ['--help'], work) },
-  { name: 'list', setup: () => {}, run: () => node(outfit, ['list', '--home', work, '--project', work], work) },
-  { name: 'validate', setup: () => {}, run: () => node(outfit, ['validate'], work) },
-], show(0))
+const coldStart = benchInterleaved(
+  10,
+  [
+    { name: 'version', setup: () => {}, run: () => node(outfit, ['--version'], work) },
+    { name: 'help', setup: () => {}, run: () => node(outfit, ['--help'], work) },
+    {
+      name: 'list',
+      setup: () => {},
+      run: () => node(outfit, ['list', '--home', work, '--project', work], work),
+    },
+    { name: 'validate', setup: () => {}, run: () => node(outfit, ['validate'], work) },
+  ],
+  show(0),
+)
 
 const results: SizeResults[] = []
 for (const size of sizes) {
@@ -79,8 +90,22 @@ for (const size of sizes) {
   const kit = join(dir, 'kit')
   const shape = shapeFor(size)
   await writeOutfitKit(kit, shape)
-  const outfitArgs = (command: string, home: string, extra: string[] = []) => [command, ...SEVEN, '--yes', '--scope', 'global', '--kit', kit, '--home', home, ...extra]
-  const run = (home: string, command: string, extra: string[] = []) => () => node(outfit, outfitArgs(command, home, extra), dir)
+  const outfitArgs = (command: string, home: string, extra: string[] = []) => [
+    command,
+    ...SEVEN,
+    '--yes',
+    '--scope',
+    'global',
+    '--kit',
+    kit,
+    '--home',
+    home,
+    ...extra,
+  ]
+  const run =
+    (home: string, command: string, extra: string[] = []) =>
+    () =>
+      node(outfit, outfitArgs(command, home, extra), dir)
 
   // A complete install that re-install and status run against (they change nothing in it).
   const installed = join(dir, 'installed')
@@ -94,19 +119,35 @@ for (const size of sizes) {
   const home = join(dir, 'home')
   const uhome = join(dir, 'uhome')
   const phome = join(dir, 'phome')
-  const r = benchInterleaved(runs, [
-    { name: 'all', setup: () => fresh(home), run: run(home, 'install') },
-    { name: 'serial', setup: () => fresh(home), run: run(home, 'install', ['--concurrency', '1']) },
-    { name: 'again', setup: () => {}, run: run(installed, 'install') },
-    { name: 'status', setup: () => {}, run: () => node(outfit, ['status', ...SEVEN, '--scope', 'global', '--home', installed], dir) },
-    // plan previews the first install into an empty home: the job `all` does.
-    { name: 'plan', setup: () => fresh(phome), run: run(phome, 'plan') },
-    { name: 'uninstall', setup: () => {
-      fresh(uhome)
-      run(uhome, 'install')()
-    }, run: () => node(outfit, ['uninstall', ...SEVEN, '--yes', '--scope', 'global', '--home', uhome], dir) },
-    { name: 'cp', setup: () => rmSync(copy, { recursive: true, force: true }), run: () => timeCommand('cp', ['-r', tree, copy], { cwd: dir }) },
-  ], show(size))
+  const r = benchInterleaved(
+    runs,
+    [
+      { name: 'all', setup: () => fresh(home), run: run(home, 'install') },
+      { name: 'serial', setup: () => fresh(home), run: run(home, 'install', ['--concurrency', '1']) },
+      { name: 'again', setup: () => {}, run: run(installed, 'install') },
+      {
+        name: 'status',
+        setup: () => {},
+        run: () => node(outfit, ['status', ...SEVEN, '--scope', 'global', '--home', installed], dir),
+      },
+      // plan previews the first install into an empty home: the job `all` does.
+      { name: 'plan', setup: () => fresh(phome), run: run(phome, 'plan') },
+      {
+        name: 'uninstall',
+        setup: () => {
+          fresh(uhome)
+          run(uhome, 'install')()
+        },
+        run: () => node(outfit, ['uninstall', ...SEVEN, '--yes', '--scope', 'global', '--home', uhome], dir),
+      },
+      {
+        name: 'cp',
+        setup: () => rmSync(copy, { recursive: true, force: true }),
+        run: () => timeCommand('cp', ['-r', tree, copy], { cwd: dir }),
+      },
+    ],
+    show(size),
+  )
 
   // The shared job: rules and MCP servers only (what all three do), into a fresh git project, for the five tools.
   const eqShape = shapeFor(size, 'rules')
@@ -123,11 +164,45 @@ for (const size of sizes) {
     mkdirSync(join(project, '.git'))
     cpSync(inputs, project, { recursive: true })
   }
-  const eq = benchInterleaved(runs, [
-    { name: 'outfit', setup: seeded, run: () => node(outfit, ['install', ...COMMON.outfit, '--yes', '--scope', 'project', '--project', project, '--kit', eqKit, '--home', join(dir, 'eq-home')], project) },
-    { name: 'rulesync', setup: seeded, run: () => node(rulesync, ['generate', '--targets', COMMON.rulesync, '--features', 'rules,mcp'], project) },
-    { name: 'ruler', setup: seeded, run: () => node(ruler, ['apply', '--agents', COMMON.ruler, '--no-gitignore', '--no-backup'], project) },
-  ], show(size))
+  const eq = benchInterleaved(
+    runs,
+    [
+      {
+        name: 'outfit',
+        setup: seeded,
+        run: () =>
+          node(
+            outfit,
+            [
+              'install',
+              ...COMMON.outfit,
+              '--yes',
+              '--scope',
+              'project',
+              '--project',
+              project,
+              '--kit',
+              eqKit,
+              '--home',
+              join(dir, 'eq-home'),
+            ],
+            project,
+          ),
+      },
+      {
+        name: 'rulesync',
+        setup: seeded,
+        run: () =>
+          node(rulesync, ['generate', '--targets', COMMON.rulesync, '--features', 'rules,mcp'], project),
+      },
+      {
+        name: 'ruler',
+        setup: seeded,
+        run: () => node(ruler, ['apply', '--agents', COMMON.ruler, '--no-gitignore', '--no-backup'], project),
+      },
+    ],
+    show(size),
+  )
   const pick = (x: Record<string, Result>, k: string) => x[k] as Result
   results.push({
     size: fileCount(shape),
@@ -146,7 +221,8 @@ for (const size of sizes) {
   load.push(loadavg()[0] ?? 0)
 }
 
-const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? cpus()[0]?.model ?? 'unknown'
+const cpu =
+  readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.+)/)?.[1] ?? cpus()[0]?.model ?? 'unknown'
 const version = (pkg: string) => (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version
 const report: Report = {
   date: new Date().toISOString().slice(0, 10),
@@ -157,12 +233,20 @@ const report: Report = {
     rulesync: version(join(here, 'node_modules/rulesync/package.json')),
     ruler: version(join(here, 'node_modules/@intellectronica/ruler/package.json')),
   },
-  coldStart: { version: coldStart.version as Result, help: coldStart.help as Result, list: coldStart.list as Result, validate: coldStart.validate as Result },
+  coldStart: {
+    version: coldStart.version as Result,
+    help: coldStart.help as Result,
+    list: coldStart.list as Result,
+    validate: coldStart.validate as Result,
+  },
   results,
   notes: readFileSync(join(here, 'notes.md'), 'utf8'),
 }
 const { markdown, svg } = renderReport(report)
 writeFileSync(join(root, 'docs/BENCHMARKS.md'), markdown)
 writeFileSync(join(root, 'docs/bench-time.svg'), svg)
-writeFileSync(join(root, 'docs/bench-raw.json'), `${JSON.stringify(report, (k, v) => (k === 'notes' ? undefined : typeof v === 'number' ? Math.round(v * 10) / 10 : v), 1)}\n`)
+writeFileSync(
+  join(root, 'docs/bench-raw.json'),
+  `${JSON.stringify(report, (k, v) => (k === 'notes' ? undefined : typeof v === 'number' ? Math.round(v * 10) / 10 : v), 1)}\n`,
+)
 log('wrote docs/BENCHMARKS.md, docs/bench-time.svg and docs/bench-raw.json')

@@ -20,11 +20,16 @@ const { readdirSync } = await import('node:fs')
 const { rmSync } = await import('node:fs')
 rmSync(prevalidatedFile, { force: true }) // never answer from the previous build's record
 const record = {}
-for (const name of readdirSync(builtinTargetsDir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
+for (const name of readdirSync(builtinTargetsDir)
+  .filter((n) => /\.ya?ml$/.test(n))
+  .sort()) {
   const file = join(builtinTargetsDir, name)
   const result = await loadTarget(realFs, file)
   if (!result.ok) continue // a broken target is reported at run time, by the full pipeline
-  record[textHash(readFileSync(file))] = { spec: result.value.spec, warnings: result.warnings.map(({ file: _file, ...w }) => w) }
+  record[textHash(readFileSync(file))] = {
+    spec: result.value.spec,
+    warnings: result.warnings.map(({ file: _file, ...w }) => w),
+  }
 }
 writeFileSync(prevalidatedFile, `${JSON.stringify(record)}\n`)
 
@@ -34,8 +39,13 @@ const { version } = await import('../dist/version.js')
 const { spawnSync } = await import('node:child_process')
 rmSync(helpCacheFile, { force: true })
 const helpOf = (argv) => {
-  const run = spawnSync(process.execPath, [join(import.meta.dirname, '../dist/cli/run.js'), ...argv, '--help'], { encoding: 'utf8', env: { ...process.env, OUTFIT_HELP_CACHE: '0', NO_COLOR: '1' } })
-  if (run.status !== 0 || run.stderr !== '') throw new Error(`outfit ${argv.join(' ')} --help failed: ${run.stderr}`)
+  const run = spawnSync(
+    process.execPath,
+    [join(import.meta.dirname, '../dist/cli/run.js'), ...argv, '--help'],
+    { encoding: 'utf8', env: { ...process.env, OUTFIT_HELP_CACHE: '0', NO_COLOR: '1' } },
+  )
+  if (run.status !== 0 || run.stderr !== '')
+    throw new Error(`outfit ${argv.join(' ')} --help failed: ${run.stderr}`)
   return run.stdout
 }
 const overview = helpOf([])

@@ -6,5 +6,8 @@ import { realFs } from '../src/fs/fs.js'
 
 const readmeUrl = new URL('../README.md', import.meta.url)
 const targets = await requireTargets({ fs: realFs })
-await writeFile(readmeUrl, withTable(await readFile(readmeUrl, 'utf8'), targetTable(targets.map((t) => t.spec))))
+await writeFile(
+  readmeUrl,
+  withTable(await readFile(readmeUrl, 'utf8'), targetTable(targets.map((t) => t.spec))),
+)
 console.log('wrote README.md')

@@ -1,7 +1,20 @@
 // The closed error taxonomy. Every expected failure is one of these; the CLI maps `code` to an exit code in one place.
 import type { Diagnostic } from './types.js'
 
-export type ErrorCode = 'USAGE' | 'TARGET_INVALID' | 'KIT_NOT_FOUND' | 'FILE_ACCESS' | 'STEP_FAILED' | 'ROLLBACK_FAILED' | 'CANCELLED' | 'CONFLICT' | 'STATE_INVALID' | 'SOURCE_FAILED' | 'LOCK_MISMATCH' | 'UNTRUSTED' | 'INTERNAL'
+export type ErrorCode =
+  | 'USAGE'
+  | 'TARGET_INVALID'
+  | 'KIT_NOT_FOUND'
+  | 'FILE_ACCESS'
+  | 'STEP_FAILED'
+  | 'ROLLBACK_FAILED'
+  | 'CANCELLED'
+  | 'CONFLICT'
+  | 'STATE_INVALID'
+  | 'SOURCE_FAILED'
+  | 'LOCK_MISMATCH'
+  | 'UNTRUSTED'
+  | 'INTERNAL'
 
 export class OutfitError extends Error {
   readonly code: ErrorCode = 'INTERNAL'

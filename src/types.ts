@@ -14,7 +14,8 @@ export interface LoadedTarget {
   spec: OutfitTarget
 }
 
-export type LoadResult<T> = { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }
+export type LoadResult<T> =
+  { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }
 
 /** MCP server as written in a kit's mcp.yaml. */
 export interface McpServer {
@@ -92,7 +93,8 @@ export type Change =
       owned: OwnedKey[]
     }
 
-export type ToolStatus = 'installed' | 'updated' | 'unchanged' | 'uninstalled' | 'failed' | 'cancelled' | 'skipped'
+export type ToolStatus =
+  'installed' | 'updated' | 'unchanged' | 'uninstalled' | 'failed' | 'cancelled' | 'skipped'
 
 export interface LogEntry {
   level: 'info' | 'warn' | 'error' | 'step'

@@ -3,7 +3,14 @@ import picomatch from 'picomatch'
 import { join } from 'node:path'
 import type { BlockParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
-import { findBlock, removeBlock, upsertBlock, type BlockRef, type BlockValue, type CommentStyle } from '../formats/marked-block.js'
+import {
+  findBlock,
+  removeBlock,
+  upsertBlock,
+  type BlockRef,
+  type BlockValue,
+  type CommentStyle,
+} from '../formats/marked-block.js'
 import { blockTag } from '../state/scope-state.js'
 import { hashBytes } from '../fs/files.js'
 import { itemVariables } from '../transforms/item.js'
@@ -38,7 +45,10 @@ export const block: Action<BlockParams> = {
       const written = ctx.run.get(`${runKey}:content`) as string | undefined
       const recorded = [(prevKey?.value as BlockValue | undefined)?.content, ...shared.contents]
       const userContent = userEdits(text, ref, content, recorded, written, path, ctx)
-      const known = (prevKey?.value as BlockValue | undefined)?.prefix ?? (ctx.run.get(runKey) as string | undefined) ?? shared.prefix
+      const known =
+        (prevKey?.value as BlockValue | undefined)?.prefix ??
+        (ctx.run.get(runKey) as string | undefined) ??
+        shared.prefix
       const result = upsertBlock(text, ref, content, known)
       // Tools installing concurrently share the block: the one that created it decides the separator for all.
       if (!ctx.run.has(runKey)) ctx.run.set(runKey, result.value.prefix)
@@ -54,7 +64,10 @@ export const block: Action<BlockParams> = {
 export const unblock: InverseAction = {
   name: 'unblock',
   description: 'Remove the block written by block, leaving the rest of the file as it was.',
-  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (path, text, owned, claimed) => removeBlocks(text, owned, claimed, (id) => blockTag(ctx.state, id), ctx.force, path)),
+  undo: (changes, ctx, how) =>
+    undoSharedEdits(changes, ctx, how, (path, text, owned, claimed) =>
+      removeBlocks(text, owned, claimed, (id) => blockTag(ctx.state, id), ctx.force, path),
+    ),
 }
 
 export function removeBlocks(
@@ -91,7 +104,11 @@ export function removeBlocks(
 // --- internal ---
 
 /** What other installed tools recorded for this block: the separator to remove with the last owner, and its content. */
-async function sharedBlock(ctx: ActionContext, path: string, id: string): Promise<{ prefix?: string; contents: string[] }> {
+async function sharedBlock(
+  ctx: ActionContext,
+  path: string,
+  id: string,
+): Promise<{ prefix?: string; contents: string[] }> {
   const out: { prefix?: string; contents: string[] } = { contents: [] }
   for (const claim of await claimsOn(ctx, path)) {
     if (claim.change.kind !== 'edit') continue
@@ -107,18 +124,36 @@ async function sharedBlock(ctx: ActionContext, path: string, id: string): Promis
  * The user's edits inside outfit's block, if any: an existing block whose text is neither what outfit recorded nor what
  * it is about to write. Refused without --force (like an edited file); with it, returned so the caller keeps them.
  */
-function userEdits(text: string, ref: BlockRef, content: string, recorded: (string | undefined)[], writtenHash: string | undefined, path: string, ctx: ActionContext): string | undefined {
+function userEdits(
+  text: string,
+  ref: BlockRef,
+  content: string,
+  recorded: (string | undefined)[],
+  writtenHash: string | undefined,
+  path: string,
+  ctx: ActionContext,
+): string | undefined {
   const existing = findBlock(text, ref)
   if (!existing || existing.content === trimEnd(content)) return undefined
   const known = recorded.filter((r): r is string => r !== undefined).map(trimEnd)
-  if (known.includes(existing.content) || (writtenHash !== undefined && hashBytes(existing.content) === writtenHash)) return undefined
+  if (
+    known.includes(existing.content) ||
+    (writtenHash !== undefined && hashBytes(existing.content) === writtenHash)
+  )
+    return undefined
   if (!ctx.force) {
     throw new ConflictError(
-      known.length > 0 || writtenHash !== undefined ? `${path}: the outfit block '${ref.id}' was edited since outfit wrote it` : `${path}: holds an outfit block '${ref.id}' that no install of yours recorded`,
-      { hint: 'copy your edits into the kit, or re-run with --force (your version of the block is kept and put back on uninstall)' },
+      known.length > 0 || writtenHash !== undefined
+        ? `${path}: the outfit block '${ref.id}' was edited since outfit wrote it`
+        : `${path}: holds an outfit block '${ref.id}' that no install of yours recorded`,
+      {
+        hint: 'copy your edits into the kit, or re-run with --force (your version of the block is kept and put back on uninstall)',
+      },
     )
   }
-  ctx.log.warn(`replaced your edits to the outfit block '${ref.id}' in ${path}; uninstall puts your version back`)
+  ctx.log.warn(
+    `replaced your edits to the outfit block '${ref.id}' in ${path}; uninstall puts your version back`,
+  )
   return existing.content
 }
 

@@ -13,7 +13,11 @@ export async function claimsOn(ctx: ActionContext, path: string, blockId?: strin
   const out: Claim[] = []
   for (const manifest of await ctx.others()) {
     for (const change of changesByPath(manifest).get(path) ?? []) {
-      if (blockId !== undefined && !(change.kind === 'edit' && change.owned.some((k) => k.path[0] === blockId))) continue
+      if (
+        blockId !== undefined &&
+        !(change.kind === 'edit' && change.owned.some((k) => k.path[0] === blockId))
+      )
+        continue
       out.push({ tool: manifest.tool, change })
     }
   }

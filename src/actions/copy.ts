@@ -21,7 +21,11 @@ export const copy: Action<CopyParams> = {
     const patterns = Array.isArray(params.from) ? params.from : [params.from]
     const base = params.base ?? staticBase(patterns[0] ?? '')
     const isMatch = picomatch(patterns, { dot: false })
-    const matches = await selected(ctx.kit.files.filter((f) => isMatch(f)), params, ctx)
+    const matches = await selected(
+      ctx.kit.files.filter((f) => isMatch(f)),
+      params,
+      ctx,
+    )
     let done = 0
     for (const file of matches) {
       const relPath = base === '' ? file : file.slice(base.length + 1)
@@ -31,8 +35,14 @@ export const copy: Action<CopyParams> = {
       const needsText = transforms.length > 0 || params.rename !== undefined
       const item = needsText ? kitItem(relPath, source, kitFile) : undefined
       const vars = item ? itemVariables(item) : { 'item.path': relPath }
-      const dest = await resolveDest(ctx, join(params.to, params.rename === undefined ? relPath : render(ctx, params.rename, vars)))
-      const output = item && transforms.length > 0 ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v)) : bytesOf(kitFile)
+      const dest = await resolveDest(
+        ctx,
+        join(params.to, params.rename === undefined ? relPath : render(ctx, params.rename, vars)),
+      )
+      const output =
+        item && transforms.length > 0
+          ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v))
+          : bytesOf(kitFile)
       await writeOwnedFile(ctx, dest, output)
       done++
       ctx.progress?.(done, matches.length)
@@ -77,7 +87,11 @@ export function staticBase(pattern: string): string {
 // --- internal ---
 
 /** The matched files whose frontmatter passes the step's `select` (all of them without one). */
-async function selected(files: string[], params: CopyParams, ctx: Parameters<typeof copy.run>[1]): Promise<string[]> {
+async function selected(
+  files: string[],
+  params: CopyParams,
+  ctx: Parameters<typeof copy.run>[1],
+): Promise<string[]> {
   if (!params.select) return files
   const out: string[] = []
   for (const file of files) {

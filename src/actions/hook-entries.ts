@@ -24,15 +24,28 @@ export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[
         ctx.log.drop(what, `${ctx.tool.name} has no equivalent of ${names}`)
         continue
       }
-      ctx.log.warn(`${what}: ${names} ha${matcher.unknown.length === 1 ? 's' : 've'} no ${ctx.tool.name} equivalent; the hook matches only ${matcher.value}`)
+      ctx.log.warn(
+        `${what}: ${names} ha${matcher.unknown.length === 1 ? 's' : 've'} no ${ctx.tool.name} equivalent; the hook matches only ${matcher.value}`,
+      )
     }
     if (matcher.value !== undefined && !takesMatcher) {
       // Running it for every tool would change what it does (a formatter after each read, a guard on every call).
       ctx.log.drop(what, `${ctx.tool.name} hooks cannot be limited to some tools`)
       continue
     }
-    const timeout = hook.timeout === undefined ? undefined : spec.timeoutUnit === 'milliseconds' ? hook.timeout * 1000 : hook.timeout
-    const fields = { name: `${event}:${matcher.value ?? '*'}:${hook.command}`, event, matcher: matcher.value, command: hook.command, timeout }
+    const timeout =
+      hook.timeout === undefined
+        ? undefined
+        : spec.timeoutUnit === 'milliseconds'
+          ? hook.timeout * 1000
+          : hook.timeout
+    const fields = {
+      name: `${event}:${matcher.value ?? '*'}:${hook.command}`,
+      event,
+      matcher: matcher.value,
+      command: hook.command,
+      timeout,
+    }
     const vars = { 'entry.name': hook.command, 'entry.event': event, 'entry.matcher': matcher.value ?? '' }
     const value = mapShape(shape, fields, (s) => render(ctx, s, vars))
     out.push({ path: spec.at.map((seg) => render(ctx, seg, vars)), value, append: spec.mode === 'append' })
@@ -44,7 +57,10 @@ export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[
  * Kit matchers use Claude Code's tool names, as alternatives (`Edit|Write`). With a `tools` map each alternative is
  * renamed (several may become one: Codex edits with apply_patch); `*` and an empty matcher mean every tool.
  */
-export function translateMatcher(matcher: string | undefined, tools: Record<string, string> | undefined): { value?: string; unknown: string[] } {
+export function translateMatcher(
+  matcher: string | undefined,
+  tools: Record<string, string> | undefined,
+): { value?: string; unknown: string[] } {
   if (matcher === undefined || matcher === '' || matcher === '*') return { unknown: [] }
   if (tools === undefined) return { value: matcher, unknown: [] }
   const names: string[] = []

@@ -15,7 +15,10 @@ export const jsonMerge: Action<JsonMergeParams> = {
   inverse: 'json-unmerge',
   async run(params, ctx) {
     const path = await resolveDest(ctx, params.file)
-    const leaves = [...patchLeaves(params.patch ?? {}, ctx), ...(params.entries ? buildEntries(params.entries, ctx) : [])]
+    const leaves = [
+      ...patchLeaves(params.patch ?? {}, ctx),
+      ...(params.entries ? buildEntries(params.entries, ctx) : []),
+    ]
     return editSharedFile(ctx, path, 'json', (text) => {
       parseJsonc(path, text)
       return mergeLeaves(ctx, path, text, leaves)
@@ -25,16 +28,27 @@ export const jsonMerge: Action<JsonMergeParams> = {
 
 // --- internal ---
 
-function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: BuiltEntry[]): { text: string; owned: OwnedKey[] } {
+function mergeLeaves(
+  ctx: ActionContext,
+  file: string,
+  text: string,
+  leaves: BuiltEntry[],
+): { text: string; owned: OwnedKey[] } {
   const owned: OwnedKey[] = []
   let out = text
   for (const leaf of leaves) {
     assertEditable(file, out, leaf.append ? [...leaf.path, 0] : leaf.path)
-    owned.push(...createdContainers(leaf.append ? leaf.path : leaf.path.slice(0, -1), (prefix) => getAt(out, prefix).found))
+    owned.push(
+      ...createdContainers(
+        leaf.append ? leaf.path : leaf.path.slice(0, -1),
+        (prefix) => getAt(out, prefix).found,
+      ),
+    )
     if (leaf.append) {
       const current = getAt(out, leaf.path)
       const list = Array.isArray(current.value) ? current.value : []
-      if (!list.some((item) => deepEqual(item, leaf.value))) out = setAt(out, [...leaf.path, list.length], leaf.value)
+      if (!list.some((item) => deepEqual(item, leaf.value)))
+        out = setAt(out, [...leaf.path, list.length], leaf.value)
       owned.push({ path: leaf.path, value: leaf.value, append: true })
       continue
     }

@@ -30,7 +30,8 @@ export function unmergeJson(
     const current = getAt(out, key.path)
     if (key.container) {
       const v = current.value
-      const empty = (Array.isArray(v) && v.length === 0) || (v && typeof v === 'object' && Object.keys(v).length === 0)
+      const empty =
+        (Array.isArray(v) && v.length === 0) || (v && typeof v === 'object' && Object.keys(v).length === 0)
       if (current.found && empty) out = setAt(out, key.path, undefined)
       continue
     }
@@ -42,7 +43,8 @@ export function unmergeJson(
     }
     const unchanged = current.found ? deepEqual(current.value, key.value) : key.value === null
     if (!unchanged && !force) {
-      if (current.found) kept.push({ path: `${file} › ${key.path.join('.')}`, reason: 'changed since outfit set it' })
+      if (current.found)
+        kept.push({ path: `${file} › ${key.path.join('.')}`, reason: 'changed since outfit set it' })
       continue
     }
     out = setAt(out, key.path, key.before ? key.before.value : undefined)

@@ -13,11 +13,16 @@ export function buildEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
 }
 
 /** Flattens an RFC 7396 merge patch into its leaves; strings are interpolated. */
-export function patchLeaves(patch: Record<string, unknown>, ctx: ActionContext, prefix: string[] = []): BuiltEntry[] {
+export function patchLeaves(
+  patch: Record<string, unknown>,
+  ctx: ActionContext,
+  prefix: string[] = [],
+): BuiltEntry[] {
   const out: BuiltEntry[] = []
   for (const [key, value] of Object.entries(patch)) {
     const path = [...prefix, render(ctx, key)]
-    if (value && typeof value === 'object' && !Array.isArray(value)) out.push(...patchLeaves(value as Record<string, unknown>, ctx, path))
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      out.push(...patchLeaves(value as Record<string, unknown>, ctx, path))
     else out.push({ path, value: renderDeep(value, ctx), append: false })
   }
   return out
@@ -28,6 +33,7 @@ export function patchLeaves(patch: Record<string, unknown>, ctx: ActionContext, 
 function renderDeep(value: unknown, ctx: ActionContext): unknown {
   if (typeof value === 'string') return render(ctx, value)
   if (Array.isArray(value)) return value.map((v) => renderDeep(v, ctx))
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [render(ctx, k), renderDeep(v, ctx)]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [render(ctx, k), renderDeep(v, ctx)]))
   return value
 }

@@ -27,7 +27,9 @@ export function readKitFileOnce(ctx: ActionContext, source: string): Promise<Kit
   let file = ctx.run.get(key) as Promise<KitFile> | undefined
   if (!file) {
     const seen = checkedFile(ctx.kit, source)
-    file = seen ? Promise.resolve(seen) : readBounded(ctx.fs, source, MAX_KIT_FILE_BYTES, 'kit files').then((bytes) => ({ bytes }))
+    file = seen
+      ? Promise.resolve(seen)
+      : readBounded(ctx.fs, source, MAX_KIT_FILE_BYTES, 'kit files').then((bytes) => ({ bytes }))
     ctx.run.set(key, file)
   }
   return file

@@ -6,7 +6,13 @@ import { hashOnly, readSnapshot, snapshotOf, writeAtomic, restoreSnapshot, decod
 import { deepEqual } from '../formats/deep-equal.js'
 import { exists } from '../fs/fs.js'
 import { ensureStateDir, STATE_FILE_MODE } from '../state/scope-state.js'
-import { manifestPath, serializeManifest, MANIFEST_VERSION, type ManifestFile, type ManifestStep } from '../state/manifest-file.js'
+import {
+  manifestPath,
+  serializeManifest,
+  MANIFEST_VERSION,
+  type ManifestFile,
+  type ManifestStep,
+} from '../state/manifest-file.js'
 import type { Change, OwnedKey, Snapshot } from '../types.js'
 import { getInverse } from './index.js'
 import { unmergeJson } from './json-unmerge.js'
@@ -15,13 +21,19 @@ import type { Action, ActionContext, InverseAction } from './types.js'
 
 export const manifest: Action = {
   name: 'manifest',
-  description: 'Record what was installed, and remove what a previous version installed that this one does not.',
+  description:
+    'Record what was installed, and remove what a previous version installed that this one does not.',
   inverse: 'unmanifest',
   async run(_params, ctx) {
     const steps = ctx.completed.map((s) => ({ ...s, changes: [...s.changes] }))
-    const pruned = await prune(ctx, steps.flatMap((s) => s.changes))
+    const pruned = await prune(
+      ctx,
+      steps.flatMap((s) => s.changes),
+    )
     // A new kit version is a change even when no file differs: the manifest (and status) must say which is installed.
-    const bumped = ctx.previous !== null && (ctx.previous.kit.version !== ctx.kit.version || ctx.previous.kit.name !== ctx.kit.name)
+    const bumped =
+      ctx.previous !== null &&
+      (ctx.previous.kit.version !== ctx.kit.version || ctx.previous.kit.name !== ctx.kit.name)
     const changed = bumped || pruned > 0 || steps.some((s) => s.changes.some(isRealChange))
     carryOwnership(ctx, steps)
     const path = manifestPath(ctx.stateDir, ctx.tool.id, ctx.scope.name)
@@ -82,14 +94,21 @@ function carryOwnership(ctx: ActionContext, steps: { step: string; changes: Chan
     const step = steps.find((s) => s.step === prevStep.step)
     if (!step) continue
     // Outermost first, ahead of the step's files, so that undo (newest first) empties a directory before removing it.
-    const dirs = prevStep.changes.filter((old) => old.kind === 'dir' && !step.changes.some((c) => c.kind === 'dir' && c.path === old.path))
+    const dirs = prevStep.changes.filter(
+      (old) => old.kind === 'dir' && !step.changes.some((c) => c.kind === 'dir' && c.path === old.path),
+    )
     step.changes.unshift(...dirs)
     for (const old of prevStep.changes) {
       if (old.kind !== 'edit') continue
-      const fresh = step.changes.find((c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.path === old.path)
+      const fresh = step.changes.find(
+        (c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.path === old.path,
+      )
       if (!fresh) continue
-      const missing = old.owned.filter((k) => k.container && !fresh.owned.some((n) => n.container && deepEqual(n.path, k.path)))
-      if (missing.length > 0) step.changes[step.changes.indexOf(fresh)] = { ...fresh, owned: [...missing, ...fresh.owned] }
+      const missing = old.owned.filter(
+        (k) => k.container && !fresh.owned.some((n) => n.container && deepEqual(n.path, k.path)),
+      )
+      if (missing.length > 0)
+        step.changes[step.changes.indexOf(fresh)] = { ...fresh, owned: [...missing, ...fresh.owned] }
     }
   }
 }
@@ -114,7 +133,16 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
     if (old.kind === 'edit' && old.format === 'json') {
       // Several steps may edit one file (Gemini's settings.json holds MCP servers and hooks): compare with all of them.
       const freshOwned = current.flatMap((c) => (c.kind === 'edit' && c.path === old.path ? c.owned : []))
-      const stale = old.owned.filter((k: OwnedKey) => !k.container && !freshOwned.some((n) => deepEqual(n.path, k.path) && !!n.append === !!k.append && (!k.append || deepEqual(n.value, k.value))))
+      const stale = old.owned.filter(
+        (k: OwnedKey) =>
+          !k.container &&
+          !freshOwned.some(
+            (n) =>
+              deepEqual(n.path, k.path) &&
+              !!n.append === !!k.append &&
+              (!k.append || deepEqual(n.value, k.value)),
+          ),
+      )
       if (stale.length === 0) continue
       await ctx.lock.with(old.path, async () => {
         const before = await readSnapshot(ctx.fs, old.path)
@@ -122,15 +150,27 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
         const result = unmergeJson(old.path, decodeUtf8(before.data, old.path), stale, () => false, ctx.force)
         if (result.text === decodeUtf8(before.data, old.path)) return
         await writeAtomic(ctx.fs, old.path, result.text, before.mode)
-        ctx.record({ kind: 'edit', format: 'json', path: old.path, before, after: snapshotOf(result.text), owned: [] })
+        ctx.record({
+          kind: 'edit',
+          format: 'json',
+          path: old.path,
+          before,
+          after: snapshotOf(result.text),
+          owned: [],
+        })
         count++
       })
     }
   }
   const running = new Set(ctx.completed.map((s) => s.step))
-  count += await pruneStaleEdits(ctx, ctx.previous.steps.filter((s) => !running.has(s.step)))
+  count += await pruneStaleEdits(
+    ctx,
+    ctx.previous.steps.filter((s) => !running.has(s.step)),
+  )
   // Directories created by steps that no longer run (the kit dropped that kind of content) go too, once empty.
-  const orphanDirs = ctx.previous.steps.filter((s) => !running.has(s.step)).flatMap((s) => s.changes.filter((c) => c.kind === 'dir'))
+  const orphanDirs = ctx.previous.steps
+    .filter((s) => !running.has(s.step))
+    .flatMap((s) => s.changes.filter((c) => c.kind === 'dir'))
   for (const dir of orphanDirs.reverse()) await undoFileChange(dir, ctx, 'uninstall')
   return count
 }
@@ -143,7 +183,10 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
 async function pruneStaleEdits(ctx: ActionContext, steps: ManifestStep[]): Promise<number> {
   let count = 0
   for (const step of steps) {
-    const edits = step.changes.filter((c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.format !== 'json' && c.owned.length > 0)
+    const edits = step.changes.filter(
+      (c): c is Extract<Change, { kind: 'edit' }> =>
+        c.kind === 'edit' && c.format !== 'json' && c.owned.length > 0,
+    )
     const inverse = getInverse(step.inverse)
     if (edits.length === 0 || !inverse) continue
     const before = new Map<string, Snapshot | null>()

@@ -50,27 +50,48 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
     if (spec.inheritEnv && kind === 'stdio') delete fields.values.envVars
     const unplaced = unplacedFields(shape, fields.values, TAKERS)
     if (unplaced.length > 0) {
-      ctx.log.drop(what, `${ctx.tool.name}'s ${TRANSPORT[kind]} server entry has no place for its ${unplaced.join(', ')}`)
+      ctx.log.drop(
+        what,
+        `${ctx.tool.name}'s ${TRANSPORT[kind]} server entry has no place for its ${unplaced.join(', ')}`,
+      )
       continue
     }
     const vars = { 'entry.name': server.name, 'entry.event': '', 'entry.matcher': '' }
     const value = mapShape(shape, fields.values, (s) => render(ctx, s, vars))
     const at = spec.at.map((seg) => render(ctx, seg, vars))
-    out.push({ path: append ? at : [...at, server.name], value, append, ...(spec.mode === 'named' ? { key: 'name' } : {}) })
+    out.push({
+      path: append ? at : [...at, server.name],
+      value,
+      append,
+      ...(spec.mode === 'named' ? { key: 'name' } : {}),
+    })
   }
   return out
 }
 
 /** The `$fields` of one server, with references translated; `lost` lists what the tool's syntax cannot express. */
-export function serverFields(server: McpServer, syntax: Entries['envRefs']): { values: EntryFields; lost: { key: string; reason: string }[] } {
-  const nonEmpty = <T extends object>(o: T | undefined): T | undefined => (o && Object.keys(o).length > 0 ? o : undefined)
+export function serverFields(
+  server: McpServer,
+  syntax: Entries['envRefs'],
+): { values: EntryFields; lost: { key: string; reason: string }[] } {
+  const nonEmpty = <T extends object>(o: T | undefined): T | undefined =>
+    o && Object.keys(o).length > 0 ? o : undefined
   const base = { name: server.name, command: server.command, transport: server.transport }
   if (syntax !== undefined && syntax !== 'none' && syntax.only) return partlyExpanded(server, syntax, base)
   if (syntax === 'none') {
     const split = splitRefs(server.env, server.headers)
     const literal = (label: string, values: string[]) =>
-      values.filter((v) => envRefs(v).length > 0).map((v) => ({ key: label, reason: `'${v}' would reach the server literally: this tool expands no variables` }))
-    const lost = [...split.lost, ...literal('args', server.args ?? []), ...literal('url', server.url === undefined ? [] : [server.url])]
+      values
+        .filter((v) => envRefs(v).length > 0)
+        .map((v) => ({
+          key: label,
+          reason: `'${v}' would reach the server literally: this tool expands no variables`,
+        }))
+    const lost = [
+      ...split.lost,
+      ...literal('args', server.args ?? []),
+      ...literal('url', server.url === undefined ? [] : [server.url]),
+    ]
     return {
       lost,
       values: {
@@ -87,7 +108,8 @@ export function serverFields(server: McpServer, syntax: Entries['envRefs']): { v
     }
   }
   const t = (s: string): string => (syntax === undefined ? s : rewriteEnvRefs(s, syntax))
-  const mapValues = (o: Record<string, string> | undefined) => nonEmpty(o && Object.fromEntries(Object.entries(o).map(([k, v]) => [k, t(v)])))
+  const mapValues = (o: Record<string, string> | undefined) =>
+    nonEmpty(o && Object.fromEntries(Object.entries(o).map(([k, v]) => [k, t(v)])))
   const args = server.args?.map(t)
   return {
     lost: [],
@@ -112,19 +134,41 @@ type Syntax = Exclude<NonNullable<Entries['envRefs']>, 'none'>
  * `env_keys` lists): those fields keep their references, the others are split as for a tool that expands nothing,
  * and `$envVars` names every variable either needs.
  */
-function partlyExpanded(server: McpServer, syntax: Syntax, base: EntryFields): { values: EntryFields; lost: { key: string; reason: string }[] } {
+function partlyExpanded(
+  server: McpServer,
+  syntax: Syntax,
+  base: EntryFields,
+): { values: EntryFields; lost: { key: string; reason: string }[] } {
   const only = new Set(syntax.only)
   const t = (s: string): string => rewriteEnvRefs(s, syntax)
-  const nonEmpty = <T extends object>(o: T | undefined): T | undefined => (o && Object.keys(o).length > 0 ? o : undefined)
-  const mapValues = (o: Record<string, string> | undefined) => nonEmpty(o && Object.fromEntries(Object.entries(o).map(([k, v]) => [k, t(v)])))
+  const nonEmpty = <T extends object>(o: T | undefined): T | undefined =>
+    o && Object.keys(o).length > 0 ? o : undefined
+  const mapValues = (o: Record<string, string> | undefined) =>
+    nonEmpty(o && Object.fromEntries(Object.entries(o).map(([k, v]) => [k, t(v)])))
   const split = splitRefs(only.has('env') ? {} : server.env, only.has('headers') ? {} : server.headers)
   const literal = (field: 'args' | 'url', values: string[]) =>
-    only.has(field) ? [] : values.filter((v) => envRefs(v).length > 0).map((v) => ({ key: field, reason: `'${v}' would reach the server literally: this tool expands variables only in ${[...only].join(', ')}` }))
-  const expanded = [...(only.has('env') ? Object.values(server.env ?? {}) : []), ...(only.has('headers') ? Object.values(server.headers ?? {}) : []), ...(only.has('args') ? (server.args ?? []) : []), ...(only.has('url') && server.url ? [server.url] : [])]
+    only.has(field)
+      ? []
+      : values
+          .filter((v) => envRefs(v).length > 0)
+          .map((v) => ({
+            key: field,
+            reason: `'${v}' would reach the server literally: this tool expands variables only in ${[...only].join(', ')}`,
+          }))
+  const expanded = [
+    ...(only.has('env') ? Object.values(server.env ?? {}) : []),
+    ...(only.has('headers') ? Object.values(server.headers ?? {}) : []),
+    ...(only.has('args') ? (server.args ?? []) : []),
+    ...(only.has('url') && server.url ? [server.url] : []),
+  ]
   const envVars = [...new Set([...split.envVars, ...expanded.flatMap(envRefs)])]
   const args = only.has('args') ? server.args?.map(t) : server.args
   return {
-    lost: [...split.lost, ...literal('args', server.args ?? []), ...literal('url', server.url === undefined ? [] : [server.url])],
+    lost: [
+      ...split.lost,
+      ...literal('args', server.args ?? []),
+      ...literal('url', server.url === undefined ? [] : [server.url]),
+    ],
     values: {
       ...base,
       args,
@@ -145,13 +189,21 @@ function argv(server: McpServer): string[] | undefined {
 
 /** A reference to a variable that is not set now will most likely not be set when the tool starts the server either. */
 function warnUnset(server: McpServer, ctx: ActionContext): void {
-  const texts = [server.command ?? '', ...(server.args ?? []), ...Object.values(server.env ?? {}), server.url ?? '', ...Object.values(server.headers ?? {})]
+  const texts = [
+    server.command ?? '',
+    ...(server.args ?? []),
+    ...Object.values(server.env ?? {}),
+    server.url ?? '',
+    ...Object.values(server.headers ?? {}),
+  ]
   const names = [...new Set(texts.flatMap(envRefs))]
   for (const name of names.filter((n) => ctx.env[n] === undefined)) {
     // Once per tool, even when a target writes the server into two files (Copilot: VS Code's and the CLI's).
     const key = `unset:${ctx.tool.id}:${server.name}:${name}`
     if (ctx.run.has(key)) continue
     ctx.run.set(key, true)
-    ctx.log.warn(`MCP server '${server.name}' uses \${${name}}, which is not set in this environment: set it before ${ctx.tool.name} starts the server`)
+    ctx.log.warn(
+      `MCP server '${server.name}' uses \${${name}}, which is not set in this environment: set it before ${ctx.tool.name} starts the server`,
+    )
   }
 }

@@ -7,7 +7,12 @@ import { claimsOn, previousChange } from './claims.js'
 import { ensureParents } from './parents.js'
 import type { ActionContext } from './types.js'
 
-export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uint8Array | string, mode?: number): Promise<void> {
+export async function writeOwnedFile(
+  ctx: ActionContext,
+  path: string,
+  data: Uint8Array | string,
+  mode?: number,
+): Promise<void> {
   return ctx.lock.with(path, async () => {
     const current = await readSnapshot(ctx.fs, path)
     const desired = snapshotOf(data, mode)
@@ -38,14 +43,20 @@ export async function writeOwnedFile(ctx: ActionContext, path: string, data: Uin
 // --- internal ---
 
 /** What uninstall should put back: the state before outfit first wrote this path, whichever tool did. */
-async function originOf(ctx: ActionContext, path: string, current: Snapshot | null): Promise<Snapshot | null> {
+async function originOf(
+  ctx: ActionContext,
+  path: string,
+  current: Snapshot | null,
+): Promise<Snapshot | null> {
   const prev = previousChange(ctx, path)
-  if (prev && (prev.kind === 'file' || prev.kind === 'edit')) return prev.origin !== undefined ? prev.origin : prev.before
+  if (prev && (prev.kind === 'file' || prev.kind === 'edit'))
+    return prev.origin !== undefined ? prev.origin : prev.before
   if (ctx.run.has(`origin:${path}`)) return ctx.run.get(`origin:${path}`) as Snapshot | null
   if (current) {
     for (const claim of await claimsOn(ctx, path)) {
       const c = claim.change
-      if (c.kind === 'file' && c.after?.hash === current.hash) return c.origin !== undefined ? c.origin : c.before
+      if (c.kind === 'file' && c.after?.hash === current.hash)
+        return c.origin !== undefined ? c.origin : c.before
     }
   }
   return current

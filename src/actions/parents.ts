@@ -15,7 +15,8 @@ export async function ensureParents(ctx: ActionContext, path: string): Promise<v
   // removes the file, then the folders this call creates, then these. Once per step: the step's first record of a
   // folder is undone after every file the step put in it, so recording it again for each file adds nothing.
   const ancestors: string[] = []
-  for (let dir = dirname(path); isInside(ctx.scope.root, dir) && dir !== ctx.scope.root; dir = dirname(dir)) ancestors.unshift(dir)
+  for (let dir = dirname(path); isInside(ctx.scope.root, dir) && dir !== ctx.scope.root; dir = dirname(dir))
+    ancestors.unshift(dir)
   for (const dir of ancestors) {
     if (seen.has(dir)) continue
     if (!(await exists(ctx.fs, dir))) break

@@ -2,4 +2,7 @@
 // user changed them since.
 import { fileInverse } from './undo-files.js'
 
-export const remove = fileInverse('remove', 'Remove the files written by write/copy, restoring what they replaced.')
+export const remove = fileInverse(
+  'remove',
+  'Remove the files written by write/copy, restoring what they replaced.',
+)

@@ -4,7 +4,16 @@ import { dirname, resolve } from 'node:path'
 import { ConflictError, OutfitError } from '../errors.js'
 import { isInside } from '../fs/contain.js'
 import { isNotFound } from '../fs/fs.js'
-import { decodeUtf8, ensureDir, hashOnly, readSnapshot, restoreSnapshot, snapshotOf, writeAtomic, removeIfExists } from '../fs/files.js'
+import {
+  decodeUtf8,
+  ensureDir,
+  hashOnly,
+  readSnapshot,
+  restoreSnapshot,
+  snapshotOf,
+  writeAtomic,
+  removeIfExists,
+} from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { loadBackup } from '../state/manifest-file.js'
 import { recordMadeDir } from './parents.js'
@@ -38,13 +47,24 @@ export async function editSharedFile(
     const after = snapshotOf(result.text, current?.mode)
     // A config nobody may write (0444) was made so on purpose: outfit does not quietly rewrite it.
     if (current && current.mode !== undefined && (current.mode & 0o222) === 0 && !ctx.force) {
-      throw new ConflictError(`${io} is read-only (mode ${((current.mode ?? 0) & 0o777).toString(8)}): someone made it so on purpose`, {
-        hint: 're-run with --force to edit it anyway (its mode is kept), or make it writable first',
-      })
+      throw new ConflictError(
+        `${io} is read-only (mode ${((current.mode ?? 0) & 0o777).toString(8)}): someone made it so on purpose`,
+        {
+          hint: 're-run with --force to edit it anyway (its mode is kept), or make it writable first',
+        },
+      )
     }
     await writeAtomic(ctx.fs, io, after.data ?? result.text, current?.mode)
     // Rollback puts `before` back; what was written is known by its hash.
-    ctx.record({ kind: 'edit', format, path, before: current, after: hashOnly(after), origin, owned: result.owned })
+    ctx.record({
+      kind: 'edit',
+      format,
+      path,
+      before: current,
+      after: hashOnly(after),
+      origin,
+      owned: result.owned,
+    })
   })
 }
 
@@ -69,21 +89,43 @@ export function createdContainers(path: string[], found: (prefix: string[]) => b
  * is the user's and is refused without --force; what was there before is carried from this tool's last install, so
  * uninstall restores the user's value and not outfit's own. Returns what the kit owns and whether the key must be set.
  */
-export function claimKey(ctx: ActionContext, file: string, keyPath: string[], value: unknown, current: { found: boolean; value?: unknown }): { owned: OwnedKey; write: boolean } {
+export function claimKey(
+  ctx: ActionContext,
+  file: string,
+  keyPath: string[],
+  value: unknown,
+  current: { found: boolean; value?: unknown },
+): { owned: OwnedKey; write: boolean } {
   const prev = previousOwned(ctx, file, keyPath)
   const before = prev ? prev.before : current.found ? { value: current.value } : undefined
   const differs = current.found && !deepEqual(current.value, value)
   if (differs && !(prev && deepEqual(prev.value, current.value)) && !ctx.force) {
-    throw new ConflictError(`${file}: '${keyPath.join('.')}' already holds a different value that outfit did not write`, {
-      hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your value is restored on uninstall)',
-    })
+    throw new ConflictError(
+      `${file}: '${keyPath.join('.')}' already holds a different value that outfit did not write`,
+      {
+        hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your value is restored on uninstall)',
+      },
+    )
   }
-  return { owned: before === undefined ? { path: keyPath, value } : { path: keyPath, value, before }, write: !current.found || differs }
+  return {
+    owned: before === undefined ? { path: keyPath, value } : { path: keyPath, value, before },
+    write: !current.found || differs,
+  }
 }
 
-export type SemanticUndo = (path: string, text: string, owned: OwnedKey[], claimed: (key: OwnedKey) => boolean) => { text: string; kept: Kept[] }
+export type SemanticUndo = (
+  path: string,
+  text: string,
+  owned: OwnedKey[],
+  claimed: (key: OwnedKey) => boolean,
+) => { text: string; kept: Kept[] }
 
-export async function undoSharedEdits(changes: Change[], ctx: ActionContext, how: UndoMode, semantic: SemanticUndo): Promise<UndoResult> {
+export async function undoSharedEdits(
+  changes: Change[],
+  ctx: ActionContext,
+  how: UndoMode,
+  semantic: SemanticUndo,
+): Promise<UndoResult> {
   const kept: Kept[] = []
   for (const change of [...changes].reverse()) {
     if (change.kind !== 'edit') {
@@ -129,9 +171,12 @@ async function followLink(ctx: ActionContext, path: string): Promise<string> {
     if (hop === 15) throw new Error(`${path}: too many levels of symlinks`)
   }
   if (at !== path && !isInside(ctx.scope.root, at)) {
-    throw new ConflictError(`${path} is a symlink to ${at}, outside ${ctx.scope.root}; outfit only edits files inside the scope`, {
-      hint: 'add the kit by hand there, or replace the link with a copy of the file',
-    })
+    throw new ConflictError(
+      `${path} is a symlink to ${at}, outside ${ctx.scope.root}; outfit only edits files inside the scope`,
+      {
+        hint: 'add the kit by hand there, or replace the link with a copy of the file',
+      },
+    )
   }
   return at
 }
@@ -141,36 +186,54 @@ async function followLink(ctx: ActionContext, path: string): Promise<string> {
  * earlier in this run, or another installed tool. A second tool writing the same AGENTS.md block must not take the
  * first tool's output for the user's original, or the last uninstall would leave an empty file behind.
  */
-async function sharedOrigin(ctx: ActionContext, path: string, current: Snapshot | null): Promise<Snapshot | null> {
+async function sharedOrigin(
+  ctx: ActionContext,
+  path: string,
+  current: Snapshot | null,
+): Promise<Snapshot | null> {
   const prev = previousChange(ctx, path)
   if (prev && prev.kind === 'edit') return prev.origin !== undefined ? prev.origin : prev.before
   const runKey = `origin:${path}`
   if (ctx.run.has(runKey)) return ctx.run.get(runKey) as Snapshot | null
   for (const claim of await claimsOn(ctx, path)) {
-    if (claim.change.kind === 'edit') return claim.change.origin !== undefined ? claim.change.origin : claim.change.before
+    if (claim.change.kind === 'edit')
+      return claim.change.origin !== undefined ? claim.change.origin : claim.change.before
   }
   ctx.run.set(runKey, current)
   return current
 }
 
-async function undoEdit(change: Extract<Change, { kind: 'edit' }>, ctx: ActionContext, how: UndoMode, semantic: SemanticUndo): Promise<Kept[]> {
+async function undoEdit(
+  change: Extract<Change, { kind: 'edit' }>,
+  ctx: ActionContext,
+  how: UndoMode,
+  semantic: SemanticUndo,
+): Promise<Kept[]> {
   const current = await readSnapshot(ctx.fs, change.path)
   const wrote = change.before?.hash !== change.after?.hash
   const untouched = current?.hash === change.after?.hash
   const origin = change.origin === undefined ? change.before : change.origin
   const claims = how === 'uninstall' ? await claimsOn(ctx, change.path) : []
   // Fast path: nobody changed the file since outfit wrote it, so putting the old bytes back is exact.
-  if (wrote && untouched && (how === 'rollback' || (claims.length === 0 && origin?.hash === change.before?.hash))) {
+  if (
+    wrote &&
+    untouched &&
+    (how === 'rollback' || (claims.length === 0 && origin?.hash === change.before?.hash))
+  ) {
     await restoreSnapshot(ctx.fs, change.path, await withData(ctx, change.before))
     return []
   }
   if (!current?.data) return []
   const text = decodeUtf8(current.data, change.path)
   const claimed = (key: OwnedKey): boolean =>
-    claims.some((c) => c.change.kind === 'edit' && c.change.owned.some((k) => !k.container && deepEqual(k.path, key.path)))
+    claims.some(
+      (c) =>
+        c.change.kind === 'edit' && c.change.owned.some((k) => !k.container && deepEqual(k.path, key.path)),
+    )
   const result = withFile(change.path, () => semantic(change.path, text, change.owned, claimed))
   if (result.text !== text) {
-    if (isEmptyDocument(result.text) && (origin === null || origin === undefined)) await removeIfExists(ctx.fs, change.path)
+    if (isEmptyDocument(result.text) && (origin === null || origin === undefined))
+      await removeIfExists(ctx.fs, change.path)
     else await writeAtomic(ctx.fs, change.path, result.text, current.mode)
   }
   return result.kept

@@ -18,7 +18,9 @@ export const symlink: Action<SymlinkParams> = {
     const target = render(ctx, params.target)
     const pointsTo = isAbsolute(target) ? target : resolve(dirname(path), target)
     if (!isInside(ctx.scope.root, pointsTo) && !isInside(ctx.kit.dir, pointsTo)) {
-      throw new ConflictError(`link ${path} would point to ${pointsTo}, outside the scope root ${ctx.scope.root}`)
+      throw new ConflictError(
+        `link ${path} would point to ${pointsTo}, outside the scope root ${ctx.scope.root}`,
+      )
     }
     return ctx.lock.with(path, async () => {
       const current = await readSnapshot(ctx.fs, path)
@@ -26,7 +28,10 @@ export const symlink: Action<SymlinkParams> = {
         ctx.record({ kind: 'link', path, target, before: current })
         return
       }
-      if (current && !ctx.force) throw new ConflictError(`${path} already exists and was not installed by outfit`, { hint: 'move it away, or re-run with --force' })
+      if (current && !ctx.force)
+        throw new ConflictError(`${path} already exists and was not installed by outfit`, {
+          hint: 'move it away, or re-run with --force',
+        })
       await ensureDir(ctx.fs, dirname(path), (dir) => recordMadeDir(ctx, dir))
       if (current) await ctx.fs.unlink(path)
       await ctx.fs.symlink(target, path)

@@ -19,10 +19,14 @@ export const tomlMerge: Action<TomlMergeParams> = {
   async run(params, ctx) {
     const path = await resolveDest(ctx, params.file)
     const id = render(ctx, '{{kit.name}}')
-    const leaves = [...patchLeaves(params.patch ?? {}, ctx), ...(params.entries ? buildEntries(params.entries, ctx) : [])]
+    const leaves = [
+      ...patchLeaves(params.patch ?? {}, ctx),
+      ...(params.entries ? buildEntries(params.entries, ctx) : []),
+    ]
     const tree: Record<string, unknown> = {}
     for (const leaf of leaves) {
-      if (leaf.path.length < 2) throw new Error(`toml-merge can only add keys inside tables; '${leaf.path.join('.')}' is top-level`)
+      if (leaf.path.length < 2)
+        throw new Error(`toml-merge can only add keys inside tables; '${leaf.path.join('.')}' is top-level`)
       setDeep(tree, leaf.path, leaf.value)
     }
     return editSharedFile(ctx, path, 'toml', (text) => {
@@ -31,15 +35,23 @@ export const tomlMerge: Action<TomlMergeParams> = {
       const userTables = parseToml(path, outside)
       for (const leaf of leaves) {
         if (hasDeep(userTables, leaf.path.slice(0, 2)) && !ctx.force) {
-          throw new ConflictError(`${path}: [${leaf.path.slice(0, 2).join('.')}] is already defined outside outfit's block`, {
-            hint: 'rename the entry in the kit or remove your table; outfit never edits tables it did not write',
-          })
+          throw new ConflictError(
+            `${path}: [${leaf.path.slice(0, 2).join('.')}] is already defined outside outfit's block`,
+            {
+              hint: 'rename the entry in the kit or remove your table; outfit never edits tables it did not write',
+            },
+          )
         }
       }
       if (leaves.length === 0) return { text, owned: [] }
       const prev = previousOwned(ctx, path, [id, 'hash'])
       const result = upsertBlock(text, ref, stringify(tree), (prev?.value as BlockValue | undefined)?.prefix)
-      checkMerged(path, text, result.text, leaves.map((l) => l.path[0] ?? ''))
+      checkMerged(
+        path,
+        text,
+        result.text,
+        leaves.map((l) => l.path[0] ?? ''),
+      )
       return { text: result.text, owned: [{ path: [id, 'hash'], value: result.value }] }
     })
   },
@@ -48,7 +60,10 @@ export const tomlMerge: Action<TomlMergeParams> = {
 export const tomlUnmerge: InverseAction = {
   name: 'toml-unmerge',
   description: 'Remove the tables toml-merge added.',
-  undo: (changes, ctx, how) => undoSharedEdits(changes, ctx, how, (_path, text, owned, claimed) => removeBlocks(text, owned, claimed, (id) => blockTag(ctx.state, id))),
+  undo: (changes, ctx, how) =>
+    undoSharedEdits(changes, ctx, how, (_path, text, owned, claimed) =>
+      removeBlocks(text, owned, claimed, (id) => blockTag(ctx.state, id)),
+    ),
 }
 
 // --- internal ---
@@ -63,7 +78,12 @@ function parseToml(file: string, text: string): Record<string, unknown> {
     return parse(text) as Record<string, unknown>
   } catch (error) {
     if (error instanceof TomlError) {
-      throw new ConfigParseError(file, error.line, error.column, `not valid TOML (${error.message.split('\n')[0]}); fix the file and run again, nothing was written`)
+      throw new ConfigParseError(
+        file,
+        error.line,
+        error.column,
+        `not valid TOML (${error.message.split('\n')[0]}); fix the file and run again, nothing was written`,
+      )
     }
     throw error
   }

@@ -16,7 +16,9 @@ export async function undoFileChange(change: Change, ctx: ActionContext, how: Un
     case 'file':
       return ctx.lock.with(change.path, () => undoFile(change, ctx, how))
     case 'edit':
-      throw new Error(`${change.path}: an edit of a shared file cannot be undone by a file inverse; use the matching un-merge action`)
+      throw new Error(
+        `${change.path}: an edit of a shared file cannot be undone by a file inverse; use the matching un-merge action`,
+      )
   }
 }
 
@@ -35,27 +37,50 @@ export function fileInverse(name: string, description: string): InverseAction {
 
 // --- internal ---
 
-async function undoFile(change: Extract<Change, { kind: 'file' | 'link' }>, ctx: ActionContext, how: UndoMode): Promise<Kept[]> {
+async function undoFile(
+  change: Extract<Change, { kind: 'file' | 'link' }>,
+  ctx: ActionContext,
+  how: UndoMode,
+): Promise<Kept[]> {
   const current = await readSnapshot(ctx.fs, change.path)
   const after = change.kind === 'file' ? change.after : { hash: '' }
-  const target = how === 'rollback' || change.kind === 'link' ? change.before : change.origin === undefined ? change.before : change.origin
+  const target =
+    how === 'rollback' || change.kind === 'link'
+      ? change.before
+      : change.origin === undefined
+        ? change.before
+        : change.origin
   if (change.kind === 'link') {
-    const stillOurs = current !== null && current.mode === -1 && current.data !== undefined && new TextDecoder().decode(current.data) === change.target
-    if (!stillOurs && !ctx.force) return current ? [{ path: change.path, reason: 'no longer the link outfit made' }] : []
+    const stillOurs =
+      current !== null &&
+      current.mode === -1 &&
+      current.data !== undefined &&
+      new TextDecoder().decode(current.data) === change.target
+    if (!stillOurs && !ctx.force)
+      return current ? [{ path: change.path, reason: 'no longer the link outfit made' }] : []
     await restoreSnapshot(ctx.fs, change.path, target ? await loadBackup(ctx.fs, ctx.stateDir, target) : null)
     return []
   }
   if ((current?.hash ?? null) === (target?.hash ?? null)) return []
   if (how === 'uninstall' && current) {
-    const users = (await claimsOn(ctx, change.path)).filter((c) => c.change.kind === 'file' && c.change.after?.hash === current.hash)
+    const users = (await claimsOn(ctx, change.path)).filter(
+      (c) => c.change.kind === 'file' && c.change.after?.hash === current.hash,
+    )
     if (users.length > 0) {
-      ctx.log.info(`kept ${change.path}: still installed by ${[...new Set(users.map((u) => u.tool))].join(', ')}`)
+      ctx.log.info(
+        `kept ${change.path}: still installed by ${[...new Set(users.map((u) => u.tool))].join(', ')}`,
+      )
       return []
     }
   }
   const untouched = (current?.hash ?? null) === (after?.hash ?? null)
   if (!untouched && !ctx.force) {
-    return [{ path: change.path, reason: current ? 'changed since outfit wrote it' : 'removed since outfit wrote it' }]
+    return [
+      {
+        path: change.path,
+        reason: current ? 'changed since outfit wrote it' : 'removed since outfit wrote it',
+      },
+    ]
   }
   await restoreSnapshot(ctx.fs, change.path, target ? await loadBackup(ctx.fs, ctx.stateDir, target) : null)
   return []

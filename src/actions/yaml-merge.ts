@@ -21,7 +21,11 @@ export const yamlMerge: Action<YamlMergeParams> = {
   inverse: 'yaml-unmerge',
   async run(params, ctx) {
     const path = await resolveDest(ctx, params.file)
-    const leaves = [...patchLeaves(params.patch ?? {}, ctx), ...appendLeaves(params.append ?? {}, ctx), ...(params.entries ? buildEntries(params.entries, ctx) : [])]
+    const leaves = [
+      ...patchLeaves(params.patch ?? {}, ctx),
+      ...appendLeaves(params.append ?? {}, ctx),
+      ...(params.entries ? buildEntries(params.entries, ctx) : []),
+    ]
     return editSharedFile(ctx, path, YAML_FORMAT, (text) => {
       parseYaml(path, text)
       const pruned = pruneStale(ctx, path, text, leaves)
@@ -34,18 +38,36 @@ export const yamlMerge: Action<YamlMergeParams> = {
 
 /** `append: { read: [a, b] }` → one owned list item per value. */
 function appendLeaves(append: Record<string, unknown>, ctx: ActionContext): BuiltEntry[] {
-  return patchLeaves(append, ctx).flatMap((leaf) => (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map((value) => ({ path: leaf.path, value, append: true })))
+  return patchLeaves(append, ctx).flatMap((leaf) =>
+    (Array.isArray(leaf.value) ? leaf.value : [leaf.value]).map((value) => ({
+      path: leaf.path,
+      value,
+      append: true,
+    })),
+  )
 }
 
-function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: BuiltEntry[]): { text: string; owned: OwnedKey[] } {
+function mergeLeaves(
+  ctx: ActionContext,
+  file: string,
+  text: string,
+  leaves: BuiltEntry[],
+): { text: string; owned: OwnedKey[] } {
   const owned: OwnedKey[] = []
   let out = text
   for (const leaf of leaves) {
-    owned.push(...createdContainers(leaf.append ? leaf.path : leaf.path.slice(0, -1), (prefix) => yamlGet(out, prefix).found))
+    owned.push(
+      ...createdContainers(
+        leaf.append ? leaf.path : leaf.path.slice(0, -1),
+        (prefix) => yamlGet(out, prefix).found,
+      ),
+    )
     if (leaf.append) {
       const current = yamlGet(out, leaf.path)
       if (current.found && current.value !== null && !Array.isArray(current.value)) {
-        throw new ConflictError(`${file}: '${leaf.path.join('.')}' holds a single value, not a list`, { hint: 'make it a list (one `- item` per line) and run again' })
+        throw new ConflictError(`${file}: '${leaf.path.join('.')}' holds a single value, not a list`, {
+          hint: 'make it a list (one `- item` per line) and run again',
+        })
       }
       const list = Array.isArray(current.value) ? (current.value as unknown[]) : []
       if (leaf.key) {
@@ -66,22 +88,40 @@ function mergeLeaves(ctx: ActionContext, file: string, text: string, leaves: Bui
 }
 
 /** One element of a named list (`- name: x`): added, updated when it is outfit's, refused when it is the user's. */
-function mergeNamed(ctx: ActionContext, file: string, text: string, leaf: BuiltEntry, list: unknown[]): { text: string; owned: OwnedKey } {
+function mergeNamed(
+  ctx: ActionContext,
+  file: string,
+  text: string,
+  leaf: BuiltEntry,
+  list: unknown[],
+): { text: string; owned: OwnedKey } {
   const key = leaf.key ?? 'name'
   const name = nameOf(leaf.value, key)
   const index = list.findIndex((item) => nameOf(item, key) === name)
   const prev = previousNamed(ctx, file, leaf.path, key, name)
-  const owned = (before: { value: unknown } | undefined): OwnedKey => ({ path: leaf.path, value: leaf.value, append: true, key, ...(before ? { before } : {}) })
+  const owned = (before: { value: unknown } | undefined): OwnedKey => ({
+    path: leaf.path,
+    value: leaf.value,
+    append: true,
+    key,
+    ...(before ? { before } : {}),
+  })
   if (index < 0) return { text: yamlAppend(text, leaf.path, leaf.value), owned: owned(undefined) }
   const current = list[index]
   if (deepEqual(current, leaf.value)) return { text, owned: owned(prev?.before) }
   const ours = prev !== undefined && deepEqual(prev.value, current)
   if (!ours && !ctx.force) {
-    throw new ConflictError(`${file}: '${leaf.path.join('.')}' already has an entry named '${String(name)}' that outfit did not write`, {
-      hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your entry is restored on uninstall)',
-    })
+    throw new ConflictError(
+      `${file}: '${leaf.path.join('.')}' already has an entry named '${String(name)}' that outfit did not write`,
+      {
+        hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your entry is restored on uninstall)',
+      },
+    )
   }
-  return { text: yamlSetItem(text, leaf.path, index, leaf.value), owned: owned(ours ? prev.before : { value: current }) }
+  return {
+    text: yamlSetItem(text, leaf.path, index, leaf.value),
+    owned: owned(ours ? prev.before : { value: current }),
+  }
 }
 
 /**
@@ -93,20 +133,39 @@ function pruneStale(ctx: ActionContext, file: string, text: string, leaves: Buil
   if (!prev || prev.kind !== 'edit') return text
   const containers = leaves.map((l) => (l.append ? l.path : l.path.slice(0, -1)))
   const setsIt = (k: OwnedKey) =>
-    leaves.some((l) => deepEqual(l.path, k.path) && !!l.append === !!k.append && (!k.append || (k.key ? nameOf(l.value, k.key) === nameOf(k.value, k.key) : deepEqual(l.value, k.value))))
-  const stale = prev.owned.filter((k) => !k.container && containers.some((c) => deepEqual(c, k.append ? k.path : k.path.slice(0, -1))) && !setsIt(k))
+    leaves.some(
+      (l) =>
+        deepEqual(l.path, k.path) &&
+        !!l.append === !!k.append &&
+        (!k.append ||
+          (k.key ? nameOf(l.value, k.key) === nameOf(k.value, k.key) : deepEqual(l.value, k.value))),
+    )
+  const stale = prev.owned.filter(
+    (k) =>
+      !k.container &&
+      containers.some((c) => deepEqual(c, k.append ? k.path : k.path.slice(0, -1))) &&
+      !setsIt(k),
+  )
   if (stale.length === 0) return text
   const result = unmergeYaml(file, text, stale, () => false, ctx.force)
   for (const k of result.kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (no longer part of the kit)`)
   return result.text
 }
 
-function previousNamed(ctx: ActionContext, file: string, path: string[], key: string, name: unknown): OwnedKey | undefined {
+function previousNamed(
+  ctx: ActionContext,
+  file: string,
+  path: string[],
+  key: string,
+  name: unknown,
+): OwnedKey | undefined {
   const prev = previousChange(ctx, file)
   if (!prev || prev.kind !== 'edit') return undefined
   return prev.owned.find((k) => k.key === key && deepEqual(k.path, path) && nameOf(k.value, key) === name)
 }
 
 function nameOf(item: unknown, key: string): unknown {
-  return item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)[key] : undefined
+  return item && typeof item === 'object' && !Array.isArray(item)
+    ? (item as Record<string, unknown>)[key]
+    : undefined
 }

@@ -17,7 +17,13 @@ export const yamlUnmerge: InverseAction = {
     }),
 }
 
-export function unmergeYaml(file: string, text: string, owned: OwnedKey[], claimed: (key: OwnedKey) => boolean, force: boolean): { text: string; kept: Kept[] } {
+export function unmergeYaml(
+  file: string,
+  text: string,
+  owned: OwnedKey[],
+  claimed: (key: OwnedKey) => boolean,
+  force: boolean,
+): { text: string; kept: Kept[] } {
   const kept: Kept[] = []
   let out = text
   for (const key of [...owned].reverse()) {
@@ -25,7 +31,10 @@ export function unmergeYaml(file: string, text: string, owned: OwnedKey[], claim
     const current = yamlGet(out, key.path)
     if (key.container) {
       const v = current.value
-      const empty = v === null || (Array.isArray(v) && v.length === 0) || (v && typeof v === 'object' && Object.keys(v).length === 0)
+      const empty =
+        v === null ||
+        (Array.isArray(v) && v.length === 0) ||
+        (v && typeof v === 'object' && Object.keys(v).length === 0)
       if (current.found && empty) out = yamlSet(out, key.path, undefined)
       continue
     }
@@ -36,15 +45,22 @@ export function unmergeYaml(file: string, text: string, owned: OwnedKey[], claim
         out = yamlSetItem(out, key.path, index, key.before ? key.before.value : undefined)
         continue
       }
-      const named = key.key ? list.findIndex((item) => nameOf(item, key.key ?? '') === nameOf(key.value, key.key ?? '')) : -1
+      const named = key.key
+        ? list.findIndex((item) => nameOf(item, key.key ?? '') === nameOf(key.value, key.key ?? ''))
+        : -1
       if (named < 0) continue
       if (force) out = yamlSetItem(out, key.path, named, key.before ? key.before.value : undefined)
-      else kept.push({ path: `${file} › ${key.path.join('.')} › ${String(nameOf(key.value, key.key ?? ''))}`, reason: 'changed since outfit set it' })
+      else
+        kept.push({
+          path: `${file} › ${key.path.join('.')} › ${String(nameOf(key.value, key.key ?? ''))}`,
+          reason: 'changed since outfit set it',
+        })
       continue
     }
     const unchanged = current.found ? deepEqual(current.value, key.value) : key.value === null
     if (!unchanged && !force) {
-      if (current.found) kept.push({ path: `${file} › ${key.path.join('.')}`, reason: 'changed since outfit set it' })
+      if (current.found)
+        kept.push({ path: `${file} › ${key.path.join('.')}`, reason: 'changed since outfit set it' })
       continue
     }
     out = yamlSet(out, key.path, key.before ? key.before.value : undefined)
@@ -55,5 +71,7 @@ export function unmergeYaml(file: string, text: string, owned: OwnedKey[], claim
 // --- internal ---
 
 function nameOf(item: unknown, key: string): unknown {
-  return item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)[key] : undefined
+  return item && typeof item === 'object' && !Array.isArray(item)
+    ? (item as Record<string, unknown>)[key]
+    : undefined
 }

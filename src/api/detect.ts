@@ -17,7 +17,13 @@ export interface DetectVars {
 }
 
 /** Whether the tool looks installed: a detect path it made (not only outfit), or a detect command on PATH. */
-export async function detectTool(fs: Fs, target: LoadedTarget, vars: DetectVars, path = process.env.PATH ?? '', created?: ReadonlySet<string>): Promise<boolean> {
+export async function detectTool(
+  fs: Fs,
+  target: LoadedTarget,
+  vars: DetectVars,
+  path = process.env.PATH ?? '',
+  created?: ReadonlySet<string>,
+): Promise<boolean> {
   const lookup = recordLookup({ home: vars.home, project: vars.project, 'target.id': target.spec.id })
   let outfits = created
   for (const template of target.spec.detect?.paths ?? []) {
@@ -47,7 +53,8 @@ export async function createdByOutfit(fs: Fs, vars: DetectVars, memo?: ManifestM
       const state = await openScopeState(fs, stateHome, root, { create: false })
       if (!state) continue
       for (const manifest of await readOtherManifests(fs, state, '', '', memo)) {
-        for (const step of manifest.steps) for (const change of step.changes) if (wasCreated(change)) out.add(change.path)
+        for (const step of manifest.steps)
+          for (const change of step.changes) if (wasCreated(change)) out.add(change.path)
       }
     } catch {
       continue
@@ -60,7 +67,8 @@ export async function createdByOutfit(fs: Fs, vars: DetectVars, memo?: ManifestM
 
 function wasCreated(change: Change): boolean {
   if (change.kind === 'dir') return true
-  const before = change.kind === 'link' ? change.before : change.origin !== undefined ? change.origin : change.before
+  const before =
+    change.kind === 'link' ? change.before : change.origin !== undefined ? change.origin : change.before
   return before === null
 }
 

@@ -8,14 +8,26 @@ import { schemaRefFor } from '../init/schema-ref.js'
 
 const ID = /^[a-z0-9][a-z0-9-]*$/
 
-export async function initKit(fs: Fs, dir: string, name = kebabName(basename(resolve(dir)))): Promise<string[]> {
-  if (!ID.test(name)) throw new UsageError(`invalid kit name '${name}'`, { hint: 'use lowercase letters, digits and dashes, e.g. my-kit' })
-  const files = Object.entries(scaffoldKit(name, await schemaRefFor(fs, resolve(dir)))).map(([path, content]) => [join(dir, path), content] as const)
+export async function initKit(
+  fs: Fs,
+  dir: string,
+  name = kebabName(basename(resolve(dir))),
+): Promise<string[]> {
+  if (!ID.test(name))
+    throw new UsageError(`invalid kit name '${name}'`, {
+      hint: 'use lowercase letters, digits and dashes, e.g. my-kit',
+    })
+  const files = Object.entries(scaffoldKit(name, await schemaRefFor(fs, resolve(dir)))).map(
+    ([path, content]) => [join(dir, path), content] as const,
+  )
   return createAll(fs, files)
 }
 
 export async function initTarget(fs: Fs, dir: string, id: string): Promise<string[]> {
-  if (!ID.test(id)) throw new UsageError(`invalid target id '${id}'`, { hint: 'use lowercase letters, digits and dashes, e.g. my-tool' })
+  if (!ID.test(id))
+    throw new UsageError(`invalid target id '${id}'`, {
+      hint: 'use lowercase letters, digits and dashes, e.g. my-tool',
+    })
   return createAll(fs, [[join(dir, `${id}.yaml`), scaffoldTarget(id, await schemaRefFor(fs, resolve(dir)))]])
 }
 
@@ -25,9 +37,12 @@ async function createAll(fs: Fs, files: (readonly [string, string])[]): Promise<
   const taken = []
   for (const [path] of files) if (await exists(fs, path)) taken.push(path)
   if (taken.length > 0) {
-    throw new ConflictError(`${taken.length === 1 ? `${taken[0]} already exists` : `${taken.length} files already exist: ${taken.join(', ')}`}; nothing was written`, {
-      hint: 'choose another folder or name; init never overwrites',
-    })
+    throw new ConflictError(
+      `${taken.length === 1 ? `${taken[0]} already exists` : `${taken.length} files already exist: ${taken.join(', ')}`}; nothing was written`,
+      {
+        hint: 'choose another folder or name; init never overwrites',
+      },
+    )
   }
   const created: string[] = []
   try {
@@ -39,7 +54,10 @@ async function createAll(fs: Fs, files: (readonly [string, string])[]): Promise<
     }
   } catch (error) {
     for (const path of created.reverse()) await fs.unlink(path).catch(() => {})
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ConflictError(`${(error as NodeJS.ErrnoException).path ?? 'a file'} appeared while writing; nothing was kept`)
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new ConflictError(
+        `${(error as NodeJS.ErrnoException).path ?? 'a file'} appeared while writing; nothing was kept`,
+      )
     throw error
   }
   return created

@@ -64,10 +64,16 @@ export function stateHomeOf(request: { home: string; stateHome?: string }): stri
 }
 
 /** The state of every scope root the pipelines touch, keyed by root (made, with the user's key, if missing). */
-export async function scopeStates(request: RunRequest, pipelines: Pipeline[]): Promise<Map<string, ScopeState>> {
+export async function scopeStates(
+  request: RunRequest,
+  pipelines: Pipeline[],
+): Promise<Map<string, ScopeState>> {
   const states = new Map<string, ScopeState>()
   for (const root of new Set(pipelines.map((p) => p.scope.root))) {
-    states.set(root, (await openScopeState(request.fs, stateHomeOf(request), root, { create: true })) as ScopeState)
+    states.set(
+      root,
+      (await openScopeState(request.fs, stateHomeOf(request), root, { create: true })) as ScopeState,
+    )
   }
   return states
 }
@@ -77,9 +83,12 @@ export function checkScopes(request: Pick<RunRequest, 'targets' | 'scope'>): voi
   if (request.targets.length === 0) throw new UsageError('no tools selected')
   const unsupported = request.targets.filter((t) => !Object.hasOwn(t.spec.scopes, request.scope))
   if (unsupported.length > 0) {
-    throw new UsageError(`${unsupported.map((t) => t.spec.name).join(', ')} ${unsupported.length > 1 ? 'have' : 'has'} no '${request.scope}' scope`, {
-      hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
-    })
+    throw new UsageError(
+      `${unsupported.map((t) => t.spec.name).join(', ')} ${unsupported.length > 1 ? 'have' : 'has'} no '${request.scope}' scope`,
+      {
+        hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
+      },
+    )
   }
 }
 
@@ -110,27 +119,44 @@ async function runPipelines(
   states: Map<string, ScopeState>,
 ): Promise<RunReport> {
   // A tool whose last clean install had the same inputs, over an unchanged tree, is not run again (fast-path.ts).
-  const fast = command === 'install' && !request.force ? await fastPath(request, kit, pipelines, base, states).catch(() => undefined) : undefined
+  const fast =
+    command === 'install' && !request.force
+      ? await fastPath(request, kit, pipelines, base, states).catch(() => undefined)
+      : undefined
   const skipped = new Map<Pipeline, ToolResult>()
-  for (const pipeline of pipelines) if (fast?.unchanged.has(pipeline)) skipped.set(pipeline, unchangedResult(pipeline, fast?.stamps.get(pipeline) ?? { dropped: [], warnings: [] }))
+  for (const pipeline of pipelines)
+    if (fast?.unchanged.has(pipeline))
+      skipped.set(
+        pipeline,
+        unchangedResult(pipeline, fast?.stamps.get(pipeline) ?? { dropped: [], warnings: [] }),
+      )
   for (const result of skipped.values()) request.onToolDone?.(result)
-  const { results: ran, cancelled } = await runAll(pipelines.filter((p) => !skipped.has(p)), {
-    runTools: pipelines.map((p) => p.tool.id),
-    fs: request.fs,
-    kit,
-    ...base,
-    force: request.force ?? false,
-    ...(request.signal ? { signal: request.signal } : {}),
-    ...(request.concurrency ? { concurrency: request.concurrency } : {}),
-    ...(request.onToolDone ? { onToolDone: request.onToolDone } : {}),
-    ...(request.onStep ? { onStep: request.onStep } : {}),
-    stateFor: (pipeline) => states.get(pipeline.scope.root) as ScopeState,
-    // Uninstalling Codex and OpenCode together must remove their shared AGENTS.md block, not leave it to each other.
-    ...(command === 'uninstall' ? { leaving: new Set(pipelines.map((p) => p.tool.id)) } : {}),
-    ...(request.env ? { env: request.env } : {}),
-    runner: command === 'install' ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {}) : uninstallTool,
-  })
-  const results = pipelines.map((p) => skipped.get(p) ?? (ran.find((r) => r.tool === p.tool.id && r.scope === p.scope.name) as ToolResult))
+  const { results: ran, cancelled } = await runAll(
+    pipelines.filter((p) => !skipped.has(p)),
+    {
+      runTools: pipelines.map((p) => p.tool.id),
+      fs: request.fs,
+      kit,
+      ...base,
+      force: request.force ?? false,
+      ...(request.signal ? { signal: request.signal } : {}),
+      ...(request.concurrency ? { concurrency: request.concurrency } : {}),
+      ...(request.onToolDone ? { onToolDone: request.onToolDone } : {}),
+      ...(request.onStep ? { onStep: request.onStep } : {}),
+      stateFor: (pipeline) => states.get(pipeline.scope.root) as ScopeState,
+      // Uninstalling Codex and OpenCode together must remove their shared AGENTS.md block, not leave it to each other.
+      ...(command === 'uninstall' ? { leaving: new Set(pipelines.map((p) => p.tool.id)) } : {}),
+      ...(request.env ? { env: request.env } : {}),
+      runner:
+        command === 'install'
+          ? (p, ctx) => runPipeline(p, ctx, request.onStep ? { onStep: request.onStep } : {})
+          : uninstallTool,
+    },
+  )
+  const results = pipelines.map(
+    (p) =>
+      skipped.get(p) ?? (ran.find((r) => r.tool === p.tool.id && r.scope === p.scope.name) as ToolResult),
+  )
   await updateStamps(command, request, kit, pipelines, results, base, states, fast)
   if (command === 'install' && results.some((r) => r.status === 'failed' || r.status === 'cancelled')) {
     // Backups are shared between tools and not undone step by step: once every rollback has settled, drop those that
@@ -142,7 +168,13 @@ async function runPipelines(
 }
 
 /** Which tools the fast path proves unchanged, with the inputs digest of each tool (for its next stamp). */
-async function fastPath(request: RunRequest, kit: Kit, pipelines: Pipeline[], base: { home: string; project: string }, states: Map<string, ScopeState>) {
+async function fastPath(
+  request: RunRequest,
+  kit: Kit,
+  pipelines: Pipeline[],
+  base: { home: string; project: string },
+  states: Map<string, ScopeState>,
+) {
   const kitHash = await kitDigest(request.fs, kit, request.env ?? process.env)
   const inputs = new Map<Pipeline, string>()
   const unchanged = new Set<Pipeline>()
@@ -153,7 +185,15 @@ async function fastPath(request: RunRequest, kit: Kit, pipelines: Pipeline[], ba
     if (!spec) continue
     const digest = inputsOf(kitHash, spec, pipeline, base, version)
     inputs.set(pipeline, digest)
-    const stamped = await isUnchanged(request.fs, states.get(pipeline.scope.root) as ScopeState, pipeline, kit, digest, base, runTools)
+    const stamped = await isUnchanged(
+      request.fs,
+      states.get(pipeline.scope.root) as ScopeState,
+      pipeline,
+      kit,
+      digest,
+      base,
+      runTools,
+    )
     if (stamped) {
       unchanged.add(pipeline)
       stamps.set(pipeline, stamped)
@@ -183,16 +223,35 @@ async function updateStamps(
   const clean =
     command === 'install' &&
     fast !== undefined &&
-    results.every((r) => (r.status === 'installed' || r.status === 'updated' || r.status === 'unchanged') && r.kept.length === 0 && !r.log.some((e) => e.level === 'error' || (e.level === 'warn' && stateWarning(e.text))))
+    results.every(
+      (r) =>
+        (r.status === 'installed' || r.status === 'updated' || r.status === 'unchanged') &&
+        r.kept.length === 0 &&
+        !r.log.some((e) => e.level === 'error' || (e.level === 'warn' && stateWarning(e.text))),
+    )
   for (const pipeline of pipelines) {
     // A tool the fast path skipped keeps its stamp (a shared file another tool changed since shows in its stat).
     if (clean && fast?.unchanged.has(pipeline)) continue
     const state = states.get(pipeline.scope.root) as ScopeState
     const inputs = fast?.inputs.get(pipeline)
     try {
-      const manifest = clean && inputs ? await readManifest(request.fs, state, pipeline.tool.id, pipeline.scope.name, pipeline.areas) : null
+      const manifest =
+        clean && inputs
+          ? await readManifest(request.fs, state, pipeline.tool.id, pipeline.scope.name, pipeline.areas)
+          : null
       const result = results[pipelines.indexOf(pipeline)]
-      if (manifest && inputs && result) await writeStamp(request.fs, state, pipeline, kit, inputs, manifest, base, result, pipelines.map((p) => p.tool.id))
+      if (manifest && inputs && result)
+        await writeStamp(
+          request.fs,
+          state,
+          pipeline,
+          kit,
+          inputs,
+          manifest,
+          base,
+          result,
+          pipelines.map((p) => p.tool.id),
+        )
       else await dropStamp(request.fs, state, pipeline.tool.id, pipeline.scope.name)
     } catch {
       await dropStamp(request.fs, state, pipeline.tool.id, pipeline.scope.name).catch(() => {})

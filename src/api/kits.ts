@@ -62,7 +62,16 @@ export interface PreparedKits {
 export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
   const cache = new KitCache(request.cacheDir)
   const previous = await readLock(request.lockFile)
-  const resolved = await resolveKits({ kits: request.kits, baseDir: request.baseDir, lock: previous, mode: request.mode, cache, npm: request.npm, ...(request.only ? { only: request.only } : {}), ...(request.signal ? { signal: request.signal } : {}) })
+  const resolved = await resolveKits({
+    kits: request.kits,
+    baseDir: request.baseDir,
+    lock: previous,
+    mode: request.mode,
+    cache,
+    npm: request.npm,
+    ...(request.only ? { only: request.only } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
+  })
   const kits: PreparedKit[] = []
   const warnings: Diagnostic[] = []
   const memo = request.stateHome ? await openCheckMemo(request.fs, request.stateHome) : undefined
@@ -70,21 +79,56 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     // Every file read now as install will read it: a broken one is reported (with its position) before anything runs.
     const loaded = await loadKit(request.fs, r.dir, { checkContent: true, ...(memo ? { memo } : {}) })
     // A fetched kit's files sit in the cache under a hash: name them by the source people wrote instead.
-    if (!loaded.ok) throw new TargetInvalidError(r.spec.kind === 'local' ? loaded.diagnostics : loaded.diagnostics.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` })))
-    warnings.push(...(r.spec.kind === 'local' ? loaded.warnings : loaded.warnings.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` }))))
-    kits.push({ name: r.name, source: r.source, spec: r.spec, trustId: sourceId(r.spec), kit: loaded.value, ...(r.entry ? { entry: r.entry } : {}) })
+    if (!loaded.ok)
+      throw new TargetInvalidError(
+        r.spec.kind === 'local'
+          ? loaded.diagnostics
+          : loaded.diagnostics.map((d) => ({
+              ...d,
+              file: `${r.source} › ${relative(r.dir, d.file) || '.'}`,
+            })),
+      )
+    warnings.push(
+      ...(r.spec.kind === 'local'
+        ? loaded.warnings
+        : loaded.warnings.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` }))),
+    )
+    kits.push({
+      name: r.name,
+      source: r.source,
+      spec: r.spec,
+      trustId: sourceId(r.spec),
+      kit: loaded.value,
+      ...(r.entry ? { entry: r.entry } : {}),
+    })
   }
   const collisions = findCollisions(kits)
   if (collisions.length > 0) {
     const [first] = collisions
-    throw new ConflictError(`kits '${first?.kits[0]}' and '${first?.kits[1]}' both define ${first?.what}${collisions.length > 1 ? ` (and ${collisions.length - 1} more clash${collisions.length > 2 ? 'es' : ''})` : ''}`, {
-      hint: collisions.length > 1 ? collisions.map((c) => `${c.kits.join(' and ')}: ${c.what}`).join('; ') : 'rename one of them, or drop one kit from kits: in outfit.config.yaml',
-    })
+    throw new ConflictError(
+      `kits '${first?.kits[0]}' and '${first?.kits[1]}' both define ${first?.what}${collisions.length > 1 ? ` (and ${collisions.length - 1} more clash${collisions.length > 2 ? 'es' : ''})` : ''}`,
+      {
+        hint:
+          collisions.length > 1
+            ? collisions.map((c) => `${c.kits.join(' and ')}: ${c.what}`).join('; ')
+            : 'rename one of them, or drop one kit from kits: in outfit.config.yaml',
+      },
+    )
   }
   // Best effort: a memo that cannot be written only means the next run checks every file again.
   if (memo && request.remember) await memo.save().catch(() => {})
   const [only] = kits
-  const kit = kits.length === 1 && only ? only.kit : await mergeKits(kits.map((k) => ({ name: k.name, kit: k.kit, ...(k.entry ? { integrity: k.entry.integrity } : {}) })), request.cacheDir)
+  const kit =
+    kits.length === 1 && only
+      ? only.kit
+      : await mergeKits(
+          kits.map((k) => ({
+            name: k.name,
+            kit: k.kit,
+            ...(k.entry ? { integrity: k.entry.integrity } : {}),
+          })),
+          request.cacheDir,
+        )
   const { lock, changes } = resolved
   return {
     kit,
@@ -93,8 +137,10 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     lock,
     changes,
     async saveLock() {
-      if (changes.length === 0 && (previous !== undefined || Object.keys(lock.kits).length === 0)) return false
-      if (previous === undefined && Object.keys(lock.kits).length === 0 && !existsSync(request.lockFile)) return false
+      if (changes.length === 0 && (previous !== undefined || Object.keys(lock.kits).length === 0))
+        return false
+      if (previous === undefined && Object.keys(lock.kits).length === 0 && !existsSync(request.lockFile))
+        return false
       await writeLock(request.lockFile, lock)
       return true
     },

@@ -29,7 +29,14 @@ export interface ToolStatus {
   drift: Drift[]
 }
 
-export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: string; home: string; project: string; stateHome?: string }): Promise<ToolStatus[]> {
+export async function status(request: {
+  fs: Fs
+  targets: LoadedTarget[]
+  scope: string
+  home: string
+  project: string
+  stateHome?: string
+}): Promise<ToolStatus[]> {
   const base = { home: resolve(request.home), project: resolve(request.project) }
   const stateHome = stateHomeOf(request)
   // What outfit itself created does not count as "detected"; read from every manifest once, not once per tool.
@@ -38,7 +45,9 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
   const created = await createdByOutfit(request.fs, { ...base, stateHome }, memo)
   // Every tool of a scope shares its root: its state (and the key) is opened once.
   const states = new Map<string, Promise<ScopeState | null>>()
-  const stateOf = (root: string) => states.get(root) ?? states.set(root, openScopeState(request.fs, stateHome, root, { create: false })).get(root)
+  const stateOf = (root: string) =>
+    states.get(root) ??
+    states.set(root, openScopeState(request.fs, stateHome, root, { create: false })).get(root)
   return Promise.all(
     request.targets
       .filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
@@ -46,15 +55,23 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
         const { scope, areas } = buildPipeline(target.spec, request.scope, base)
         // Read-only: no key yet means outfit never wrote state for this user, so nothing is installed.
         const state = await stateOf(scope.root)
-        const manifest = state ? await readManifest(request.fs, state, target.spec.id, scope.name, areas, memo) : null
+        const manifest = state
+          ? await readManifest(request.fs, state, target.spec.id, scope.name, areas, memo)
+          : null
         // A file or link the tool alone owns that still stats exactly as the stamp of its last clean install recorded
         // it (size, mtime and ctime in ns, inode, mode: an edit changes ctime even when size and mtime are kept) has
         // the content that install wrote, so it is not read and hashed. Without a stamp that vouches, every file is.
-        const stamped = manifest && state ? await stampedStats(request.fs, state, target.spec.id, scope.name) : undefined
+        const stamped =
+          manifest && state ? await stampedStats(request.fs, state, target.spec.id, scope.name) : undefined
         const drift: Drift[] = []
         for (const step of manifest?.steps ?? []) {
           for (const change of step.changes) {
-            if (stamped && (change.kind === 'file' || change.kind === 'link') && (await statsAsStamped(request.fs, stamped, change.path))) continue
+            if (
+              stamped &&
+              (change.kind === 'file' || change.kind === 'link') &&
+              (await statsAsStamped(request.fs, stamped, change.path))
+            )
+              continue
             drift.push(...(await driftOf(request.fs, change, (id) => blockTag(state as ScopeState, id))))
           }
         }
@@ -63,7 +80,9 @@ export async function status(request: { fs: Fs; targets: LoadedTarget[]; scope: 
           name: target.spec.name,
           scope: scope.name,
           detected: await detectTool(request.fs, target, { ...base, stateHome }, undefined, created),
-          installed: manifest ? { kit: manifest.kit.name, version: manifest.kit.version, installedAt: manifest.installedAt } : null,
+          installed: manifest
+            ? { kit: manifest.kit.name, version: manifest.kit.version, installedAt: manifest.installedAt }
+            : null,
           drift,
         }
       }),
@@ -93,7 +112,8 @@ export async function interruptedRuns(fs: Fs, stateHome: string, roots: string[]
 async function driftOf(fs: Fs, change: Change, tagOf: (id: string) => string): Promise<Drift[]> {
   if (change.kind === 'dir') return []
   const current = await readSnapshot(fs, change.path)
-  if (change.kind === 'link') return current?.mode === -1 ? [] : [{ path: change.path, problem: current ? 'changed' : 'missing' }]
+  if (change.kind === 'link')
+    return current?.mode === -1 ? [] : [{ path: change.path, problem: current ? 'changed' : 'missing' }]
   if (change.kind === 'file') {
     if (change.after === null) return []
     if (!current) return [{ path: change.path, problem: 'missing' }]
@@ -107,13 +127,20 @@ async function driftOf(fs: Fs, change: Change, tagOf: (id: string) => string): P
     if (key.container) continue
     if (change.format === 'json') {
       const at = getAt(text, key.path)
-      const ok = key.append ? Array.isArray(at.value) && at.value.some((v) => deepEqual(v, key.value)) : at.found && deepEqual(at.value, key.value)
-      if (!ok) out.push({ path: `${change.path} › ${key.path.join('.')}`, problem: at.found ? 'changed' : 'missing' })
+      const ok = key.append
+        ? Array.isArray(at.value) && at.value.some((v) => deepEqual(v, key.value))
+        : at.found && deepEqual(at.value, key.value)
+      if (!ok)
+        out.push({
+          path: `${change.path} › ${key.path.join('.')}`,
+          problem: at.found ? 'changed' : 'missing',
+        })
     } else {
       const [id, style] = key.path as [string, CommentStyle]
       const block = safeFindBlock(text, { id, tag: tagOf(id), style })
       if (!block) out.push({ path: `${change.path} › block ${id}`, problem: 'missing' })
-      else if (block.content !== (key.value as BlockValue).content.replace(/\n+$/, '')) out.push({ path: `${change.path} › block ${id}`, problem: 'changed' })
+      else if (block.content !== (key.value as BlockValue).content.replace(/\n+$/, ''))
+        out.push({ path: `${change.path} › block ${id}`, problem: 'changed' })
     }
   }
   return out

@@ -19,7 +19,13 @@ export interface TargetSource {
 export async function discoverTargets(source: TargetSource): Promise<LoadedTargets> {
   const dirs = [...(source.builtin === false ? [] : [builtinTargetsDir]), ...(source.targetDirs ?? [])]
   // A folder the user named must exist: a typo would otherwise load nothing, silently.
-  const missing = (await Promise.all((source.targetDirs ?? []).map(async (d) => ((await isDirectory(source.fs, d)) ? [] : [missingFolder(d)])))).flat()
+  const missing = (
+    await Promise.all(
+      (source.targetDirs ?? []).map(async (d) =>
+        (await isDirectory(source.fs, d)) ? [] : [missingFolder(d)],
+      ),
+    )
+  ).flat()
   const files = (await Promise.all(dirs.map((d) => listTargetFiles(source.fs, d)))).flat()
   const loaded = await loadTargets(source.fs, files)
   return { ...loaded, diagnostics: [...missing, ...loaded.diagnostics] }
@@ -44,19 +50,35 @@ export function pickTargets(all: LoadedTarget[], names: string[]): LoadedTarget[
 }
 
 /** The folders a scope stands for across these tools (global: the home; project: the project), without duplicates. */
-export function scopeRoots(targets: LoadedTarget[], scope: string, base: { home: string; project: string }): string[] {
-  const roots = targets.filter((t) => Object.hasOwn(t.spec.scopes, scope)).map((t) => buildPipeline(t.spec, scope, base).scope.root)
+export function scopeRoots(
+  targets: LoadedTarget[],
+  scope: string,
+  base: { home: string; project: string },
+): string[] {
+  const roots = targets
+    .filter((t) => Object.hasOwn(t.spec.scopes, scope))
+    .map((t) => buildPipeline(t.spec, scope, base).scope.root)
   return [...new Set(roots)]
 }
 
 // --- internal ---
 
 async function isDirectory(fs: Fs, dir: string): Promise<boolean> {
-  return fs.stat(dir).then((st) => st.isDirectory(), () => false)
+  return fs.stat(dir).then(
+    (st) => st.isDirectory(),
+    () => false,
+  )
 }
 
 function missingFolder(dir: string): Diagnostic {
-  return { file: dir, line: 1, column: 1, pointer: '', message: 'targets folder not found (or not a folder)', severity: 'error' }
+  return {
+    file: dir,
+    line: 1,
+    column: 1,
+    pointer: '',
+    message: 'targets folder not found (or not a folder)',
+    severity: 'error',
+  }
 }
 
 function suggest(name: string, known: string[]): string {

@@ -10,7 +10,10 @@ import type { Diagnostic } from '../types.js'
 
 export type FileKind = 'target' | 'kit' | 'kit-folder' | 'mcp' | 'hooks' | 'config'
 
-export async function validateFile(fs: Fs, file: string): Promise<{ kind: FileKind; diagnostics: Diagnostic[] }> {
+export async function validateFile(
+  fs: Fs,
+  file: string,
+): Promise<{ kind: FileKind; diagnostics: Diagnostic[] }> {
   const kind = await recognise(fs, file)
   return { kind, diagnostics: await check(fs, file, kind) }
 }
@@ -38,7 +41,12 @@ export async function recognise(fs: Fs, file: string): Promise<FileKind> {
 
 // --- internal ---
 
-const BY_NAME: Record<string, FileKind> = { 'kit.yaml': 'kit', 'mcp.yaml': 'mcp', 'hooks.yaml': 'hooks', [CONFIG_FILE]: 'config' }
+const BY_NAME: Record<string, FileKind> = {
+  'kit.yaml': 'kit',
+  'mcp.yaml': 'mcp',
+  'hooks.yaml': 'hooks',
+  [CONFIG_FILE]: 'config',
+}
 
 async function check(fs: Fs, file: string, kind: FileKind): Promise<Diagnostic[]> {
   switch (kind) {
@@ -48,7 +56,16 @@ async function check(fs: Fs, file: string, kind: FileKind): Promise<Diagnostic[]
     }
     case 'kit-folder': {
       if (!(await exists(fs, join(file, 'kit.yaml')))) {
-        return [{ file, line: 1, column: 1, pointer: '', message: 'is a folder without kit.yaml; pass a kit folder or a YAML file', severity: 'error' }]
+        return [
+          {
+            file,
+            line: 1,
+            column: 1,
+            pointer: '',
+            message: 'is a folder without kit.yaml; pass a kit folder or a YAML file',
+            severity: 'error',
+          },
+        ]
       }
       const result = await loadKit(fs, file, { checkContent: true })
       return result.ok ? result.warnings : result.diagnostics
@@ -63,7 +80,9 @@ async function check(fs: Fs, file: string, kind: FileKind): Promise<Diagnostic[]
       return (await readValidated(fs, file, 'hooks.schema.json')).diagnostics
     case 'mcp': {
       const result = await readValidated(fs, file, 'mcp.schema.json')
-      return result.parsed && result.diagnostics.length === 0 ? checkServers(result.parsed) : result.diagnostics
+      return result.parsed && result.diagnostics.length === 0
+        ? checkServers(result.parsed)
+        : result.diagnostics
     }
   }
 }

@@ -13,8 +13,15 @@ export interface ChooseFlags {
   yes?: boolean
 }
 
-export async function chooseTools(deps: CliDeps, ctx: Context, tools: string[], flags: ChooseFlags, verb = 'Install into'): Promise<LoadedTarget[]> {
-  if (tools.length > 0 && (flags.all || flags.detected)) throw new UsageError('name tools or use --all/--detected, not both')
+export async function chooseTools(
+  deps: CliDeps,
+  ctx: Context,
+  tools: string[],
+  flags: ChooseFlags,
+  verb = 'Install into',
+): Promise<LoadedTarget[]> {
+  if (tools.length > 0 && (flags.all || flags.detected))
+    throw new UsageError('name tools or use --all/--detected, not both')
   // --all and --detected mean "every tool that can take this scope": the others are named, not fatal.
   const withScope = ctx.all.filter((t) => Object.hasOwn(t.spec.scopes, ctx.scope))
   const skipped = ctx.all.filter((t) => !withScope.includes(t))
@@ -25,8 +32,12 @@ export async function chooseTools(deps: CliDeps, ctx: Context, tools: string[], 
   if (flags.detected) {
     const found = []
     const created = await createdByOutfit(deps.fs, ctx)
-    for (const t of withScope) if (await detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)) found.push(t)
-    if (found.length === 0) throw new UsageError('no supported tool was detected', { hint: `name the tools to use: ${ctx.all.map((t) => t.spec.id).join(', ')}` })
+    for (const t of withScope)
+      if (await detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)) found.push(t)
+    if (found.length === 0)
+      throw new UsageError('no supported tool was detected', {
+        hint: `name the tools to use: ${ctx.all.map((t) => t.spec.id).join(', ')}`,
+      })
     return found
   }
   if (tools.length > 0) return withScopeOnly(pickTargets(ctx.all, tools), ctx.scope)
@@ -45,25 +56,42 @@ export async function chooseTools(deps: CliDeps, ctx: Context, tools: string[], 
 function withScopeOnly(targets: LoadedTarget[], scope: string): LoadedTarget[] {
   const unsupported = targets.filter((t) => !Object.hasOwn(t.spec.scopes, scope))
   if (unsupported.length === 0) return targets
-  throw new UsageError(`${unsupported.map((t) => t.spec.name).join(', ')} ${unsupported.length > 1 ? 'have' : 'has'} no '${scope}' scope`, {
-    hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
-  })
+  throw new UsageError(
+    `${unsupported.map((t) => t.spec.name).join(', ')} ${unsupported.length > 1 ? 'have' : 'has'} no '${scope}' scope`,
+    {
+      hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
+    },
+  )
 }
 
 /** In a terminal with no tools named: pick from the detected ones, then confirm. */
-async function ask(deps: CliDeps, ctx: Context, candidates: LoadedTarget[], verb: string): Promise<LoadedTarget[]> {
+async function ask(
+  deps: CliDeps,
+  ctx: Context,
+  candidates: LoadedTarget[],
+  verb: string,
+): Promise<LoadedTarget[]> {
   const prompter = deps.prompter ?? clackPrompter()
   const detected = new Set<string>()
   const created = await createdByOutfit(deps.fs, ctx)
-  for (const t of candidates) if (await detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)) detected.add(t.spec.id)
-  const options = candidates.map((t) => ({ value: t.spec.id, label: t.spec.name, ...(detected.has(t.spec.id) ? { hint: 'detected' } : {}) }))
+  for (const t of candidates)
+    if (await detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)) detected.add(t.spec.id)
+  const options = candidates.map((t) => ({
+    value: t.spec.id,
+    label: t.spec.name,
+    ...(detected.has(t.spec.id) ? { hint: 'detected' } : {}),
+  }))
   const interrupted = () => new CancelledError('interrupted while asking; nothing was changed')
   if (deps.signal?.aborted) throw interrupted()
   const chosen = await prompter.selectTools(options, [...detected], deps.signal)
   if (deps.signal?.aborted) throw interrupted()
-  if (chosen === null || chosen.length === 0) throw new CancelledError('nothing selected; nothing was changed')
+  if (chosen === null || chosen.length === 0)
+    throw new CancelledError('nothing selected; nothing was changed')
   const picked = pickTargets(ctx.all, chosen)
-  const confirmed = await prompter.confirm(`${verb} ${picked.map((t) => t.spec.name).join(', ')} (${ctx.scope} scope)?`, deps.signal)
+  const confirmed = await prompter.confirm(
+    `${verb} ${picked.map((t) => t.spec.name).join(', ')} (${ctx.scope} scope)?`,
+    deps.signal,
+  )
   if (deps.signal?.aborted) throw interrupted()
   if (!confirmed) throw new CancelledError('not confirmed; nothing was changed')
   return picked

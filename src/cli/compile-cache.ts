@@ -5,7 +5,18 @@
 // kits: a folder only this user can write, one file per Node version, bundle content and command. Anything odd about
 // it (a folder with other permissions or owner, a file V8 rejects, any error) only means compiling without it.
 import { createHash } from 'node:crypto'
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs'
 import { createRequire } from 'node:module'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -39,16 +50,33 @@ export function loadBundle<T>(file: string, cacheDir: string | undefined, comman
   const name = `${createHash('sha256').update(source).digest('hex').slice(0, 32)}-${/^[a-z]{1,20}$/.test(command) ? command : 'any'}.bin`
   const cacheFile = cacheDir && join(cacheDir, name)
   const cachedData = cacheFile ? readPrivate(cacheFile) : undefined
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) })
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+  })
   const module = { exports: {} as T }
-  ;(script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file))
-  const cache = cacheFile === undefined ? 'off' : cachedData === undefined ? 'none' : script.cachedDataRejected === true ? 'rejected' : 'used'
+  ;(script.runInThisContext() as (...args: unknown[]) => void)(
+    module.exports,
+    createRequire(file),
+    module,
+    file,
+    dirname(file),
+  )
+  const cache =
+    cacheFile === undefined
+      ? 'off'
+      : cachedData === undefined
+        ? 'none'
+        : script.cachedDataRejected === true
+          ? 'rejected'
+          : 'used'
   return {
     exports: module.exports,
     cache,
     saveCache() {
       // After the command ran: the cache then holds the bytecode of every function it used, not just the top level.
-      if ((cache === 'none' || cache === 'rejected') && cacheDir && cacheFile) writePrivate(cacheDir, cacheFile, script.createCachedData())
+      if ((cache === 'none' || cache === 'rejected') && cacheDir && cacheFile)
+        writePrivate(cacheDir, cacheFile, script.createCachedData())
     },
   }
 }
@@ -96,7 +124,8 @@ function writePrivate(dir: string, file: string, data: Buffer): void {
       .map((name) => ({ name, build: name.split('-')[0] ?? name, mtime: lstatSync(join(dir, name)).mtimeMs }))
       .sort((a, b) => b.mtime - a.mtime)
     const recent = [...new Set(files.map((f) => f.build))].slice(0, KEEP_BUILDS)
-    for (const [i, f] of files.entries()) if (i >= KEEP_FILES || !recent.includes(f.build)) rmSync(join(dir, f.name), { force: true })
+    for (const [i, f] of files.entries())
+      if (i >= KEEP_FILES || !recent.includes(f.build)) rmSync(join(dir, f.name), { force: true })
   } catch {
     // A cache that cannot be written only means compiling again next time.
   }

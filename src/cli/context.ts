@@ -2,7 +2,13 @@
 // ~ and the project stand for. Command-line flags win over outfit.config.yaml, which wins over the defaults.
 import { resolve } from 'node:path'
 import { requireTargets } from '../api/targets.js'
-import { findConfig, loadConfig, missingTargetFolders, unknownConfigTools, type LoadedConfig } from '../config/load-config.js'
+import {
+  findConfig,
+  loadConfig,
+  missingTargetFolders,
+  unknownConfigTools,
+  type LoadedConfig,
+} from '../config/load-config.js'
 import { TargetInvalidError, UsageError } from '../errors.js'
 import { pauseAfterChanges } from '../safety/guard-run.js'
 import { defaultStateHome } from '../state/scope-state.js'
@@ -23,19 +29,31 @@ export type Context = Awaited<ReturnType<typeof context>>
 export async function context(deps: CliDeps, flags: CommonFlags) {
   const config = await readConfig(deps, flags.config)
   const scope = flags.scope ?? config?.scope ?? 'project'
-  if (!/^[a-z][a-z0-9-]*$/.test(scope)) throw new UsageError(`invalid --scope '${scope}'`, { hint: 'use global or project (some tools have more, e.g. plugin)' })
+  if (!/^[a-z][a-z0-9-]*$/.test(scope))
+    throw new UsageError(`invalid --scope '${scope}'`, {
+      hint: 'use global or project (some tools have more, e.g. plugin)',
+    })
   if (config) {
     const missing = await missingTargetFolders(deps.fs, config)
     if (missing.length > 0) throw new TargetInvalidError(missing)
   }
   const all = await requireTargets({ fs: deps.fs, targetDirs: targetDirs(deps, flags, config) })
   if (config) {
-    const unknown = unknownConfigTools(config, all.map((t) => t.spec.id))
+    const unknown = unknownConfigTools(
+      config,
+      all.map((t) => t.spec.id),
+    )
     if (unknown.length > 0) throw new TargetInvalidError(unknown)
   }
-  const home = flags.home !== undefined ? await existingDir(deps, '--home', flags.home) : resolve(deps.cwd, deps.env.HOME ?? '~')
+  const home =
+    flags.home !== undefined
+      ? await existingDir(deps, '--home', flags.home)
+      : resolve(deps.cwd, deps.env.HOME ?? '~')
   // A config file marks the repository: running from a subfolder still installs at its root.
-  const project = flags.project !== undefined ? await existingDir(deps, '--project', flags.project) : (config?.dir ?? resolve(deps.cwd))
+  const project =
+    flags.project !== undefined
+      ? await existingDir(deps, '--project', flags.project)
+      : (config?.dir ?? resolve(deps.cwd))
   return {
     fs: deps.fs,
     all,
@@ -53,7 +71,10 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
 }
 
 /** --config names the file (it must exist); otherwise the nearest outfit.config.yaml, if there is one. */
-export async function readConfig(deps: CliDeps, explicit: string | undefined): Promise<LoadedConfig | undefined> {
+export async function readConfig(
+  deps: CliDeps,
+  explicit: string | undefined,
+): Promise<LoadedConfig | undefined> {
   const file = explicit !== undefined ? resolve(deps.cwd, explicit) : await findConfig(deps.fs, deps.cwd)
   if (file === undefined) return undefined
   const loaded = await loadConfig(deps.fs, file)
@@ -61,8 +82,15 @@ export async function readConfig(deps: CliDeps, explicit: string | undefined): P
   return loaded.value
 }
 
-export function targetDirs(deps: CliDeps, flags: { targets?: string | string[] }, config: LoadedConfig | undefined): string[] {
-  const fromFlags = flags.targets === undefined ? [] : (Array.isArray(flags.targets) ? flags.targets : [flags.targets]).map((d) => resolve(deps.cwd, d))
+export function targetDirs(
+  deps: CliDeps,
+  flags: { targets?: string | string[] },
+  config: LoadedConfig | undefined,
+): string[] {
+  const fromFlags =
+    flags.targets === undefined
+      ? []
+      : (Array.isArray(flags.targets) ? flags.targets : [flags.targets]).map((d) => resolve(deps.cwd, d))
   return [...new Set([...(config?.targets ?? []), ...fromFlags])]
 }
 
@@ -77,7 +105,10 @@ async function existingDir(deps: CliDeps, flag: string, value: string): Promise<
   const expanded = home && (value === '~' || value.startsWith('~/')) ? home + value.slice(1) : value
   const dir = resolve(deps.cwd, expanded)
   const st = await deps.fs.stat(dir).catch(() => undefined)
-  if (!st) throw new UsageError(`${flag} folder not found: ${dir}`, { hint: `check the spelling, or create it first (mkdir -p ${dir})` })
+  if (!st)
+    throw new UsageError(`${flag} folder not found: ${dir}`, {
+      hint: `check the spelling, or create it first (mkdir -p ${dir})`,
+    })
   if (!st.isDirectory()) throw new UsageError(`${flag} is not a folder: ${dir}`)
   return dir
 }

@@ -31,7 +31,9 @@ export function exitCodeForReport(report: RunReport, signal?: 'SIGINT' | 'SIGTER
   const unfinished = report.results.some((r) => r.status === 'cancelled' || r.status === 'failed')
   if (report.cancelled && unfinished) return signal === 'SIGTERM' ? ExitCode.Terminated : ExitCode.Interrupted
   if (report.results.some((r) => isStateError(r.failure?.error))) return ExitCode.StateInvalid
-  return report.results.some((r) => r.status === 'failed' || r.status === 'cancelled') ? ExitCode.Failed : ExitCode.Success
+  return report.results.some((r) => r.status === 'failed' || r.status === 'cancelled')
+    ? ExitCode.Failed
+    : ExitCode.Success
 }
 
 /** Every tool installed (or was already up to date): what must hold before outfit.lock is written. */

@@ -26,5 +26,8 @@ export function fileAccessError(error: unknown): FileAccessError | undefined {
     e.code === 'EACCES' || e.code === 'EPERM' || e.code === 'EROFS'
       ? `check who owns it and its permissions (ls -ld ${e.path}), or choose another folder with --home / --project`
       : undefined
-  return new FileAccessError(`cannot ${verb} ${e.path}: ${reason}`, { cause: error, ...(hint ? { hint } : {}) })
+  return new FileAccessError(`cannot ${verb} ${e.path}: ${reason}`, {
+    cause: error,
+    ...(hint ? { hint } : {}),
+  })
 }

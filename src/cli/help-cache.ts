@@ -25,7 +25,8 @@ export function builtinTargetFiles(): string[] {
 export function cachedHelp(command: string, version: string): string | undefined {
   try {
     const cache = JSON.parse(readFileSync(helpCacheFile, 'utf8')) as HelpCache
-    if (cache.version !== version || JSON.stringify(cache.tools) !== JSON.stringify(builtinTargetFiles())) return undefined
+    if (cache.version !== version || JSON.stringify(cache.tools) !== JSON.stringify(builtinTargetFiles()))
+      return undefined
     return Object.hasOwn(cache.texts, command) ? cache.texts[command] : undefined
   } catch {
     return undefined

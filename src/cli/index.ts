@@ -14,8 +14,23 @@ import type { Fs } from '../fs/fs.js'
 import { recover } from '../safety/guard-run.js'
 import { openScopeState } from '../state/scope-state.js'
 import { plan } from '../plan/plan.js'
-import { renderDiagnostics, renderLockChanges, renderPlan, renderRecovered, renderStatus, renderSummary, renderToolBlock } from '../report/render.js'
-import { errorDocument, listDocument, planDocument, runDocument, statusDocument, validateDocument } from '../report/to-json.js'
+import {
+  renderDiagnostics,
+  renderLockChanges,
+  renderPlan,
+  renderRecovered,
+  renderStatus,
+  renderSummary,
+  renderToolBlock,
+} from '../report/render.js'
+import {
+  errorDocument,
+  listDocument,
+  planDocument,
+  runDocument,
+  statusDocument,
+  validateDocument,
+} from '../report/to-json.js'
 import type { Kit, LoadedTarget, RunReport } from '../types.js'
 import { chooseTools, type ChooseFlags } from './choose-tools.js'
 import { context, readConfig, type CommonFlags, type Context } from './context.js'
@@ -70,57 +85,104 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     command
       .option('--scope <scope>', scopeHelp)
       .option('--home <dir>', 'Folder that stands for ~ (e.g. a sandbox); must exist')
-      .option('--project <dir>', 'Project folder for the project scope; must exist (default: the config file folder, else the current directory)')
+      .option(
+        '--project <dir>',
+        'Project folder for the project scope; must exist (default: the config file folder, else the current directory)',
+      )
       .option('--targets <dir>', 'Also load target YAML files from this folder (repeatable)')
       .option('--config <file>', 'Read defaults from this file (default: the nearest outfit.config.yaml)')
       .option('--json', 'Print one JSON document instead of text (schemas/output.schema.json)')
       .option('--yes', YES_HELP) as T
-  const SCOPES = 'global (your home), project (this repository) or a tool\'s own, e.g. plugin (default: project)'
+  const SCOPES =
+    "global (your home), project (this repository) or a tool's own, e.g. plugin (default: project)"
 
-  withCommon(cli.command('install [...tools]', 'Install the kit into the given tools'), `Where to install: ${SCOPES}`)
+  withCommon(
+    cli.command('install [...tools]', 'Install the kit into the given tools'),
+    `Where to install: ${SCOPES}`,
+  )
     .example('outfit install <tool> <tool> --kit ./my-kit   # the ids under Tools')
     .example('outfit install --all --yes --scope global')
-    .option('--kit <source>', 'The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config\'s kit(s), else the current directory)')
+    .option(
+      '--kit <source>',
+      "The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config's kit(s), else the current directory)",
+    )
     .option('--all', 'Install into every known tool')
     .option('--detected', 'Install into every tool found on this machine')
-    .option('--force', 'Replace files and entries you changed or that outfit did not write (they are backed up)')
+    .option(
+      '--force',
+      'Replace files and entries you changed or that outfit did not write (they are backed up)',
+    )
     .option('--concurrency <n>', 'How many tools to install at once (default: all)')
     .option('--dry-run', 'Show what would change, with diffs, and write nothing (same as `outfit plan`)')
-    .option('--frozen', 'Install exactly what outfit.lock says; fail if it is missing or would change (for CI)')
-    .option('--trust', 'Trust the kit sources of this run (their hooks and MCP servers run commands), and remember it')
+    .option(
+      '--frozen',
+      'Install exactly what outfit.lock says; fail if it is missing or would change (for CI)',
+    )
+    .option(
+      '--trust',
+      'Trust the kit sources of this run (their hooks and MCP servers run commands), and remember it',
+    )
     .action((tools: string[], flags: KitFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
         const targets = await chooseTools(deps, ctx, tools, flags)
         checkScopes({ targets, scope: ctx.scope })
         await checkKitSources(deps, ctx, flags)
-        const kits = await prepare(deps, ctx, flags, flags.frozen ? 'frozen' : 'install', undefined, !flags.dryRun)
+        const kits = await prepare(
+          deps,
+          ctx,
+          flags,
+          flags.frozen ? 'frozen' : 'install',
+          undefined,
+          !flags.dryRun,
+        )
         showKitWarnings(deps, kits)
         if (flags.dryRun) return showPlan(deps, ctx, targets, flags, kits.kit)
         await checkTrust(deps, ctx, flags, kits)
         const { stopProgress, ...events } = stream(deps, flags, targets)
-        const request = { ...ctx, kit: kits.kit, targets, force: flags.force ?? false, ...concurrency(flags.concurrency, ctx), ...events }
+        const request = {
+          ...ctx,
+          kit: kits.kit,
+          targets,
+          force: flags.force ?? false,
+          ...concurrency(flags.concurrency, ctx),
+          ...events,
+        }
         const report = await install(request).finally(stopProgress)
-        if (succeeded(report) && (await kits.saveLock()) && !flags.json) for (const line of renderLockChanges(kits.changes)) deps.err(line)
+        if (succeeded(report) && (await kits.saveLock()) && !flags.json)
+          for (const line of renderLockChanges(kits.changes)) deps.err(line)
         return finish(deps, report, ctx, flags)
       }),
     )
 
-  withCommon(cli.command('update [...kits]', 'Move kits to the newest commit or version their source allows, show what changes in each tool, then install'), `Where the kits are installed: ${SCOPES}`)
+  withCommon(
+    cli.command(
+      'update [...kits]',
+      'Move kits to the newest commit or version their source allows, show what changes in each tool, then install',
+    ),
+    `Where the kits are installed: ${SCOPES}`,
+  )
     .example('outfit update --all')
-    .option('--kit <source>', 'Update this kit source instead of the config\'s kits')
+    .option('--kit <source>', "Update this kit source instead of the config's kits")
     .option('--all', 'Update every tool that has the scope')
     .option('--detected', 'Update every tool found on this machine')
     .option('--force', 'Replace files and entries you changed (they are backed up)')
     .option('--dry-run', 'Show what would change and write nothing (outfit.lock included)')
     .option('--trust', 'Trust the kit sources of this run, and remember it')
-    .action((kitNames: string[], flags: KitFlags) =>
-      run(() => update(deps, kitNames, flags)),
-    )
+    .action((kitNames: string[], flags: KitFlags) => run(() => update(deps, kitNames, flags)))
 
-  withCommon(cli.command('plan [...tools]', 'Show every file an install would create, change or remove, with diffs; write nothing'), `Which install to plan: ${SCOPES}`)
+  withCommon(
+    cli.command(
+      'plan [...tools]',
+      'Show every file an install would create, change or remove, with diffs; write nothing',
+    ),
+    `Which install to plan: ${SCOPES}`,
+  )
     .example('outfit plan --all --check   # in CI: exit 1 when an install would change anything')
-    .option('--kit <source>', 'The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config\'s kit(s), else the current directory)')
+    .option(
+      '--kit <source>',
+      "The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config's kit(s), else the current directory)",
+    )
     .option('--all', 'Plan for every known tool')
     .option('--detected', 'Plan for every tool found on this machine')
     .option('--force', 'Plan as if --force were given')
@@ -137,7 +199,10 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       }),
     )
 
-  withCommon(cli.command('uninstall [...tools]', 'Remove exactly what outfit installed into the given tools'), `Which install to remove: ${SCOPES}`)
+  withCommon(
+    cli.command('uninstall [...tools]', 'Remove exactly what outfit installed into the given tools'),
+    `Which install to remove: ${SCOPES}`,
+  )
     .example('outfit uninstall <tool>')
     .example('outfit uninstall --all --scope global')
     .option('--all', 'Uninstall from every known tool')
@@ -147,66 +212,112 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         const ctx = await context(deps, flags)
         const targets = await chooseTools(deps, ctx, tools, flags, 'Uninstall from')
         const { stopProgress, ...events } = stream(deps, flags, targets)
-        const report = await uninstall({ ...ctx, targets, force: flags.force ?? false, ...events }).finally(stopProgress)
+        const report = await uninstall({ ...ctx, targets, force: flags.force ?? false, ...events }).finally(
+          stopProgress,
+        )
         return finish(deps, report, ctx, flags)
       }),
     )
 
-  withCommon(cli.command('list', 'List the known tools and whether each is detected here'), 'Accepted so scripts can pass the same flags everywhere; list shows every scope')
-    .example('outfit list --targets ./my-targets').action((flags: CommonFlags) =>
-    run(async () => {
-      const ctx = await context(deps, flags)
-      const created = await createdByOutfit(deps.fs, ctx)
-      const detected = (t: LoadedTarget) => detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)
-      const rows = await Promise.all(ctx.all.map(async (t) => ({ id: t.spec.id, name: t.spec.name, scopes: Object.keys(t.spec.scopes), detected: await detected(t), file: t.file })))
-      if (flags.json) json(listDocument(rows))
-      else {
-        const width = Math.max(...rows.map((r) => r.id.length))
-        for (const r of rows) deps.out(`${r.detected ? '●' : '○'} ${r.id.padEnd(width)}  ${r.name} (${r.scopes.join(', ')})${r.detected ? '' : ' — not detected'}`)
-      }
-      return ExitCode.Success
-    }),
+  withCommon(
+    cli.command('list', 'List the known tools and whether each is detected here'),
+    'Accepted so scripts can pass the same flags everywhere; list shows every scope',
   )
+    .example('outfit list --targets ./my-targets')
+    .action((flags: CommonFlags) =>
+      run(async () => {
+        const ctx = await context(deps, flags)
+        const created = await createdByOutfit(deps.fs, ctx)
+        const detected = (t: LoadedTarget) => detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)
+        const rows = await Promise.all(
+          ctx.all.map(async (t) => ({
+            id: t.spec.id,
+            name: t.spec.name,
+            scopes: Object.keys(t.spec.scopes),
+            detected: await detected(t),
+            file: t.file,
+          })),
+        )
+        if (flags.json) json(listDocument(rows))
+        else {
+          const width = Math.max(...rows.map((r) => r.id.length))
+          for (const r of rows)
+            deps.out(
+              `${r.detected ? '●' : '○'} ${r.id.padEnd(width)}  ${r.name} (${r.scopes.join(', ')})${r.detected ? '' : ' — not detected'}`,
+            )
+        }
+        return ExitCode.Success
+      }),
+    )
 
-  withCommon(cli.command('status [...tools]', 'Show per tool: detected, installed kit and version, and drifted files'), `Which install to show: ${SCOPES}`)
-    .example('outfit status --scope global').action(
-    (tools: string[], flags: CommonFlags) =>
+  withCommon(
+    cli.command('status [...tools]', 'Show per tool: detected, installed kit and version, and drifted files'),
+    `Which install to show: ${SCOPES}`,
+  )
+    .example('outfit status --scope global')
+    .action((tools: string[], flags: CommonFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
         const targets = tools.length > 0 ? pickTargets(ctx.all, tools) : ctx.all
         const rows = await status({ ...ctx, targets })
-        const interrupted = await interruptedRuns(deps.fs, ctx.stateHome, rows.length > 0 ? [ctx.scope === 'global' ? ctx.home : ctx.project, ctx.home, ctx.project] : [])
+        const interrupted = await interruptedRuns(
+          deps.fs,
+          ctx.stateHome,
+          rows.length > 0 ? [ctx.scope === 'global' ? ctx.home : ctx.project, ctx.home, ctx.project] : [],
+        )
         for (const root of interrupted) {
-          deps.err(`! an outfit run in ${root} was interrupted and left changes half-done; what follows may be partial. Run \`outfit recover\` to roll it back (install and uninstall also do it first).`)
+          deps.err(
+            `! an outfit run in ${root} was interrupted and left changes half-done; what follows may be partial. Run \`outfit recover\` to roll it back (install and uninstall also do it first).`,
+          )
         }
         if (flags.json) json(statusDocument(rows, ctx.scope, interrupted))
         else {
           // Say what is being described: the same tools can be installed in your home and in every project.
           const roots = scopeRoots(targets, ctx.scope, ctx)
-          deps.out(`${ctx.scope} scope, in ${roots.length > 0 ? roots.join(', ') : '(no tool has this scope)'}`)
+          deps.out(
+            `${ctx.scope} scope, in ${roots.length > 0 ? roots.join(', ') : '(no tool has this scope)'}`,
+          )
           for (const line of renderStatus(rows, { color: deps.color })) deps.out(line)
         }
         return ExitCode.Success
       }),
-  )
+    )
 
-  withCommon(cli.command('recover', 'Roll back what an interrupted run (crash, kill) left half-done'), 'Accepted so scripts can pass the same flags everywhere; recover checks your home and the project')
+  withCommon(
+    cli.command('recover', 'Roll back what an interrupted run (crash, kill) left half-done'),
+    'Accepted so scripts can pass the same flags everywhere; recover checks your home and the project',
+  )
     .option('--verbose', 'List every restored path (default: a count per folder)')
     .example('outfit recover --home ~/sandbox')
     .action((flags: CommonFlags & { verbose?: boolean }) =>
       run(async () => {
         const ctx = await context(deps, flags)
-        const states = await Promise.all([ctx.home, ctx.project].map((root) => openScopeState(deps.fs, ctx.stateHome, root, { create: false })))
-        const recovered = await recover(deps.fs, states.filter((s) => s !== null))
+        const states = await Promise.all(
+          [ctx.home, ctx.project].map((root) =>
+            openScopeState(deps.fs, ctx.stateHome, root, { create: false }),
+          ),
+        )
+        const recovered = await recover(
+          deps.fs,
+          states.filter((s) => s !== null),
+        )
         if (flags.json) json({ command: 'recover', recovered })
         else if (recovered.length === 0) deps.out('✓ nothing to recover')
-        else for (const line of renderRecovered(recovered, { color: deps.color, verbose: flags.verbose ?? false })) deps.out(line)
+        else
+          for (const line of renderRecovered(recovered, {
+            color: deps.color,
+            verbose: flags.verbose ?? false,
+          }))
+            deps.out(line)
         return ExitCode.Success
       }),
     )
 
   cli
-    .command('validate [...files]', 'Check target YAML files (default: every known target, the config file, and --kit if given)')
+    .command(
+      'validate [...files]',
+      'Check target YAML files (default: every known target, the config file, and --kit if given)',
+    )
     .option('--targets <dir>', 'Also check target YAML files in this directory (repeatable)')
     .option('--config <file>', 'Check this config file (default: the nearest outfit.config.yaml)')
     .option('--kit <dir>', 'Also check this kit (kit.yaml, mcp.yaml, hooks.yaml)')
@@ -214,50 +325,76 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .option('--yes', 'Accepted so scripts can pass it to every command (validate never asks)')
     .example('outfit validate                      # every known target and the config file')
     .example('outfit validate my-tool.yaml kit/mcp.yaml --kit ./kit')
-    .action((files: string[], flags: { targets?: string | string[]; config?: string; kit?: string; json?: boolean }) =>
-      run(async () => {
-        const { diagnostics, checked } = await validate(deps, files, flags)
-        const errors = diagnostics.filter((d) => d.severity === 'error')
-        if (flags.json) json(validateDocument(diagnostics, checked))
-        else {
-          for (const line of renderDiagnostics(diagnostics, renderOpts)) deps.out(line)
-          const what = `${checked} file${checked === 1 ? '' : 's'}`
-          deps.out(errors.length === 0 ? `✓ ${what} valid` : `✗ ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${new Set(errors.map((d) => d.file)).size} of ${what}`)
-        }
-        return errors.length === 0 ? ExitCode.Success : ExitCode.Failed
-      }),
+    .action(
+      (
+        files: string[],
+        flags: { targets?: string | string[]; config?: string; kit?: string; json?: boolean },
+      ) =>
+        run(async () => {
+          const { diagnostics, checked } = await validate(deps, files, flags)
+          const errors = diagnostics.filter((d) => d.severity === 'error')
+          if (flags.json) json(validateDocument(diagnostics, checked))
+          else {
+            for (const line of renderDiagnostics(diagnostics, renderOpts)) deps.out(line)
+            const what = `${checked} file${checked === 1 ? '' : 's'}`
+            deps.out(
+              errors.length === 0
+                ? `✓ ${what} valid`
+                : `✗ ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${new Set(errors.map((d) => d.file)).size} of ${what}`,
+            )
+          }
+          return errors.length === 0 ? ExitCode.Success : ExitCode.Failed
+        }),
     )
 
   cli
-    .command('init <kind> [name]', 'Scaffold a kit (`init kit [dir]`) or a target (`init target <id>`); never overwrites')
-    .option('--dir <dir>', 'Where `init target` writes <id>.yaml (default: the config file\'s first targets folder, else ./targets)')
+    .command(
+      'init <kind> [name]',
+      'Scaffold a kit (`init kit [dir]`) or a target (`init target <id>`); never overwrites',
+    )
+    .option(
+      '--dir <dir>',
+      "Where `init target` writes <id>.yaml (default: the config file's first targets folder, else ./targets)",
+    )
     .option('--config <file>', 'Read defaults from this file (default: the nearest outfit.config.yaml)')
     .option('--json', 'Print one JSON document (schemas/output.schema.json)')
-    .option('--yes', 'Accepted so scripts can pass it to every command (init never asks, and never overwrites)')
+    .option(
+      '--yes',
+      'Accepted so scripts can pass it to every command (init never asks, and never overwrites)',
+    )
     .example('outfit init kit my-kit')
     .example('outfit init target my-tool --dir ./targets')
-    .action((kind: string, name: string | undefined, flags: { dir?: string; config?: string; json?: boolean }) =>
-      run(async () => {
-        let created: string[]
-        let next: string
-        if (kind === 'kit') {
-          if (flags.dir !== undefined) throw new UsageError('`init kit` takes the folder as its argument: outfit init kit <dir>')
-          created = await initKit(deps.fs, resolve(deps.cwd, name ?? '.'))
-          next = `try it: outfit plan --all --kit ${relative(deps.cwd, resolve(deps.cwd, name ?? '.')) || '.'}`
-        } else if (kind === 'target') {
-          if (name === undefined) throw new UsageError('`init target` needs an id', { hint: 'e.g. outfit init target my-tool' })
-          const config = flags.dir === undefined ? await readConfig(deps, flags.config) : undefined
-          const dir = flags.dir !== undefined ? resolve(deps.cwd, flags.dir) : (config?.targets[0] ?? resolve(deps.cwd, 'targets'))
-          created = await initTarget(deps.fs, dir, name)
-          next = `check it: outfit validate --targets ${relative(deps.cwd, dir) || '.'}`
-        } else throw new UsageError(`unknown init kind '${kind}'`, { hint: 'use `outfit init kit [dir]` or `outfit init target <id>`' })
-        if (flags.json) json({ command: 'init', kind, created })
-        else {
-          for (const file of created) deps.out(`+ ${file}`)
-          deps.out(`✓ ${kind} created; ${next}`)
-        }
-        return ExitCode.Success
-      }),
+    .action(
+      (kind: string, name: string | undefined, flags: { dir?: string; config?: string; json?: boolean }) =>
+        run(async () => {
+          let created: string[]
+          let next: string
+          if (kind === 'kit') {
+            if (flags.dir !== undefined)
+              throw new UsageError('`init kit` takes the folder as its argument: outfit init kit <dir>')
+            created = await initKit(deps.fs, resolve(deps.cwd, name ?? '.'))
+            next = `try it: outfit plan --all --kit ${relative(deps.cwd, resolve(deps.cwd, name ?? '.')) || '.'}`
+          } else if (kind === 'target') {
+            if (name === undefined)
+              throw new UsageError('`init target` needs an id', { hint: 'e.g. outfit init target my-tool' })
+            const config = flags.dir === undefined ? await readConfig(deps, flags.config) : undefined
+            const dir =
+              flags.dir !== undefined
+                ? resolve(deps.cwd, flags.dir)
+                : (config?.targets[0] ?? resolve(deps.cwd, 'targets'))
+            created = await initTarget(deps.fs, dir, name)
+            next = `check it: outfit validate --targets ${relative(deps.cwd, dir) || '.'}`
+          } else
+            throw new UsageError(`unknown init kind '${kind}'`, {
+              hint: 'use `outfit init kit [dir]` or `outfit init target <id>`',
+            })
+          if (flags.json) json({ command: 'init', kind, created })
+          else {
+            for (const file of created) deps.out(`+ ${file}`)
+            deps.out(`✓ ${kind} created; ${next}`)
+          }
+          return ExitCode.Success
+        }),
     )
 
   cli.help((sections) => withToolList(sections, cli.matchedCommand?.name.split(' ')[0]))
@@ -269,7 +406,9 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     if (!cli.matchedCommand) {
       if (cli.args.length > 0) {
         const commands = cli.commands.map((c) => c.name.split(' ')[0] ?? '').filter(Boolean)
-        throw new UsageError(`unknown command '${cli.args[0]}'${didYouMean(String(cli.args[0]), commands)}`, { hint: "run 'outfit --help' for the commands" })
+        throw new UsageError(`unknown command '${cli.args[0]}'${didYouMean(String(cli.args[0]), commands)}`, {
+          hint: "run 'outfit --help' for the commands",
+        })
       }
       cli.outputHelp()
       return ExitCode.Usage
@@ -279,43 +418,65 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     return await (pending ?? Promise.resolve(ExitCode.Success))
   } catch (caught) {
     // cac's own parse errors (missing argument or option value) are usage errors, not crashes.
-    const error = caught instanceof Error && caught.name === 'CACError' ? new UsageError(caught.message) : (fileAccessError(caught) ?? caught)
+    const error =
+      caught instanceof Error && caught.name === 'CACError'
+        ? new UsageError(caught.message)
+        : (fileAccessError(caught) ?? caught)
     // Scripts asked for JSON: give them the error as a document too (the human text still goes to stderr).
-    if (argv.includes('--json') && error instanceof OutfitError) json(errorDocument(cli.matchedCommand?.name.split(' ')[0] ?? '', error))
+    if (argv.includes('--json') && error instanceof OutfitError)
+      json(errorDocument(cli.matchedCommand?.name.split(' ')[0] ?? '', error))
     return reportError(error, deps)
   }
 }
 
 // --- internal ---
 
-async function showPlan(deps: CliDeps, ctx: Context, targets: LoadedTarget[], flags: KitFlags, kit: Kit): Promise<number> {
+async function showPlan(
+  deps: CliDeps,
+  ctx: Context,
+  targets: LoadedTarget[],
+  flags: KitFlags,
+  kit: Kit,
+): Promise<number> {
   const plans = await plan({ ...ctx, targets, kit, force: flags.force ?? false })
   if (flags.json) deps.out(JSON.stringify(planDocument(plans, ctx.scope), null, 2))
   else for (const line of renderPlan(plans, { color: deps.color, cwd: deps.cwd })) deps.out(line)
   if (plans.some((p) => p.failure)) return ExitCode.Failed
-  return flags.check && plans.some((p) => p.changes.length > 0 || p.status === 'updated') ? ExitCode.Failed : ExitCode.Success
+  return flags.check && plans.some((p) => p.changes.length > 0 || p.status === 'updated')
+    ? ExitCode.Failed
+    : ExitCode.Success
 }
 
 function stream(deps: CliDeps, flags: CommonFlags, tools: LoadedTarget[]) {
   // Each tool's block is printed whole as soon as that tool finishes, so concurrent output never interleaves.
   const none = () => {}
   if (flags.json) return { stopProgress: none }
-  const render = (result: Parameters<typeof renderToolBlock>[0]) => renderToolBlock(result, { color: deps.color })
+  const render = (result: Parameters<typeof renderToolBlock>[0]) =>
+    renderToolBlock(result, { color: deps.color })
   if (deps.tty && deps.isTTY) {
-    const progress = liveProgress(tools.map((t) => ({ id: t.spec.id, name: t.spec.name })), deps.tty, deps.color)
+    const progress = liveProgress(
+      tools.map((t) => ({ id: t.spec.id, name: t.spec.name })),
+      deps.tty,
+      deps.color,
+    )
     return {
       onStep: progress.step,
       onToolDone: (result: Parameters<typeof renderToolBlock>[0]) => progress.done(result, render(result)),
       stopProgress: () => progress.stop(),
     }
   }
-  return { onToolDone: (result: Parameters<typeof renderToolBlock>[0]) => render(result).forEach((line) => deps.out(line)), stopProgress: none }
+  return {
+    onToolDone: (result: Parameters<typeof renderToolBlock>[0]) =>
+      render(result).forEach((line) => deps.out(line)),
+    stopProgress: none,
+  }
 }
 
 function finish(deps: CliDeps, report: RunReport, ctx: Context, flags: CommonFlags): number {
   if (flags.json) deps.out(JSON.stringify(runDocument(report, ctx.scope), null, 2))
   else {
-    if (report.recovered?.length) for (const line of renderRecovered(report.recovered, { color: deps.color })) deps.err(line)
+    if (report.recovered?.length)
+      for (const line of renderRecovered(report.recovered, { color: deps.color })) deps.err(line)
     deps.out('')
     for (const line of renderSummary(report, { color: deps.color })) deps.out(line)
   }
@@ -325,19 +486,28 @@ function finish(deps: CliDeps, report: RunReport, ctx: Context, flags: CommonFla
 function concurrency(value: string | undefined, ctx: Context) {
   if (value === undefined) return ctx.config?.concurrency ? { concurrency: ctx.config.concurrency } : {}
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--concurrency must be a whole number ≥ 1, got '${value}'`)
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--concurrency must be a whole number ≥ 1, got '${value}'`)
   return { concurrency: n }
 }
 
-function rejectUnknownFlags(command: { name: string; options: { names: string[]; rawName: string }[] }, options: Record<string, unknown>): void {
+function rejectUnknownFlags(
+  command: { name: string; options: { names: string[]; rawName: string }[] },
+  options: Record<string, unknown>,
+): void {
   const known = new Set(['--', 'help', 'h', 'version', 'v', ...command.options.flatMap((o) => o.names)])
   const unknown = Object.keys(options).filter((k) => !known.has(k))
   if (unknown.length > 0) {
     const flag = (u: string) => (u.length === 1 ? `-${u}` : `--${kebab(u)}`)
-    const flags = command.options.map((o) => o.rawName.split(/[ ,]/)[0] ?? '').filter((f) => f.startsWith('--'))
-    throw new UsageError(`unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.map(flag).join(', ')}${didYouMean(flag(unknown[0] ?? ''), flags)}`, {
-      hint: `run 'outfit ${command.name.split(' ')[0]} --help' for its options`,
-    })
+    const flags = command.options
+      .map((o) => o.rawName.split(/[ ,]/)[0] ?? '')
+      .filter((f) => f.startsWith('--'))
+    throw new UsageError(
+      `unknown option${unknown.length > 1 ? 's' : ''}: ${unknown.map(flag).join(', ')}${didYouMean(flag(unknown[0] ?? ''), flags)}`,
+      {
+        hint: `run 'outfit ${command.name.split(' ')[0]} --help' for its options`,
+      },
+    )
   }
 }
 
@@ -348,7 +518,8 @@ function kebab(name: string): string {
 
 function reportError(error: unknown, deps: CliDeps): number {
   if (error instanceof TargetInvalidError) {
-    for (const line of renderDiagnostics(error.diagnostics, { color: deps.color, cwd: deps.cwd })) deps.err(line)
+    for (const line of renderDiagnostics(error.diagnostics, { color: deps.color, cwd: deps.cwd }))
+      deps.err(line)
     deps.err(`✗ ${error.message}; nothing was changed`)
     return ExitCode.Failed
   }

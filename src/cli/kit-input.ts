@@ -28,10 +28,20 @@ export function kitSources(deps: CliDeps, ctx: Context, flags: KitFlagsIn): KitS
   return [{ name: '.', source: resolve(deps.cwd), baseDir: deps.cwd }]
 }
 
-export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mode: 'install' | 'frozen' | 'update', only?: string[], remember?: boolean): Promise<PreparedKits> {
+export async function prepare(
+  deps: CliDeps,
+  ctx: Context,
+  flags: KitFlagsIn,
+  mode: 'install' | 'frozen' | 'update',
+  only?: string[],
+  remember?: boolean,
+): Promise<PreparedKits> {
   const kits = kitSources(deps, ctx, flags)
   const unknown = (only ?? []).filter((name) => !kits.some((k) => k.name === name))
-  if (unknown.length > 0) throw new UsageError(`unknown kit '${unknown[0]}'`, { hint: `the configured kits: ${kits.map((k) => k.name).join(', ')}` })
+  if (unknown.length > 0)
+    throw new UsageError(`unknown kit '${unknown[0]}'`, {
+      hint: `the configured kits: ${kits.map((k) => k.name).join(', ')}`,
+    })
   return prepareKits({
     fs: deps.fs,
     kits,
@@ -48,11 +58,21 @@ export async function prepare(deps: CliDeps, ctx: Context, flags: KitFlagsIn, mo
 }
 
 /** Every fetched kit that would run commands needs a trusted source; asks in a terminal, refuses otherwise. */
-export async function checkTrust(deps: CliDeps, ctx: Context, flags: KitFlagsIn, prepared: PreparedKits): Promise<void> {
+export async function checkTrust(
+  deps: CliDeps,
+  ctx: Context,
+  flags: KitFlagsIn,
+  prepared: PreparedKits,
+): Promise<void> {
   const canAsk = deps.isTTY && !flags.yes && !flags.json
   const prompter = deps.prompter ?? clackPrompter()
   await ensureTrusted(
-    prepared.kits.map((k) => ({ name: k.name, source: k.trustId, kit: k.kit, local: k.spec.kind === 'local' })),
+    prepared.kits.map((k) => ({
+      name: k.name,
+      source: k.trustId,
+      kit: k.kit,
+      local: k.spec.kind === 'local',
+    })),
     {
       patterns: ctx.config?.trust ?? [],
       file: trustFile(ctx.stateHome),

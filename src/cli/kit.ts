@@ -9,7 +9,8 @@ import type { Context } from './context.js'
 import type { CliDeps } from './index.js'
 import { kitSources, type KitFlagsIn } from './kit-input.js'
 
-export const KIT_HINT = "pass --kit <folder>, set 'kit:' in outfit.config.yaml, or create one with 'outfit init kit'"
+export const KIT_HINT =
+  "pass --kit <folder>, set 'kit:' in outfit.config.yaml, or create one with 'outfit init kit'"
 
 /** Every local kit source must be a folder that holds kit.yaml; fetched ones are checked by their fetch. */
 export async function checkKitSources(deps: CliDeps, ctx: Context, flags: KitFlagsIn): Promise<void> {
@@ -17,8 +18,10 @@ export async function checkKitSources(deps: CliDeps, ctx: Context, flags: KitFla
     const spec = parseSource(source.source, source.baseDir ?? deps.cwd)
     if (spec.kind !== 'local') continue
     const shown = relative(deps.cwd, spec.dir) || '.'
-    if (!(await present(deps, spec.dir))) throw new KitNotFoundError(`kit folder not found: ${shown}`, { hint: KIT_HINT })
-    if (!(await present(deps, join(spec.dir, 'kit.yaml')))) throw new KitNotFoundError(`no kit here: ${join(shown, 'kit.yaml')} not found`, { hint: KIT_HINT })
+    if (!(await present(deps, spec.dir)))
+      throw new KitNotFoundError(`kit folder not found: ${shown}`, { hint: KIT_HINT })
+    if (!(await present(deps, join(spec.dir, 'kit.yaml'))))
+      throw new KitNotFoundError(`no kit here: ${join(shown, 'kit.yaml')} not found`, { hint: KIT_HINT })
   }
 }
 

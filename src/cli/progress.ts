@@ -8,7 +8,13 @@ const UP = (n: number) => `\u001b[${n}A`
 
 export interface Progress {
   /** A step starts, or (with `items`) a long step has done `items.done` of `items.total`. */
-  step(tool: string, step: string, index: number, total: number, items?: { done: number; total: number }): void
+  step(
+    tool: string,
+    step: string,
+    index: number,
+    total: number,
+    items?: { done: number; total: number },
+  ): void
   /** Prints a finished tool's block above the live lines. */
   done(result: ToolResult, block: string[]): void
   stop(): void
@@ -17,7 +23,12 @@ export interface Progress {
 /** Item counts redraw at most this often: a 2,000-file step must not redraw 2,000 times. */
 const ITEM_REDRAW_MS = 100
 
-export function liveProgress(tools: { id: string; name: string }[], write: (text: string) => void, color: boolean, now: () => number = Date.now): Progress {
+export function liveProgress(
+  tools: { id: string; name: string }[],
+  write: (text: string) => void,
+  color: boolean,
+  now: () => number = Date.now,
+): Progress {
   const c = createColors(color)
   const state = new Map(tools.map((t) => [t.id, c.dim('waiting')]))
   const width = Math.max(...tools.map((t) => t.name.length))
@@ -44,7 +55,10 @@ export function liveProgress(tools: { id: string; name: string }[], write: (text
       draw()
     },
     done(result, block) {
-      const text = { failed: c.red('failed, rolled back'), cancelled: c.yellow('rolled back') }[result.status as 'failed' | 'cancelled'] ?? c.green('done')
+      const text =
+        { failed: c.red('failed, rolled back'), cancelled: c.yellow('rolled back') }[
+          result.status as 'failed' | 'cancelled'
+        ] ?? c.green('done')
       state.set(result.tool, text)
       clear()
       write(block.map((l) => `${l}\n`).join(''))

@@ -3,7 +3,11 @@ import type { Readable, Writable } from 'node:stream'
 
 export interface Prompter {
   /** Which tools to use; null when the person cancels, or when `signal` aborts (SIGINT/SIGTERM) while asking. */
-  selectTools(options: { value: string; label: string; hint?: string }[], initial: string[], signal?: AbortSignal): Promise<string[] | null>
+  selectTools(
+    options: { value: string; label: string; hint?: string }[],
+    initial: string[],
+    signal?: AbortSignal,
+  ): Promise<string[] | null>
   /** False when declined, cancelled or aborted. */
   confirm(message: string, signal?: AbortSignal): Promise<boolean>
 }
@@ -15,7 +19,14 @@ export function clackPrompter(streams: { input?: Readable; output?: Writable } =
       // Loaded on first question only: most runs (CI, named tools) never ask.
       const { cancel, isCancel, multiselect } = await import('@clack/prompts')
       // A signal while the question is open ends it at once: nothing has been changed, so there is nothing to wait for.
-      const answer = await multiselect({ message: 'Install into which tools? (detected ones are selected)', options, initialValues: initial, required: true, ...streams, ...(signal ? { signal } : {}) })
+      const answer = await multiselect({
+        message: 'Install into which tools? (detected ones are selected)',
+        options,
+        initialValues: initial,
+        required: true,
+        ...streams,
+        ...(signal ? { signal } : {}),
+      })
       if (isCancel(answer)) {
         cancel('Nothing was changed.', streams.output ? { output: streams.output } : {})
         return null

@@ -13,7 +13,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
 // `--help` of outfit or of one command: the text the build recorded, if it still applies (see help-cache.ts).
 const last = argv.at(-1)
 if (argv.length <= 2 && (last === '--help' || last === '-h') && process.env.OUTFIT_HELP_CACHE !== '0') {
-  const [{ cachedHelp }, { version }] = await Promise.all([import('./help-cache.js'), import('../version.js')])
+  const [{ cachedHelp }, { version }] = await Promise.all([
+    import('./help-cache.js'),
+    import('../version.js'),
+  ])
   const text = cachedHelp(argv.length === 2 ? (argv[0] ?? '') : '', version)
   if (text !== undefined) {
     process.stdout.write(text)
@@ -23,7 +26,9 @@ if (argv.length <= 2 && (last === '--help' || last === '-h') && process.env.OUTF
 // The CLI itself: the bundle the build made (one file, compiled with V8's code cache), else the compiled modules.
 const { compileCacheDir, loadBundle } = await import('./compile-cache.js')
 const bundleFile = fileURLToPath(new URL('./outfit.cjs', import.meta.url))
-const bundle = existsSync(bundleFile) ? loadBundle<typeof BundleEntry>(bundleFile, compileCacheDir(process.env), argv[0]) : undefined
+const bundle = existsSync(bundleFile)
+  ? loadBundle<typeof BundleEntry>(bundleFile, compileCacheDir(process.env), argv[0])
+  : undefined
 const { main, realFs } = bundle?.exports ?? (await import('./bundle-entry.js'))
 
 const controller = new AbortController()
@@ -35,12 +40,16 @@ function onSignal(signal: 'SIGINT' | 'SIGTERM'): void {
   if (interrupts === 1) {
     abortedBy = signal
     // Nothing may have changed yet (a question was open): the run ends at once then, otherwise after its rollback.
-    process.stderr.write(`\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping at the next step; anything already changed is rolled back…\n`)
+    process.stderr.write(
+      `\n${signal === 'SIGINT' ? 'Interrupted' : 'Terminated'}: stopping at the next step; anything already changed is rolled back…\n`,
+    )
     controller.abort()
     return
   }
   // A second Ctrl-C during rollback would leave files half-restored; explain instead of dying.
-  process.stderr.write('Still rolling back so that your files end up as they were; please wait (a third signal is ignored too).\n')
+  process.stderr.write(
+    'Still rolling back so that your files end up as they were; please wait (a third signal is ignored too).\n',
+  )
 }
 process.on('SIGINT', () => onSignal('SIGINT'))
 process.on('SIGTERM', () => onSignal('SIGTERM'))
@@ -48,7 +57,9 @@ process.on('SIGTERM', () => onSignal('SIGTERM'))
 // A closed pipe (`outfit install … | head`) must not kill a run halfway through writing files: drop the output instead.
 for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {})
 
-const color = !process.env.NO_COLOR && (process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== '0' : process.stdout.isTTY === true)
+const color =
+  !process.env.NO_COLOR &&
+  (process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== '0' : process.stdout.isTTY === true)
 
 process.exitCode = await main(argv, {
   fs: realFs,

@@ -26,15 +26,32 @@ export async function update(deps: CliDeps, kitNames: string[], flags: UpdateFla
   const kits = await prepare(deps, ctx, flags, 'update', kitNames)
   const force = flags.force ?? false
   const plans = kits.changes.length === 0 ? [] : await plan({ ...ctx, targets, kit: kits.kit, force })
-  const document = (applied: boolean, report?: RunReport) => updateDocument(ctx.scope, kits.changes, plans, applied, report ? runDocument(report, ctx.scope) : undefined)
+  const document = (applied: boolean, report?: RunReport) =>
+    updateDocument(
+      ctx.scope,
+      kits.changes,
+      plans,
+      applied,
+      report ? runDocument(report, ctx.scope) : undefined,
+    )
   const print = (doc: unknown) => deps.out(JSON.stringify(doc, null, 2))
-  if (!flags.json) for (const line of [...renderLockChanges(kits.changes), ...renderPlan(plans, { color: deps.color, cwd: deps.cwd })]) deps.out(line)
+  if (!flags.json)
+    for (const line of [
+      ...renderLockChanges(kits.changes),
+      ...renderPlan(plans, { color: deps.color, cwd: deps.cwd }),
+    ])
+      deps.out(line)
   const failing = plans.some((p) => p.failure)
   if (kits.changes.length === 0 || flags.dryRun || failing) {
     if (flags.json) print(document(false))
     return failing ? ExitCode.Failed : ExitCode.Success
   }
-  if (deps.isTTY && !flags.yes && !flags.json && !(await (deps.prompter ?? clackPrompter()).confirm('Apply this update?'))) {
+  if (
+    deps.isTTY &&
+    !flags.yes &&
+    !flags.json &&
+    !(await (deps.prompter ?? clackPrompter()).confirm('Apply this update?'))
+  ) {
     deps.out('nothing was changed')
     return ExitCode.Success
   }

@@ -16,7 +16,11 @@ export interface ValidateFlags {
   kit?: string
 }
 
-export async function validate(deps: CliDeps, files: string[], flags: ValidateFlags): Promise<{ diagnostics: Diagnostic[]; checked: number }> {
+export async function validate(
+  deps: CliDeps,
+  files: string[],
+  flags: ValidateFlags,
+): Promise<{ diagnostics: Diagnostic[]; checked: number }> {
   const diagnostics: Diagnostic[] = []
   let checked = 0
   if (files.length > 0) {
@@ -38,11 +42,20 @@ export async function validate(deps: CliDeps, files: string[], flags: ValidateFl
       // Reported at their line in the config, then left out so they are not reported twice.
       const missing = await missingTargetFolders(deps.fs, config)
       diagnostics.push(...missing)
-      config = { ...config, targets: config.targets.filter((dir) => !missing.some((d) => d.message.endsWith(dir))) }
+      config = {
+        ...config,
+        targets: config.targets.filter((dir) => !missing.some((d) => d.message.endsWith(dir))),
+      }
     }
     const loaded = await discoverTargets({ fs: deps.fs, targetDirs: targetDirs(deps, flags, config) })
     diagnostics.push(...loaded.diagnostics, ...loaded.warnings)
-    if (config && loaded.diagnostics.length === 0) diagnostics.push(...unknownConfigTools(config, loaded.targets.map((t) => t.spec.id)))
+    if (config && loaded.diagnostics.length === 0)
+      diagnostics.push(
+        ...unknownConfigTools(
+          config,
+          loaded.targets.map((t) => t.spec.id),
+        ),
+      )
     checked += loaded.targets.length + new Set(loaded.diagnostics.map((d) => d.file)).size
   }
   if (flags.kit !== undefined) {

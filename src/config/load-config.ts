@@ -44,10 +44,22 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
   const data = parsed.data as OutfitConfig
   if (data.kit !== undefined && data.kits !== undefined) {
     const pointer = segmentsToPointer(['kits'])
-    return { ok: false, diagnostics: [{ file, ...locate(parsed, pointer), pointer, message: 'use either kit (one kit) or kits (several), not both', severity: 'error' }] }
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file,
+          ...locate(parsed, pointer),
+          pointer,
+          message: 'use either kit (one kit) or kits (several), not both',
+          severity: 'error',
+        },
+      ],
+    }
   }
   const dir = dirname(file)
-  const targets = data.targets === undefined ? [] : Array.isArray(data.targets) ? data.targets : [data.targets]
+  const targets =
+    data.targets === undefined ? [] : Array.isArray(data.targets) ? data.targets : [data.targets]
   return {
     ok: true,
     warnings: [],
@@ -58,7 +70,9 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
       parsed,
       trust: data.trust ?? [],
       ...(data.kit !== undefined ? { kits: [{ name: data.kit, source: data.kit }] } : {}),
-      ...(data.kits !== undefined ? { kits: Object.entries(data.kits).map(([name, source]) => ({ name, source })) } : {}),
+      ...(data.kits !== undefined
+        ? { kits: Object.entries(data.kits).map(([name, source]) => ({ name, source })) }
+        : {}),
       ...(data.scope !== undefined ? { scope: data.scope } : {}),
       ...(data.tools !== undefined ? { tools: data.tools } : {}),
       ...(data.concurrency !== undefined ? { concurrency: data.concurrency } : {}),
@@ -74,9 +88,21 @@ export async function missingTargetFolders(fs: Fs, config: LoadedConfig): Promis
   const data = config.parsed.data as OutfitConfig
   const out: Diagnostic[] = []
   for (const [i, dir] of config.targets.entries()) {
-    if (await fs.stat(dir).then((st) => st.isDirectory(), () => false)) continue
+    if (
+      await fs.stat(dir).then(
+        (st) => st.isDirectory(),
+        () => false,
+      )
+    )
+      continue
     const pointer = Array.isArray(data.targets) ? segmentsToPointer(['targets', i]) : '/targets'
-    out.push({ file: config.file, ...locate(config.parsed, pointer), pointer, message: `targets folder not found: ${dir}`, severity: 'error' })
+    out.push({
+      file: config.file,
+      ...locate(config.parsed, pointer),
+      pointer,
+      message: `targets folder not found: ${dir}`,
+      severity: 'error',
+    })
   }
   return out
 }
@@ -87,6 +113,14 @@ export function unknownConfigTools(config: LoadedConfig, known: string[]): Diagn
   return (config.tools ?? []).flatMap((tool, i) => {
     if (ids.has(tool)) return []
     const pointer = segmentsToPointer(['tools', i])
-    return [{ file: config.file, ...locate(config.parsed, pointer), pointer, message: `unknown tool '${tool}'; known tools: ${known.join(', ')}`, severity: 'error' as const }]
+    return [
+      {
+        file: config.file,
+        ...locate(config.parsed, pointer),
+        pointer,
+        message: `unknown tool '${tool}'; known tools: ${known.join(', ')}`,
+        severity: 'error' as const,
+      },
+    ]
   })
 }

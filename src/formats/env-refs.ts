@@ -42,15 +42,24 @@ export function splitRefs(env: Record<string, string> = {}, headers: Record<stri
     const only = ONLY_REF.exec(value)?.[1]
     if (envRefs(value).length === 0) out.env[key] = value
     else if (only === key) out.envVars.push(key)
-    else out.lost.push({ key: `env.${key}`, reason: `'${value}' needs ${only ? `the variable renamed (export ${key} instead of ${only})` : 'text around a variable'}, which this tool cannot expand` })
+    else
+      out.lost.push({
+        key: `env.${key}`,
+        reason: `'${value}' needs ${only ? `the variable renamed (export ${key} instead of ${only})` : 'text around a variable'}, which this tool cannot expand`,
+      })
   }
   for (const [name, value] of Object.entries(headers)) {
     const bearer = BEARER_REF.exec(value)?.[1]
     const only = ONLY_REF.exec(value)?.[1]
     if (envRefs(value).length === 0) out.headers[name] = value
-    else if (bearer && name.toLowerCase() === 'authorization' && out.bearerEnv === undefined) out.bearerEnv = bearer
+    else if (bearer && name.toLowerCase() === 'authorization' && out.bearerEnv === undefined)
+      out.bearerEnv = bearer
     else if (only) out.envHeaders[name] = only
-    else out.lost.push({ key: `headers.${name}`, reason: `'${value}' mixes text and variables, which this tool cannot expand` })
+    else
+      out.lost.push({
+        key: `headers.${name}`,
+        reason: `'${value}' mixes text and variables, which this tool cannot expand`,
+      })
   }
   return out
 }

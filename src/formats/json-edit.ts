@@ -1,7 +1,14 @@
 // Comment- and formatting-preserving JSON/JSONC edits: only the bytes of the value outfit sets change. jsonc-parser
 // finds the nodes; insertion text is laid out here, because jsonc-parser's own formatter reflows whole lines and
 // would rewrite the user's neighbouring entries.
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser'
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser'
 import { offsetToPosition } from './position.js'
 
 export class ConfigParseError extends Error {
@@ -23,7 +30,12 @@ export function parseJsonc(file: string, text: string): unknown {
   const first = errors.find((e) => !(e.offset === 0 && text.startsWith('\uFEFF')))
   if (first) {
     const pos = offsetToPosition(text, first.offset)
-    throw new ConfigParseError(file, pos.line, pos.column, `not valid JSON (${printParseErrorCode(first.error)}); fix the file and run again, nothing was written`)
+    throw new ConfigParseError(
+      file,
+      pos.line,
+      pos.column,
+      `not valid JSON (${printParseErrorCode(first.error)}); fix the file and run again, nothing was written`,
+    )
   }
   const value: unknown = tree ? getNodeValue(tree) : undefined
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -47,7 +59,9 @@ export function assertEditable(file: string, text: string, path: (string | numbe
       const [firstProp, second] = props
       if (second?.children?.[0]) {
         const pos = offsetToPosition(text, second.children[0].offset)
-        const firstLine = firstProp?.children?.[0] ? offsetToPosition(text, firstProp.children[0].offset).line : 0
+        const firstLine = firstProp?.children?.[0]
+          ? offsetToPosition(text, firstProp.children[0].offset).line
+          : 0
         throw new ConfigParseError(
           file,
           pos.line,
@@ -86,7 +100,8 @@ export function setAt(text: string, path: (string | number)[], value: unknown): 
   const format = detectFormatting(out)
   // Create missing containers one level at a time, so each insertion is laid out at its own depth.
   for (let n = 1; n < path.length; n++) {
-    if (!findAt(out, path.slice(0, n))) out = insert(out, path.slice(0, n), typeof path[n] === 'number' ? [] : {}, format)
+    if (!findAt(out, path.slice(0, n)))
+      out = insert(out, path.slice(0, n), typeof path[n] === 'number' ? [] : {}, format)
   }
   const node = findAt(out, path)
   if (node) {
@@ -132,7 +147,8 @@ function findAt(text: string, path: (string | number)[]): Node | undefined {
 /** Inserts a new property or array element at the end of its parent container. */
 function insert(text: string, path: (string | number)[], value: unknown, format: Format): string {
   const parent = path.length === 1 ? treeOf(text).tree : findAt(text, path.slice(0, -1))
-  if (!parent || (parent.type !== 'object' && parent.type !== 'array')) throw new Error(`cannot add '${path.join('.')}': its parent is not an object or array`)
+  if (!parent || (parent.type !== 'object' && parent.type !== 'array'))
+    throw new Error(`cannot add '${path.join('.')}': its parent is not an object or array`)
   const key = path[path.length - 1]
   const parentIndent = lineIndent(text, propertyStart(parent))
   const childIndent = parentIndent + format.unit
@@ -193,7 +209,8 @@ function remove(text: string, path: (string | number)[]): string {
   if (siblings.length === 1) {
     const open = container.offset
     const closeAt = out.indexOf(container.type === 'object' ? '}' : ']', open)
-    if (closeAt > open && out.slice(open + 1, closeAt).trim() === '') out = out.slice(0, open + 1) + out.slice(closeAt)
+    if (closeAt > open && out.slice(open + 1, closeAt).trim() === '')
+      out = out.slice(0, open + 1) + out.slice(closeAt)
   }
   return out
 }

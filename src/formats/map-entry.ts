@@ -30,7 +30,8 @@ export function mapShape(shape: unknown, fields: EntryFields, render: (s: string
 export function referencedFields(shape: unknown, out = new Set<string>()): Set<string> {
   if (typeof shape === 'string' && shape.startsWith('$') && !shape.startsWith('$$')) out.add(shape.slice(1))
   else if (Array.isArray(shape)) for (const item of shape) referencedFields(item, out)
-  else if (shape && typeof shape === 'object') for (const value of Object.values(shape)) referencedFields(value, out)
+  else if (shape && typeof shape === 'object')
+    for (const value of Object.values(shape)) referencedFields(value, out)
   return out
 }
 
@@ -38,7 +39,11 @@ export function referencedFields(shape: unknown, out = new Set<string>()): Set<s
  * Kit fields that hold something but that no key of the shape takes: `takers` lists, per field, the `$names` that
  * would carry it (`args` travels in `$args` or `$argv`).
  */
-export function unplacedFields(shape: unknown, fields: EntryFields, takers: Record<string, string[]>): string[] {
+export function unplacedFields(
+  shape: unknown,
+  fields: EntryFields,
+  takers: Record<string, string[]>,
+): string[] {
   const used = referencedFields(shape)
   return Object.entries(takers)
     .filter(([field]) => hasContent(fields[field]))

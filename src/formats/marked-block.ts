@@ -23,16 +23,28 @@ export interface BlockRef {
 
 export function markers({ id, tag, style }: BlockRef): { begin: string; end: string } {
   return style === 'html'
-    ? { begin: `<!-- outfit:${id}:begin ${tag} (managed by outfit; edits inside are replaced on install) -->`, end: `<!-- outfit:${id}:end ${tag} -->` }
-    : { begin: `# >>> outfit:${id} ${tag} (managed by outfit; edits inside are replaced on install) >>>`, end: `# <<< outfit:${id} ${tag} <<<` }
+    ? {
+        begin: `<!-- outfit:${id}:begin ${tag} (managed by outfit; edits inside are replaced on install) -->`,
+        end: `<!-- outfit:${id}:end ${tag} -->`,
+      }
+    : {
+        begin: `# >>> outfit:${id} ${tag} (managed by outfit; edits inside are replaced on install) >>>`,
+        end: `# <<< outfit:${id} ${tag} <<<`,
+      }
 }
 
-export function findBlock(text: string, ref: BlockRef): { start: number; end: number; content: string } | null {
+export function findBlock(
+  text: string,
+  ref: BlockRef,
+): { start: number; end: number; content: string } | null {
   const { begin, end } = markers(ref)
   const start = findLine(text, begin, 0)
   if (start < 0) return null
   const close = findLine(text, end, start + begin.length)
-  if (close < 0) throw new Error(`the outfit block '${ref.id}' has a start marker but no end marker; restore the line '${end}' or remove the block by hand`)
+  if (close < 0)
+    throw new Error(
+      `the outfit block '${ref.id}' has a start marker but no end marker; restore the line '${end}' or remove the block by hand`,
+    )
   let stop = close + end.length
   if (text[stop] === '\n') stop++
   const content = text.slice(start + begin.length + 1, close).replace(/\n$/, '')
@@ -40,12 +52,20 @@ export function findBlock(text: string, ref: BlockRef): { start: number; end: nu
 }
 
 /** Inserts or replaces the block. Returns the new text and the prefix it added (kept for exact removal). */
-export function upsertBlock(text: string, ref: BlockRef, content: string, knownPrefix?: string): { text: string; value: BlockValue } {
+export function upsertBlock(
+  text: string,
+  ref: BlockRef,
+  content: string,
+  knownPrefix?: string,
+): { text: string; value: BlockValue } {
   const { begin, end } = markers(ref)
   const body = `${begin}\n${content.replace(/\n+$/, '')}\n${end}\n`
   const existing = findBlock(text, ref)
   if (existing) {
-    return { text: text.slice(0, existing.start) + body + text.slice(existing.end), value: { content, prefix: knownPrefix ?? '' } }
+    return {
+      text: text.slice(0, existing.start) + body + text.slice(existing.end),
+      value: { content, prefix: knownPrefix ?? '' },
+    }
   }
   let prefix = ''
   if (text.length > 0) {
@@ -61,7 +81,8 @@ export function removeBlock(text: string, ref: BlockRef, prefix: string): string
   if (!found) return null
   let before = text.slice(0, found.start)
   const after = text.slice(found.end)
-  if (after === '' && prefix !== '' && before.endsWith(prefix)) before = before.slice(0, before.length - prefix.length)
+  if (after === '' && prefix !== '' && before.endsWith(prefix))
+    before = before.slice(0, before.length - prefix.length)
   return before + after
 }
 
@@ -71,7 +92,8 @@ export function removeBlock(text: string, ref: BlockRef, prefix: string): string
 function findLine(text: string, line: string, from: number): number {
   for (let at = text.indexOf(line, from); at >= 0; at = text.indexOf(line, at + 1)) {
     const next = text[at + line.length]
-    if ((at === 0 || text[at - 1] === '\n') && (next === undefined || next === '\n' || next === '\r')) return at
+    if ((at === 0 || text[at - 1] === '\n') && (next === undefined || next === '\n' || next === '\r'))
+      return at
   }
   return -1
 }

@@ -3,7 +3,18 @@
 // re-printing the whole document (doc.toString) re-spaces the user's comments, re-indents their lists and pads their
 // flow collections. Only the lines outfit adds or removes change. Block collections are edited in place; a flow
 // collection (`{ a: 1 }`, `[x]`) on the way is re-printed as a whole, in block style.
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml'
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  stringify,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml'
 import { ConfigParseError } from './json-edit.js'
 
 export type YamlPath = string[]
@@ -14,7 +25,12 @@ export function parseYaml(file: string, text: string): Document {
   const first = doc.errors[0]
   if (first) {
     const pos = first.linePos?.[0] ?? { line: 1, col: 1 }
-    throw new ConfigParseError(file, pos.line, pos.col, `not valid YAML (${first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}); fix the file and run again, nothing was written`)
+    throw new ConfigParseError(
+      file,
+      pos.line,
+      pos.col,
+      `not valid YAML (${first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}); fix the file and run again, nothing was written`,
+    )
   }
   if (doc.contents !== null && !isMap(doc.contents)) {
     throw new ConfigParseError(file, 1, 1, 'expected a YAML mapping at the top level; nothing was written')
@@ -48,7 +64,9 @@ export function yamlSet(text: string, path: YamlPath, value: unknown): string {
   if (map && isFlow(map)) return reprint(doc, path, value)
   const pair = map ? pairOf(map, key) : undefined
   if (pair && depth < path.length - 1 && !isNullNode(pair.value)) {
-    throw new Error(`cannot add '${path.join('.')}': '${path.slice(0, depth + 1).join('.')}' is not a mapping`)
+    throw new Error(
+      `cannot add '${path.join('.')}': '${path.slice(0, depth + 1).join('.')}' is not a mapping`,
+    )
   }
   if (pair) return replacePair(text, pair, key, nested, style)
   if (!map) {
@@ -68,7 +86,12 @@ export function yamlAppend(text: string, path: YamlPath, item: unknown): string 
   const style = detectStyle(text)
   const indent = lineIndent(text, seq.range?.[0] ?? 0)
   const at = lineEndAfter(text, seq.range?.[1] ?? text.length)
-  return text.slice(0, at) + style.eol + prefixLines(stringify([item], style.options).trimEnd(), indent, style.eol) + text.slice(at)
+  return (
+    text.slice(0, at) +
+    style.eol +
+    prefixLines(stringify([item], style.options).trimEnd(), indent, style.eol) +
+    text.slice(at)
+  )
 }
 
 /** Replaces (or with `undefined` removes) item `index` of the sequence at `path`. */
@@ -88,13 +111,23 @@ export function yamlSetItem(text: string, path: YamlPath, index: number, item: u
   const end = nextLineStart(text, lineEndAfter(text, node.range?.[1] ?? dash))
   if (item !== undefined) {
     const style = detectStyle(text)
-    return text.slice(0, start) + prefixLines(stringify([item], style.options).trimEnd(), lineIndent(text, dash), style.eol) + style.eol + text.slice(end)
+    return (
+      text.slice(0, start) +
+      prefixLines(stringify([item], style.options).trimEnd(), lineIndent(text, dash), style.eol) +
+      style.eol +
+      text.slice(end)
+    )
   }
   if (seq.items.length === 1) return yamlSet(text, path, [])
   return text.slice(0, start) + text.slice(end)
 }
 
-export function detectStyle(text: string): { unit: string; eol: string; indentSeq: boolean; options: { indent: number; indentSeq: boolean; lineWidth: number } } {
+export function detectStyle(text: string): {
+  unit: string
+  eol: string
+  indentSeq: boolean
+  options: { indent: number; indentSeq: boolean; lineWidth: number }
+} {
   const eol = text.includes('\r\n') ? '\r\n' : '\n'
   const lines = text.split(/\r?\n/)
   let unit = 0
@@ -119,7 +152,9 @@ export function detectStyle(text: string): { unit: string; eol: string; indentSe
 type Style = ReturnType<typeof detectStyle>
 
 function toJs(node: unknown): unknown {
-  return node && typeof node === 'object' && 'toJSON' in node ? (node as { toJSON(): unknown }).toJSON() : node
+  return node && typeof node === 'object' && 'toJSON' in node
+    ? (node as { toJSON(): unknown }).toJSON()
+    : node
 }
 
 function keyText(pair: Pair): string {
@@ -141,7 +176,10 @@ function isNullNode(node: unknown): boolean {
 /** `key: value` (or `key:` and a nested block) at `indent`, lines joined with the file's line ending. */
 function renderPair(key: string, value: unknown, indent: string, style: Style): string {
   const k = stringify(key, style.options).trimEnd()
-  const inline = value === null || typeof value !== 'object' || (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0)
+  const inline =
+    value === null ||
+    typeof value !== 'object' ||
+    (Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0)
   const body = stringify(value, style.options).trimEnd()
   if (inline) return `${indent}${k}: ${prefixLines(body, indent, style.eol).slice(indent.length)}`
   const child = Array.isArray(value) && !style.indentSeq ? indent : indent + style.unit
@@ -155,7 +193,13 @@ function prefixLines(text: string, indent: string, eol: string): string {
     .join(eol)
 }
 
-function replacePair(text: string, pair: Pair<Node, Node | null>, key: string, value: unknown, style: Style): string {
+function replacePair(
+  text: string,
+  pair: Pair<Node, Node | null>,
+  key: string,
+  value: unknown,
+  style: Style,
+): string {
   const keyStart = pair.key.range?.[0] ?? 0
   const end = lineEndAfter(text, pair.value?.range?.[1] ?? pair.key.range?.[1] ?? keyStart)
   const comment = isScalar(pair.value) ? trailingComment(text, pair.value.range?.[1] ?? keyStart, end) : ''
@@ -205,7 +249,11 @@ function reprint(doc: Document, path: YamlPath, value: unknown): string {
 /** The offset of the newline ending the line that holds the character before `offset` (or the text's end). */
 function lineEndAfter(text: string, offset: number): number {
   let p = offset
-  while (p > 0 && (text[p - 1] === '\n' || text[p - 1] === '\r' || text[p - 1] === ' ' || text[p - 1] === '\t')) p--
+  while (
+    p > 0 &&
+    (text[p - 1] === '\n' || text[p - 1] === '\r' || text[p - 1] === ' ' || text[p - 1] === '\t')
+  )
+    p--
   const nl = text.indexOf('\n', p)
   if (nl < 0) return text.length
   return text[nl - 1] === '\r' ? nl - 1 : nl

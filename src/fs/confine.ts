@@ -14,7 +14,8 @@ export function confineFs(inner: Fs, areas: readonly string[], caches: ConfineCa
     if (typeof path !== 'string') throw new ContainmentError('outfit only changes files named by path')
     // The innermost area that holds the path (a state folder inside the home is checked against itself).
     const area = areas.filter((a) => isInside(a, path)).sort((a, b) => b.length - a.length)[0]
-    if (area === undefined) throw new ContainmentError(`refusing to change ${path}: it is outside ${areas.join(' and ')}`)
+    if (area === undefined)
+      throw new ContainmentError(`refusing to change ${path}: it is outside ${areas.join(' and ')}`)
     await assertNoSymlinkEscape(inner, area, path, caches.get(area))
   }
   return {

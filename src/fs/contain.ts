@@ -7,7 +7,8 @@ export class ContainmentError extends Error {}
 export function isInside(root: string, path: string): boolean {
   // Absolute, normalized POSIX paths (what resolve() returns): a string prefix answers it without two resolve() calls
   // inside relative(); it is called for every path of every manifest. Anything else takes relative() as before.
-  if (sep === '/' && isPlainAbsolute(root) && isPlainAbsolute(path)) return path === root || root === '/' || path.startsWith(`${root}/`)
+  if (sep === '/' && isPlainAbsolute(root) && isPlainAbsolute(path))
+    return path === root || root === '/' || path.startsWith(`${root}/`)
   return isInsideByRelative(root, path)
 }
 
@@ -23,25 +24,36 @@ export function isInsideByRelative(root: string, path: string): boolean {
  */
 export function resolveBelow(root: string, path: string): string | undefined {
   // Plain POSIX paths on both sides (what outfit writes): joining answers it without resolve() and normalize().
-  if (sep === '/' && isPlainAbsolute(root) && isPlainRelative(path)) return root === '/' ? `/${path}` : `${root}/${path}`
+  if (sep === '/' && isPlainAbsolute(root) && isPlainRelative(path))
+    return root === '/' ? `/${path}` : `${root}/${path}`
   return resolveBelowByPath(root, path)
 }
 
 /** The general answer (exported for the test that checks the shortcut against it). */
 export function resolveBelowByPath(root: string, path: string): string | undefined {
   const full = resolve(root, path)
-  const bad = isAbsolute(path) || normalize(path).split(sep).includes('..') || !isInside(root, full) || full === root
+  const bad =
+    isAbsolute(path) || normalize(path).split(sep).includes('..') || !isInside(root, full) || full === root
   return bad ? undefined : full
 }
 
 function isPlainRelative(path: string): boolean {
-  return path !== '' && !path.startsWith('/') && !path.endsWith('/') && !path.includes('//') && !RELATIVE_BREAKERS.test(path)
+  return (
+    path !== '' &&
+    !path.startsWith('/') &&
+    !path.endsWith('/') &&
+    !path.includes('//') &&
+    !RELATIVE_BREAKERS.test(path)
+  )
 }
 const RELATIVE_BREAKERS = /(^|\/)\.\.?(\/|$)/
 
 /** Absolute, without `//`, `.` or `..` segments, and no trailing `/` (except the root `/` itself). */
 function isPlainAbsolute(path: string): boolean {
-  return path.startsWith('/') && (path === '/' || (!path.endsWith('/') && !path.includes('//') && !PLAIN_BREAKERS.test(path)))
+  return (
+    path.startsWith('/') &&
+    (path === '/' || (!path.endsWith('/') && !path.includes('//') && !PLAIN_BREAKERS.test(path)))
+  )
 }
 const PLAIN_BREAKERS = /\/\.\.?(\/|$)/
 
@@ -49,7 +61,9 @@ const PLAIN_BREAKERS = /\/\.\.?(\/|$)/
 export function containPath(root: string, base: string, path: string): string {
   const full = resolve(base, path)
   if (!isInside(root, full)) {
-    throw new ContainmentError(`${path} resolves to ${full}, outside the scope root ${root}; refusing to write there`)
+    throw new ContainmentError(
+      `${path} resolves to ${full}, outside the scope root ${root}; refusing to write there`,
+    )
   }
   return full
 }
@@ -64,7 +78,12 @@ export interface ContainCache {
  * Checks that no existing ancestor of `path` below `root` is a symlink that leads outside `root`. With a cache, each
  * directory is checked once per run instead of once per file below it (thousands of lstat calls on a large kit).
  */
-export async function assertNoSymlinkEscape(fs: Fs, root: string, path: string, cache: ContainCache = { safe: new Set() }): Promise<void> {
+export async function assertNoSymlinkEscape(
+  fs: Fs,
+  root: string,
+  path: string,
+  cache: ContainCache = { safe: new Set() },
+): Promise<void> {
   cache.realRoot ??= await realpathOrSelf(fs, root)
   const checked: string[] = []
   let current = dirname(path)
@@ -74,7 +93,9 @@ export async function assertNoSymlinkEscape(fs: Fs, root: string, path: string, 
       if (st.isSymbolicLink()) {
         const real = await fs.realpath(current)
         if (!isInside(cache.realRoot, real)) {
-          throw new ContainmentError(`${current} is a symlink to ${real}, outside the scope root ${root}; refusing to write through it`)
+          throw new ContainmentError(
+            `${current} is a symlink to ${real}, outside the scope root ${root}; refusing to write through it`,
+          )
         }
       }
       checked.push(current)

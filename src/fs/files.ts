@@ -29,7 +29,9 @@ export function decodeUtf8(data: Uint8Array, path: string): string {
 
 export function snapshotOf(data: Uint8Array | string, mode?: number): Snapshot {
   const bytes = toBytes(data)
-  return mode === undefined ? { hash: hashBytes(bytes), data: bytes } : { hash: hashBytes(bytes), data: bytes, mode }
+  return mode === undefined
+    ? { hash: hashBytes(bytes), data: bytes }
+    : { hash: hashBytes(bytes), data: bytes, mode }
 }
 
 /**
@@ -96,7 +98,13 @@ export async function ensureDir(fs: Fs, dir: string, onCreate?: (dir: string) =>
  * Writes through a temporary file in the same directory and renames it into place, so a crash leaves either the
  * old or the new file, never half of one. The mode of a replaced file is kept unless one is given.
  */
-export async function writeAtomic(fs: Fs, path: string, data: Uint8Array | string, mode?: number, existing?: { mode?: number } | null): Promise<void> {
+export async function writeAtomic(
+  fs: Fs,
+  path: string,
+  data: Uint8Array | string,
+  mode?: number,
+  existing?: { mode?: number } | null,
+): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.outfit-${tempSuffix()}.tmp`)
   // `existing`: the snapshot the caller just read there under the path lock (null: nothing), sparing a stat per file.
   const known = existing === null || (existing?.mode !== undefined && existing.mode >= 0)

@@ -42,7 +42,10 @@ export const realFs: Fs = {
   readlink: viaSync(callbackFs.readlinkSync) as unknown as Fs['readlink'],
   chmod: viaSync(callbackFs.chmodSync, true),
   realpath: viaSync(callbackFs.realpathSync) as unknown as Fs['realpath'],
-  open: viaSync((path: callbackFs.PathLike, flags?: string | number, mode?: number) => new SyncHandle(callbackFs.openSync(path, flags ?? 'r', mode))) as unknown as Fs['open'],
+  open: viaSync(
+    (path: callbackFs.PathLike, flags?: string | number, mode?: number) =>
+      new SyncHandle(callbackFs.openSync(path, flags ?? 'r', mode)),
+  ) as unknown as Fs['open'],
 }
 
 export function isNotFound(error: unknown): boolean {
@@ -70,7 +73,10 @@ let sinceYield = 0
  * loop turn: concurrent tools then take turns change by change, as they did when every call went through the thread
  * pool, instead of one tool running far ahead of the others between two real waits.
  */
-function viaSync<A extends unknown[], R>(call: (...args: A) => R, change = false): (...args: A) => Promise<R> {
+function viaSync<A extends unknown[], R>(
+  call: (...args: A) => R,
+  change = false,
+): (...args: A) => Promise<R> {
   return async (...args: A): Promise<R> => {
     if (change || ++sinceYield >= YIELD_EVERY) {
       sinceYield = 0
@@ -88,13 +94,18 @@ class SyncHandle {
     return callbackFs.fstatSync(this.fd, options)
   }
 
-  async read(buffer: NodeJS.ArrayBufferView, offset: number, length: number, position: number | null): Promise<{ bytesRead: number; buffer: NodeJS.ArrayBufferView }> {
+  async read(
+    buffer: NodeJS.ArrayBufferView,
+    offset: number,
+    length: number,
+    position: number | null,
+  ): Promise<{ bytesRead: number; buffer: NodeJS.ArrayBufferView }> {
     return { bytesRead: callbackFs.readSync(this.fd, buffer, offset, length, position), buffer }
   }
 
   async appendFile(data: string | Uint8Array): Promise<void> {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
-    for (let at = 0; at < bytes.length; ) at += callbackFs.writeSync(this.fd, bytes, at, bytes.length - at)
+    for (let at = 0; at < bytes.length;) at += callbackFs.writeSync(this.fd, bytes, at, bytes.length - at)
   }
 
   async close(): Promise<void> {

@@ -24,8 +24,17 @@ export async function readBounded(fs: Fs, file: string, limit: number, what = 'f
     // Opening a FIFO blocks until a writer comes: look first, and open only what is a regular file, non-blocking where
     // the platform has it, so that even a file swapped for a FIFO in between cannot hang; the handle is checked below.
     const st = await fs.stat(file)
-    if (!st.isFile()) throw new FileReadError(file, st.isDirectory() ? 'is a directory, expected a file' : `is ${kindOf(st)}, not a regular file; only regular files are read`)
-    handle = await fs.open(file, constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK)
+    if (!st.isFile())
+      throw new FileReadError(
+        file,
+        st.isDirectory()
+          ? 'is a directory, expected a file'
+          : `is ${kindOf(st)}, not a regular file; only regular files are read`,
+      )
+    handle = await fs.open(
+      file,
+      constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK,
+    )
   } catch (error) {
     if (error instanceof FileReadError) throw error
     throw new FileReadError(file, describeOpenError(error))
@@ -33,8 +42,10 @@ export async function readBounded(fs: Fs, file: string, limit: number, what = 'f
   try {
     const st = await handle.stat()
     if (st.isDirectory()) throw new FileReadError(file, 'is a directory, expected a file')
-    if (!st.isFile()) throw new FileReadError(file, `is ${kindOf(st)}, not a regular file; only regular files are read`)
-    const tooBig = () => new FileReadError(file, `is over ${formatBytes(limit)}; ${what} over ${formatBytes(limit)} are refused`)
+    if (!st.isFile())
+      throw new FileReadError(file, `is ${kindOf(st)}, not a regular file; only regular files are read`)
+    const tooBig = () =>
+      new FileReadError(file, `is over ${formatBytes(limit)}; ${what} over ${formatBytes(limit)} are refused`)
     if (Number(st.size) > limit) throw tooBig()
     // The size on disk can be wrong (a file still growing, /proc): read at most limit + 1 bytes, whatever it said.
     // The first read is sized by what stat said (+ 1 to see the end in the same read), not a fixed 64 KiB: the bytes
@@ -89,7 +100,12 @@ export function formatBytes(n: number): string {
 
 // --- internal ---
 
-function kindOf(st: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function kindOf(st: {
+  isFIFO(): boolean
+  isCharacterDevice(): boolean
+  isBlockDevice(): boolean
+  isSocket(): boolean
+}): string {
   if (st.isFIFO()) return 'a named pipe (FIFO)'
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device'
   if (st.isSocket()) return 'a socket'

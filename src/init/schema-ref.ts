@@ -9,7 +9,10 @@ import { packageRoot, schemasDir } from '../package-root.js'
 export type SchemaRef = (schemaFile: string) => string
 
 export async function schemaRefFor(fs: Fs, fromDir: string): Promise<SchemaRef> {
-  const rel = (dir: string): SchemaRef => (file) => relative(fromDir, join(dir, file)).split('\\').join('/')
+  const rel =
+    (dir: string): SchemaRef =>
+    (file) =>
+      relative(fromDir, join(dir, file)).split('\\').join('/')
   // Inside outfit's own checkout (its examples, its tests): the schemas right there.
   if (!relative(packageRoot, fromDir).startsWith('..')) return rel(schemasDir)
   for (let dir = fromDir; ; dir = join(dir, '..')) {
@@ -17,7 +20,8 @@ export async function schemaRefFor(fs: Fs, fromDir: string): Promise<SchemaRef> 
     if (await exists(fs, installed)) return rel(installed)
     if (join(dir, '..') === dir) break
   }
-  const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version
+  const version = (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string })
+    .version
   return (file) => `${PUBLISHED}@${version}/schemas/${file}`
 }
 

@@ -6,7 +6,13 @@ import pAll from 'p-all'
 import { LineCounter, parseDocument } from 'yaml'
 import { decodeUtf8, hashBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
-import { describeOpenError, FileReadError, formatBytes, MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
+import {
+  describeOpenError,
+  FileReadError,
+  formatBytes,
+  MAX_KIT_FILE_BYTES,
+  readBounded,
+} from '../fs/read-bounded.js'
 import type { Diagnostic } from '../types.js'
 import type { KitFile } from '../actions/kit-file.js'
 import type { MarkdownDoc } from '../transforms/markdown.js'
@@ -24,16 +30,32 @@ export interface CheckedFiles {
   sha256: Map<string, string>
 }
 
-export async function checkKitFiles(fs: Fs, dir: string, files: string[], memo?: CheckMemo, out: CheckedFiles = { read: new Map(), sha256: new Map() }): Promise<Diagnostic[]> {
+export async function checkKitFiles(
+  fs: Fs,
+  dir: string,
+  files: string[],
+  memo?: CheckMemo,
+  out: CheckedFiles = { read: new Map(), sha256: new Map() },
+): Promise<Diagnostic[]> {
   const found = await pAll(
-    files.map((rel) => () => (MARKDOWN.test(rel) && memo ? checkRemembered(fs, join(dir, rel), memo, out) : checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel), out))),
+    files.map(
+      (rel) => () =>
+        MARKDOWN.test(rel) && memo
+          ? checkRemembered(fs, join(dir, rel), memo, out)
+          : checkKitFile(fs, join(dir, rel), MARKDOWN.test(rel), out),
+    ),
     { concurrency: 32 },
   )
   return found.flat()
 }
 
 /** A Markdown file the memo vouches for (same stat as when it passed) is not read and parsed again. */
-async function checkRemembered(fs: Fs, file: string, memo: CheckMemo, out: CheckedFiles): Promise<Diagnostic[]> {
+async function checkRemembered(
+  fs: Fs,
+  file: string,
+  memo: CheckMemo,
+  out: CheckedFiles,
+): Promise<Diagnostic[]> {
   const stamp = await statStamp(fs, file)
   const vouched = stamp === undefined ? undefined : memo.vouches(file, stamp)
   if (vouched !== undefined) {
@@ -46,14 +68,25 @@ async function checkRemembered(fs: Fs, file: string, memo: CheckMemo, out: Check
   return found
 }
 
-export async function checkKitFile(fs: Fs, file: string, markdown: boolean, out?: CheckedFiles): Promise<Diagnostic[]> {
-  const at = (message: string, line = 1, column = 1): Diagnostic[] => [{ file, line, column, pointer: '', message, severity: 'error' }]
+export async function checkKitFile(
+  fs: Fs,
+  file: string,
+  markdown: boolean,
+  out?: CheckedFiles,
+): Promise<Diagnostic[]> {
+  const at = (message: string, line = 1, column = 1): Diagnostic[] => [
+    { file, line, column, pointer: '', message, severity: 'error' },
+  ]
   // Other files are copied as bytes: their type and size are all install needs to know (and all it costs to check).
   if (!markdown) {
     const st = await fs.stat(file).catch((error: unknown) => error as NodeJS.ErrnoException)
     if (st instanceof Error) return at(describeOpenError(st))
     if (!st.isFile()) return at('is not a regular file; only regular files are read')
-    return Number(st.size) > MAX_KIT_FILE_BYTES ? at(`is over ${formatBytes(MAX_KIT_FILE_BYTES)}; kit files over ${formatBytes(MAX_KIT_FILE_BYTES)} are refused`) : []
+    return Number(st.size) > MAX_KIT_FILE_BYTES
+      ? at(
+          `is over ${formatBytes(MAX_KIT_FILE_BYTES)}; kit files over ${formatBytes(MAX_KIT_FILE_BYTES)} are refused`,
+        )
+      : []
   }
   let bytes: Uint8Array
   try {
@@ -91,21 +124,41 @@ export function checkFrontmatter(file: string, text: string, out: { doc?: Markdo
     out.doc = { frontmatter: {}, body: text, hadFrontmatter: false }
     return []
   }
-  const at = (message: string, line: number, column: number): Diagnostic => ({ file, line: line + 1, column, pointer: '', message, severity: 'error' })
+  const at = (message: string, line: number, column: number): Diagnostic => ({
+    file,
+    line: line + 1,
+    column,
+    pointer: '',
+    message,
+    severity: 'error',
+  })
   const lineCounter = new LineCounter()
   const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false })
   const first = doc.errors[0]
   if (first) {
     const pos = lineCounter.linePos(first.pos[0])
-    return [at(`frontmatter is not valid YAML: ${first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`, pos.line, pos.col)]
+    return [
+      at(
+        `frontmatter is not valid YAML: ${first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+        pos.line,
+        pos.col,
+      ),
+    ]
   }
   let data: unknown
   try {
     data = doc.toJS({ maxAliasCount: 100 })
   } catch (error) {
-    return [at(`frontmatter YAML aliases expand too far (${(error as Error).message}); write the values out`, 1, 1)]
+    return [
+      at(`frontmatter YAML aliases expand too far (${(error as Error).message}); write the values out`, 1, 1),
+    ]
   }
-  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) return [at('frontmatter must be a YAML mapping (key: value lines)', 1, 1)]
-  out.doc = { frontmatter: (data ?? {}) as Record<string, unknown>, body: text.slice(match[0].length), hadFrontmatter: true }
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data)))
+    return [at('frontmatter must be a YAML mapping (key: value lines)', 1, 1)]
+  out.doc = {
+    frontmatter: (data ?? {}) as Record<string, unknown>,
+    body: text.slice(match[0].length),
+    hadFrontmatter: true,
+  }
   return []
 }

@@ -45,8 +45,16 @@ export async function openCheckMemo(fs: Fs, stateHome: string): Promise<CheckMem
   // path → [stat, sha256]. A memo of another shape (an older outfit's) vouches for nothing: everything is checked.
   let known: Record<string, unknown> = {}
   try {
-    const { mac, ...body } = JSON.parse(await fs.readFile(file, 'utf8')) as { mac?: unknown; files?: Record<string, unknown> }
-    if (verifySeal(key, [SEAL_LABEL, JSON.stringify(body)], mac) && body.files && typeof body.files === 'object') known = body.files
+    const { mac, ...body } = JSON.parse(await fs.readFile(file, 'utf8')) as {
+      mac?: unknown
+      files?: Record<string, unknown>
+    }
+    if (
+      verifySeal(key, [SEAL_LABEL, JSON.stringify(body)], mac) &&
+      body.files &&
+      typeof body.files === 'object'
+    )
+      known = body.files
   } catch {
     // No memo yet, or a damaged one: check everything.
   }
@@ -54,7 +62,13 @@ export async function openCheckMemo(fs: Fs, stateHome: string): Promise<CheckMem
   return {
     vouches(path, stamp) {
       const entry = Object.hasOwn(known, path) ? known[path] : undefined
-      if (!Array.isArray(entry) || entry[0] !== stamp || typeof entry[1] !== 'string' || !SHA256.test(entry[1])) return undefined
+      if (
+        !Array.isArray(entry) ||
+        entry[0] !== stamp ||
+        typeof entry[1] !== 'string' ||
+        !SHA256.test(entry[1])
+      )
+        return undefined
       used.set(path, [stamp, entry[1]])
       return entry[1]
     },
@@ -63,9 +77,18 @@ export async function openCheckMemo(fs: Fs, stateHome: string): Promise<CheckMem
     },
     async save() {
       // Unchanged (every file vouched for, none dropped): nothing to write, the usual case of a re-install.
-      if (used.size === Object.keys(known).length && [...used].every(([path, [stamp, sha]]) => sameEntry(known[path], stamp, sha))) return
+      if (
+        used.size === Object.keys(known).length &&
+        [...used].every(([path, [stamp, sha]]) => sameEntry(known[path], stamp, sha))
+      )
+        return
       const body = { files: Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) }
-      await writeAtomic(fs, file, `${JSON.stringify({ ...body, mac: seal(key, [SEAL_LABEL, JSON.stringify(body)]) })}\n`, STATE_FILE_MODE)
+      await writeAtomic(
+        fs,
+        file,
+        `${JSON.stringify({ ...body, mac: seal(key, [SEAL_LABEL, JSON.stringify(body)]) })}\n`,
+        STATE_FILE_MODE,
+      )
     },
   }
 }

@@ -46,7 +46,7 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo, checked)))
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
-  const servers = ((mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {})
+  const servers = (mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {}
   const kit: Kit = {
     dir,
     name: data.name,
@@ -75,19 +75,37 @@ export function checkServers(parsed: ParsedYaml): Diagnostic[] {
     const local = server.command !== undefined
     const remote = server.url !== undefined
     let message: string | undefined
-    if (local === remote) message = local ? 'has both command and url; a server is either local (command) or remote (url)' : 'needs either command (a local server) or url (a remote one)'
-    else if (local && (server.headers !== undefined || server.transport !== undefined)) message = 'headers and transport are for remote (url) servers'
-    else if (remote && (server.args !== undefined || server.env !== undefined)) message = 'args and env are for local (command) servers'
+    if (local === remote)
+      message = local
+        ? 'has both command and url; a server is either local (command) or remote (url)'
+        : 'needs either command (a local server) or url (a remote one)'
+    else if (local && (server.headers !== undefined || server.transport !== undefined))
+      message = 'headers and transport are for remote (url) servers'
+    else if (remote && (server.args !== undefined || server.env !== undefined))
+      message = 'args and env are for local (command) servers'
     if (message) {
       const pointer = `/servers/${name}`
       const pos = locate(parsed, pointer)
-      out.push({ file: parsed.file, line: pos.line, column: pos.column, pointer, message: `server '${name}' ${message}`, severity: 'error' })
+      out.push({
+        file: parsed.file,
+        line: pos.line,
+        column: pos.column,
+        pointer,
+        message: `server '${name}' ${message}`,
+        severity: 'error',
+      })
     }
   }
   return out
 }
 
-async function readOptional(fs: Fs, file: string, schema: string, diagnostics: Diagnostic[], check?: (parsed: ParsedYaml) => Diagnostic[]): Promise<unknown> {
+async function readOptional(
+  fs: Fs,
+  file: string,
+  schema: string,
+  diagnostics: Diagnostic[],
+  check?: (parsed: ParsedYaml) => Diagnostic[],
+): Promise<unknown> {
   // lstat: a symlink loop or a dangling link is there, and reported by the read below.
   if (!(await exists(fs, file))) return undefined
   const result = await readValidated(fs, file, schema)
@@ -102,7 +120,14 @@ async function walk(fs: Fs, root: string, dir: string, found: Diagnostic[]): Pro
   try {
     entries = (await fs.readdir(dir, { withFileTypes: true })) as unknown as Dirent[]
   } catch (error) {
-    found.push({ file: dir, line: 1, column: 1, pointer: '', message: `kit folder ${describeOpenError(error)}`, severity: 'error' })
+    found.push({
+      file: dir,
+      line: 1,
+      column: 1,
+      pointer: '',
+      message: `kit folder ${describeOpenError(error)}`,
+      severity: 'error',
+    })
     return out
   }
   for (const entry of entries) {
@@ -115,8 +140,21 @@ async function walk(fs: Fs, root: string, dir: string, found: Diagnostic[]): Pro
       out.push(rel)
     } else {
       // Never followed or read: a link may lead outside the kit, a FIFO or device would block or never end.
-      const what = entry.isSymbolicLink() ? 'a symbolic link' : entry.isFIFO() ? 'a named pipe (FIFO)' : entry.isSocket() ? 'a socket' : 'a device'
-      found.push({ file: full, line: 1, column: 1, pointer: '', message: `skipped: ${what}; a kit installs only regular files (copy the file in instead)`, severity: 'warning' })
+      const what = entry.isSymbolicLink()
+        ? 'a symbolic link'
+        : entry.isFIFO()
+          ? 'a named pipe (FIFO)'
+          : entry.isSocket()
+            ? 'a socket'
+            : 'a device'
+      found.push({
+        file: full,
+        line: 1,
+        column: 1,
+        pointer: '',
+        message: `skipped: ${what}; a kit installs only regular files (copy the file in instead)`,
+        severity: 'warning',
+      })
     }
   }
   return out

@@ -6,12 +6,18 @@ import { dirname, join } from 'node:path'
 import { UsageError } from '../errors.js'
 import type { Kit } from '../types.js'
 
-export async function mergeKits(kits: { name: string; kit: Kit; integrity?: string }[], cacheRoot: string): Promise<Kit> {
+export async function mergeKits(
+  kits: { name: string; kit: Kit; integrity?: string }[],
+  cacheRoot: string,
+): Promise<Kit> {
   const prefixes = new Set(kits.map((k) => k.kit.prefix ?? ''))
   if (prefixes.size > 1) {
-    throw new UsageError(`kits ${kits.map((k) => `'${k.name}' (prefix '${k.kit.prefix ?? ''}')`).join(', ')} use different file prefixes; kits installed together must share one`, {
-      hint: 'install them from separate projects, or give them the same prefix in kit.yaml',
-    })
+    throw new UsageError(
+      `kits ${kits.map((k) => `'${k.name}' (prefix '${k.kit.prefix ?? ''}')`).join(', ')} use different file prefixes; kits installed together must share one`,
+      {
+        hint: 'install them from separate projects, or give them the same prefix in kit.yaml',
+      },
+    )
   }
   const key = createHash('sha256')
   for (const k of kits) key.update(`${k.name}\0${k.kit.dir}\0${k.integrity ?? 'local'}\n`)

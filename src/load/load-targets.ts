@@ -13,7 +13,10 @@ export interface LoadedTargets {
 export async function listTargetFiles(fs: Fs, dir: string): Promise<string[]> {
   try {
     const names = (await fs.readdir(dir)) as string[]
-    return names.filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => join(dir, n))
+    return names
+      .filter((n) => /\.ya?ml$/.test(n))
+      .sort()
+      .map((n) => join(dir, n))
   } catch (error) {
     if (isNotFound(error)) return []
     throw error
@@ -33,7 +36,14 @@ export async function loadTargets(fs: Fs, files: string[]): Promise<LoadedTarget
     const { spec, file } = result.value
     const first = byId.get(spec.id)
     if (first) {
-      out.diagnostics.push({ file, line: 1, column: 1, pointer: '/id', message: `target id '${spec.id}' is already defined by ${first}`, severity: 'error' })
+      out.diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        pointer: '/id',
+        message: `target id '${spec.id}' is already defined by ${first}`,
+        severity: 'error',
+      })
       continue
     }
     byId.set(spec.id, file)

@@ -28,7 +28,9 @@ export function locate(parsed: ParsedYaml, pointer: string, key?: string): { lin
   node ??= parsed.doc.contents ?? undefined
   let offset = node?.range?.[0] ?? 0
   if (key !== undefined && isMap(node)) {
-    const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key)
+    const pair = node.items.find(
+      (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === key,
+    )
     const keyNode = pair && isScalar(pair.key) ? pair.key : undefined
     if (keyNode?.range) offset = keyNode.range[0]
   }

@@ -28,7 +28,11 @@ export function prevalidated(file: string, bytes: Uint8Array): LoadResult<Loaded
   record ??= readRecord()
   const hit = record[textHash(bytes)]
   if (!hit) return undefined
-  return { ok: true, value: { file, spec: structuredClone(hit.spec) }, warnings: hit.warnings.map((w) => ({ ...w, file })) }
+  return {
+    ok: true,
+    value: { file, spec: structuredClone(hit.spec) },
+    warnings: hit.warnings.map((w) => ({ ...w, file })),
+  }
 }
 
 // --- internal ---

@@ -9,7 +9,11 @@ import { parseYaml, type ParsedYaml } from './read-yaml.js'
 /** Config files are small; anything larger is a mistake (or an attack), not a config. */
 export const MAX_YAML_BYTES = 1024 * 1024
 
-export async function readValidated(fs: Fs, file: string, schema: string): Promise<{ parsed?: ParsedYaml; diagnostics: Diagnostic[] }> {
+export async function readValidated(
+  fs: Fs,
+  file: string,
+  schema: string,
+): Promise<{ parsed?: ParsedYaml; diagnostics: Diagnostic[] }> {
   const at = (message: string): { diagnostics: Diagnostic[] } => ({
     diagnostics: [{ file, line: 1, column: 1, pointer: '', message, severity: 'error' }],
   })
@@ -28,6 +32,7 @@ export async function readValidated(fs: Fs, file: string, schema: string): Promi
   }
   const result = parseYaml(file, text)
   if (!result.ok) return { diagnostics: result.diagnostics }
-  if (result.parsed.data === null || result.parsed.data === undefined) return at('is empty; see the schema for the keys it needs')
+  if (result.parsed.data === null || result.parsed.data === undefined)
+    return at('is empty; see the schema for the keys it needs')
   return { parsed: result.parsed, diagnostics: validateShape(schema, result.parsed) }
 }

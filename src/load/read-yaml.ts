@@ -9,7 +9,10 @@ export interface ParsedYaml {
   data: unknown
 }
 
-export function parseYaml(file: string, source: string): { ok: true; parsed: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] } {
+export function parseYaml(
+  file: string,
+  source: string,
+): { ok: true; parsed: ParsedYaml } | { ok: false; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
@@ -34,7 +37,19 @@ export function parseYaml(file: string, source: string): { ok: true; parsed: Par
   } catch (error) {
     // An alias bomb ("billion laughs") or an alias loop: refused before it can use up memory.
     if (!(error instanceof ReferenceError) && !/alias/i.test((error as Error).message)) throw error
-    return { ok: false, diagnostics: [{ file, line: 1, column: 1, pointer: '', message: `YAML aliases expand too far (${firstLine((error as Error).message)}); write the values out instead of using more than 100 aliases`, severity: 'error' }] }
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          pointer: '',
+          message: `YAML aliases expand too far (${firstLine((error as Error).message)}); write the values out instead of using more than 100 aliases`,
+          severity: 'error',
+        },
+      ],
+    }
   }
   return { ok: true, parsed: { file, doc, lineCounter, data } }
 }

@@ -37,16 +37,25 @@ export async function readLock(file: string): Promise<Lockfile | undefined> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error
   }
-  const problem = (why: string) => new SourceError(`${file}: ${why}`, { hint: `fix it, or delete it and run 'outfit install' to lock the kits again` })
+  const problem = (why: string) =>
+    new SourceError(`${file}: ${why}`, {
+      hint: `fix it, or delete it and run 'outfit install' to lock the kits again`,
+    })
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch (error) {
     throw problem(`not valid JSON (${(error as Error).message})`)
   }
-  if (!isObject(data) || data.lockfileVersion !== 1 || !isObject(data.kits)) throw problem('expected { "lockfileVersion": 1, "kits": { … } }')
+  if (!isObject(data) || data.lockfileVersion !== 1 || !isObject(data.kits))
+    throw problem('expected { "lockfileVersion": 1, "kits": { … } }')
   for (const [name, entry] of Object.entries(data.kits)) {
-    if (!isObject(entry) || typeof entry.source !== 'string' || typeof entry.integrity !== 'string' || !/^sha256-[A-Za-z0-9+/]+=*$/.test(entry.integrity)) {
+    if (
+      !isObject(entry) ||
+      typeof entry.source !== 'string' ||
+      typeof entry.integrity !== 'string' ||
+      !/^sha256-[A-Za-z0-9+/]+=*$/.test(entry.integrity)
+    ) {
       throw problem(`kit '${name}' needs a "source" and an "integrity" (sha256-…)`)
     }
   }
@@ -55,14 +64,24 @@ export async function readLock(file: string): Promise<Lockfile | undefined> {
 
 /** Written whole (temp file + rename), keys sorted, so the file diffs cleanly in review. */
 export async function writeLock(file: string, lock: Lockfile): Promise<void> {
-  const kits = Object.fromEntries(Object.keys(lock.kits).sort().map((name) => [name, lock.kits[name]]))
+  const kits = Object.fromEntries(
+    Object.keys(lock.kits)
+      .sort()
+      .map((name) => [name, lock.kits[name]]),
+  )
   const tmp = join(dirname(file), `.${LOCK_FILE}.${process.pid}.tmp`)
   await writeFile(tmp, `${JSON.stringify({ lockfileVersion: 1, kits }, null, 2)}\n`)
   await rename(tmp, file)
 }
 
 export function sameEntry(a: LockEntry | undefined, b: LockEntry | undefined): boolean {
-  return a?.source === b?.source && a?.commit === b?.commit && a?.version === b?.version && a?.resolved === b?.resolved && a?.integrity === b?.integrity
+  return (
+    a?.source === b?.source &&
+    a?.commit === b?.commit &&
+    a?.version === b?.version &&
+    a?.resolved === b?.resolved &&
+    a?.integrity === b?.integrity
+  )
 }
 
 // --- internal ---

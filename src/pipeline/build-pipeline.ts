@@ -18,33 +18,64 @@ export interface BaseVars {
 export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVars): Pipeline {
   const scope = spec.scopes[scopeName]
   if (!scope) {
-    throw new UsageError(`${spec.name} has no '${scopeName}' scope`, { hint: `it supports: ${Object.keys(spec.scopes).join(', ')}` })
+    throw new UsageError(`${spec.name} has no '${scopeName}' scope`, {
+      hint: `it supports: ${Object.keys(spec.scopes).join(', ')}`,
+    })
   }
-  const baseLookup = recordLookup({ home: base.home, project: base.project, scope: scopeName, 'target.id': spec.id, 'target.name': spec.name })
+  const baseLookup = recordLookup({
+    home: base.home,
+    project: base.project,
+    scope: scopeName,
+    'target.id': spec.id,
+    'target.name': spec.name,
+  })
   const root = interpolate(scope.root, baseLookup)
   const dir = interpolate(scope.dir, baseLookup)
   const scopeVars: Record<string, string> = {}
   const platform = targetPlatform(base.platform)
   for (const [name, template] of Object.entries(scope.vars ?? {})) {
-    scopeVars[name] = interpolate(forPlatform(template, platform), recordLookup(scopeVars, { root, dir }, { home: base.home, project: base.project, scope: scopeName }))
+    scopeVars[name] = interpolate(
+      forPlatform(template, platform),
+      recordLookup(scopeVars, { root, dir }, { home: base.home, project: base.project, scope: scopeName }),
+    )
   }
-  const steps = spec.steps.filter((s) => s.scopes === undefined || s.scopes.includes(scopeName)).map((s): Step => {
-    const action = getAction(s.run.action)
-    const inverse = getInverse(s.rollback.action)
-    if (!action || !inverse) throw new InternalError(`${spec.id} › ${s.name}: unknown action (the loader should have rejected it)`)
-    const params = 'with' in s.run ? (s.run.with ?? {}) : {}
-    return {
-      name: s.name,
-      action: action.name,
-      inverse: inverse.name,
-      ...(s.when ? { when: s.when } : {}),
-      run: (ctx) => action.run(params, ctx),
-      undo: (changes, ctx, how) => inverse.undo(changes, ctx, how),
-    }
-  })
-  const areas = declaredAreas(spec, scopeName, { dir, vars: scopeVars }, recordLookup(scopeVars, { home: base.home, project: base.project, scope: scopeName, root, dir, 'target.id': spec.id, 'target.name': spec.name }))
-  const unsupported = (spec.unsupported ?? []).filter((u) => u.scopes === undefined || u.scopes.includes(scopeName))
-  const alsoReads = (spec.alsoReads ?? []).filter((u) => u.scopes === undefined || u.scopes.includes(scopeName))
+  const steps = spec.steps
+    .filter((s) => s.scopes === undefined || s.scopes.includes(scopeName))
+    .map((s): Step => {
+      const action = getAction(s.run.action)
+      const inverse = getInverse(s.rollback.action)
+      if (!action || !inverse)
+        throw new InternalError(`${spec.id} › ${s.name}: unknown action (the loader should have rejected it)`)
+      const params = 'with' in s.run ? (s.run.with ?? {}) : {}
+      return {
+        name: s.name,
+        action: action.name,
+        inverse: inverse.name,
+        ...(s.when ? { when: s.when } : {}),
+        run: (ctx) => action.run(params, ctx),
+        undo: (changes, ctx, how) => inverse.undo(changes, ctx, how),
+      }
+    })
+  const areas = declaredAreas(
+    spec,
+    scopeName,
+    { dir, vars: scopeVars },
+    recordLookup(scopeVars, {
+      home: base.home,
+      project: base.project,
+      scope: scopeName,
+      root,
+      dir,
+      'target.id': spec.id,
+      'target.name': spec.name,
+    }),
+  )
+  const unsupported = (spec.unsupported ?? []).filter(
+    (u) => u.scopes === undefined || u.scopes.includes(scopeName),
+  )
+  const alsoReads = (spec.alsoReads ?? []).filter(
+    (u) => u.scopes === undefined || u.scopes.includes(scopeName),
+  )
   return {
     tool: { id: spec.id, name: spec.name },
     scope: { name: scopeName, root, dir },

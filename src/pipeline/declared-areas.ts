@@ -8,7 +8,12 @@ import { findVariables, interpolate, type Lookup } from '../vars/interpolate.js'
 /** Parameters of the built-in actions that name a destination. */
 const DESTINATIONS = ['file', 'to', 'path', 'dir', 'link'] as const
 
-export function declaredAreas(spec: TargetSpec, scopeName: string, scope: { dir: string; vars: Record<string, string> }, lookup: Lookup): string[] {
+export function declaredAreas(
+  spec: TargetSpec,
+  scopeName: string,
+  scope: { dir: string; vars: Record<string, string> },
+  lookup: Lookup,
+): string[] {
   const areas = new Set<string>([scope.dir, ...Object.values(scope.vars).filter((v) => v.startsWith('/'))])
   for (const step of spec.steps) {
     if (step.scopes !== undefined && !step.scopes.includes(scopeName)) continue

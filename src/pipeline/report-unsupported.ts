@@ -17,11 +17,15 @@ export const RUN_TOOLS = 'run:tools'
 
 export async function reportOverlaps(overlaps: readonly AlsoReads[], ctx: ActionContext): Promise<void> {
   if (overlaps.length === 0) return
-  const companions = new Set([...((ctx.run.get(RUN_TOOLS) as string[] | undefined) ?? []), ...(await ctx.others()).map((m) => m.tool)])
+  const companions = new Set([
+    ...((ctx.run.get(RUN_TOOLS) as string[] | undefined) ?? []),
+    ...(await ctx.others()).map((m) => m.tool),
+  ])
   for (const overlap of overlaps) {
     if (!companions.has(overlap.target) || overlap.target === ctx.tool.id) continue
     const content = kitContent(overlap.kit, ctx)
-    if (content.length > 0) ctx.log.warn(`${ctx.tool.name} will see ${content.join(', ')} twice: ${overlap.reason}`)
+    if (content.length > 0)
+      ctx.log.warn(`${ctx.tool.name} will see ${content.join(', ')} twice: ${overlap.reason}`)
   }
 }
 
@@ -30,7 +34,8 @@ export async function reportOverlaps(overlaps: readonly AlsoReads[], ctx: Action
 /** What in the kit a `kit` selector names: each MCP server, each hook, or each matching file. */
 function kitContent(selector: string, ctx: ActionContext): string[] {
   if (selector === 'mcp') return ctx.kit.mcp.map((s) => `MCP server '${s.name}'`)
-  if (selector === 'hooks') return ctx.kit.hooks.map((h) => `hook ${h.event}${h.matcher ? ` (${h.matcher})` : ''} '${h.command}'`)
+  if (selector === 'hooks')
+    return ctx.kit.hooks.map((h) => `hook ${h.event}${h.matcher ? ` (${h.matcher})` : ''} '${h.command}'`)
   const isMatch = picomatch(selector)
   return ctx.kit.files.filter((f) => isMatch(f))
 }

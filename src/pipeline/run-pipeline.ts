@@ -13,10 +13,20 @@ import picomatch from 'picomatch'
 
 export interface PipelineEvents {
   /** A step starts (no `items`), or a long step reports how many of its items are done. */
-  onStep?: (tool: string, step: string, index: number, total: number, items?: { done: number; total: number }) => void
+  onStep?: (
+    tool: string,
+    step: string,
+    index: number,
+    total: number,
+    items?: { done: number; total: number },
+  ) => void
 }
 
-export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events: PipelineEvents = {}): Promise<ToolResult> {
+export async function runPipeline(
+  pipeline: Pipeline,
+  ctx: ActionContext,
+  events: PipelineEvents = {},
+): Promise<ToolResult> {
   const { log, signal } = ctx
   const completed: { step: string; action: string; inverse: string; changes: Change[] }[] = []
   const outcomes: StepOutcome[] = []
@@ -42,7 +52,7 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     const changes: Change[] = []
     // Pushed before the step runs: a step that fails halfway still has its recorded changes undone.
     undo.push({
-        step: step.name,
+      step: step.name,
       undo: async () => {
         const real = changes.filter(isRealChange)
         if (real.length === 0) return
@@ -52,13 +62,26 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     })
     try {
       const onStep = events.onStep
-      const progress = onStep ? (done: number, of: number) => onStep(pipeline.tool.id, step.name, index, pipeline.steps.length, { done, total: of }) : undefined
-      await step.run({ ...stepCtx, record: (change) => changes.push(change), ...(progress ? { progress } : {}) })
+      const progress = onStep
+        ? (done: number, of: number) =>
+            onStep(pipeline.tool.id, step.name, index, pipeline.steps.length, { done, total: of })
+        : undefined
+      await step.run({
+        ...stepCtx,
+        record: (change) => changes.push(change),
+        ...(progress ? { progress } : {}),
+      })
       completed.push({ step: step.name, action: step.action, inverse: step.inverse, changes })
       const real = changes.filter((c) => counts(c, ctx)).length
       const bookkeeping = changes.some((c) => isRealChange(c) && c.kind !== 'dir')
-      outcomes.push({ name: step.name, status: real > 0 || bookkeeping ? 'done' : 'unchanged', changes: real })
-      log.step(`${step.name}: ${real > 0 ? `${real} change${real === 1 ? '' : 's'}` : bookkeeping ? 'recorded' : 'up to date'}`)
+      outcomes.push({
+        name: step.name,
+        status: real > 0 || bookkeeping ? 'done' : 'unchanged',
+        changes: real,
+      })
+      log.step(
+        `${step.name}: ${real > 0 ? `${real} change${real === 1 ? '' : 's'}` : bookkeeping ? 'recorded' : 'up to date'}`,
+      )
     } catch (error) {
       failure = { step: step.name, error: new StepFailedError(pipeline.tool.name, step.name, 'run', error) }
       outcomes.push({ name: step.name, status: 'failed', changes: 0 })
@@ -74,7 +97,15 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
     tool: pipeline.tool.id,
     name: pipeline.tool.name,
     scope: pipeline.scope.name,
-    status: failure ? (cancelled ? 'cancelled' : 'failed') : updatedFrom(ctx) ? 'updated' : written > 0 || firstRecord(ctx, completed) ? 'installed' : 'unchanged',
+    status: failure
+      ? cancelled
+        ? 'cancelled'
+        : 'failed'
+      : updatedFrom(ctx)
+        ? 'updated'
+        : written > 0 || firstRecord(ctx, completed)
+          ? 'installed'
+          : 'unchanged',
     steps: outcomes,
     ...(failure ? { failure } : {}),
     rollbackErrors,
@@ -89,7 +120,9 @@ export async function runPipeline(pipeline: Pipeline, ctx: ActionContext, events
 
 /** A first install that wrote only its record (another tool of the run had already written the same files). */
 function firstRecord(ctx: ActionContext, completed: { changes: Change[] }[]): boolean {
-  return ctx.previous === null && completed.some((s) => s.changes.some((c) => isRealChange(c) && c.kind !== 'dir'))
+  return (
+    ctx.previous === null && completed.some((s) => s.changes.some((c) => isRealChange(c) && c.kind !== 'dir'))
+  )
 }
 
 /** A re-install of a different kit version (or kit) over an earlier install: reported as an update. */
@@ -103,11 +136,16 @@ function counts(change: Change, ctx: ActionContext): boolean {
   return isRealChange(change) && change.kind !== 'dir' && !change.path.startsWith(`${ctx.stateDir}/`)
 }
 
-async function unwind(undo: UndoStack, outcomes: StepOutcome[], log: ActionContext['log']): Promise<{ step: string; error: Error }[]> {
+async function unwind(
+  undo: UndoStack,
+  outcomes: StepOutcome[],
+  log: ActionContext['log'],
+): Promise<{ step: string; error: Error }[]> {
   if (undo.size > 0) log.info(`rolling back ${undo.size} step${undo.size === 1 ? '' : 's'}`)
   return undo.unwind((step, error) => {
     const outcome = outcomes.find((o) => o.name === step)
-    if (outcome && (error || outcome.status !== 'failed')) outcome.status = error ? 'rollback-failed' : 'rolled-back'
+    if (outcome && (error || outcome.status !== 'failed'))
+      outcome.status = error ? 'rollback-failed' : 'rolled-back'
     if (error) log.error(`${step}: rollback failed: ${error.message}`)
     else log.step(`${step}: rolled back`)
   })
@@ -118,8 +156,10 @@ async function skipReason(step: Step, ctx: ActionContext): Promise<string | unde
   const when = step.when
   if (!when) return undefined
   const render = (t: string) => interpolate(t, ctx.vars)
-  if (when.exists !== undefined && !(await exists(ctx.fs, render(when.exists)))) return `${render(when.exists)} does not exist`
-  if (when.missing !== undefined && (await exists(ctx.fs, render(when.missing)))) return `${render(when.missing)} already exists`
+  if (when.exists !== undefined && !(await exists(ctx.fs, render(when.exists))))
+    return `${render(when.exists)} does not exist`
+  if (when.missing !== undefined && (await exists(ctx.fs, render(when.missing))))
+    return `${render(when.missing)} already exists`
   if (when.kit !== undefined) {
     if (when.kit === 'mcp' && ctx.kit.mcp.length === 0) return 'the kit has no MCP servers'
     else if (when.kit === 'hooks' && ctx.kit.hooks.length === 0) return 'the kit has no hooks'

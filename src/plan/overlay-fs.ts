@@ -3,7 +3,11 @@
 import { basename, dirname, join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 
-type Node = { type: 'file'; data: Uint8Array; mode: number } | { type: 'dir'; mode: number } | { type: 'link'; target: string } | { type: 'gone' }
+type Node =
+  | { type: 'file'; data: Uint8Array; mode: number }
+  | { type: 'dir'; mode: number }
+  | { type: 'link'; target: string }
+  | { type: 'gone' }
 
 export interface OverlayChange {
   path: string
@@ -22,12 +26,20 @@ export class OverlayFs {
     for (const [path, node] of [...this.#nodes].sort(([a], [b]) => a.localeCompare(b))) {
       const real = await this.#real(path)
       if (node.type === 'gone') {
-        if (real.type !== 'gone') out.push({ path, kind: 'remove', ...(real.type === 'file' ? { before: real.data } : {}) })
+        if (real.type !== 'gone')
+          out.push({ path, kind: 'remove', ...(real.type === 'file' ? { before: real.data } : {}) })
       } else if (node.type === 'file') {
         if (real.type === 'gone') out.push({ path, kind: 'create', after: node.data })
-        else if (real.type !== 'file' || !sameBytes(real.data, node.data)) out.push({ path, kind: 'change', ...(real.type === 'file' ? { before: real.data } : {}), after: node.data })
+        else if (real.type !== 'file' || !sameBytes(real.data, node.data))
+          out.push({
+            path,
+            kind: 'change',
+            ...(real.type === 'file' ? { before: real.data } : {}),
+            after: node.data,
+          })
       } else if (node.type === 'link') {
-        if (real.type !== 'link' || real.target !== node.target) out.push({ path, kind: real.type === 'gone' ? 'create' : 'change' })
+        if (real.type !== 'link' || real.target !== node.target)
+          out.push({ path, kind: real.type === 'gone' ? 'create' : 'change' })
       }
     }
     return out
@@ -37,8 +49,10 @@ export class OverlayFs {
     // The Fs methods are called detached (as fs.readFile), so they reach the overlay through a closure.
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this
-    const enoent = (path: string, op: string) => Object.assign(new Error(`ENOENT: no such file or directory, ${op} '${path}'`), { code: 'ENOENT' })
-    const eexist = (path: string, op: string) => Object.assign(new Error(`EEXIST: file already exists, ${op} '${path}'`), { code: 'EEXIST' })
+    const enoent = (path: string, op: string) =>
+      Object.assign(new Error(`ENOENT: no such file or directory, ${op} '${path}'`), { code: 'ENOENT' })
+    const eexist = (path: string, op: string) =>
+      Object.assign(new Error(`EEXIST: file already exists, ${op} '${path}'`), { code: 'EEXIST' })
     const stats = (node: Node) => ({
       isDirectory: () => node.type === 'dir',
       isFile: () => node.type === 'file',
@@ -50,8 +64,10 @@ export class OverlayFs {
       async readFile(path: string, options?: unknown) {
         const node = await self.#get(path)
         if (node.type === 'gone') throw enoent(path, 'open')
-        if (node.type !== 'file') throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' })
-        const encoding = typeof options === 'string' ? options : (options as { encoding?: string } | undefined)?.encoding
+        if (node.type !== 'file')
+          throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' })
+        const encoding =
+          typeof options === 'string' ? options : (options as { encoding?: string } | undefined)?.encoding
         return encoding ? Buffer.from(node.data).toString(encoding as BufferEncoding) : Buffer.from(node.data)
       },
       async writeFile(path: string, data: string | Uint8Array, options?: { flag?: string; mode?: number }) {
@@ -59,7 +75,11 @@ export class OverlayFs {
         const existing = await self.#get(path)
         if (options?.flag === 'wx' && existing.type !== 'gone') throw eexist(path, 'open')
         const bytes = typeof data === 'string' ? Buffer.from(data) : new Uint8Array(data)
-        self.#nodes.set(path, { type: 'file', data: bytes, mode: existing.type === 'file' ? existing.mode : (options?.mode ?? 0o644) })
+        self.#nodes.set(path, {
+          type: 'file',
+          data: bytes,
+          mode: existing.type === 'file' ? existing.mode : (options?.mode ?? 0o644),
+        })
       },
       /**
        * Just enough of a FileHandle for reading (bounded reads of kit and config files) and for append-only logs (the
@@ -70,7 +90,10 @@ export class OverlayFs {
           if (!self.#shadowed(path)) return self.inner.open(path, flags)
           const node = await self.#get(path)
           if (node.type === 'gone') throw enoent(path, 'open')
-          if (node.type !== 'file') throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), { code: 'EISDIR' })
+          if (node.type !== 'file')
+            throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read`), {
+              code: 'EISDIR',
+            })
           let at = 0
           return {
             stat: async () => stats(node),
@@ -86,12 +109,17 @@ export class OverlayFs {
         }
         await self.#requireDir(dirname(path), 'open')
         const existing = await self.#get(path)
-        if (existing.type !== 'file') self.#nodes.set(path, { type: 'file', data: new Uint8Array(), mode: mode ?? 0o644 })
+        if (existing.type !== 'file')
+          self.#nodes.set(path, { type: 'file', data: new Uint8Array(), mode: mode ?? 0o644 })
         return {
           async appendFile(data: string | Uint8Array) {
             const node = await self.#get(path)
             const prev = node.type === 'file' ? node.data : new Uint8Array()
-            self.#nodes.set(path, { type: 'file', data: Buffer.concat([prev, typeof data === 'string' ? Buffer.from(data) : data]), mode: node.type === 'file' ? node.mode : 0o644 })
+            self.#nodes.set(path, {
+              type: 'file',
+              data: Buffer.concat([prev, typeof data === 'string' ? Buffer.from(data) : data]),
+              mode: node.type === 'file' ? node.mode : 0o644,
+            })
           },
           async close() {},
         }
@@ -114,7 +142,8 @@ export class OverlayFs {
           if (options?.recursive && node.type === 'dir') return undefined
           throw eexist(path, 'mkdir')
         }
-        if (options?.recursive && (await self.#get(dirname(path))).type === 'gone') await fs.mkdir(dirname(path), options)
+        if (options?.recursive && (await self.#get(dirname(path))).type === 'gone')
+          await fs.mkdir(dirname(path), options)
         else await self.#requireDir(dirname(path), 'mkdir')
         self.#nodes.set(path, { type: 'dir', mode: options?.mode ?? 0o755 })
         return undefined
@@ -122,7 +151,10 @@ export class OverlayFs {
       async rmdir(path: string) {
         const node = await self.#get(path)
         if (node.type !== 'dir') throw enoent(path, 'rmdir')
-        if ((await fs.readdir(path)).length > 0) throw Object.assign(new Error(`ENOTEMPTY: directory not empty, rmdir '${path}'`), { code: 'ENOTEMPTY' })
+        if ((await fs.readdir(path)).length > 0)
+          throw Object.assign(new Error(`ENOTEMPTY: directory not empty, rmdir '${path}'`), {
+            code: 'ENOTEMPTY',
+          })
         self.#nodes.set(path, { type: 'gone' })
       },
       async readdir(path: string, options?: { withFileTypes?: boolean }) {
@@ -133,9 +165,12 @@ export class OverlayFs {
         if (real.type === 'dir') for (const n of (await self.inner.readdir(path)) as string[]) names.add(n)
         for (const p of self.#nodes.keys()) if (dirname(p) === path) names.add(basename(p))
         const present: string[] = []
-        for (const n of [...names].sort()) if ((await self.#get(join(path, n))).type !== 'gone') present.push(n)
+        for (const n of [...names].sort())
+          if ((await self.#get(join(path, n))).type !== 'gone') present.push(n)
         if (!options?.withFileTypes) return present
-        return Promise.all(present.map(async (name) => ({ name, ...stats(await self.#get(join(path, name))) })))
+        return Promise.all(
+          present.map(async (name) => ({ name, ...stats(await self.#get(join(path, name))) })),
+        )
       },
       async stat(path: string) {
         const node = await self.#get(path)
@@ -153,7 +188,8 @@ export class OverlayFs {
       },
       async readlink(path: string) {
         const node = await self.#get(path)
-        if (node.type !== 'link') throw Object.assign(new Error(`EINVAL: invalid argument, readlink '${path}'`), { code: 'EINVAL' })
+        if (node.type !== 'link')
+          throw Object.assign(new Error(`EINVAL: invalid argument, readlink '${path}'`), { code: 'EINVAL' })
         return node.target
       },
       async chmod(path: string, mode: number) {
@@ -174,14 +210,16 @@ export class OverlayFs {
     const own = this.#nodes.get(path)
     if (own) return own
     // A parent removed in the overlay hides everything below it.
-    for (let p = dirname(path); p !== dirname(p); p = dirname(p)) if (this.#nodes.get(p)?.type === 'gone') return { type: 'gone' }
+    for (let p = dirname(path); p !== dirname(p); p = dirname(p))
+      if (this.#nodes.get(p)?.type === 'gone') return { type: 'gone' }
     return this.#real(path)
   }
 
   /** Whether the overlay decides what `path` holds (it was written or removed here, or a parent was removed). */
   #shadowed(path: string): boolean {
     if (this.#nodes.has(path)) return true
-    for (let p = dirname(path); p !== dirname(p); p = dirname(p)) if (this.#nodes.get(p)?.type === 'gone') return true
+    for (let p = dirname(path); p !== dirname(p); p = dirname(p))
+      if (this.#nodes.get(p)?.type === 'gone') return true
     return false
   }
 
@@ -190,16 +228,25 @@ export class OverlayFs {
       const st = await this.inner.lstat(path)
       if (st.isSymbolicLink()) return { type: 'link', target: await this.inner.readlink(path) }
       if (st.isDirectory()) return { type: 'dir', mode: Number(st.mode) & 0o7777 }
-      return { type: 'file', data: new Uint8Array(await this.inner.readFile(path)), mode: Number(st.mode) & 0o7777 }
+      return {
+        type: 'file',
+        data: new Uint8Array(await this.inner.readFile(path)),
+        mode: Number(st.mode) & 0o7777,
+      }
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return { type: 'gone' }
+      if (
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+        (error as NodeJS.ErrnoException).code === 'ENOTDIR'
+      )
+        return { type: 'gone' }
       throw error
     }
   }
 
   async #requireDir(path: string, op: string): Promise<void> {
     const node = await this.#get(path)
-    if (node.type !== 'dir') throw Object.assign(new Error(`ENOENT: no such file or directory, ${op} '${path}'`), { code: 'ENOENT' })
+    if (node.type !== 'dir')
+      throw Object.assign(new Error(`ENOENT: no such file or directory, ${op} '${path}'`), { code: 'ENOENT' })
   }
 }
 

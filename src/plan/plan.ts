@@ -56,11 +56,24 @@ export async function plan(request: RunRequest & KitInput): Promise<ToolPlan[]> 
 
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
-function textDiff(createTwoFilesPatch: typeof CreatePatchFn, path: string, before?: Uint8Array, after?: Uint8Array): string | undefined {
+function textDiff(
+  createTwoFilesPatch: typeof CreatePatchFn,
+  path: string,
+  before?: Uint8Array,
+  after?: Uint8Array,
+): string | undefined {
   try {
     const a = before ? decoder.decode(before) : ''
     const b = after ? decoder.decode(after) : ''
-    return createTwoFilesPatch(before ? path : '/dev/null', after ? path : '/dev/null', a, b, undefined, undefined, { context: 3 })
+    return createTwoFilesPatch(
+      before ? path : '/dev/null',
+      after ? path : '/dev/null',
+      a,
+      b,
+      undefined,
+      undefined,
+      { context: 3 },
+    )
       .split('\n')
       .slice(1) // the "Index:"/"====" header adds nothing here
       .filter((line) => !/^={10,}$/.test(line))

@@ -40,7 +40,14 @@ export function renderToolBlock(result: ToolResult, options: RenderOptions): str
   const c = createColors(options.color)
   const lines = [`${c.bold(result.name)} ${c.dim(`(${result.scope})`)}`]
   for (const entry of result.log) {
-    const mark = entry.level === 'error' ? c.red('✗') : entry.level === 'warn' ? c.yellow('!') : entry.level === 'step' ? c.dim('•') : c.dim('·')
+    const mark =
+      entry.level === 'error'
+        ? c.red('✗')
+        : entry.level === 'warn'
+          ? c.yellow('!')
+          : entry.level === 'step'
+            ? c.dim('•')
+            : c.dim('·')
     lines.push(`  ${mark} ${entry.text}`)
   }
   return lines
@@ -56,21 +63,37 @@ export function renderSummary(report: RunReport, options: RenderOptions): string
     const mark = ok ? c.green('✓') : r.status === 'cancelled' ? c.yellow('○') : c.red('✗')
     let text = STATUS_TEXT[r.status]
     // An uninstall is not rolled back (putting removed files back would be worse): say what stays, and how to finish.
-    const undone = report.command === 'uninstall' ? 'what was already removed stays removed; run the uninstall again to finish' : 'rolled back'
-    if (r.status === 'failed' && r.failure) text = `failed at step '${r.failure.step}': ${causeOf(r.failure.error)}; ${undone}`
+    const undone =
+      report.command === 'uninstall'
+        ? 'what was already removed stays removed; run the uninstall again to finish'
+        : 'rolled back'
+    if (r.status === 'failed' && r.failure)
+      text = `failed at step '${r.failure.step}': ${causeOf(r.failure.error)}; ${undone}`
     if (r.status === 'cancelled' && r.failure) text = `cancelled at '${r.failure.step}'; ${undone}`
-    if ((r.status === 'installed' || r.status === 'uninstalled' || r.status === 'updated') && r.written > 0) text += c.dim(` (${r.written} file${r.written === 1 ? '' : 's'})`)
-    lines.push(`${mark} ${r.name.padEnd(width)}  ${ok ? text : r.status === 'failed' ? c.red(text) : c.yellow(text)}`)
+    if ((r.status === 'installed' || r.status === 'uninstalled' || r.status === 'updated') && r.written > 0)
+      text += c.dim(` (${r.written} file${r.written === 1 ? '' : 's'})`)
+    lines.push(
+      `${mark} ${r.name.padEnd(width)}  ${ok ? text : r.status === 'failed' ? c.red(text) : c.yellow(text)}`,
+    )
     const hint = r.failure && r.status === 'failed' ? hintOf(r.failure.error) : undefined
     if (hint) lines.push(`  ${' '.repeat(width)}  ${c.dim(`→ ${hint}`)}`)
-    for (const e of r.rollbackErrors) lines.push(`  ${' '.repeat(width)}  ${c.red(`rollback of '${e.step}' failed: ${e.error.message}`)}`)
+    for (const e of r.rollbackErrors)
+      lines.push(`  ${' '.repeat(width)}  ${c.red(`rollback of '${e.step}' failed: ${e.error.message}`)}`)
     for (const k of r.kept) lines.push(`  ${' '.repeat(width)}  ${c.yellow(`kept ${k.path}: ${k.reason}`)}`)
   }
   if (report.cancelled && report.command === 'install') {
-    const finished = report.results.filter((r) => r.status === 'installed' || r.status === 'unchanged').map((r) => r.name)
-    const undone = report.results.filter((r) => r.status === 'cancelled' || r.status === 'failed').map((r) => r.name)
+    const finished = report.results
+      .filter((r) => r.status === 'installed' || r.status === 'unchanged')
+      .map((r) => r.name)
+    const undone = report.results
+      .filter((r) => r.status === 'cancelled' || r.status === 'failed')
+      .map((r) => r.name)
     if (finished.length > 0 && undone.length > 0) {
-      lines.push(c.yellow(`Interrupted: ${undone.join(', ')} ${undone.length === 1 ? 'was' : 'were'} rolled back; ${finished.join(', ')} had already finished and ${finished.length === 1 ? 'stays' : 'stay'} installed.`))
+      lines.push(
+        c.yellow(
+          `Interrupted: ${undone.join(', ')} ${undone.length === 1 ? 'was' : 'were'} rolled back; ${finished.join(', ')} had already finished and ${finished.length === 1 ? 'stays' : 'stay'} installed.`,
+        ),
+      )
     }
   }
   return lines
@@ -84,7 +107,8 @@ export function renderStatus(rows: ToolStatusRow[], options: RenderOptions): str
   for (const r of rows) {
     const detected = r.detected ? c.green('detected') : c.dim('not detected')
     const installed = r.installed ? `${r.installed.kit}@${r.installed.version}` : c.dim('not installed')
-    const drift = r.drift.length > 0 ? c.yellow(`${r.drift.length} drifted`) : r.installed ? c.green('in sync') : ''
+    const drift =
+      r.drift.length > 0 ? c.yellow(`${r.drift.length} drifted`) : r.installed ? c.green('in sync') : ''
     lines.push(`${r.name.padEnd(width)}  ${detected}  ${installed}  ${drift}`.trimEnd())
     for (const d of r.drift) lines.push(`  ${' '.repeat(width)}${c.yellow(d.problem)} ${d.path}`)
   }
@@ -95,22 +119,31 @@ export function renderStatus(rows: ToolStatusRow[], options: RenderOptions): str
  * Paths an interrupted run's journal put back. A killed install can leave thousands: by default one line per folder
  * at the top of each root (e.g. `~/.claude  1,204 paths`); `verbose` lists every path.
  */
-export function renderRecovered(recovered: { journal: string; restored: string[] }[], options: RenderOptions & { verbose?: boolean }): string[] {
+export function renderRecovered(
+  recovered: { journal: string; restored: string[] }[],
+  options: RenderOptions & { verbose?: boolean },
+): string[] {
   const c = createColors(options.color)
   const total = recovered.reduce((n, r) => n + r.restored.length, 0)
-  const lines = [`${c.yellow('!')} an earlier outfit run was interrupted; rolled it back (${count(total, 'path')} restored)${options.verbose ? ':' : ''}`]
+  const lines = [
+    `${c.yellow('!')} an earlier outfit run was interrupted; rolled it back (${count(total, 'path')} restored)${options.verbose ? ':' : ''}`,
+  ]
   if (options.verbose) return [...lines, ...recovered.flatMap((r) => r.restored.map((f) => `    ${f}`))]
   const groups = new Map<string, number>()
   for (const r of recovered) {
     // One journal per scope root: group by the first folder below what all its paths share (wherever the journal is).
     const root = commonDir(r.restored)
     for (const path of r.restored) {
-      const key = path.length > root.length ? `${root === '/' ? '' : root}/${path.slice(root.length).replace(/^\//, '').split('/')[0]}` : path
+      const key =
+        path.length > root.length
+          ? `${root === '/' ? '' : root}/${path.slice(root.length).replace(/^\//, '').split('/')[0]}`
+          : path
       groups.set(key, (groups.get(key) ?? 0) + 1)
     }
   }
   const width = Math.max(...[...groups.keys()].map((k) => k.length))
-  for (const [folder, n] of [...groups].sort(([a], [b]) => a.localeCompare(b))) lines.push(`    ${folder.padEnd(width)}  ${count(n, 'path')}`)
+  for (const [folder, n] of [...groups].sort(([a], [b]) => a.localeCompare(b)))
+    lines.push(`    ${folder.padEnd(width)}  ${count(n, 'path')}`)
   return lines
 }
 
@@ -122,20 +155,30 @@ export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?:
   const c = createColors(options.color)
   const lines: string[] = []
   for (const p of plans) {
-    const counts = (['create', 'change', 'remove'] as const).map((k) => [k, p.changes.filter((ch) => ch.kind === k).length] as const).filter(([, n]) => n > 0)
+    const counts = (['create', 'change', 'remove'] as const)
+      .map((k) => [k, p.changes.filter((ch) => ch.kind === k).length] as const)
+      .filter(([, n]) => n > 0)
     const bump = p.status === 'updated' ? 'the kit version changes' : undefined
     const files = counts.map(([k, n]) => `${n} to ${k}`).join(', ')
-    const summary = p.failure ? c.red(`would fail: ${p.failure}`) : counts.length === 0 && !bump ? c.green('up to date') : [files, bump].filter(Boolean).join('; ')
+    const summary = p.failure
+      ? c.red(`would fail: ${p.failure}`)
+      : counts.length === 0 && !bump
+        ? c.green('up to date')
+        : [files, bump].filter(Boolean).join('; ')
     lines.push(`${c.bold(p.name)}  ${summary}`)
     // What the tool cannot take is part of the plan: an install would leave it out.
-    for (const [reason, whats] of byReason(p.dropped)) lines.push(`  ${c.yellow('!')} ${droppedLine(whats, reason)}`)
+    for (const [reason, whats] of byReason(p.dropped))
+      lines.push(`  ${c.yellow('!')} ${droppedLine(whats, reason)}`)
     for (const change of p.changes) {
-      const mark = change.kind === 'create' ? c.green('+') : change.kind === 'remove' ? c.red('-') : c.yellow('~')
+      const mark =
+        change.kind === 'create' ? c.green('+') : change.kind === 'remove' ? c.red('-') : c.yellow('~')
       lines.push(`  ${mark} ${relativeTo(change.path, options.cwd)}`)
       if (options.diffs === false || !change.diff || change.kind === 'create') continue
       for (const line of change.diff.split('\n').slice(2)) {
         if (line === '') continue
-        lines.push(`      ${line.startsWith('+') ? c.green(line) : line.startsWith('-') ? c.red(line) : c.dim(line)}`)
+        lines.push(
+          `      ${line.startsWith('+') ? c.green(line) : line.startsWith('-') ? c.red(line) : c.dim(line)}`,
+        )
       }
     }
   }
@@ -145,8 +188,17 @@ export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?:
 /** How outfit.lock moves, one line per kit: `kit: v1 (abc1234) → v2 (def5678)`. */
 export function renderLockChanges(changes: LockChange[]): string[] {
   if (changes.length === 0) return ['✓ every kit is up to date with its source']
-  const pin = (e: LockEntry | undefined) => (e === undefined ? 'nothing' : (e.version ?? (e.commit ? e.commit.slice(0, 12) : undefined) ?? e.integrity.slice(0, 19)))
-  return ['outfit.lock:', ...changes.map((c) => `  ${c.kit}: ${c.before === undefined ? 'locked at' : `${pin(c.before)} →`} ${pin(c.after)}${c.kit === c.source ? '' : `  (${c.source})`}`)]
+  const pin = (e: LockEntry | undefined) =>
+    e === undefined
+      ? 'nothing'
+      : (e.version ?? (e.commit ? e.commit.slice(0, 12) : undefined) ?? e.integrity.slice(0, 19))
+  return [
+    'outfit.lock:',
+    ...changes.map(
+      (c) =>
+        `  ${c.kit}: ${c.before === undefined ? 'locked at' : `${pin(c.before)} →`} ${pin(c.after)}${c.kit === c.source ? '' : `  (${c.source})`}`,
+    ),
+  ]
 }
 
 // --- internal ---

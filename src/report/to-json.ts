@@ -1,9 +1,18 @@
 // The --json documents, typed by src/generated/output.ts (from schemas/output.schema.json) so that what scripts
 // read and what the schema promises cannot drift apart. test/ux/json-output.test.ts checks real runs against it.
 import type { ToolStatus } from '../api/status.js'
-import type { OutfitError} from '../errors.js';
+import type { OutfitError } from '../errors.js'
 import { TargetInvalidError } from '../errors.js'
-import type { ErrorDocument, ListDocument, LockedKit, PlanDocument, RunDocument, StatusDocument, UpdateDocument, ValidateDocument } from '../generated/output.js'
+import type {
+  ErrorDocument,
+  ListDocument,
+  LockedKit,
+  PlanDocument,
+  RunDocument,
+  StatusDocument,
+  UpdateDocument,
+  ValidateDocument,
+} from '../generated/output.js'
 import type { LockEntry } from '../lock/lock-file.js'
 import type { LockChange } from '../sources/resolve-kits.js'
 import type { ToolPlan } from '../plan/plan.js'
@@ -35,16 +44,33 @@ export function planDocument(plans: ToolPlan[], scope: string): PlanDocument {
   return { command: 'plan', scope, tools: plans }
 }
 
-export function updateDocument(scope: string, changes: LockChange[], plans: ToolPlan[], applied: boolean, result?: RunDocument): UpdateDocument {
+export function updateDocument(
+  scope: string,
+  changes: LockChange[],
+  plans: ToolPlan[],
+  applied: boolean,
+  result?: RunDocument,
+): UpdateDocument {
   const locked = (entry: LockEntry | undefined): LockedKit | null => {
     if (!entry) return null
     const { source: _source, ...rest } = entry
     return rest
   }
-  return { command: 'update', scope, applied, kits: changes.map((c) => ({ kit: c.kit, source: c.source, from: locked(c.before), to: locked(c.after) })), tools: plans, ...(result ? { result } : {}) }
+  return {
+    command: 'update',
+    scope,
+    applied,
+    kits: changes.map((c) => ({ kit: c.kit, source: c.source, from: locked(c.before), to: locked(c.after) })),
+    tools: plans,
+    ...(result ? { result } : {}),
+  }
 }
 
-export function statusDocument(rows: ToolStatus[], scope: string, interrupted: string[] = []): StatusDocument {
+export function statusDocument(
+  rows: ToolStatus[],
+  scope: string,
+  interrupted: string[] = [],
+): StatusDocument {
   return { command: 'status', scope, ...(interrupted.length > 0 ? { interrupted } : {}), tools: rows }
 }
 
@@ -53,7 +79,12 @@ export function listDocument(tools: ListDocument['tools']): ListDocument {
 }
 
 export function validateDocument(diagnostics: Diagnostic[], checked: number): ValidateDocument {
-  return { command: 'validate', valid: !diagnostics.some((d) => d.severity === 'error'), checked, diagnostics }
+  return {
+    command: 'validate',
+    valid: !diagnostics.some((d) => d.severity === 'error'),
+    checked,
+    diagnostics,
+  }
 }
 
 /** Expected failures only: a bug is not a document, it is a crash report on stderr. */

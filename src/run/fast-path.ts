@@ -42,9 +42,27 @@ export function stampPath(stateDir: string, tool: string, scope: string): string
  * The digest of the kit's content, computed once per run for every tool; with which of the environment variables its
  * MCP servers refer to are set (an unset one is warned about, so it takes the full path).
  */
-export async function kitDigest(fs: Fs, kit: Kit, env: Readonly<Record<string, string | undefined>>): Promise<string> {
-  const refs = [...new Set(kit.mcp.flatMap((s) => [s.command ?? '', ...(s.args ?? []), ...Object.values(s.env ?? {}), s.url ?? '', ...Object.values(s.headers ?? {})]).flatMap(envRefs))].sort()
-  const hash = createHash('sha256').update(JSON.stringify({ ...kit, dir: undefined, env: refs.map((n) => [n, env[n] !== undefined]) }))
+export async function kitDigest(
+  fs: Fs,
+  kit: Kit,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<string> {
+  const refs = [
+    ...new Set(
+      kit.mcp
+        .flatMap((s) => [
+          s.command ?? '',
+          ...(s.args ?? []),
+          ...Object.values(s.env ?? {}),
+          s.url ?? '',
+          ...Object.values(s.headers ?? {}),
+        ])
+        .flatMap(envRefs),
+    ),
+  ].sort()
+  const hash = createHash('sha256').update(
+    JSON.stringify({ ...kit, dir: undefined, env: refs.map((n) => [n, env[n] !== undefined]) }),
+  )
   // Each file by the hash of its bytes: known from the kit check (which read it, or whose sealed memo vouches for it
   // by exact stat), else read like install reads kit files (a regular file within the limit: a FIFO cannot hang this).
   for (const file of kit.files) hash.update(`\0${file}\0${await kitFileHash(fs, kit, join(kit.dir, file))}`)
@@ -52,24 +70,60 @@ export async function kitDigest(fs: Fs, kit: Kit, env: Readonly<Record<string, s
 }
 
 /** Everything one tool's install is computed from. */
-export function inputsOf(kit: string, spec: TargetSpec, pipeline: Pipeline, base: { home: string; project: string }, outfitVersion: string): string {
-  return createHash('sha256').update(JSON.stringify({ outfitVersion, kit, spec, scope: pipeline.scope, vars: pipeline.scopeVars, areas: pipeline.areas, base })).digest('hex')
+export function inputsOf(
+  kit: string,
+  spec: TargetSpec,
+  pipeline: Pipeline,
+  base: { home: string; project: string },
+  outfitVersion: string,
+): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        outfitVersion,
+        kit,
+        spec,
+        scope: pipeline.scope,
+        vars: pipeline.scopeVars,
+        areas: pipeline.areas,
+        base,
+      }),
+    )
+    .digest('hex')
 }
 
 /** The tool's stamp, if its last clean install was computed from `inputs` and its tree still stats as it did then. */
-export async function isUnchanged(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, base: { home: string; project: string }, runTools: string[]): Promise<Stamp | undefined> {
+export async function isUnchanged(
+  fs: Fs,
+  state: ScopeState,
+  pipeline: Pipeline,
+  kit: Kit,
+  inputs: string,
+  base: { home: string; project: string },
+  runTools: string[],
+): Promise<Stamp | undefined> {
   const { id } = pipeline.tool
   let stamp: Stamp
   try {
-    const { mac, ...body } = JSON.parse(await fs.readFile(stampPath(state.dir, id, pipeline.scope.name), 'utf8')) as Stamp & { mac: unknown }
-    if (!verifySeal(state.key, sealParts(state, id, pipeline.scope.name, JSON.stringify(body)), mac)) return undefined
+    const { mac, ...body } = JSON.parse(
+      await fs.readFile(stampPath(state.dir, id, pipeline.scope.name), 'utf8'),
+    ) as Stamp & { mac: unknown }
+    if (!verifySeal(state.key, sealParts(state, id, pipeline.scope.name, JSON.stringify(body)), mac))
+      return undefined
     stamp = body
   } catch {
     return undefined
   }
-  if (stamp.inputs !== inputs || !Array.isArray(stamp.dropped) || !Array.isArray(stamp.warnings) || JSON.stringify(stamp.companions) !== JSON.stringify(await companionsOf(fs, state, runTools))) return undefined
+  if (
+    stamp.inputs !== inputs ||
+    !Array.isArray(stamp.dropped) ||
+    !Array.isArray(stamp.warnings) ||
+    JSON.stringify(stamp.companions) !== JSON.stringify(await companionsOf(fs, state, runTools))
+  )
+    return undefined
   try {
-    if (JSON.stringify(await guardsOf(fs, pipeline, kit, base)) !== JSON.stringify(stamp.guards)) return undefined
+    if (JSON.stringify(await guardsOf(fs, pipeline, kit, base)) !== JSON.stringify(stamp.guards))
+      return undefined
     for (const [path, recorded] of stamp.files) if ((await statKey(fs, path)) !== recorded) return undefined
   } catch {
     return undefined // anything unexpected: the full install decides
@@ -82,14 +136,27 @@ export async function isUnchanged(fs: Fs, state: ScopeState, pipeline: Pipeline,
  * undefined when there is no stamp sealed for this user and scope, or the manifest was rewritten since (the stamp is
  * written just after the manifest of a clean install, so it then describes exactly the tree that manifest records).
  */
-export async function stampedStats(fs: Fs, state: ScopeState, tool: string, scope: string): Promise<Map<string, string> | undefined> {
+export async function stampedStats(
+  fs: Fs,
+  state: ScopeState,
+  tool: string,
+  scope: string,
+): Promise<Map<string, string> | undefined> {
   try {
-    const { mac, ...body } = JSON.parse(await fs.readFile(stampPath(state.dir, tool, scope), 'utf8')) as Stamp & { mac: unknown }
-    if (!verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac) || !Array.isArray(body.files)) return undefined
+    const { mac, ...body } = JSON.parse(
+      await fs.readFile(stampPath(state.dir, tool, scope), 'utf8'),
+    ) as Stamp & { mac: unknown }
+    if (
+      !verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac) ||
+      !Array.isArray(body.files)
+    )
+      return undefined
     const files = new Map<string, string>()
-    for (const [path, key] of body.files) if (typeof path === 'string' && typeof key === 'string') files.set(path, key)
+    for (const [path, key] of body.files)
+      if (typeof path === 'string' && typeof key === 'string') files.set(path, key)
     const manifest = manifestPath(state.dir, tool, scope)
-    if (files.get(manifest) === undefined || files.get(manifest) !== (await statKey(fs, manifest))) return undefined
+    if (files.get(manifest) === undefined || files.get(manifest) !== (await statKey(fs, manifest)))
+      return undefined
     return files
   } catch {
     return undefined // no stamp, or anything unexpected: every file is read and hashed
@@ -108,8 +175,23 @@ export async function statsAsStamped(fs: Fs, stamped: Map<string, string>, path:
 }
 
 /** Records a clean install of the tool (see the top of this file). */
-export async function writeStamp(fs: Fs, state: ScopeState, pipeline: Pipeline, kit: Kit, inputs: string, manifest: ManifestFile, base: { home: string; project: string }, result: ToolResult, runTools: string[]): Promise<void> {
-  const paths = [...new Set([manifestPath(state.dir, pipeline.tool.id, pipeline.scope.name), ...manifest.steps.flatMap((s) => s.changes.filter((c) => c.kind !== 'dir').map((c) => c.path))])]
+export async function writeStamp(
+  fs: Fs,
+  state: ScopeState,
+  pipeline: Pipeline,
+  kit: Kit,
+  inputs: string,
+  manifest: ManifestFile,
+  base: { home: string; project: string },
+  result: ToolResult,
+  runTools: string[],
+): Promise<void> {
+  const paths = [
+    ...new Set([
+      manifestPath(state.dir, pipeline.tool.id, pipeline.scope.name),
+      ...manifest.steps.flatMap((s) => s.changes.filter((c) => c.kind !== 'dir').map((c) => c.path)),
+    ]),
+  ]
   const files: Stamp['files'] = []
   for (const path of paths) files.push([path, await statKey(fs, path)])
   const body: Stamp = {
@@ -122,7 +204,12 @@ export async function writeStamp(fs: Fs, state: ScopeState, pipeline: Pipeline, 
   }
   const mac = seal(state.key, sealParts(state, pipeline.tool.id, pipeline.scope.name, JSON.stringify(body)))
   await ensureStateDir(fs, join(state.dir, 'stamps'))
-  await writeAtomic(fs, stampPath(state.dir, pipeline.tool.id, pipeline.scope.name), `${JSON.stringify({ ...body, mac })}\n`, STATE_FILE_MODE)
+  await writeAtomic(
+    fs,
+    stampPath(state.dir, pipeline.tool.id, pipeline.scope.name),
+    `${JSON.stringify({ ...body, mac })}\n`,
+    STATE_FILE_MODE,
+  )
 }
 
 /** Removes a tool's stamp (uninstall, a run that did not end cleanly), and the stamps folder once empty. */
@@ -148,7 +235,13 @@ export function unchangedResult(pipeline: Pipeline, stamp: Pick<Stamp, 'dropped'
     rollbackErrors: [],
     kept: [],
     ...(dropped.length > 0 ? { dropped } : {}),
-    log: [{ level: 'step', text: 'up to date: the kit, the target and every installed file are as the last install left them' }, ...warnings.map((text) => ({ level: 'warn' as const, text }))],
+    log: [
+      {
+        level: 'step',
+        text: 'up to date: the kit, the target and every installed file are as the last install left them',
+      },
+      ...warnings.map((text) => ({ level: 'warn' as const, text })),
+    ],
     written: 0,
   }
 }
@@ -180,7 +273,12 @@ async function statKey(fs: Fs, path: string): Promise<string | null> {
 }
 
 /** The paths the steps' `when` guards test, rendered as run-all renders them, and whether each exists. */
-async function guardsOf(fs: Fs, pipeline: Pipeline, kit: Kit, base: { home: string; project: string }): Promise<[string, boolean][]> {
+async function guardsOf(
+  fs: Fs,
+  pipeline: Pipeline,
+  kit: Kit,
+  base: { home: string; project: string },
+): Promise<[string, boolean][]> {
   const lookup = runVariables(pipeline, kit, base)
   const out: [string, boolean][] = []
   for (const step of pipeline.steps) {

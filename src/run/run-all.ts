@@ -8,7 +8,13 @@ import { PathLock } from '../fs/path-lock.js'
 import type { Pipeline } from '../pipeline/types.js'
 import { CancelledError, OutfitError } from '../errors.js'
 import type { Kit, ToolResult } from '../types.js'
-import { manifestMemo, readManifest, readOtherManifests, type ManifestFile, type ManifestMemo } from '../state/manifest-file.js'
+import {
+  manifestMemo,
+  readManifest,
+  readOtherManifests,
+  type ManifestFile,
+  type ManifestMemo,
+} from '../state/manifest-file.js'
 import type { ScopeState } from '../state/scope-state.js'
 import { runVariables } from '../vars/run-variables.js'
 import { RUN_TOOLS } from '../pipeline/report-unsupported.js'
@@ -39,7 +45,10 @@ export interface RunOptions {
   runner: (pipeline: Pipeline, ctx: ActionContext) => Promise<ToolResult>
 }
 
-export async function runAll(pipelines: Pipeline[], options: RunOptions): Promise<{ results: ToolResult[]; cancelled: boolean }> {
+export async function runAll(
+  pipelines: Pipeline[],
+  options: RunOptions,
+): Promise<{ results: ToolResult[]; cancelled: boolean }> {
   const controller = new AbortController()
   const outer = options.signal
   const onOuterAbort = () => controller.abort(outer?.reason ?? new CancelledError('interrupted'))
@@ -54,13 +63,21 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
     let result: ToolResult
     try {
       // A manifest that cannot be trusted fails its tool before any step runs: never "nothing installed".
-      ctx.previous = await readManifest(ctx.fs, ctx.state, pipeline.tool.id, pipeline.scope.name, pipeline.areas, memo)
+      ctx.previous = await readManifest(
+        ctx.fs,
+        ctx.state,
+        pipeline.tool.id,
+        pipeline.scope.name,
+        pipeline.areas,
+        memo,
+      )
       result = await options.runner(pipeline, ctx)
     } catch (error) {
       // A runner must not reject; if one does anyway, it is reported like a failed step rather than lost.
       result = crashed(pipeline, ctx.log, error)
     }
-    if (result.status === 'failed' && !controller.signal.aborted) controller.abort(new CancelledError(`${pipeline.tool.name} failed`))
+    if (result.status === 'failed' && !controller.signal.aborted)
+      controller.abort(new CancelledError(`${pipeline.tool.name} failed`))
     options.onToolDone?.(result)
     return result
   })
@@ -76,7 +93,14 @@ export async function runAll(pipelines: Pipeline[], options: RunOptions): Promis
 
 // --- internal ---
 
-function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal, lock: PathLock, shared: Map<string, unknown>, memo: ManifestMemo): ActionContext {
+function contextFor(
+  pipeline: Pipeline,
+  options: RunOptions,
+  signal: AbortSignal,
+  lock: PathLock,
+  shared: Map<string, unknown>,
+  memo: ManifestMemo,
+): ActionContext {
   const { fs, kit } = options
   const scope = pipeline.scope
   const state = options.stateFor(pipeline)
@@ -98,7 +122,10 @@ function contextFor(pipeline: Pipeline, options: RunOptions, signal: AbortSignal
     stateDir: state.dir,
     record: () => {},
     env: options.env ?? process.env,
-    others: () => (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name, memo).then((all) => all.filter((m) => !options.leaving?.has(m.tool)))),
+    others: () =>
+      (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name, memo).then((all) =>
+        all.filter((m) => !options.leaving?.has(m.tool)),
+      )),
     vars: runVariables(pipeline, kit, options),
   }
 }

@@ -7,7 +7,10 @@ import type { Dropped, LogEntry } from '../types.js'
  * few and how many more (a kit of 400 rules made 400 identical warnings per tool; --json still lists every piece).
  */
 export function droppedLine(whats: readonly string[], reason: string): string {
-  const shown = whats.length <= SHOWN + 1 ? whats.join(', ') : `${whats.slice(0, SHOWN).join(', ')} and ${whats.length - SHOWN} more`
+  const shown =
+    whats.length <= SHOWN + 1
+      ? whats.join(', ')
+      : `${whats.slice(0, SHOWN).join(', ')} and ${whats.length - SHOWN} more`
   return `${shown} not installed: ${reason}`
 }
 const SHOWN = 3

@@ -11,10 +11,18 @@ import { STATE_FILE_MODE } from '../state/scope-state.js'
 import type { Kept, StepOutcome, ToolResult } from '../types.js'
 
 export async function uninstallTool(pipeline: Pipeline, ctx: ActionContext): Promise<ToolResult> {
-  const base = { tool: pipeline.tool.id, name: pipeline.tool.name, scope: pipeline.scope.name, rollbackErrors: [], log: ctx.log.entries }
+  const base = {
+    tool: pipeline.tool.id,
+    name: pipeline.tool.name,
+    scope: pipeline.scope.name,
+    rollbackErrors: [],
+    log: ctx.log.entries,
+  }
   const manifest = ctx.previous
   if (!manifest) {
-    ctx.log.info(`nothing to uninstall: outfit has not installed anything for ${pipeline.tool.name} (${pipeline.scope.name})`)
+    ctx.log.info(
+      `nothing to uninstall: outfit has not installed anything for ${pipeline.tool.name} (${pipeline.scope.name})`,
+    )
     return { ...base, status: 'skipped', steps: [], kept: [], written: 0 }
   }
   const kept: Kept[] = []
@@ -22,7 +30,14 @@ export async function uninstallTool(pipeline: Pipeline, ctx: ActionContext): Pro
   let removed = 0
   for (const step of [...manifest.steps].reverse()) {
     if (ctx.signal.aborted) {
-      return { ...base, status: 'cancelled', steps, kept, written: removed, failure: { step: step.step, error: new CancelledError(`cancelled before '${step.step}'`) } }
+      return {
+        ...base,
+        status: 'cancelled',
+        steps,
+        kept,
+        written: removed,
+        failure: { step: step.step, error: new CancelledError(`cancelled before '${step.step}'`) },
+      }
     }
     const inverse = getInverse(step.inverse)
     try {
@@ -35,14 +50,33 @@ export async function uninstallTool(pipeline: Pipeline, ctx: ActionContext): Pro
     } catch (error) {
       ctx.log.error(`${step.step}: ${describeCause(error)}`)
       steps.push({ name: step.step, status: 'failed', changes: 0 })
-      return { ...base, status: 'failed', steps, kept, written: removed, failure: { step: step.step, error: new StepFailedError(pipeline.tool.name, step.step, 'rollback', error) } }
+      return {
+        ...base,
+        status: 'failed',
+        steps,
+        kept,
+        written: removed,
+        failure: {
+          step: step.step,
+          error: new StepFailedError(pipeline.tool.name, step.step, 'rollback', error),
+        },
+      }
     }
   }
-  for (const k of kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (\`outfit uninstall ${pipeline.tool.id} --scope ${pipeline.scope.name} --force\` removes it)`)
+  for (const k of kept)
+    ctx.log.warn(
+      `kept ${k.path}: ${k.reason} (\`outfit uninstall ${pipeline.tool.id} --scope ${pipeline.scope.name} --force\` removes it)`,
+    )
   const path = manifestPath(ctx.stateDir, pipeline.tool.id, pipeline.scope.name)
   await ctx.lock.with(ctx.stateDir, async () => {
     // What was kept stays on record, so that the hint above works when followed; everything else is forgotten.
-    if (kept.length > 0) await writeAtomic(ctx.fs, path, await serializeManifest(ctx.fs, ctx.state, keptOnly(manifest, kept)), STATE_FILE_MODE)
+    if (kept.length > 0)
+      await writeAtomic(
+        ctx.fs,
+        path,
+        await serializeManifest(ctx.fs, ctx.state, keptOnly(manifest, kept)),
+        STATE_FILE_MODE,
+      )
     else await removeIfExists(ctx.fs, path)
     await collectGarbage(ctx.fs, ctx.state)
   })
@@ -57,7 +91,10 @@ function keptOnly(manifest: ManifestFile, kept: Kept[]): ManifestFile {
   return {
     ...manifest,
     steps: manifest.steps
-      .map((step) => ({ ...step, changes: step.changes.filter((c) => c.kind === 'dir' || files.has(c.path)) }))
+      .map((step) => ({
+        ...step,
+        changes: step.changes.filter((c) => c.kind === 'dir' || files.has(c.path)),
+      }))
       .filter((step) => step.changes.some((c) => c.kind !== 'dir')),
   }
 }

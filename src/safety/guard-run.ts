@@ -21,7 +21,9 @@ export async function guardRun<T>(
   canCommit: (result: T) => boolean,
   options: GuardOptions = {},
 ): Promise<T> {
-  const states = [...new Map(scopeStates.map((s) => [s.dir, s])).values()].sort((a, b) => a.dir.localeCompare(b.dir))
+  const states = [...new Map(scopeStates.map((s) => [s.dir, s])).values()].sort((a, b) =>
+    a.dir.localeCompare(b.dir),
+  )
   const areas = states.flatMap((s) => [s.root, s.dir])
   const caches: ConfineCaches = new Map()
   // The journal and recovery write through a confined view; the run's own changes are checked *before* they are
@@ -37,7 +39,10 @@ export async function guardRun<T>(
     const recovered: Recovered[] = []
     for (const state of states) recovered.push(...(await recoverJournals(confined, state)))
     journals = states.map((state) => new Journal(confined, state))
-    const result = await run(confineFs(journalingFs(fs, journals, options.afterChange), areas, caches), recovered)
+    const result = await run(
+      confineFs(journalingFs(fs, journals, options.afterChange), areas, caches),
+      recovered,
+    )
     if (canCommit(result)) for (const journal of journals) await journal.commit()
     return result
   } finally {
@@ -50,8 +55,18 @@ export async function guardRun<T>(
 }
 
 /** `outfit recover`: roll back what interrupted runs left, under the lock. */
-export async function recover(fs: Fs, states: ScopeState[], options: GuardOptions = {}): Promise<Recovered[]> {
-  return guardRun(fs, states, async (_fs, recovered) => recovered, () => true, options)
+export async function recover(
+  fs: Fs,
+  states: ScopeState[],
+  options: GuardOptions = {},
+): Promise<Recovered[]> {
+  return guardRun(
+    fs,
+    states,
+    async (_fs, recovered) => recovered,
+    () => true,
+    options,
+  )
 }
 
 /**
@@ -59,7 +74,12 @@ export async function recover(fs: Fs, states: ScopeState[], options: GuardOption
  * later one — until the run is aborted (SIGINT/SIGTERM), or forever (SIGKILL tests). Holding all of them, not only the
  * Nth, keeps the other tools from finishing meanwhile, so what an interrupt finds does not depend on timing.
  */
-export function pauseAfterChanges(fs: Fs, count: number, marker: string, signal?: AbortSignal): () => Promise<void> {
+export function pauseAfterChanges(
+  fs: Fs,
+  count: number,
+  marker: string,
+  signal?: AbortSignal,
+): () => Promise<void> {
   let seen = 0
   let parked: Promise<void> | undefined
   return async () => {

@@ -18,7 +18,11 @@ import { isNotFound, type Fs } from '../fs/fs.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from '../state/scope-state.js'
 import { seal, verifySeal } from '../state/seal.js'
 
-type Before = { kind: 'absent' } | { kind: 'file'; data: string; mode: number } | { kind: 'dir' } | { kind: 'link'; target: string }
+type Before =
+  | { kind: 'absent' }
+  | { kind: 'file'; data: string; mode: number }
+  | { kind: 'dir' }
+  | { kind: 'link'; target: string }
 
 /** Where a journaled path lives: under the scope root or under outfit's state folder for it; `path` is relative. */
 type Area = 'root' | 'state'
@@ -77,7 +81,9 @@ export class Journal {
       const body = JSON.stringify(entry)
       const line = `${JSON.stringify({ ...entry, mac: seal(this.state.key, recordParts(this.state, this.#run, body)) })}\n`
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
-      this.#file ??= ensureStateDir(this.fs, this.dir).then(() => this.fs.open(join(this.dir, JOURNAL_FILE), 'a', STATE_FILE_MODE))
+      this.#file ??= ensureStateDir(this.fs, this.dir).then(() =>
+        this.fs.open(join(this.dir, JOURNAL_FILE), 'a', STATE_FILE_MODE),
+      )
       const file = await this.#file
       await new Promise<void>((written, failed) => {
         this.#pending.push({ line, written, failed })
@@ -85,7 +91,10 @@ export class Journal {
       })
     } catch (error) {
       // Never let a journal failure pass for a failure on `path` itself (an ENOENT here is not "the file is gone").
-      throw new JournalError(`could not record ${path} in the crash journal ${this.dir}: ${(error as Error).message}`, { cause: error })
+      throw new JournalError(
+        `could not record ${path} in the crash journal ${this.dir}: ${(error as Error).message}`,
+        { cause: error },
+      )
     }
   }
 
@@ -148,7 +157,10 @@ export async function recoverJournals(fs: Fs, state: ScopeState): Promise<Recove
     const entries = await readJournal(fs, state, run, dir)
     // Temporary files of atomic writes are not journaled; the files they were to replace are. Sweep them first, so
     // that a folder the run created is empty again when its turn comes.
-    await sweepTempFiles(fs, entries.map((e) => e.path))
+    await sweepTempFiles(
+      fs,
+      entries.map((e) => e.path),
+    )
     const restored: string[] = []
     for (const { path, before } of entries.reverse()) {
       if (await restore(fs, path, before)) restored.push(path)
@@ -167,7 +179,12 @@ function recordParts(state: ScopeState, run: string, body: string): string[] {
 }
 
 /** Every record of one journal, checked; throws before anything is replayed if one is not outfit's own. */
-async function readJournal(fs: Fs, state: ScopeState, run: string, dir: string): Promise<{ path: string; before: Before }[]> {
+async function readJournal(
+  fs: Fs,
+  state: ScopeState,
+  run: string,
+  dir: string,
+): Promise<{ path: string; before: Before }[]> {
   let text = ''
   try {
     text = await fs.readFile(join(dir, JOURNAL_FILE), 'utf8')
@@ -193,10 +210,17 @@ async function readJournal(fs: Fs, state: ScopeState, run: string, dir: string):
       return refuse(`has a damaged record on line ${index + 1}`)
     }
     const { mac, ...entry } = record
-    if (!verifySeal(state.key, recordParts(state, run, JSON.stringify(entry)), mac)) return refuse(`has a record on line ${index + 1} without a valid seal`)
+    if (!verifySeal(state.key, recordParts(state, run, JSON.stringify(entry)), mac))
+      return refuse(`has a record on line ${index + 1} without a valid seal`)
     const { area, path, before } = entry as unknown as Entry
-    const base = area === 'root' ? state.root : area === 'state' ? state.dir : refuse(`names an unknown area on line ${index + 1}`)
-    if (typeof path !== 'string' || isAbsolute(path) || normalize(path).split(sep).includes('..')) return refuse(`names a path outside its scope on line ${index + 1}`)
+    const base =
+      area === 'root'
+        ? state.root
+        : area === 'state'
+          ? state.dir
+          : refuse(`names an unknown area on line ${index + 1}`)
+    if (typeof path !== 'string' || isAbsolute(path) || normalize(path).split(sep).includes('..'))
+      return refuse(`names a path outside its scope on line ${index + 1}`)
     if (!isBefore(before)) return refuse(`has a malformed record on line ${index + 1}`)
     out.push({ path: path === '' ? base : join(base, path), before })
   }
@@ -211,7 +235,12 @@ function isBefore(value: unknown): value is Before {
     case 'dir':
       return true
     case 'file':
-      return typeof b.data === 'string' && Number.isInteger(b.mode) && (b.mode as number) >= 0 && (b.mode as number) <= 0o7777
+      return (
+        typeof b.data === 'string' &&
+        Number.isInteger(b.mode) &&
+        (b.mode as number) >= 0 &&
+        (b.mode as number) <= 0o7777
+      )
     case 'link':
       return typeof b.target === 'string'
     default:
@@ -224,7 +253,11 @@ async function capture(fs: Fs, path: string): Promise<Before> {
     const st = await fs.lstat(path)
     if (st.isSymbolicLink()) return { kind: 'link', target: await fs.readlink(path) }
     if (st.isDirectory()) return { kind: 'dir' }
-    return { kind: 'file', data: Buffer.from(await fs.readFile(path)).toString('base64'), mode: Number(st.mode) & 0o7777 }
+    return {
+      kind: 'file',
+      data: Buffer.from(await fs.readFile(path)).toString('base64'),
+      mode: Number(st.mode) & 0o7777,
+    }
   } catch (error) {
     if (isNotFound(error)) return { kind: 'absent' }
     throw error
@@ -268,7 +301,8 @@ async function sweepTempFiles(fs: Fs, paths: string[]): Promise<void> {
     } catch {
       continue // gone, or not a folder: nothing of ours to sweep there
     }
-    for (const name of wanted) for (const tmp of tempSiblings(names, name)) await fs.unlink(join(dir, tmp)).catch(() => {})
+    for (const name of wanted)
+      for (const tmp of tempSiblings(names, name)) await fs.unlink(join(dir, tmp)).catch(() => {})
   }
 }
 

@@ -34,7 +34,10 @@ export async function acquireLock(fs: Fs, stateDir: string, options: LockOptions
   const deadline = Date.now() + (options.waitMs ?? 5000)
   for (let attempt = 0; ; attempt++) {
     try {
-      await fs.writeFile(path, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), { flag: 'wx', mode: 0o600 })
+      await fs.writeFile(path, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }), {
+        flag: 'wx',
+        mode: 0o600,
+      })
       return {
         async release() {
           await fs.unlink(path).catch(() => {})
@@ -52,9 +55,12 @@ export async function acquireLock(fs: Fs, stateDir: string, options: LockOptions
       continue
     }
     if (Date.now() >= deadline) {
-      throw new LockedError(`another outfit (pid ${owner.pid}, since ${owner.since}) is changing ${dirname(stateDir)}`, {
-        hint: `wait for it to finish and run again; if no outfit is running, remove ${path}`,
-      })
+      throw new LockedError(
+        `another outfit (pid ${owner.pid}, since ${owner.since}) is changing ${dirname(stateDir)}`,
+        {
+          hint: `wait for it to finish and run again; if no outfit is running, remove ${path}`,
+        },
+      )
     }
     await delay(Math.min(50 * 2 ** attempt, 500))
   }

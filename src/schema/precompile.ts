@@ -16,7 +16,13 @@ import { buildOutput } from '../package-root.js'
 const require = createRequire(import.meta.url)
 
 /** The schemas validateShape is used with. */
-export const VALIDATED_SCHEMAS = ['target.schema.json', 'kit.schema.json', 'mcp.schema.json', 'hooks.schema.json', 'config.schema.json']
+export const VALIDATED_SCHEMAS = [
+  'target.schema.json',
+  'kit.schema.json',
+  'mcp.schema.json',
+  'hooks.schema.json',
+  'config.schema.json',
+]
 
 /** One ajv for run time and build time alike, so that both validate the same way. */
 export function createAjv(standalone = false): Ajv2020 {
@@ -54,7 +60,9 @@ export const validatorsDir = buildOutput('schema/validators')
 /** The prebuilt validator of `schema`, if there is one built from exactly this schema text. */
 export function prebuiltValidator(schema: string, schemaText: string): ValidateFunction | undefined {
   try {
-    const mod = require(join(validatorsDir, schema.replace(/\.json$/, '.cjs'))) as ValidateFunction & { schemaHash?: string }
+    const mod = require(join(validatorsDir, schema.replace(/\.json$/, '.cjs'))) as ValidateFunction & {
+      schemaHash?: string
+    }
     return mod.schemaHash === schemaHash(schemaText) ? mod : undefined
   } catch {
     return undefined

@@ -20,7 +20,8 @@ function compiled(name: string): ValidateFunction {
   if (!validate) {
     // Built at `npm run build` from this very schema text, or else compiled now (tests run from src/).
     const text = readFileSync(join(schemasDir, name), 'utf8')
-    validate = prebuiltValidator(name, text) ?? createAjv().compile(JSON.parse(text) as Record<string, unknown>)
+    validate =
+      prebuiltValidator(name, text) ?? createAjv().compile(JSON.parse(text) as Record<string, unknown>)
     cache.set(name, validate)
   }
   return validate
@@ -61,13 +62,21 @@ function describe(error: ErrorObject, root: Schema): string {
       return `missing required key '${String(p.missingProperty)}'`
     case 'enum': {
       const allowed = p.allowedValues as unknown[]
-      const hint = typeof error.data === 'string' ? didYouMean(error.data, allowed.filter((v): v is string => typeof v === 'string'), '"') : ''
+      const hint =
+        typeof error.data === 'string'
+          ? didYouMean(
+              error.data,
+              allowed.filter((v): v is string => typeof v === 'string'),
+              '"',
+            )
+          : ''
       return `must be one of: ${allowed.map((v) => JSON.stringify(v)).join(', ')}${hint}`
     }
     case 'const':
       return `must be ${JSON.stringify(p.allowedValue)}`
     case 'discriminator':
-      if (p.error === 'mapping') return `unknown action '${String(p.tagValue)}'${didYouMean(String(p.tagValue), discriminatorValues(error, root))}`
+      if (p.error === 'mapping')
+        return `unknown action '${String(p.tagValue)}'${didYouMean(String(p.tagValue), discriminatorValues(error, root))}`
       return `missing required key '${String(p.tag)}'`
     case 'pattern':
       return `must match ${String(p.pattern)}`
@@ -78,7 +87,12 @@ function describe(error: ErrorObject, root: Schema): string {
   }
 }
 
-type Schema = { properties?: Record<string, { const?: unknown }>; $ref?: string; oneOf?: Schema[]; [key: string]: unknown }
+type Schema = {
+  properties?: Record<string, { const?: unknown }>
+  $ref?: string
+  oneOf?: Schema[]
+  [key: string]: unknown
+}
 
 /** The values a discriminator accepts (the `const` of the tag in each oneOf branch), for "did you mean". */
 function discriminatorValues(error: ErrorObject, root: Schema): string[] {
@@ -86,11 +100,14 @@ function discriminatorValues(error: ErrorObject, root: Schema): string[] {
   const resolve = (s: Schema): Schema => {
     if (!s.$ref?.startsWith('#/')) return s
     let node: unknown = root
-    for (const part of s.$ref.slice(2).split('/')) node = (node as Record<string, unknown> | undefined)?.[part]
+    for (const part of s.$ref.slice(2).split('/'))
+      node = (node as Record<string, unknown> | undefined)?.[part]
     return (node as Schema | undefined) ?? s
   }
   const branches = ((error.parentSchema as Schema | undefined)?.oneOf ?? []).map(resolve)
-  return branches.flatMap((b) => (typeof b.properties?.[tag]?.const === 'string' ? [b.properties[tag].const as string] : []))
+  return branches.flatMap((b) =>
+    typeof b.properties?.[tag]?.const === 'string' ? [b.properties[tag].const as string] : [],
+  )
 }
 
 /** ajv reports some problems twice (oneOf branches, parents of child errors); keep the most specific ones. */
@@ -106,4 +123,3 @@ function dedupe(errors: ErrorObject[]): ErrorObject[] {
   }
   return out
 }
-

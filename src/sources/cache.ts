@@ -36,9 +36,12 @@ export class KitCache {
     }
     const actual = await hashKit(dir)
     if (actual !== integrity) {
-      throw new SourceError(`kit '${label}': the cached copy at ${dir} was changed since it was fetched (integrity ${actual}, expected ${integrity})`, {
-        hint: `delete that folder and run again to fetch a fresh copy`,
-      })
+      throw new SourceError(
+        `kit '${label}': the cached copy at ${dir} was changed since it was fetched (integrity ${actual}, expected ${integrity})`,
+        {
+          hint: `delete that folder and run again to fetch a fresh copy`,
+        },
+      )
     }
     return dir
   }

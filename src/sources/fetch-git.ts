@@ -16,9 +16,17 @@ export interface Fetched {
 }
 
 /** Clones `ref` (a tag, branch or commit; default: the remote's HEAD) into `workspace`. */
-export async function fetchGit(source: GitSource, ref: string | undefined, workspace: string, label: string, options: { signal?: AbortSignal } = {}): Promise<Fetched> {
+export async function fetchGit(
+  source: GitSource,
+  ref: string | undefined,
+  workspace: string,
+  label: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<Fetched> {
   const target = join(workspace, 'repo')
-  const urls = source.hosted ? [source.hosted.https, ...(source.hosted.ssh ? [source.hosted.ssh] : [])] : [source.url]
+  const urls = source.hosted
+    ? [source.hosted.https, ...(source.hosted.ssh ? [source.hosted.ssh] : [])]
+    : [source.url]
   // Loaded on first use: most runs fetch nothing (local kit, or locked and cached).
   const { default: git } = await import('@npmcli/git')
   let commit: string | undefined
@@ -36,9 +44,12 @@ export async function fetchGit(source: GitSource, ref: string | undefined, works
   if (commit === undefined) throw gitError(failure, source, ref, label)
   const dir = source.subdir ? join(target, source.subdir) : target
   if (source.subdir && !(await isDir(dir))) {
-    throw new SourceError(`kit '${label}': there is no folder '${source.subdir}' in ${source.url} at ${ref ?? 'HEAD'} (${commit.slice(0, 12)})`, {
-      hint: 'check the path after owner/repo (or ::path:) in the source',
-    })
+    throw new SourceError(
+      `kit '${label}': there is no folder '${source.subdir}' in ${source.url} at ${ref ?? 'HEAD'} (${commit.slice(0, 12)})`,
+      {
+        hint: 'check the path after owner/repo (or ::path:) in the source',
+      },
+    )
   }
   return { dir, resolved: { commit } }
 }
@@ -48,21 +59,36 @@ export async function fetchGit(source: GitSource, ref: string | undefined, works
 function gitError(error: unknown, source: GitSource, ref: string | undefined, label: string): SourceError {
   const name = (error as Error | undefined)?.constructor.name
   const stderr = String((error as { stderr?: unknown } | undefined)?.stderr ?? '')
-  const detail = stderr.split('\n').map((l) => l.trim()).find((l) => l.startsWith('fatal:') || l.startsWith('error:') || l.startsWith('ERROR'))
+  const detail = stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.startsWith('fatal:') || l.startsWith('error:') || l.startsWith('ERROR'))
   if (name === 'GitPathspecError' || /couldn't find remote ref|Remote branch .* not found/i.test(stderr)) {
-    return new SourceError(`kit '${label}': ${source.url} has no tag, branch or commit '${ref ?? 'HEAD'}'`, { hint: 'list them with: git ls-remote ' + source.url, cause: error })
+    return new SourceError(`kit '${label}': ${source.url} has no tag, branch or commit '${ref ?? 'HEAD'}'`, {
+      hint: 'list them with: git ls-remote ' + source.url,
+      cause: error,
+    })
   }
   const host = /Could not resolve host(?:name)? ([^\s:]+)/i.exec(stderr)?.[1]
   if (host) {
-    return new SourceError(`kit '${label}': unknown host '${host}' in ${source.raw}`, { hint: 'check the address (and your network or VPN for a private host)', cause: error })
+    return new SourceError(`kit '${label}': unknown host '${host}' in ${source.raw}`, {
+      hint: 'check the address (and your network or VPN for a private host)',
+      cause: error,
+    })
   }
   if ((error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' && !stderr) {
-    return new SourceError(`kit '${label}': git is not installed (needed for ${source.raw})`, { hint: 'install git, or use an npm package or a tarball', cause: error })
+    return new SourceError(`kit '${label}': git is not installed (needed for ${source.raw})`, {
+      hint: 'install git, or use an npm package or a tarball',
+      cause: error,
+    })
   }
-  return new SourceError(`kit '${label}': could not fetch ${source.url}${detail ? `: ${detail.replace(/^(fatal|error|ERROR):\s*/, '')}` : ''}`, {
-    hint: 'check the address, your network, and that you can reach it with: git ls-remote ' + source.url,
-    cause: error,
-  })
+  return new SourceError(
+    `kit '${label}': could not fetch ${source.url}${detail ? `: ${detail.replace(/^(fatal|error|ERROR):\s*/, '')}` : ''}`,
+    {
+      hint: 'check the address, your network, and that you can reach it with: git ls-remote ' + source.url,
+      cause: error,
+    },
+  )
 }
 
 async function isDir(path: string): Promise<boolean> {

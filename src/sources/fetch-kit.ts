@@ -24,7 +24,12 @@ export interface FetchOptions {
  * `pinned` (from the lock) fetches exactly that commit or version and requires its integrity;
  * without it the source's own ref or range is resolved anew.
  */
-export async function fetchKit(name: string, source: RemoteSource, pinned: LockEntry | undefined, options: FetchOptions): Promise<{ dir: string; entry: LockEntry }> {
+export async function fetchKit(
+  name: string,
+  source: RemoteSource,
+  pinned: LockEntry | undefined,
+  options: FetchOptions,
+): Promise<{ dir: string; entry: LockEntry }> {
   if (pinned) {
     const cached = await options.cache.get(pinned.integrity, name)
     if (cached) return { dir: cached, entry: pinned }
@@ -32,19 +37,30 @@ export async function fetchKit(name: string, source: RemoteSource, pinned: LockE
   const workspace = await options.cache.scratch()
   try {
     const fetched = await download(name, source, pinned, workspace, options).catch((error: unknown) => {
-      if (options.signal?.aborted) throw new CancelledError(`cancelled while fetching kit '${name}'; nothing was changed`)
+      if (options.signal?.aborted)
+        throw new CancelledError(`cancelled while fetching kit '${name}'; nothing was changed`)
       throw error
     })
     if (!(await isFile(`${fetched.dir}/kit.yaml`))) {
-      throw new SourceError(`kit '${name}': ${source.raw} has no kit.yaml${source.kind === 'git' && source.subdir ? ` in '${source.subdir}'` : ' at its root'}, so it is not a kit`, {
-        hint: source.kind === 'git' ? 'point at the kit folder: github:owner/repo/path/to/kit (or #ref::path:path/to/kit)' : 'a kit package has kit.yaml next to its package.json',
-      })
+      throw new SourceError(
+        `kit '${name}': ${source.raw} has no kit.yaml${source.kind === 'git' && source.subdir ? ` in '${source.subdir}'` : ' at its root'}, so it is not a kit`,
+        {
+          hint:
+            source.kind === 'git'
+              ? 'point at the kit folder: github:owner/repo/path/to/kit (or #ref::path:path/to/kit)'
+              : 'a kit package has kit.yaml next to its package.json',
+        },
+      )
     }
     const integrity = await hashKit(fetched.dir)
     if (pinned && integrity !== pinned.integrity) {
-      throw new SourceError(`kit '${name}': what ${source.raw} serves at ${pinned.commit ?? pinned.version ?? pinned.resolved ?? 'the locked version'} does not match outfit.lock (integrity ${integrity}, locked ${pinned.integrity})`, {
-        hint: 'the lock or the source was changed; if you expected a new version, run: outfit update ' + name,
-      })
+      throw new SourceError(
+        `kit '${name}': what ${source.raw} serves at ${pinned.commit ?? pinned.version ?? pinned.resolved ?? 'the locked version'} does not match outfit.lock (integrity ${integrity}, locked ${pinned.integrity})`,
+        {
+          hint:
+            'the lock or the source was changed; if you expected a new version, run: outfit update ' + name,
+        },
+      )
     }
     const entry: LockEntry = {
       source: source.raw,
@@ -61,13 +77,25 @@ export async function fetchKit(name: string, source: RemoteSource, pinned: LockE
 
 // --- internal ---
 
-async function download(name: string, source: RemoteSource, pinned: LockEntry | undefined, workspace: string, options: FetchOptions): Promise<Fetched> {
+async function download(
+  name: string,
+  source: RemoteSource,
+  pinned: LockEntry | undefined,
+  workspace: string,
+  options: FetchOptions,
+): Promise<Fetched> {
   options.signal?.throwIfAborted()
   const signal = options.signal ? { signal: options.signal } : {}
   if (source.kind === 'git') return fetchGit(source, pinned?.commit ?? source.ref, workspace, name, signal)
   const npm = await options.npm()
   const cacheOptions = { ...npm, cache: options.cache.pacote, ...signal }
-  return fetchPackage(source, source.kind === 'npm' ? pinned?.version : undefined, workspace, cacheOptions, name)
+  return fetchPackage(
+    source,
+    source.kind === 'npm' ? pinned?.version : undefined,
+    workspace,
+    cacheOptions,
+    name,
+  )
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -11,7 +11,13 @@ type Pacote = typeof PacoteModule
 type PackageSource = Extract<SourceSpec, { kind: 'npm' | 'tarball' }>
 
 /** `version` pins an npm package to the locked version; tarballs are fetched from where they are. */
-export async function fetchPackage(source: PackageSource, version: string | undefined, workspace: string, options: Record<string, unknown>, label: string): Promise<Fetched> {
+export async function fetchPackage(
+  source: PackageSource,
+  version: string | undefined,
+  workspace: string,
+  options: Record<string, unknown>,
+  label: string,
+): Promise<Fetched> {
   const spec = source.kind === 'npm' ? `${source.name}@${version ?? source.range}` : source.location
   const dir = join(workspace, 'package')
   let result: { resolved: string }
@@ -58,7 +64,13 @@ async function packageVersion(dir: string): Promise<string | undefined> {
   }
 }
 
-function packageError(error: unknown, source: PackageSource, spec: string, options: Record<string, unknown>, label: string): SourceError {
+function packageError(
+  error: unknown,
+  source: PackageSource,
+  spec: string,
+  options: Record<string, unknown>,
+  label: string,
+): SourceError {
   const code = (error as NodeJS.ErrnoException).code ?? ''
   const message = (error as Error).message.split('\n')[0] ?? ''
   const registry = String(options.registry ?? 'https://registry.npmjs.org/')
@@ -66,27 +78,54 @@ function packageError(error: unknown, source: PackageSource, spec: string, optio
   const what = `kit '${label}'`
   switch (code) {
     case 'E404':
-      return new SourceError(`${what}: ${source.kind === 'npm' ? `package ${source.name} not found on ${registry}` : `${spec} not found (404)`}`, { hint: 'check the name; for a private registry set it (and its token) in .npmrc', ...cause })
+      return new SourceError(
+        `${what}: ${source.kind === 'npm' ? `package ${source.name} not found on ${registry}` : `${spec} not found (404)`}`,
+        { hint: 'check the name; for a private registry set it (and its token) in .npmrc', ...cause },
+      )
     case 'ETARGET':
-      return new SourceError(`${what}: no version of ${source.kind === 'npm' ? source.name : spec} matches '${source.kind === 'npm' ? source.range : ''}'`, { hint: `see the versions with: npm view ${source.kind === 'npm' ? source.name : spec} versions`, ...cause })
+      return new SourceError(
+        `${what}: no version of ${source.kind === 'npm' ? source.name : spec} matches '${source.kind === 'npm' ? source.range : ''}'`,
+        {
+          hint: `see the versions with: npm view ${source.kind === 'npm' ? source.name : spec} versions`,
+          ...cause,
+        },
+      )
     case 'E401':
     case 'E403':
-      return new SourceError(`${what}: ${registry} refused access to ${spec} (${code.slice(1)})`, { hint: 'log in with npm login, or set a token for this registry in .npmrc', ...cause })
+      return new SourceError(`${what}: ${registry} refused access to ${spec} (${code.slice(1)})`, {
+        hint: 'log in with npm login, or set a token for this registry in .npmrc',
+        ...cause,
+      })
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return new SourceError(`${what}: unknown host while fetching ${spec} (${message})`, { hint: 'check the registry or URL, and your network', ...cause })
+      return new SourceError(`${what}: unknown host while fetching ${spec} (${message})`, {
+        hint: 'check the registry or URL, and your network',
+        ...cause,
+      })
     case 'ECONNREFUSED':
     case 'ECONNRESET':
     case 'ETIMEDOUT':
     case 'EPIPE':
-      return new SourceError(`${what}: the network failed while fetching ${spec} (${code})`, { hint: 'nothing was installed; try again when the registry is reachable', ...cause })
+      return new SourceError(`${what}: the network failed while fetching ${spec} (${code})`, {
+        hint: 'nothing was installed; try again when the registry is reachable',
+        ...cause,
+      })
     case 'EINTEGRITY':
-      return new SourceError(`${what}: ${spec} does not match its published integrity`, { hint: 'the download was corrupted or tampered with; nothing was installed', ...cause })
+      return new SourceError(`${what}: ${spec} does not match its published integrity`, {
+        hint: 'the download was corrupted or tampered with; nothing was installed',
+        ...cause,
+      })
     case 'ENOENT':
       return new SourceError(`${what}: ${spec} not found`, cause)
     default:
-      if (code.startsWith('TAR_') || /zlib|unexpected end|premature close|terminated|aborted/i.test(`${code} ${message}`)) {
-        return new SourceError(`${what}: ${spec} arrived incomplete or is not a tarball (${message})`, { hint: 'nothing was installed; try again', ...cause })
+      if (
+        code.startsWith('TAR_') ||
+        /zlib|unexpected end|premature close|terminated|aborted/i.test(`${code} ${message}`)
+      ) {
+        return new SourceError(`${what}: ${spec} arrived incomplete or is not a tarball (${message})`, {
+          hint: 'nothing was installed; try again',
+          ...cause,
+        })
       }
       return new SourceError(`${what}: could not fetch ${spec}: ${message}`, cause)
   }

@@ -33,7 +33,13 @@ async function walk(root: string, dir: string): Promise<Entry[]> {
     else if (entry.isSymbolicLink()) out.push({ path, kind: 'link', digest: await readlink(full) })
     else if (entry.isFile()) {
       const mode = (await lstat(full)).mode
-      out.push({ path, kind: mode & 0o111 ? 'exec' : 'file', digest: createHash('sha256').update(await readFile(full)).digest('hex') })
+      out.push({
+        path,
+        kind: mode & 0o111 ? 'exec' : 'file',
+        digest: createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex'),
+      })
     }
   }
   return out

@@ -18,16 +18,27 @@ const RENAMED: Record<string, string> = {
   noproxy: 'noProxy',
   ca: 'ca',
 }
-const NUMBERS = new Set(['fetchRetries', 'fetchRetryFactor', 'fetchRetryMintimeout', 'fetchRetryMaxtimeout', 'timeout'])
+const NUMBERS = new Set([
+  'fetchRetries',
+  'fetchRetryFactor',
+  'fetchRetryMintimeout',
+  'fetchRetryMaxtimeout',
+  'timeout',
+])
 
-export async function npmOptions(env: Record<string, string | undefined>, home: string, project: string): Promise<Record<string, unknown>> {
+export async function npmOptions(
+  env: Record<string, string | undefined>,
+  home: string,
+  project: string,
+): Promise<Record<string, unknown>> {
   const user = env.npm_config_userconfig ?? env.NPM_CONFIG_USERCONFIG ?? join(home, '.npmrc')
   const merged: Record<string, string> = {}
   // Later files win: user config, then the project's (as npm does), then the environment.
   for (const file of [user, join(project, '.npmrc')]) Object.assign(merged, await readNpmrc(file, env))
   for (const [key, value] of Object.entries(env)) {
     const match = /^npm_config_(.+)$/i.exec(key)
-    if (match && value !== undefined && key.toLowerCase() !== 'npm_config_userconfig') merged[(match[1] as string).toLowerCase().replace(/_/g, '-')] = value
+    if (match && value !== undefined && key.toLowerCase() !== 'npm_config_userconfig')
+      merged[(match[1] as string).toLowerCase().replace(/_/g, '-')] = value
   }
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(merged)) {
@@ -42,7 +53,10 @@ export async function npmOptions(env: Record<string, string | undefined>, home: 
 
 // --- internal ---
 
-async function readNpmrc(file: string, env: Record<string, string | undefined>): Promise<Record<string, string>> {
+async function readNpmrc(
+  file: string,
+  env: Record<string, string | undefined>,
+): Promise<Record<string, string>> {
   let text: string
   try {
     text = await readFile(file, 'utf8')
@@ -52,7 +66,8 @@ async function readNpmrc(file: string, env: Record<string, string | undefined>):
   const out: Record<string, string> = {}
   for (const [key, value] of Object.entries(parse(text))) {
     // npm expands ${VAR} in values (tokens are usually kept out of the file this way).
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = String(value).replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '')
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+      out[key] = String(value).replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '')
   }
   return out
 }

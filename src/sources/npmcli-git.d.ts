@@ -17,7 +17,12 @@ declare module '@npmcli/git' {
     cwd?: string
   }
   export function revs(repo: string, opts?: GitOptions): Promise<Revs | null>
-  export function clone(repo: string, ref: string | undefined, target: string, opts?: GitOptions): Promise<string>
+  export function clone(
+    repo: string,
+    ref: string | undefined,
+    target: string,
+    opts?: GitOptions,
+  ): Promise<string>
   const git: { revs: typeof revs; clone: typeof clone }
   export default git
 }

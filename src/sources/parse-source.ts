@@ -12,11 +12,23 @@ import { UsageError } from '../errors.js'
 
 export type SourceSpec =
   | { kind: 'local'; raw: string; dir: string }
-  | { kind: 'git'; raw: string; id: string; url: string; hosted?: { https: string; ssh?: string }; ref?: string; subdir?: string }
+  | {
+      kind: 'git'
+      raw: string
+      id: string
+      url: string
+      hosted?: { https: string; ssh?: string }
+      ref?: string
+      subdir?: string
+    }
   | { kind: 'npm'; raw: string; id: string; name: string; range: string }
   | { kind: 'tarball'; raw: string; id: string; location: string }
 
-const HOSTS: Record<string, string> = { github: 'github.com', gitlab: 'gitlab.com', bitbucket: 'bitbucket.org' }
+const HOSTS: Record<string, string> = {
+  github: 'github.com',
+  gitlab: 'gitlab.com',
+  bitbucket: 'bitbucket.org',
+}
 const GIT_URL = /^(git\+[a-z]+:|git:\/\/|ssh:\/\/|[\w.-]+@[\w.-]+:)/i
 const TARBALL = /\.(tgz|tar\.gz|tar)$/i
 
@@ -29,11 +41,17 @@ export function parseSource(raw: string, baseDir: string): SourceSpec {
   if (text.startsWith('npm:')) return parseNpm(text)
   if (GIT_URL.test(text) || (/^https?:\/\//i.test(text) && /\.git(#|$)/.test(text))) return parseGitUrl(text)
   if (/^https?:\/\//i.test(text)) {
-    if (!TARBALL.test(text)) throw new UsageError(`kit source '${raw}' is a web address but not a tarball (.tgz) or a git repository (.git)`, { hint: 'for a repository use git+https://…/repo.git or github:owner/repo' })
+    if (!TARBALL.test(text))
+      throw new UsageError(
+        `kit source '${raw}' is a web address but not a tarball (.tgz) or a git repository (.git)`,
+        { hint: 'for a repository use git+https://…/repo.git or github:owner/repo' },
+      )
     return { kind: 'tarball', raw, id: text, location: text }
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(text) && !isAbsolute(text) && !/^[a-z]:[\\/]/i.test(text)) {
-    throw new UsageError(`kit source '${raw}' has an unknown kind '${text.split(':')[0]}:'`, { hint: 'use a folder, github:owner/repo, gitlab:owner/repo, git+https://…, git+ssh://…, git+file://…, npm:package or a .tgz' })
+    throw new UsageError(`kit source '${raw}' has an unknown kind '${text.split(':')[0]}:'`, {
+      hint: 'use a folder, github:owner/repo, gitlab:owner/repo, git+https://…, git+ssh://…, git+file://…, npm:package or a .tgz',
+    })
   }
   const path = resolve(baseDir, text)
   if (TARBALL.test(text)) return { kind: 'tarball', raw, id: path, location: path }
@@ -65,7 +83,9 @@ function parseHosted(raw: string, host: string, rest: string): SourceSpec {
   const parts = path.replace(/\/+$/, '').split('/')
   const [owner, repo, ...sub] = parts
   if (!owner || !repo || !/^[\w.-]+$/.test(owner) || !/^[\w.-]+$/.test(repo)) {
-    throw new UsageError(`kit source '${raw}' needs ${host}:owner/repo`, { hint: `e.g. ${host}:acme/ai-kits/kits/backend#v2` })
+    throw new UsageError(`kit source '${raw}' needs ${host}:owner/repo`, {
+      hint: `e.g. ${host}:acme/ai-kits/kits/backend#v2`,
+    })
   }
   if (sub.length > 0) subdir = cleanSubdir(sub.join('/'), raw)
   const name = repo.replace(/\.git$/, '')
@@ -87,14 +107,18 @@ function parseGitUrl(raw: string): SourceSpec {
   const { ref, subdir } = hash >= 0 ? splitCommittish(raw.slice(hash + 1), raw) : {}
   // git+file:///x → file:///x, git+ssh://… → ssh://…; scp-like git@host:path stays as it is.
   const url = base.replace(/^git\+/i, '')
-  if (/^file:/i.test(url) && !/^file:\/\//i.test(url)) throw new UsageError(`kit source '${raw}': a file URL needs three slashes: git+file:///path/to/repo.git`)
+  if (/^file:/i.test(url) && !/^file:\/\//i.test(url))
+    throw new UsageError(`kit source '${raw}': a file URL needs three slashes: git+file:///path/to/repo.git`)
   return { kind: 'git', raw, id: base, url, ...(ref ? { ref } : {}), ...(subdir ? { subdir } : {}) }
 }
 
 function parseNpm(raw: string): SourceSpec {
   const rest = raw.slice('npm:'.length)
   const match = /^((?:@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*)(?:@(.+))?$/i.exec(rest)
-  if (!match) throw new UsageError(`kit source '${raw}' is not an npm package name`, { hint: 'e.g. npm:@acme/kit@^1 or npm:my-kit' })
+  if (!match)
+    throw new UsageError(`kit source '${raw}' is not an npm package name`, {
+      hint: 'e.g. npm:@acme/kit@^1 or npm:my-kit',
+    })
   const name = match[1] as string
   return { kind: 'npm', raw, id: `npm:${name}`, name, range: match[2] ?? 'latest' }
 }
@@ -113,6 +137,7 @@ function splitCommittish(text: string, raw: string): { ref?: string; subdir?: st
 function cleanSubdir(dir: string, raw: string): string | undefined {
   const clean = posix.normalize(dir.replace(/^\/+/, '')).replace(/\/+$/, '')
   if (clean === '.' || clean === '') return undefined
-  if (clean.startsWith('..')) throw new UsageError(`kit source '${raw}': the sub-folder must stay inside the repository`)
+  if (clean.startsWith('..'))
+    throw new UsageError(`kit source '${raw}': the sub-folder must stay inside the repository`)
   return clean
 }

@@ -39,7 +39,9 @@ export interface ResolveRequest extends FetchOptions {
   only?: string[]
 }
 
-export async function resolveKits(request: ResolveRequest): Promise<{ kits: ResolvedKit[]; lock: Lockfile; changes: LockChange[] }> {
+export async function resolveKits(
+  request: ResolveRequest,
+): Promise<{ kits: ResolvedKit[]; lock: Lockfile; changes: LockChange[] }> {
   const specs = request.kits.map((k) => ({ ...k, spec: parseSource(k.source, k.baseDir ?? request.baseDir) }))
   if (request.mode === 'frozen') checkFrozen(specs, request.lock)
   const kits: ResolvedKit[] = []
@@ -50,12 +52,17 @@ export async function resolveKits(request: ResolveRequest): Promise<{ kits: Reso
       continue
     }
     const locked = request.lock?.kits[kit.name]
-    const moving = request.mode === 'update' && (request.only === undefined || request.only.length === 0 || request.only.includes(kit.name))
+    const moving =
+      request.mode === 'update' &&
+      (request.only === undefined || request.only.length === 0 || request.only.includes(kit.name))
     const pinned = !moving && locked?.source === kit.source ? locked : undefined
     const { dir, entry } = await fetchKit(kit.name, kit.spec, pinned, request)
     kits.push({ ...kit, dir, entry })
   }
-  const lock: Lockfile = { lockfileVersion: 1, kits: Object.fromEntries(kits.flatMap((k) => (k.entry ? [[k.name, k.entry]] : []))) }
+  const lock: Lockfile = {
+    lockfileVersion: 1,
+    kits: Object.fromEntries(kits.flatMap((k) => (k.entry ? [[k.name, k.entry]] : []))),
+  }
   return { kits, lock, changes: lockChanges(request.lock, lock) }
 }
 
@@ -75,13 +82,22 @@ export function lockChanges(before: Lockfile | undefined, after: Lockfile): Lock
 function checkFrozen(kits: (KitSource & { spec: SourceSpec })[], lock: Lockfile | undefined): void {
   const remote = kits.filter((k) => k.spec.kind !== 'local')
   const fix = { hint: "run 'outfit install' without --frozen (or 'outfit update'), and commit outfit.lock" }
-  if (remote.length > 0 && !lock) throw new LockMismatchError(`outfit.lock is missing; kit '${remote[0]?.name}' (${remote[0]?.source}) is not locked`, fix)
+  if (remote.length > 0 && !lock)
+    throw new LockMismatchError(
+      `outfit.lock is missing; kit '${remote[0]?.name}' (${remote[0]?.source}) is not locked`,
+      fix,
+    )
   for (const kit of remote) {
     const entry = lock?.kits[kit.name]
     if (!entry) throw new LockMismatchError(`kit '${kit.name}' is not in outfit.lock`, fix)
-    if (entry.source !== kit.source) throw new LockMismatchError(`kit '${kit.name}': the config says ${kit.source} but outfit.lock has ${entry.source}`, fix)
+    if (entry.source !== kit.source)
+      throw new LockMismatchError(
+        `kit '${kit.name}': the config says ${kit.source} but outfit.lock has ${entry.source}`,
+        fix,
+      )
   }
   const names = new Set(remote.map((k) => k.name))
   const stale = Object.keys(lock?.kits ?? {}).filter((name) => !names.has(name))
-  if (stale.length > 0) throw new LockMismatchError(`outfit.lock has kit '${stale[0]}', which is no longer configured`, fix)
+  if (stale.length > 0)
+    throw new LockMismatchError(`outfit.lock has kit '${stale[0]}', which is no longer configured`, fix)
 }

@@ -20,7 +20,12 @@ export async function collectGarbage(fs: Fs, state: ScopeState): Promise<void> {
     for (const step of manifest?.steps ?? []) {
       for (const change of step.changes) {
         if (change.kind === 'dir') continue
-        for (const snap of [change.before, change.kind === 'link' ? null : change.after, change.kind === 'link' ? null : change.origin]) if (snap) referenced.add(snap.hash)
+        for (const snap of [
+          change.before,
+          change.kind === 'link' ? null : change.after,
+          change.kind === 'link' ? null : change.origin,
+        ])
+          if (snap) referenced.add(snap.hash)
       }
     }
   }

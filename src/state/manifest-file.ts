@@ -61,19 +61,39 @@ export function manifestMemo(): ManifestMemo {
   return { checked: new Map(), folders: new Map(), verified: new Map() }
 }
 
-export async function readManifest(fs: Fs, state: ScopeState, tool: string, scope: string, areas?: readonly string[], memo?: ManifestMemo): Promise<ManifestFile | null> {
+export async function readManifest(
+  fs: Fs,
+  state: ScopeState,
+  tool: string,
+  scope: string,
+  areas?: readonly string[],
+  memo?: ManifestMemo,
+): Promise<ManifestFile | null> {
   const file = manifestPath(state.dir, tool, scope)
   let text: string
   try {
     text = await fs.readFile(file, 'utf8')
   } catch (error) {
     if (isNotFound(error)) return null
-    throw new StateError(`could not read the install manifest ${file}: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
+    throw new StateError(`could not read the install manifest ${file}: ${(error as Error).message}`, {
+      cause: error,
+      hint: FORGET_HINT(file),
+    })
   }
   // Keyed by the text's hash, not the text: a key holding the text kept a copy of every manifest read for the whole run.
   const digest = memo ? hashBytes(text) : ''
   const key = `${file}\0${state.id}\0${areas?.join('\0') ?? '*'}\0${digest}`
-  const manifest = memo?.checked.get(key) ?? checkManifest(state, tool, scope, file, text, areas, memo?.verified && { verified: memo.verified, digest })
+  const manifest =
+    memo?.checked.get(key) ??
+    checkManifest(
+      state,
+      tool,
+      scope,
+      file,
+      text,
+      areas,
+      memo?.verified && { verified: memo.verified, digest },
+    )
   memo?.checked.set(key, manifest)
   // Resolve symlinks before anything reads through a path: a folder swapped for a link that leads out is refused.
   const cache = memo?.folders.get(state.root) ?? { safe: new Set<string>() }
@@ -83,7 +103,10 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
       try {
         await assertNoSymlinkEscape(fs, state.root, change.path, cache)
       } catch (error) {
-        throw new StateError(`the install manifest ${file} names ${change.path}, which lies behind a symlink: ${(error as Error).message}`, { cause: error, hint: FORGET_HINT(file) })
+        throw new StateError(
+          `the install manifest ${file} names ${change.path}, which lies behind a symlink: ${(error as Error).message}`,
+          { cause: error, hint: FORGET_HINT(file) },
+        )
       }
     }
   }
@@ -91,7 +114,15 @@ export async function readManifest(fs: Fs, state: ScopeState, tool: string, scop
 }
 
 /** Parses, unseals and checks a manifest's text (everything but the symlink check). */
-function checkManifest(state: ScopeState, tool: string, scope: string, file: string, text: string, areas?: readonly string[], memo?: { verified: Map<string, ManifestFile>; digest: string }): ManifestFile {
+function checkManifest(
+  state: ScopeState,
+  tool: string,
+  scope: string,
+  file: string,
+  text: string,
+  areas?: readonly string[],
+  memo?: { verified: Map<string, ManifestFile>; digest: string },
+): ManifestFile {
   // The same text (by its sha256) for the same file and user unseals to the same body (read without areas, then with them: status).
   const key = `${file}\0${state.id}\0${memo?.digest}`
   const body = memo?.verified.get(key) ?? verifiedBody(state, tool, scope, file, text)
@@ -104,22 +135,46 @@ function checkManifest(state: ScopeState, tool: string, scope: string, file: str
  * last, over exactly the text before it: the seal is checked over that text and only that text is parsed. The
  * laid-out form earlier versions wrote is parsed whole and its body serialised again to check the seal.
  */
-function verifiedBody(state: ScopeState, tool: string, scope: string, file: string, text: string): ManifestFile {
+function verifiedBody(
+  state: ScopeState,
+  tool: string,
+  scope: string,
+  file: string,
+  text: string,
+): ManifestFile {
   const compact = sealedPrefix(text)
   let data: unknown
   try {
     data = JSON.parse(compact ? compact.sealed : text)
   } catch (error) {
-    throw new StateError(`the install manifest ${file} is damaged (not valid JSON: ${(error as Error).message}); outfit will not guess what it installed`, { cause: error, hint: FORGET_HINT(file) })
+    throw new StateError(
+      `the install manifest ${file} is damaged (not valid JSON: ${(error as Error).message}); outfit will not guess what it installed`,
+      { cause: error, hint: FORGET_HINT(file) },
+    )
   }
-  if (!isRecord(data)) throw new StateError(`the install manifest ${file} is damaged (not a JSON object)`, { hint: FORGET_HINT(file) })
+  if (!isRecord(data))
+    throw new StateError(`the install manifest ${file} is damaged (not a JSON object)`, {
+      hint: FORGET_HINT(file),
+    })
   const { mac, ...rest } = data
   const body = compact ? data : rest
   if (body.version !== MANIFEST_VERSION) {
-    throw new StateError(`the install manifest ${file} has version ${JSON.stringify(body.version)}; this outfit reads version ${MANIFEST_VERSION}`, { hint: `use the outfit that wrote it, or ${FORGET_HINT(file)}` })
+    throw new StateError(
+      `the install manifest ${file} has version ${JSON.stringify(body.version)}; this outfit reads version ${MANIFEST_VERSION}`,
+      { hint: `use the outfit that wrote it, or ${FORGET_HINT(file)}` },
+    )
   }
-  if (!verifySeal(state.key, sealParts(state, tool, scope, compact ? compact.sealed : JSON.stringify(body)), compact ? compact.mac : mac)) {
-    throw new StateError(`the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`, { hint: FORGET_HINT(file) })
+  if (
+    !verifySeal(
+      state.key,
+      sealParts(state, tool, scope, compact ? compact.sealed : JSON.stringify(body)),
+      compact ? compact.mac : mac,
+    )
+  ) {
+    throw new StateError(
+      `the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`,
+      { hint: FORGET_HINT(file) },
+    )
   }
   return checkShape(body, file, tool, scope)
 }
@@ -135,7 +190,13 @@ const SEAL_TAIL = /^,"mac":"[0-9a-f]{64}"\}$/
 const SEAL_TAIL_LENGTH = 74
 
 /** Every manifest in the state dir except the given tool's (other tools may share files and blocks). */
-export async function readOtherManifests(fs: Fs, state: ScopeState, tool: string, scope: string, memo?: ManifestMemo): Promise<ManifestFile[]> {
+export async function readOtherManifests(
+  fs: Fs,
+  state: ScopeState,
+  tool: string,
+  scope: string,
+  memo?: ManifestMemo,
+): Promise<ManifestFile[]> {
   let names: string[]
   try {
     names = (await fs.readdir(join(state.dir, 'manifests'))) as string[]
@@ -160,12 +221,21 @@ export async function serializeManifest(fs: Fs, state: ScopeState, manifest: Man
   for (const step of manifest.steps) {
     for (const change of step.changes) {
       if (change.kind === 'dir') continue
-      const keep = change.kind === 'link' ? change.before : change.origin === undefined ? change.before : change.origin
+      const keep =
+        change.kind === 'link' ? change.before : change.origin === undefined ? change.before : change.origin
       if (keep?.data) backups.set(keep.hash, keep.data)
     }
   }
   // A folder made above or at the root (a sandbox home that did not exist yet) is not the tool's: uninstall keeps it.
-  const inside = { ...manifest, steps: manifest.steps.map((s) => ({ ...s, changes: s.changes.filter((c) => c.kind !== 'dir' || (isInside(state.root, c.path) && c.path !== state.root)) })) }
+  const inside = {
+    ...manifest,
+    steps: manifest.steps.map((s) => ({
+      ...s,
+      changes: s.changes.filter(
+        (c) => c.kind !== 'dir' || (isInside(state.root, c.path) && c.path !== state.root),
+      ),
+    })),
+  }
   const stripped = mapPaths(inside, (p) => relative(state.root, p))
   if (backups.size > 0) await ensureStateDir(fs, join(state.dir, 'backups'))
   for (const [hash, data] of backups) {
@@ -193,10 +263,17 @@ export async function loadBackup(fs: Fs, stateDir: string, snapshot: Snapshot): 
   try {
     data = new Uint8Array(await fs.readFile(backupPath(stateDir, snapshot.hash)))
   } catch (error) {
-    if (isNotFound(error)) throw new StateError(`the backup ${snapshot.hash.slice(0, 12)} is missing from ${join(stateDir, 'backups')}`, { cause: error })
+    if (isNotFound(error))
+      throw new StateError(
+        `the backup ${snapshot.hash.slice(0, 12)} is missing from ${join(stateDir, 'backups')}`,
+        { cause: error },
+      )
     throw error
   }
-  if (hashBytes(data) !== snapshot.hash) throw new StateError(`the backup ${snapshot.hash.slice(0, 12)} in ${join(stateDir, 'backups')} is corrupt (its content does not match its name)`)
+  if (hashBytes(data) !== snapshot.hash)
+    throw new StateError(
+      `the backup ${snapshot.hash.slice(0, 12)} in ${join(stateDir, 'backups')} is corrupt (its content does not match its name)`,
+    )
   return { ...snapshot, data }
 }
 
@@ -215,14 +292,25 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A relative path from a manifest → the absolute path it names, only if it stays inside the root and the areas. */
-function containedPath(root: string, path: string, file: string, isDir: boolean, areas?: readonly string[]): string {
+function containedPath(
+  root: string,
+  path: string,
+  file: string,
+  isDir: boolean,
+  areas?: readonly string[],
+): string {
   const full = typeof path === 'string' ? resolveBelow(root, path) : undefined
   // Folders outfit made to reach an area (`.agents` for `.agents/skills`) are only ever removed when empty.
-  const declared = full !== undefined && (!areas || areas.some((area) => isInside(area, full) || (isDir && isInside(full, area))))
+  const declared =
+    full !== undefined &&
+    (!areas || areas.some((area) => isInside(area, full) || (isDir && isInside(full, area))))
   if (full === undefined || !declared) {
-    throw new StateError(`the install manifest ${file} names ${JSON.stringify(path)}, outside the folders this tool installs into; it was not used`, {
-      hint: FORGET_HINT(file),
-    })
+    throw new StateError(
+      `the install manifest ${file} names ${JSON.stringify(path)}, outside the folders this tool installs into; it was not used`,
+      {
+        hint: FORGET_HINT(file),
+      },
+    )
   }
   return full
 }
@@ -236,17 +324,31 @@ function checkShape(body: Record<string, unknown>, file: string, tool: string, s
   }
   if (body.tool !== tool || body.scope !== scope) fail(`it is for ${String(body.tool)}.${String(body.scope)}`)
   const kit = body.kit
-  if (!isRecord(kit) || typeof kit.name !== 'string' || typeof kit.version !== 'string') fail('no kit name and version')
+  if (!isRecord(kit) || typeof kit.name !== 'string' || typeof kit.version !== 'string')
+    fail('no kit name and version')
   if (!Array.isArray(body.steps)) fail('no steps')
   for (const step of body.steps as unknown[]) {
-    if (!isRecord(step) || typeof step.step !== 'string' || typeof step.inverse !== 'string' || !Array.isArray(step.changes)) fail('a step without name, inverse or changes')
+    if (
+      !isRecord(step) ||
+      typeof step.step !== 'string' ||
+      typeof step.inverse !== 'string' ||
+      !Array.isArray(step.changes)
+    )
+      fail('a step without name, inverse or changes')
     for (const change of (step as { changes: unknown[] }).changes) {
-      if (!isRecord(change) || !KINDS.has(change.kind as string) || typeof change.path !== 'string') fail('a change without kind or path')
+      if (!isRecord(change) || !KINDS.has(change.kind as string) || typeof change.path !== 'string')
+        fail('a change without kind or path')
       const c = change as Record<string, unknown>
       for (const key of ['before', 'after', 'origin']) {
         const snap = c[key]
         if (snap === undefined || snap === null) continue
-        if (!isRecord(snap) || typeof snap.hash !== 'string' || !HASH.test(snap.hash) || (snap.mode !== undefined && !Number.isInteger(snap.mode))) fail(`a bad snapshot for ${String(c.path)}`)
+        if (
+          !isRecord(snap) ||
+          typeof snap.hash !== 'string' ||
+          !HASH.test(snap.hash) ||
+          (snap.mode !== undefined && !Number.isInteger(snap.mode))
+        )
+          fail(`a bad snapshot for ${String(c.path)}`)
       }
       if (c.kind === 'edit' && !Array.isArray(c.owned)) fail(`no owned keys for ${String(c.path)}`)
       if (c.kind === 'link' && typeof c.target !== 'string') fail(`no link target for ${String(c.path)}`)
@@ -271,9 +373,21 @@ function mapPaths(manifest: ManifestFile, map: (p: string, kind: Change['kind'])
           case 'link':
             return { ...c, path: map(c.path, c.kind), before: snap(c.before) ?? null }
           case 'file':
-            return { ...c, path: map(c.path, c.kind), before: snap(c.before) ?? null, after: snap(c.after) ?? null, ...(c.origin !== undefined ? { origin: snap(c.origin) ?? null } : {}) }
+            return {
+              ...c,
+              path: map(c.path, c.kind),
+              before: snap(c.before) ?? null,
+              after: snap(c.after) ?? null,
+              ...(c.origin !== undefined ? { origin: snap(c.origin) ?? null } : {}),
+            }
           case 'edit':
-            return { ...c, path: map(c.path, c.kind), before: snap(c.before) ?? null, after: snap(c.after) ?? null, ...(c.origin !== undefined ? { origin: snap(c.origin) ?? null } : {}) }
+            return {
+              ...c,
+              path: map(c.path, c.kind),
+              before: snap(c.before) ?? null,
+              after: snap(c.after) ?? null,
+              ...(c.origin !== undefined ? { origin: snap(c.origin) ?? null } : {}),
+            }
         }
       }),
     })),

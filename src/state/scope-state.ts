@@ -29,14 +29,21 @@ export const STATE_FILE_MODE = 0o600
 
 /** The default state home for a home folder (`--home` sandboxes keep their state inside the sandbox). */
 export function defaultStateHome(home: string, xdgStateHome?: string): string {
-  return xdgStateHome && xdgStateHome.startsWith('/') ? join(xdgStateHome, 'outfit') : join(home, '.local', 'state', 'outfit')
+  return xdgStateHome && xdgStateHome.startsWith('/')
+    ? join(xdgStateHome, 'outfit')
+    : join(home, '.local', 'state', 'outfit')
 }
 
 /**
  * Opens the state of one scope root. With `create`, makes the state home and the key when missing (install,
  * uninstall, recover); without, returns null when no key exists yet, since then outfit has never written state here.
  */
-export async function openScopeState(fs: Fs, stateHome: string, root: string, options: { create: boolean }): Promise<ScopeState | null> {
+export async function openScopeState(
+  fs: Fs,
+  stateHome: string,
+  root: string,
+  options: { create: boolean },
+): Promise<ScopeState | null> {
   const key = await loadKey(fs, stateHome, options.create)
   if (!key) return null
   const real = await realpathOrSelf(fs, root)
@@ -68,13 +75,22 @@ async function loadKey(fs: Fs, stateHome: string, create: boolean): Promise<Uint
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const st = await fs.lstat(path)
-      if (!st.isFile()) throw new StateError(`${path} is not a regular file; outfit will not trust it as its state key`, { hint: `remove it (outfit makes a new one; state signed with the old key is then refused)` })
+      if (!st.isFile())
+        throw new StateError(`${path} is not a regular file; outfit will not trust it as its state key`, {
+          hint: `remove it (outfit makes a new one; state signed with the old key is then refused)`,
+        })
       checkOwner(st, path)
       if (POSIX_MODES && (Number(st.mode) & 0o077) !== 0) {
-        throw new StateError(`${path} can be read by other users, so anyone could forge outfit's state with it`, { hint: `run: chmod 600 ${path}` })
+        throw new StateError(
+          `${path} can be read by other users, so anyone could forge outfit's state with it`,
+          { hint: `run: chmod 600 ${path}` },
+        )
       }
       const text = (await fs.readFile(path, 'utf8')).trim()
-      if (!/^[0-9a-f]{64}$/.test(text)) throw new StateError(`${path} is not an outfit state key`, { hint: 'remove it; outfit makes a new one (state signed with the old key is then refused)' })
+      if (!/^[0-9a-f]{64}$/.test(text))
+        throw new StateError(`${path} is not an outfit state key`, {
+          hint: 'remove it; outfit makes a new one (state signed with the old key is then refused)',
+        })
       return Buffer.from(text, 'hex')
     } catch (error) {
       if (!isNotFound(error)) throw error
@@ -101,10 +117,16 @@ async function checkStateHome(fs: Fs, stateHome: string, create: boolean): Promi
     await ensureStateDir(fs, stateHome)
     return
   }
-  if (!st.isDirectory()) throw new StateError(`outfit's state folder ${stateHome} is not a folder (a symlink or a file)`, { hint: 'move it away; outfit makes a new one' })
+  if (!st.isDirectory())
+    throw new StateError(`outfit's state folder ${stateHome} is not a folder (a symlink or a file)`, {
+      hint: 'move it away; outfit makes a new one',
+    })
   checkOwner(st, stateHome)
   if (POSIX_MODES && (Number(st.mode) & 0o077) !== 0) {
-    if (!create) throw new StateError(`outfit's state folder ${stateHome} can be entered by other users`, { hint: `run: chmod 700 ${stateHome}` })
+    if (!create)
+      throw new StateError(`outfit's state folder ${stateHome} can be entered by other users`, {
+        hint: `run: chmod 700 ${stateHome}`,
+      })
     await fs.chmod(stateHome, STATE_DIR_MODE)
   }
 }
@@ -113,7 +135,10 @@ function checkOwner(st: { uid: number | bigint }, path: string): void {
   const uid = process.getuid?.()
   // A file system that reports no owner (plan's in-memory overlay for files it holds) has nothing to check.
   if (uid !== undefined && Number.isInteger(Number(st.uid)) && Number(st.uid) !== uid) {
-    throw new StateError(`${path} belongs to another user (uid ${Number(st.uid)}); outfit only trusts its own state`, { hint: 'run outfit as that user, or point --home / XDG_STATE_HOME at your own folder' })
+    throw new StateError(
+      `${path} belongs to another user (uid ${Number(st.uid)}); outfit only trusts its own state`,
+      { hint: 'run outfit as that user, or point --home / XDG_STATE_HOME at your own folder' },
+    )
   }
 }
 

@@ -19,12 +19,19 @@ export function applyTransforms(item: Item, transforms: Transform[], render: Ren
     if (t.frontmatter) doc = editFrontmatter(doc, t.frontmatter, (s) => render(s, vars))
     if (t.replace) {
       let body = doc.body
-      for (const [search, replacement] of Object.entries(t.replace)) body = body.split(search).join(replacement)
+      for (const [search, replacement] of Object.entries(t.replace))
+        body = body.split(search).join(replacement)
       doc = { ...doc, body }
     }
     if (t.template !== undefined) return render(t.template, itemVariables({ ...item, doc }))
-    if (t.toml) return stringifyToml(renderFields(t.toml, (s) => render(s, itemVariables({ ...item, doc })))) + '\n'
-    if (t.json) return `${JSON.stringify(renderFields(t.json, (s) => render(s, itemVariables({ ...item, doc }))), null, 2)}\n`
+    if (t.toml)
+      return stringifyToml(renderFields(t.toml, (s) => render(s, itemVariables({ ...item, doc })))) + '\n'
+    if (t.json)
+      return `${JSON.stringify(
+        renderFields(t.json, (s) => render(s, itemVariables({ ...item, doc }))),
+        null,
+        2,
+      )}\n`
   }
   return doc.hadFrontmatter || Object.keys(doc.frontmatter).length > 0 ? renderMarkdown(doc) : doc.body
 }
@@ -40,24 +47,39 @@ function renderFields(fields: Record<string, string>, render: (s: string) => str
   return out
 }
 
-function editFrontmatter(doc: MarkdownDoc, spec: NonNullable<Transform['frontmatter']>, render: (s: string) => string): MarkdownDoc {
+function editFrontmatter(
+  doc: MarkdownDoc,
+  spec: NonNullable<Transform['frontmatter']>,
+  render: (s: string) => string,
+): MarkdownDoc {
   if (spec.remove) return { frontmatter: {}, body: doc.body, hadFrontmatter: false }
   let fm = { ...doc.frontmatter }
   if (spec.keep) fm = Object.fromEntries(Object.entries(fm).filter(([k]) => spec.keep?.includes(k)))
   for (const key of spec.drop ?? []) delete fm[key]
   fm = renameKeys(fm, spec.rename ?? {})
-  for (const [key, sep] of Object.entries(spec.join ?? {})) if (Array.isArray(fm[key])) fm[key] = (fm[key] as unknown[]).map(String).join(sep)
+  for (const [key, sep] of Object.entries(spec.join ?? {}))
+    if (Array.isArray(fm[key])) fm[key] = (fm[key] as unknown[]).map(String).join(sep)
   for (const [key, sep] of Object.entries(spec.split ?? {})) {
-    if (typeof fm[key] === 'string') fm[key] = (fm[key] as string).split(sep).map((s) => s.trim()).filter(Boolean)
+    if (typeof fm[key] === 'string')
+      fm[key] = (fm[key] as string)
+        .split(sep)
+        .map((s) => s.trim())
+        .filter(Boolean)
   }
-  for (const [key, value] of Object.entries(spec.default ?? {})) if (!Object.hasOwn(fm, key)) fm[key] = renderValue(value, render)
+  for (const [key, value] of Object.entries(spec.default ?? {}))
+    if (!Object.hasOwn(fm, key)) fm[key] = renderValue(value, render)
   for (const [key, value] of Object.entries(spec.set ?? {})) fm[key] = renderValue(value, render)
   for (const [key, cases] of Object.entries(spec.cases ?? {})) {
     const hit = cases.find((c) => c.if === undefined || isSet(fm[c.if]))
     if (hit) fm[key] = renderValue(hit.value, render)
   }
   const verbatim = [...(doc.verbatim ?? []), ...(spec.verbatim ?? [])]
-  return { ...doc, frontmatter: fm, hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0, ...(verbatim.length > 0 ? { verbatim } : {}) }
+  return {
+    ...doc,
+    frontmatter: fm,
+    hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0,
+    ...(verbatim.length > 0 ? { verbatim } : {}),
+  }
 }
 
 /**

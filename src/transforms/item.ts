@@ -14,7 +14,8 @@ export interface Item {
  * alone; transforms copy the doc before editing it, so a shared doc is never changed).
  */
 export function makeItem(path: string, content: string, file: string, cache?: { doc?: MarkdownDoc }): Item {
-  if (!/\.(md|mdc|markdown)$/i.test(path)) return { path, content, doc: { frontmatter: {}, body: content, hadFrontmatter: false } }
+  if (!/\.(md|mdc|markdown)$/i.test(path))
+    return { path, content, doc: { frontmatter: {}, body: content, hadFrontmatter: false } }
   const doc = cache?.doc ?? parseMarkdown(content, file)
   if (cache) cache.doc = doc
   return { path, content, doc }

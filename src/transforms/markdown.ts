@@ -18,16 +18,28 @@ export function parseMarkdown(text: string, file: string): MarkdownDoc {
   try {
     data = parse(match[1] ?? '')
   } catch (error) {
-    throw new Error(`${file}: frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]})`, { cause: error })
+    throw new Error(`${file}: frontmatter is not valid YAML (${(error as Error).message.split('\n')[0]})`, {
+      cause: error,
+    })
   }
-  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw new Error(`${file}: frontmatter must be a YAML mapping`)
-  return { frontmatter: (data ?? {}) as Record<string, unknown>, body: text.slice(match[0].length), hadFrontmatter: true }
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data)))
+    throw new Error(`${file}: frontmatter must be a YAML mapping`)
+  return {
+    frontmatter: (data ?? {}) as Record<string, unknown>,
+    body: text.slice(match[0].length),
+    hadFrontmatter: true,
+  }
 }
 
-export function renderMarkdown(doc: { frontmatter: Record<string, unknown>; body: string; verbatim?: string[] }): string {
+export function renderMarkdown(doc: {
+  frontmatter: Record<string, unknown>
+  body: string
+  verbatim?: string[]
+}): string {
   if (Object.keys(doc.frontmatter).length === 0) return doc.body
   const lines = Object.entries(doc.frontmatter).map(([key, value]) =>
-    doc.verbatim?.includes(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    doc.verbatim?.includes(key) &&
+    (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
       ? `${key}: ${String(value)}`
       : stringify({ [key]: value }, { lineWidth: 0 }).trimEnd(),
   )

@@ -7,5 +7,8 @@ import type { MarkdownDoc } from './markdown.js'
 export function selects(select: Select | undefined, doc: MarkdownDoc): boolean {
   if (!select) return true
   const fm = doc.frontmatter
-  return (select.with ?? []).every((key) => isSet(fm[key])) && (select.without ?? []).every((key) => !isSet(fm[key]))
+  return (
+    (select.with ?? []).every((key) => isSet(fm[key])) &&
+    (select.without ?? []).every((key) => !isSet(fm[key]))
+  )
 }

@@ -40,16 +40,30 @@ export async function ensureTrusted(candidates: TrustCandidate[], options: Trust
   if (pending.length === 0) return
   const accepted = options.trustAll || (options.ask !== undefined && (await options.ask(pending)))
   if (!accepted) {
-    const lines = pending.flatMap((p) => [`${p.name} (${p.source}) would run:`, ...p.commands.map((c) => `    ${c}`)])
-    throw new UntrustedError(`not installing: ${pending.map((p) => `'${p.name}'`).join(', ')} would run commands from ${pending.length === 1 ? 'a source' : 'sources'} you have not trusted\n  ${lines.join('\n  ')}`, {
-      hint: options.ask ? 'nothing was changed' : `review the commands, then run again with --trust, or add the source to trust: in outfit.config.yaml (e.g. ${pending[0]?.source})`,
-    })
+    const lines = pending.flatMap((p) => [
+      `${p.name} (${p.source}) would run:`,
+      ...p.commands.map((c) => `    ${c}`),
+    ])
+    throw new UntrustedError(
+      `not installing: ${pending.map((p) => `'${p.name}'`).join(', ')} would run commands from ${pending.length === 1 ? 'a source' : 'sources'} you have not trusted\n  ${lines.join('\n  ')}`,
+      {
+        hint: options.ask
+          ? 'nothing was changed'
+          : `review the commands, then run again with --trust, or add the source to trust: in outfit.config.yaml (e.g. ${pending[0]?.source})`,
+      },
+    )
   }
-  await recordTrust(options.file, pending.map((p) => ({ source: p.source, commands: p.commands })))
+  await recordTrust(
+    options.file,
+    pending.map((p) => ({ source: p.source, commands: p.commands })),
+  )
 }
 
 /** The kits whose commands are not yet trusted, each with the commands that are new for its source. */
-export async function untrusted(candidates: TrustCandidate[], options: Pick<TrustOptions, 'patterns' | 'file'>): Promise<Untrusted[]> {
+export async function untrusted(
+  candidates: TrustCandidate[],
+  options: Pick<TrustOptions, 'patterns' | 'file'>,
+): Promise<Untrusted[]> {
   const matches = options.patterns.length > 0 ? picomatch(options.patterns, { dot: true }) : () => false
   const store = await readTrust(options.file)
   const out: Untrusted[] = []

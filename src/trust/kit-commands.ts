@@ -4,7 +4,11 @@ import type { Kit } from '../types.js'
 
 export function kitCommands(kit: Pick<Kit, 'hooks' | 'mcp'>): string[] {
   const hooks = kit.hooks.map((h) => `hook ${h.event}${h.matcher ? ` (${h.matcher})` : ''}: ${h.command}`)
-  const servers = kit.mcp.filter((s) => s.command !== undefined).map((s) => `MCP server ${s.name}: ${[s.command, ...(s.args ?? [])].map(quote).join(' ')}${envNote(s.env)}`)
+  const servers = kit.mcp
+    .filter((s) => s.command !== undefined)
+    .map(
+      (s) => `MCP server ${s.name}: ${[s.command, ...(s.args ?? [])].map(quote).join(' ')}${envNote(s.env)}`,
+    )
   return [...hooks, ...servers]
 }
 

@@ -22,18 +22,26 @@ export function trustFile(stateDir: string): string {
 export async function readTrust(file: string): Promise<TrustStore> {
   try {
     const data = JSON.parse(await readFile(file, 'utf8')) as Partial<TrustStore>
-    if (data.version === 1 && data.sources && typeof data.sources === 'object') return { version: 1, sources: data.sources }
+    if (data.version === 1 && data.sources && typeof data.sources === 'object')
+      return { version: 1, sources: data.sources }
   } catch {
     // fall through: nothing trusted yet
   }
   return { version: 1, sources: {} }
 }
 
-export async function recordTrust(file: string, decisions: { source: string; commands: string[] }[], now = new Date()): Promise<void> {
+export async function recordTrust(
+  file: string,
+  decisions: { source: string; commands: string[] }[],
+  now = new Date(),
+): Promise<void> {
   const store = await readTrust(file)
   for (const d of decisions) {
     const before = store.sources[d.source]?.commands ?? []
-    store.sources[d.source] = { commands: [...new Set([...before, ...d.commands])].sort(), trustedAt: now.toISOString() }
+    store.sources[d.source] = {
+      commands: [...new Set([...before, ...d.commands])].sort(),
+      trustedAt: now.toISOString(),
+    }
   }
   await mkdir(dirname(file), { recursive: true, mode: 0o700 })
   const tmp = `${file}.${process.pid}.tmp`

@@ -31,9 +31,11 @@ export function interpolate(template: string, lookup: Lookup): string {
   }
   // Outer sections first; what a section keeps may hold inner ones, so repeat until none is left.
   let sectioned = template
-  for (let previous = ''; previous !== sectioned; ) {
+  for (let previous = ''; previous !== sectioned;) {
     previous = sectioned
-    sectioned = sectioned.replace(SECTION, (_match, kind: string, name: string, inner: string) => (isSetText(known(name)) === (kind === '#') ? inner : ''))
+    sectioned = sectioned.replace(SECTION, (_match, kind: string, name: string, inner: string) =>
+      isSetText(known(name)) === (kind === '#') ? inner : '',
+    )
   }
   return sectioned.replace(VARIABLE, (_match, name: string) => known(name))
 }
@@ -55,7 +57,17 @@ export const BASE_VARIABLES = [
 ] as const
 
 /** Per-file variables inside `copy` and `block` items. `item.fm.<key>` reads a frontmatter field. */
-export const ITEM_VARIABLES = ['item.path', 'item.name', 'item.stem', 'item.ext', 'item.dir', 'item.body', 'item.content', 'item.title', 'item.description'] as const
+export const ITEM_VARIABLES = [
+  'item.path',
+  'item.name',
+  'item.stem',
+  'item.ext',
+  'item.dir',
+  'item.body',
+  'item.content',
+  'item.title',
+  'item.description',
+] as const
 export const ITEM_PREFIXES = ['item.fm.'] as const
 
 /** Per-entry variables inside `entries.at` (MCP servers, hooks). */

@@ -14,5 +14,7 @@ export function forPlatform(value: PlatformValue, platform: Platform): string {
 
 /** Every template of a value, with the JSON-pointer segment that names it (none for a plain string). */
 export function platformTemplates(value: PlatformValue): { template: string; segment?: Platform }[] {
-  return typeof value === 'string' ? [{ template: value }] : (Object.entries(value) as [Platform, string][]).map(([segment, template]) => ({ template, segment }))
+  return typeof value === 'string'
+    ? [{ template: value }]
+    : (Object.entries(value) as [Platform, string][]).map(([segment, template]) => ({ template, segment }))
 }

@@ -11,15 +11,18 @@ describe('kit file cache', () => {
     ['two byte-order marks', '\uFEFF\uFEFFtext'],
     ['non-ASCII and CRLF', '---\r\nname: é\r\n---\r\n日本語 🎉\r\n'],
     ['nothing', ''],
-  ])('gives back the exact bytes of a file with %s after its text was taken (and drops its own copy)', (_name, content) => {
-    const bytes = encode(content)
-    const file: KitFile = { bytes }
-    const text = kitFileText(file, 'kit/a.md')
-    expect(text).toBe(content.replace(/^\uFEFF/, ''))
-    expect(file.bytes).toBeUndefined()
-    expect(kitFileText(file, 'kit/a.md')).toBe(text)
-    expect(Buffer.from(bytesOf(file)).equals(Buffer.from(bytes))).toBe(true)
-  })
+  ])(
+    'gives back the exact bytes of a file with %s after its text was taken (and drops its own copy)',
+    (_name, content) => {
+      const bytes = encode(content)
+      const file: KitFile = { bytes }
+      const text = kitFileText(file, 'kit/a.md')
+      expect(text).toBe(content.replace(/^\uFEFF/, ''))
+      expect(file.bytes).toBeUndefined()
+      expect(kitFileText(file, 'kit/a.md')).toBe(text)
+      expect(Buffer.from(bytesOf(file)).equals(Buffer.from(bytes))).toBe(true)
+    },
+  )
 
   it('keeps the bytes of a file that is not UTF-8 (the error names the file)', () => {
     const file: KitFile = { bytes: new Uint8Array([0xff, 0xfe, 0x00]) }

@@ -18,14 +18,36 @@ extensions:
     enabled: true
     type: builtin
 `
-const server: McpServer = { name: 'issues', command: 'npx', args: ['-y', 'issues-mcp'], env: { LOG: 'debug' } }
+const server: McpServer = {
+  name: 'issues',
+  command: 'npx',
+  args: ['-y', 'issues-mcp'],
+  env: { LOG: 'debug' },
+}
 const goose: YamlMergeParams = {
   file,
-  entries: { from: 'mcp', at: ['extensions'], envRefs: 'none', stdio: { enabled: true, type: 'stdio', name: '$name', cmd: '$command', args: '$args', envs: '$env' } },
+  entries: {
+    from: 'mcp',
+    at: ['extensions'],
+    envRefs: 'none',
+    stdio: { enabled: true, type: 'stdio', name: '$name', cmd: '$command', args: '$args', envs: '$env' },
+  },
 }
-const continueList: YamlMergeParams = { file, entries: { from: 'mcp', at: ['mcpServers'], mode: 'named', stdio: { name: '$name', command: '$command', args: '$args', env: '$env' } } }
+const continueList: YamlMergeParams = {
+  file,
+  entries: {
+    from: 'mcp',
+    at: ['mcpServers'],
+    mode: 'named',
+    stdio: { name: '$name', command: '$command', args: '$args', env: '$env' },
+  },
+}
 
-function setup(files: Record<string, string>, mcp: McpServer[] = [server], overrides: Partial<ActionContext> = {}) {
+function setup(
+  files: Record<string, string>,
+  mcp: McpServer[] = [server],
+  overrides: Partial<ActionContext> = {},
+) {
   const { fs, vol } = createTestFs(files)
   const changes: Change[] = []
   const kit: Kit = { dir: '/kit', name: 'kit', version: '1.0.0', mcp, hooks: [], files: [] }
@@ -38,8 +60,12 @@ describe('yaml-merge', () => {
   it('adds an extension to the user’s config and uninstall gives the bytes back', async () => {
     const { ctx, changes, read } = setup({ [file]: userConfig })
     await yamlMerge.run(goose, ctx)
-    expect(read()).toBe(`${userConfig}  issues:\n    enabled: true\n    type: stdio\n    name: issues\n    cmd: npx\n    args:\n      - -y\n      - issues-mcp\n    envs:\n      LOG: debug\n`)
-    expect(changes).toMatchObject([{ kind: 'edit', format: 'yaml', owned: [{ path: ['extensions', 'issues'] }] }])
+    expect(read()).toBe(
+      `${userConfig}  issues:\n    enabled: true\n    type: stdio\n    name: issues\n    cmd: npx\n    args:\n      - -y\n      - issues-mcp\n    envs:\n      LOG: debug\n`,
+    )
+    expect(changes).toMatchObject([
+      { kind: 'edit', format: 'yaml', owned: [{ path: ['extensions', 'issues'] }] },
+    ])
     await yamlUnmerge.undo(changes, ctx, 'uninstall')
     expect(read()).toBe(userConfig)
   })
@@ -58,14 +84,18 @@ describe('yaml-merge', () => {
     await yamlMerge.run(goose, ctx)
     vol.writeFileSync(file, read().replace('LOG: debug', 'LOG: trace'))
     const result = await yamlUnmerge.undo(changes, ctx, 'uninstall')
-    expect(result.kept).toEqual([{ path: `${file} › extensions.issues`, reason: 'changed since outfit set it' }])
+    expect(result.kept).toEqual([
+      { path: `${file} › extensions.issues`, reason: 'changed since outfit set it' },
+    ])
     expect(read()).toContain('LOG: trace')
   })
 
   it('refuses the user’s entry of the same name without --force, and restores it after --force', async () => {
     const mine = `${userConfig}  issues:\n    enabled: false\n    type: stdio\n    cmd: my-issues\n`
     const refused = setup({ [file]: mine })
-    await expect(yamlMerge.run(goose, refused.ctx)).rejects.toThrow(/'extensions\.issues' already holds a different value that outfit did not write/)
+    await expect(yamlMerge.run(goose, refused.ctx)).rejects.toThrow(
+      /'extensions\.issues' already holds a different value that outfit did not write/,
+    )
     expect(refused.read()).toBe(mine)
     const forced = setup({ [file]: mine }, [server], { force: true })
     await forced.ctx.fs.writeFile(file, mine)
@@ -80,7 +110,9 @@ describe('yaml-merge', () => {
   it('creates the file (and removes it again) when there was none', async () => {
     const { ctx, changes, read, vol } = setup({})
     await yamlMerge.run(goose, ctx)
-    expect(read()).toBe('extensions:\n  issues:\n    enabled: true\n    type: stdio\n    name: issues\n    cmd: npx\n    args:\n      - -y\n      - issues-mcp\n    envs:\n      LOG: debug\n')
+    expect(read()).toBe(
+      'extensions:\n  issues:\n    enabled: true\n    type: stdio\n    name: issues\n    cmd: npx\n    args:\n      - -y\n      - issues-mcp\n    envs:\n      LOG: debug\n',
+    )
     vol.writeFileSync(file, `# a note\n${read()}`)
     await yamlUnmerge.undo(changes, ctx, 'uninstall')
     expect(read()).toBe('# a note\n')
@@ -98,7 +130,9 @@ describe('yaml-merge', () => {
     await yamlMerge.run(goose, first.ctx)
     expect(first.read()).toContain('  old:\n')
     const previous = { steps: [{ step: 'mcp', inverse: 'yaml-unmerge', changes: first.changes }] }
-    const second = setup({ [file]: first.read() }, [server], { previous: previous as unknown as ActionContext['previous'] })
+    const second = setup({ [file]: first.read() }, [server], {
+      previous: previous as unknown as ActionContext['previous'],
+    })
     await yamlMerge.run(goose, second.ctx)
     expect(second.read()).not.toContain('old')
     expect(second.read()).toContain('  issues:\n')
@@ -106,12 +140,15 @@ describe('yaml-merge', () => {
 })
 
 describe('named lists (Continue mcpServers)', () => {
-  const continueConfig = 'name: Local Config\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: mine\n    command: my-mcp\n'
+  const continueConfig =
+    'name: Local Config\nversion: 1.0.0\nschema: v1\nmcpServers:\n  - name: mine\n    command: my-mcp\n'
 
   it('appends an element identified by its name and removes exactly it', async () => {
     const { ctx, changes, read, vol } = setup({ [file]: continueConfig })
     await yamlMerge.run(continueList, ctx)
-    expect(read()).toBe(`${continueConfig}  - name: issues\n    command: npx\n    args:\n      - -y\n      - issues-mcp\n    env:\n      LOG: debug\n`)
+    expect(read()).toBe(
+      `${continueConfig}  - name: issues\n    command: npx\n    args:\n      - -y\n      - issues-mcp\n    env:\n      LOG: debug\n`,
+    )
     vol.writeFileSync(file, read().replace('Local Config', 'My Config'))
     await yamlUnmerge.undo(changes, ctx, 'uninstall')
     expect(read()).toBe(continueConfig.replace('Local Config', 'My Config'))
@@ -119,7 +156,9 @@ describe('named lists (Continue mcpServers)', () => {
 
   it('refuses an element of the same name the user wrote, and puts it back after --force', async () => {
     const mine = `${continueConfig}  - name: issues\n    command: their-issues\n`
-    await expect(yamlMerge.run(continueList, setup({ [file]: mine }).ctx)).rejects.toThrow(/already has an entry named 'issues' that outfit did not write/)
+    await expect(yamlMerge.run(continueList, setup({ [file]: mine }).ctx)).rejects.toThrow(
+      /already has an entry named 'issues' that outfit did not write/,
+    )
     const forced = setup({ [file]: mine }, [server], { force: true })
     await yamlMerge.run(continueList, forced.ctx)
     expect(forced.read()).not.toContain('their-issues')
@@ -134,7 +173,9 @@ describe('named lists (Continue mcpServers)', () => {
     await yamlMerge.run(continueList, first.ctx)
     const previous = { steps: [{ step: 'mcp', inverse: 'yaml-unmerge', changes: first.changes }] }
     const changed: McpServer = { ...server, args: ['-y', 'issues-mcp@2'] }
-    const second = setup({ [file]: first.read() }, [changed], { previous: previous as unknown as ActionContext['previous'] })
+    const second = setup({ [file]: first.read() }, [changed], {
+      previous: previous as unknown as ActionContext['previous'],
+    })
     await yamlMerge.run(continueList, second.ctx)
     expect(second.read()).toContain('issues-mcp@2')
     expect(second.read().match(/name: issues/g)).toHaveLength(1)

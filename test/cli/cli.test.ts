@@ -17,7 +17,15 @@ afterEach(async () => {
 async function cli(...argv: string[]) {
   const out: string[] = []
   const err: string[] = []
-  const code = await main(argv, { fs: realFs, cwd: sb.project, env: { HOME: sb.home }, out: (l) => out.push(l), err: (l) => err.push(l), color: false, isTTY: false })
+  const code = await main(argv, {
+    fs: realFs,
+    cwd: sb.project,
+    env: { HOME: sb.home },
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    color: false,
+    isTTY: false,
+  })
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
@@ -35,7 +43,7 @@ describe('cli', () => {
     [['instal', 'cursor'], "error: unknown command 'instal'; did you mean 'install'?"],
     [['install', '--frobnicate', '--all'], 'error: unknown option: --frobnicate'],
     [['install', '--dry-rn', '--all'], "error: unknown option: --dry-rn; did you mean '--dry-run'?"],
-    [['install', 'claude', '--yes'], "error: unknown tool: claude"],
+    [['install', 'claude', '--yes'], 'error: unknown tool: claude'],
     [['uninstall', '--yes'], 'error: which tools? name them, or pass --all'],
     [['install', 'notatool', '--yes'], 'error: unknown tool: notatool'],
     [['install', '--yes'], 'error: which tools? name them, or pass --all or --detected'],
@@ -71,11 +79,15 @@ describe('cli', () => {
     const install = await help('install')
     expect(install).toMatch(/--scope <scope> +Where to install: global/)
     expect(install).toContain('--yes              Never ask (without a terminal outfit never asks anyway')
-    expect(install).toMatch(/Tools:\n {2}aider, amp, antigravity, augment, claude-code, cline, codex, continue, copilot, crush, cursor, devin, factory-droid, gemini-cli, goose, junie, kilo-code, kiro, opencode, qoder, qwen-code, roo-code, warp, windsurf, zed/)
+    expect(install).toMatch(
+      /Tools:\n {2}aider, amp, antigravity, augment, claude-code, cline, codex, continue, copilot, crush, cursor, devin, factory-droid, gemini-cli, goose, junie, kilo-code, kiro, opencode, qoder, qwen-code, roo-code, warp, windsurf, zed/,
+    )
     expect(install).toMatch(/Examples:\n(.*\n)*outfit install <tool> <tool> --kit .\/my-kit/)
     expect(await help('status')).toMatch(/--scope <scope> +Which install to show:/)
     expect(await help('uninstall')).toMatch(/--scope <scope> +Which install to remove:/)
-    expect(await help('recover')).toMatch(/--scope <scope> +Accepted so scripts can pass the same flags everywhere; recover checks/)
+    expect(await help('recover')).toMatch(
+      /--scope <scope> +Accepted so scripts can pass the same flags everywhere; recover checks/,
+    )
     expect(await help('validate')).toContain('outfit validate my-tool.yaml kit/mcp.yaml --kit ./kit')
   })
 
@@ -97,7 +109,11 @@ describe('cli', () => {
     expect(installed.code).toBe(0)
     expect(installed.out).toMatch(/✓ Cursor\s+installed/)
     const status = await cli('status', 'cursor', '--json')
-    expect(JSON.parse(status.out).tools[0]).toMatchObject({ tool: 'cursor', installed: { kit: 'starter-kit', version: '1.0.0' }, drift: [] })
+    expect(JSON.parse(status.out).tools[0]).toMatchObject({
+      tool: 'cursor',
+      installed: { kit: 'starter-kit', version: '1.0.0' },
+      drift: [],
+    })
     const list = await cli('list', '--json')
     expect(JSON.parse(list.out).tools.map((t: { id: string }) => t.id)).toContain('cursor')
     const removed = await cli('uninstall', 'cursor', '--json')
@@ -117,7 +133,15 @@ describe('cli', () => {
       await sb.write('project/outfit.config.yaml', `kit: ${sb.kit}\ntools: [cursor, codex]\nscope: project\n`)
       await sb.write('project/src/deep/.keep', '')
       const out: string[] = []
-      const code = await main(['install'], { fs: realFs, cwd: join(sb.project, 'src/deep'), env: { HOME: sb.home }, out: (l) => out.push(l), err: (l) => out.push(l), color: false, isTTY: false })
+      const code = await main(['install'], {
+        fs: realFs,
+        cwd: join(sb.project, 'src/deep'),
+        env: { HOME: sb.home },
+        out: (l) => out.push(l),
+        err: (l) => out.push(l),
+        color: false,
+        isTTY: false,
+      })
       expect(code, out.join('\n')).toBe(0)
       expect(out.join('\n')).toMatch(/✓ Cursor\s+installed[\s\S]*✓ Codex CLI\s+installed/)
       // The project is the folder that holds the config, not the subfolder the command ran in.

@@ -1,6 +1,15 @@
 // The bundled CLI's code cache: used when it is this user's and V8 accepts it, never trusted otherwise.
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -15,7 +24,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 const bundle = (text: string) => {
   const file = join(dir, 'bundle.cjs')
-  writeFileSync(file, `exports.answer = () => ${JSON.stringify(text)}; exports.path = require('node:path').basename(__filename)`)
+  writeFileSync(
+    file,
+    `exports.answer = () => ${JSON.stringify(text)}; exports.path = require('node:path').basename(__filename)`,
+  )
   return file
 }
 type Answer = { answer: () => string; path: string }
@@ -78,13 +90,20 @@ describe('loadBundle', () => {
     // Anything that is not a plain word shares one cache, and no more than two dozen files are ever kept.
     loadBundle(bundle('one'), cache, '--json').saveCache()
     expect(readdirSync(cache).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/-any\.bin$/)]))
-    for (let i = 0; i < 40; i++) loadBundle(bundle('one'), cache, `typo${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))}`).saveCache()
+    for (let i = 0; i < 40; i++)
+      loadBundle(
+        bundle('one'),
+        cache,
+        `typo${String.fromCharCode(97 + (i % 26), 97 + Math.floor(i / 26))}`,
+      ).saveCache()
     expect(readdirSync(cache)).toHaveLength(24)
   })
 
   it('is off with OUTFIT_COMPILE_CACHE=0, and lives in the XDG cache folder otherwise', () => {
     expect(compileCacheDir({ OUTFIT_COMPILE_CACHE: '0' })).toBeUndefined()
-    expect(compileCacheDir({ XDG_CACHE_HOME: '/x/cache' })).toBe(join('/x/cache/outfit/compile', `${process.version}-${process.arch}`))
+    expect(compileCacheDir({ XDG_CACHE_HOME: '/x/cache' })).toBe(
+      join('/x/cache/outfit/compile', `${process.version}-${process.arch}`),
+    )
     expect(loadBundle(bundle('one'), undefined).cache).toBe('off')
   })
 })
@@ -94,7 +113,12 @@ describe('the built CLI', () => {
 
   it('answers the same with and without its code cache, and keeps the cache private', () => {
     mkdirSync(join(dir, 'xdg'))
-    const run = () => spawnSync(process.execPath, [builtCli, 'list', '--home', dir, '--project', dir], { cwd: dir, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: join(dir, 'xdg'), NO_COLOR: '1' } })
+    const run = () =>
+      spawnSync(process.execPath, [builtCli, 'list', '--home', dir, '--project', dir], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, XDG_CACHE_HOME: join(dir, 'xdg'), NO_COLOR: '1' },
+      })
     const first = run()
     const second = run()
     expect(first.status, first.stderr).toBe(0)

@@ -13,7 +13,10 @@ beforeAll(() => {
 }, 120_000)
 
 const run = (argv: string[], cache: boolean) =>
-  spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...(cache ? {} : { OUTFIT_HELP_CACHE: '0' }) } })
+  spawnSync(process.execPath, [cli, ...argv], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...(cache ? {} : { OUTFIT_HELP_CACHE: '0' }) },
+  })
 
 describe('recorded help', () => {
   it('prints, for the overview and every command, the same text and exit code as the loaded CLI', () => {
@@ -24,7 +27,11 @@ describe('recorded help', () => {
         const argv = command === '' ? [flag] : [command, flag]
         const fast = run(argv, true)
         const loaded = run(argv, false)
-        expect({ out: fast.stdout, err: fast.stderr, code: fast.status }).toEqual({ out: loaded.stdout, err: loaded.stderr, code: loaded.status })
+        expect({ out: fast.stdout, err: fast.stderr, code: fast.status }).toEqual({
+          out: loaded.stdout,
+          err: loaded.stderr,
+          code: loaded.status,
+        })
       }
     }
   }, 120_000)

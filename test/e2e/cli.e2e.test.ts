@@ -19,12 +19,28 @@ afterEach(async () => {
   await sb.cleanup()
 })
 
-const outfit = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: sb.project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true' } })
+const outfit = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: sb.project,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true' },
+  })
 
 describe('outfit (built, as a subprocess)', () => {
   it('is also a library: the package entry point exports the core', async () => {
     const api = (await import(join(repoRoot, 'dist/index.js'))) as Record<string, unknown>
-    for (const name of ['install', 'uninstall', 'plan', 'status', 'discoverTargets', 'loadKit', 'loadConfig', 'initKit', 'recover']) expect(typeof api[name], name).toBe('function')
+    for (const name of [
+      'install',
+      'uninstall',
+      'plan',
+      'status',
+      'discoverTargets',
+      'loadKit',
+      'loadConfig',
+      'initKit',
+      'recover',
+    ])
+      expect(typeof api[name], name).toBe('function')
   })
 
   it('scaffolds a kit and a target that install and uninstall cleanly', () => {
@@ -54,7 +70,7 @@ describe('outfit (built, as a subprocess)', () => {
     const first = outfit('install', '--all', '--kit', join(repoRoot, 'examples/starter-kit'), ...common)
     expect(first.status, first.stderr).toBe(0)
     expect(first.stdout).toMatch(/✓ Claude Code\s+installed/)
-    expect(first.stdout).not.toContain("\u001b[")
+    expect(first.stdout).not.toContain('\u001b[')
     const second = outfit('install', '--all', '--kit', join(repoRoot, 'examples/starter-kit'), ...common)
     expect(second.stdout.match(/up to date\n/g)?.length).toBeGreaterThanOrEqual(7)
     const removed = outfit('uninstall', '--all', ...common)

@@ -43,11 +43,15 @@ describe('setAt', () => {
   })
 
   it('replaces an existing value in place', () => {
-    expect(setAt('{\n  "a": 1,\n  "b": 2\n}\n', ['a'], { x: true })).toBe('{\n  "a": {\n    "x": true\n  },\n  "b": 2\n}\n')
+    expect(setAt('{\n  "a": 1,\n  "b": 2\n}\n', ['a'], { x: true })).toBe(
+      '{\n  "a": {\n    "x": true\n  },\n  "b": 2\n}\n',
+    )
   })
 
   it('removes the only property but keeps a comment beside it', () => {
-    expect(setAt('{\n  "a": {\n    // note\n    "k": 1\n  }\n}', ['a', 'k'], undefined)).toBe('{\n  "a": {\n    // note\n  }\n}')
+    expect(setAt('{\n  "a": {\n    // note\n    "k": 1\n  }\n}', ['a', 'k'], undefined)).toBe(
+      '{\n  "a": {\n    // note\n  }\n}',
+    )
     expect(setAt('{\n  "a": {\n    "k": 1\n  }\n}', ['a', 'k'], undefined)).toBe('{\n  "a": {}\n}')
   })
 
@@ -72,7 +76,9 @@ describe('parseJsonc', () => {
       }
     })()
     expect(error).toBeInstanceOf(ConfigParseError)
-    expect((error as Error).message).toBe('/h/.claude.json:3:3: not valid JSON (CommaExpected); fix the file and run again, nothing was written')
+    expect((error as Error).message).toBe(
+      '/h/.claude.json:3:3: not valid JSON (CommaExpected); fix the file and run again, nothing was written',
+    )
   })
 
   it('refuses a top level that is not an object', () => {
@@ -89,13 +95,19 @@ describe('assertEditable and byte-order marks', () => {
 
   it('refuses a duplicate key anywhere on the path, at the second one', () => {
     const text = '{\n  "outer": {\n    "servers": {},\n    "servers": {}\n  }\n}\n'
-    expect(() => assertEditable('x.json', text, ['outer', 'servers', 'kit'])).toThrow("x.json:4:5: 'outer.servers' appears 2 times (first on line 3)")
+    expect(() => assertEditable('x.json', text, ['outer', 'servers', 'kit'])).toThrow(
+      "x.json:4:5: 'outer.servers' appears 2 times (first on line 3)",
+    )
     expect(() => assertEditable('x.json', text, ['outer', 'other'])).not.toThrow()
   })
 
   it('refuses a value of the wrong type on the path, naming what it is', () => {
-    expect(() => assertEditable('x.json', '{ "hooks": { "a": 1 } }', ['hooks', 0])).toThrow("x.json:1:12: 'hooks' is an object, but outfit needs an array there to add 'hooks.0'")
-    expect(() => assertEditable('x.json', '{ "m": null }', ['m', 'k'])).toThrow("'m' is null, but outfit needs an object there")
+    expect(() => assertEditable('x.json', '{ "hooks": { "a": 1 } }', ['hooks', 0])).toThrow(
+      "x.json:1:12: 'hooks' is an object, but outfit needs an array there to add 'hooks.0'",
+    )
+    expect(() => assertEditable('x.json', '{ "m": null }', ['m', 'k'])).toThrow(
+      "'m' is null, but outfit needs an object there",
+    )
     expect(() => assertEditable('x.json', '{ "m": [] }', ['m', 0])).not.toThrow()
   })
 })
@@ -107,9 +119,15 @@ describe('parse trees shared between edits', () => {
     const steps = [a, b, a, setAt(a, ['x', 'y'], true), b, setAt(b, ['b', 2], 3), a]
     for (const text of [...steps, ...steps.reverse()]) {
       expect(getAt(text, ['a'])).toEqual(text.includes('"a"') ? { found: true, value: 1 } : { found: false })
-      expect(getAt(text, ['b'])).toEqual(text.includes('"b"') ? { found: true, value: text.includes('3') ? [1, 2, 3] : [1, 2] } : { found: false })
+      expect(getAt(text, ['b'])).toEqual(
+        text.includes('"b"')
+          ? { found: true, value: text.includes('3') ? [1, 2, 3] : [1, 2] }
+          : { found: false },
+      )
     }
-    expect(setAt(setAt(a, ['x', 'y'], true), ['x', 'z'], 2)).toBe('{\n  // mine\n  "a": 1,\n  "x": {\n    "y": true,\n    "z": 2\n  }\n}\n')
+    expect(setAt(setAt(a, ['x', 'y'], true), ['x', 'z'], 2)).toBe(
+      '{\n  // mine\n  "a": 1,\n  "x": {\n    "y": true,\n    "z": 2\n  }\n}\n',
+    )
     expect(() => parseJsonc('f.json', '{"a": }')).toThrow(/f\.json:1:7/)
     expect(() => parseJsonc('f.json', '{"a": }')).toThrow(/f\.json:1:7/) // the second answer comes from the cache
   })

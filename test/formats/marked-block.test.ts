@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { findBlock, removeBlock, upsertBlock, type BlockRef, type CommentStyle } from '../../src/formats/marked-block.js'
+import {
+  findBlock,
+  removeBlock,
+  upsertBlock,
+  type BlockRef,
+  type CommentStyle,
+} from '../../src/formats/marked-block.js'
 
 const ref = (id: string, style: CommentStyle): BlockRef => ({ id, tag: 't0k3n', style })
 
@@ -20,7 +26,9 @@ describe('marked blocks', () => {
     expect(second.text).toContain('v2')
     expect(second.text).not.toContain('v1')
     expect(second.text.endsWith('tail written later\n')).toBe(true)
-    expect(removeBlock(second.text, ref('kit', 'hash'), first.value.prefix)).toBe('intro\n\ntail written later\n')
+    expect(removeBlock(second.text, ref('kit', 'hash'), first.value.prefix)).toBe(
+      'intro\n\ntail written later\n',
+    )
   })
 
   it('keeps blocks of different ids apart', () => {
@@ -32,6 +40,11 @@ describe('marked blocks', () => {
   })
 
   it('refuses a block whose end marker was deleted', () => {
-    expect(() => findBlock('<!-- outfit:kit:begin t0k3n (managed by outfit; edits inside are replaced on install) -->\nx\n', ref('kit', 'html'))).toThrow(/no end marker/)
+    expect(() =>
+      findBlock(
+        '<!-- outfit:kit:begin t0k3n (managed by outfit; edits inside are replaced on install) -->\nx\n',
+        ref('kit', 'html'),
+      ),
+    ).toThrow(/no end marker/)
   })
 })

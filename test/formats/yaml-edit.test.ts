@@ -2,7 +2,14 @@
 // flow collections elsewhere stay byte for byte, and a removal gives the original text back.
 import { describe, expect, it } from 'vitest'
 import { ConfigParseError } from '../../src/formats/json-edit.js'
-import { detectStyle, parseYaml, yamlAppend, yamlGet, yamlSet, yamlSetItem } from '../../src/formats/yaml-edit.js'
+import {
+  detectStyle,
+  parseYaml,
+  yamlAppend,
+  yamlGet,
+  yamlSet,
+  yamlSetItem,
+} from '../../src/formats/yaml-edit.js'
 
 // Goose writes its config with serde_yaml: two spaces, lists not indented under their key.
 const goose = `# my goose
@@ -24,16 +31,26 @@ flow: {a: 1, b: [x, y]}
 
 describe('yamlSet', () => {
   it('adds a nested entry after the last one of its map, in the file’s own style, and removes it exactly', () => {
-    const out = yamlSet(goose, ['extensions', 'kit'], { enabled: true, type: 'stdio', cmd: 'npx', args: ['-y', 'kit'], envs: { LOG: 'debug' } })
-    expect(out).toBe(goose.replace(
-      "    type: stdio\n",
-      "    type: stdio\n  kit:\n    enabled: true\n    type: stdio\n    cmd: npx\n    args:\n    - -y\n    - kit\n    envs:\n      LOG: debug\n",
-    ))
+    const out = yamlSet(goose, ['extensions', 'kit'], {
+      enabled: true,
+      type: 'stdio',
+      cmd: 'npx',
+      args: ['-y', 'kit'],
+      envs: { LOG: 'debug' },
+    })
+    expect(out).toBe(
+      goose.replace(
+        '    type: stdio\n',
+        '    type: stdio\n  kit:\n    enabled: true\n    type: stdio\n    cmd: npx\n    args:\n    - -y\n    - kit\n    envs:\n      LOG: debug\n',
+      ),
+    )
     expect(yamlSet(out, ['extensions', 'kit'], undefined)).toBe(goose)
   })
 
   it('replaces a scalar in place and keeps its comment', () => {
-    expect(yamlSet(goose, ['extensions', 'developer', 'enabled'], false)).toBe(goose.replace('enabled: true   # always on', 'enabled: false   # always on'))
+    expect(yamlSet(goose, ['extensions', 'developer', 'enabled'], false)).toBe(
+      goose.replace('enabled: true   # always on', 'enabled: false   # always on'),
+    )
   })
 
   it('creates missing maps at the top level, and a new file ends with a newline', () => {
@@ -51,7 +68,9 @@ describe('yamlSet', () => {
 
   it('fills a key that holds nothing (`extensions:`), and refuses to nest under a scalar', () => {
     expect(yamlSet('extensions:\nx: 1\n', ['extensions', 'kit'], 1)).toBe('extensions:\n  kit: 1\nx: 1\n')
-    expect(() => yamlSet('extensions: off\n', ['extensions', 'kit'], 1)).toThrow(/'extensions' is not a mapping/)
+    expect(() => yamlSet('extensions: off\n', ['extensions', 'kit'], 1)).toThrow(
+      /'extensions' is not a mapping/,
+    )
   })
 
   it('re-prints a flow collection it must change (and only then)', () => {
@@ -74,16 +93,24 @@ describe('lists', () => {
     const text = '# continue\nname: Local Config\n'
     const out = yamlAppend(text, ['mcpServers'], { name: 'kit', command: 'npx', args: ['-y'] })
     expect(out).toBe(`${text}mcpServers:\n  - name: kit\n    command: npx\n    args:\n      - -y\n`)
-    expect(yamlSetItem(out, ['mcpServers'], 0, { name: 'kit', url: 'https://x' })).toBe(`${text}mcpServers:\n  - name: kit\n    url: https://x\n`)
+    expect(yamlSetItem(out, ['mcpServers'], 0, { name: 'kit', url: 'https://x' })).toBe(
+      `${text}mcpServers:\n  - name: kit\n    url: https://x\n`,
+    )
     expect(yamlSetItem(out, ['mcpServers'], 0, undefined)).toBe(`${text}mcpServers: []\n`)
   })
 })
 
 describe('parseYaml', () => {
   it.each([
-    ['a: 1\nb: [\n', 'f.yaml:3:1: not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])'],
+    [
+      'a: 1\nb: [\n',
+      'f.yaml:3:1: not valid YAML (Flow sequence in block collection must be sufficiently indented and end with a ])',
+    ],
     ['a: 1\na: 2\n', 'f.yaml:2:1: not valid YAML (Map keys must be unique)'],
-    ['a: 1\n---\nb: 2\n', 'f.yaml:2:1: not valid YAML (Source contains multiple documents; please use YAML.parseAllDocuments())'],
+    [
+      'a: 1\n---\nb: 2\n',
+      'f.yaml:2:1: not valid YAML (Source contains multiple documents; please use YAML.parseAllDocuments())',
+    ],
     ['- a\n', 'f.yaml:1:1: expected a YAML mapping at the top level'],
   ])('%j → %s', (text, message) => {
     expect(() => parseYaml('f.yaml', text)).toThrow(ConfigParseError)

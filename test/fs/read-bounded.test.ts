@@ -5,7 +5,10 @@ import { FileReadError, readBounded } from '../../src/fs/read-bounded.js'
 import { createTestFs } from '../helpers/test-fs.js'
 
 async function reason(fs: Fs, file: string, limit = 16): Promise<string> {
-  const error = await readBounded(fs, file, limit).then(() => undefined, (e: unknown) => e)
+  const error = await readBounded(fs, file, limit).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(error).toBeInstanceOf(FileReadError)
   return (error as FileReadError).reason
 }

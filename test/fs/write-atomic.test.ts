@@ -8,7 +8,13 @@ describe('writeAtomic', () => {
   it('writes through a temporary sibling with a fresh name each time, that recovery maps back to the file', async () => {
     const { fs, vol } = createTestFs({ '/d/.keep': '' })
     const temps: string[] = []
-    const recording = { ...fs, writeFile: (path: string, ...rest: unknown[]) => (temps.push(path), (fs.writeFile as (...a: unknown[]) => Promise<void>)(path, ...rest)) } as Fs
+    const recording = {
+      ...fs,
+      writeFile: (path: string, ...rest: unknown[]) => (
+        temps.push(path),
+        (fs.writeFile as (...a: unknown[]) => Promise<void>)(path, ...rest)
+      ),
+    } as Fs
     for (let i = 0; i < 50; i++) await writeAtomic(recording, `/d/f${i % 5}`, `v${i}`)
     expect(new Set(temps).size).toBe(50)
     for (const [i, tmp] of temps.entries()) expect(atomicTarget(tmp)).toBe(`/d/f${i % 5}`)

@@ -13,7 +13,14 @@ export function testState(root = '/home', dir = '/state/scopes/test'): ScopeStat
 }
 
 export function testContext(fs: Fs, overrides: Partial<ActionContext> = {}): ActionContext {
-  const kit: Kit = overrides.kit ?? { dir: '/kit', name: 'kit', version: '1.0.0', mcp: [], hooks: [], files: [] }
+  const kit: Kit = overrides.kit ?? {
+    dir: '/kit',
+    name: 'kit',
+    version: '1.0.0',
+    mcp: [],
+    hooks: [],
+    files: [],
+  }
   return {
     fs,
     signal: new AbortController().signal,
@@ -21,7 +28,20 @@ export function testContext(fs: Fs, overrides: Partial<ActionContext> = {}): Act
     kit,
     tool: { id: 'tool', name: 'Tool' },
     scope: { name: 'global', root: '/home', dir: '/home/.tool' },
-    vars: recordLookup({ home: '/home', project: '/project', scope: 'global', root: '/home', dir: '/home/.tool', 'kit.name': kit.name, 'kit.version': kit.version, 'kit.prefix': '', 'kit.description': '', 'kit.dir': kit.dir, 'target.id': 'tool', 'target.name': 'Tool' }),
+    vars: recordLookup({
+      home: '/home',
+      project: '/project',
+      scope: 'global',
+      root: '/home',
+      dir: '/home/.tool',
+      'kit.name': kit.name,
+      'kit.version': kit.version,
+      'kit.prefix': '',
+      'kit.description': '',
+      'kit.dir': kit.dir,
+      'target.id': 'tool',
+      'target.name': 'Tool',
+    }),
     lock: new PathLock(),
     run: new Map(),
     force: false,

@@ -36,31 +36,29 @@ export function fakePipeline(tool: string, steps: FakeStep[], events: Events): P
     scope: { name: 'global', root: '/home', dir: '/home/.x' },
     scopeVars: {},
     areas: ['/home/.x'],
-    steps: steps.map(
-      (s): Step => ({
-        name: s.name,
-        action: 'write',
-        inverse: 'remove',
-        ...(s.when ? { when: s.when } : {}),
-        async run(ctx) {
-          events.push(`${tool}:${s.name}:start`)
-          s.onStart?.()
-          await s.waitFor?.promise
-          // Each step "changes" one file, so the runner has something to undo.
-          ctx.record({ kind: 'dir', path: `/home/.x/${tool}-${s.name}` })
-          if (s.fails) {
-            events.push(`${tool}:${s.name}:fail`)
-            throw new Error(`${s.name} broke`)
-          }
-          events.push(`${tool}:${s.name}:done`)
-        },
-        async undo() {
-          events.push(`${tool}:${s.name}:undo`)
-          await s.undoWaitFor?.promise
-          if (s.undoFails) throw new Error(`undo of ${s.name} broke`)
-          return { kept: [] }
-        },
-      }),
-    ),
+    steps: steps.map((s): Step => ({
+      name: s.name,
+      action: 'write',
+      inverse: 'remove',
+      ...(s.when ? { when: s.when } : {}),
+      async run(ctx) {
+        events.push(`${tool}:${s.name}:start`)
+        s.onStart?.()
+        await s.waitFor?.promise
+        // Each step "changes" one file, so the runner has something to undo.
+        ctx.record({ kind: 'dir', path: `/home/.x/${tool}-${s.name}` })
+        if (s.fails) {
+          events.push(`${tool}:${s.name}:fail`)
+          throw new Error(`${s.name} broke`)
+        }
+        events.push(`${tool}:${s.name}:done`)
+      },
+      async undo() {
+        events.push(`${tool}:${s.name}:undo`)
+        await s.undoWaitFor?.promise
+        if (s.undoFails) throw new Error(`undo of ${s.name} broke`)
+        return { kept: [] }
+      },
+    })),
   }
 }

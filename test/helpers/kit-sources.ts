@@ -21,7 +21,11 @@ export async function writeTree(dir: string, files: Record<string, string>): Pro
   }
 }
 
-export function kitFiles(name: string, version: string, extra: Record<string, string> = {}): Record<string, string> {
+export function kitFiles(
+  name: string,
+  version: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     'kit.yaml': `name: ${name}\nversion: ${version}\n`,
     [`skills/${name}-skill/SKILL.md`]: `---\nname: ${name}-skill\ndescription: ${name} ${version}\n---\nDo ${name} things (${version}).\n`,
@@ -30,7 +34,19 @@ export function kitFiles(name: string, version: string, extra: Record<string, st
 }
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', args, { cwd, stdio: 'pipe', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).toString().trim()
+  execFileSync('git', args, {
+    cwd,
+    stdio: 'pipe',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@t',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@t',
+    },
+  })
+    .toString()
+    .trim()
 
 export interface GitRepo {
   /** git+file:// URL of the bare repository. */
@@ -43,7 +59,10 @@ export interface GitRepo {
 }
 
 /** A bare repository whose history is the given commits in order; each may carry a tag. */
-export async function gitRepo(root: string, commits: { files: Record<string, string | null>; tag?: string }[]): Promise<GitRepo> {
+export async function gitRepo(
+  root: string,
+  commits: { files: Record<string, string | null>; tag?: string }[],
+): Promise<GitRepo> {
   const work = join(root, 'work')
   const bare = join(root, 'repo.git')
   await mkdir(work, { recursive: true })
@@ -102,7 +121,9 @@ export async function registry(): Promise<Registry> {
     const path = decodeURIComponent(req.url ?? '/')
     requests.push(path)
     if (api.token !== undefined && req.headers.authorization !== `Bearer ${api.token}`) {
-      res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }).end('{"error":"authentication required"}')
+      res
+        .writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' })
+        .end('{"error":"authentication required"}')
       return
     }
     const tgz = tarballs.get(path)
@@ -111,10 +132,14 @@ export async function registry(): Promise<Registry> {
       if (how) {
         broken.delete(path)
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tgz.length })
-        res.write(tgz.subarray(0, Math.floor(tgz.length / 2)), () => (how === 'drop' ? res.destroy() : undefined))
+        res.write(tgz.subarray(0, Math.floor(tgz.length / 2)), () =>
+          how === 'drop' ? res.destroy() : undefined,
+        )
         return
       }
-      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tgz.length }).end(tgz)
+      res
+        .writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': tgz.length })
+        .end(tgz)
       return
     }
     const pkg = packages.get(path.slice(1))
@@ -122,7 +147,9 @@ export async function registry(): Promise<Registry> {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')
       return
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name: path.slice(1), 'dist-tags': pkg.tags, versions: pkg.versions }))
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ name: path.slice(1), 'dist-tags': pkg.tags, versions: pkg.versions }))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
@@ -131,7 +158,10 @@ export async function registry(): Promise<Registry> {
     url,
     requests,
     async publish(name, version, files, distTag = 'latest') {
-      const bytes = await tarball(join(dir, `${name.replace('/', '-')}-${version}.tgz`), { 'package.json': JSON.stringify({ name, version }), ...files })
+      const bytes = await tarball(join(dir, `${name.replace('/', '-')}-${version}.tgz`), {
+        'package.json': JSON.stringify({ name, version }),
+        ...files,
+      })
       tarballs.set(tarPath(name, version), bytes)
       const pkg = packages.get(name) ?? { versions: {}, tags: {} }
       pkg.versions[version] = {

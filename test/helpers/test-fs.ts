@@ -2,7 +2,10 @@
 import { Volume, createFsFromVolume } from 'memfs'
 import type { Fs } from '../../src/fs/fs.js'
 
-export function createTestFs(files: Record<string, string> = {}): { fs: Fs; vol: InstanceType<typeof Volume> } {
+export function createTestFs(files: Record<string, string> = {}): {
+  fs: Fs
+  vol: InstanceType<typeof Volume>
+} {
   const vol = Volume.fromJSON(files)
   return { fs: createFsFromVolume(vol).promises as unknown as Fs, vol }
 }

@@ -22,15 +22,24 @@ describe('init kit', () => {
     ])
     const kit = await loadKit(fs, '/work/My Kit')
     if (!kit.ok) throw new Error(JSON.stringify(kit.diagnostics))
-    expect(kit.value).toMatchObject({ name: 'my-kit', version: '0.1.0', mcp: [{ name: 'filesystem' }], hooks: [{ event: 'sessionStart' }] })
-    expect(String(vol.readFileSync('/work/My Kit/kit.yaml'))).toMatch(/^# yaml-language-server: \$schema=.*schemas\/kit\.schema\.json\n/)
+    expect(kit.value).toMatchObject({
+      name: 'my-kit',
+      version: '0.1.0',
+      mcp: [{ name: 'filesystem' }],
+      hooks: [{ event: 'sessionStart' }],
+    })
+    expect(String(vol.readFileSync('/work/My Kit/kit.yaml'))).toMatch(
+      /^# yaml-language-server: \$schema=.*schemas\/kit\.schema\.json\n/,
+    )
   })
 
   it('refuses when any file it would create exists, and writes nothing', async () => {
     const { fs, vol } = createTestFs({ '/kit/rules/style.md': 'my own rule\n' })
     const before = vol.toJSON()
     await expect(initKit(fs, '/kit')).rejects.toThrow(ConflictError)
-    await expect(initKit(fs, '/kit')).rejects.toThrow('/kit/rules/style.md already exists; nothing was written')
+    await expect(initKit(fs, '/kit')).rejects.toThrow(
+      '/kit/rules/style.md already exists; nothing was written',
+    )
     expect(vol.toJSON()).toEqual(before)
   })
 
@@ -44,15 +53,21 @@ describe('the $schema line of a scaffold works on every machine', () => {
   it("points into the project's node_modules when outfit is installed there", async () => {
     const { fs, vol } = createTestFs({ '/proj/node_modules/outfit/schemas/kit.schema.json': '{}' })
     await initKit(fs, '/proj/ai/kit')
-    expect(String(vol.readFileSync('/proj/ai/kit/kit.yaml')).split('\n')[0]).toBe('# yaml-language-server: $schema=../../node_modules/outfit/schemas/kit.schema.json')
+    expect(String(vol.readFileSync('/proj/ai/kit/kit.yaml')).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../../node_modules/outfit/schemas/kit.schema.json',
+    )
     await initTarget(fs, '/proj/targets', 'my-tool')
-    expect(String(vol.readFileSync('/proj/targets/my-tool.yaml')).split('\n')[0]).toBe('# yaml-language-server: $schema=../node_modules/outfit/schemas/target.schema.json')
+    expect(String(vol.readFileSync('/proj/targets/my-tool.yaml')).split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../node_modules/outfit/schemas/target.schema.json',
+    )
   })
 
   it('otherwise (a global install) points at the schemas published with this version, never at a local path', async () => {
     const { fs, vol } = createTestFs({ '/elsewhere/.keep': '' })
     await initKit(fs, '/elsewhere/kit')
-    expect(String(vol.readFileSync('/elsewhere/kit/mcp.yaml')).split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/outfit@${version}/schemas/mcp.schema.json`)
+    expect(String(vol.readFileSync('/elsewhere/kit/mcp.yaml')).split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=https://unpkg.com/outfit@${version}/schemas/mcp.schema.json`,
+    )
   })
 })
 
@@ -62,17 +77,26 @@ describe('init target', () => {
     const [file] = await initTarget(fs, '/repo/targets', 'my-tool')
     expect(file).toBe('/repo/targets/my-tool.yaml')
     const text = String(vol.readFileSync('/repo/targets/my-tool.yaml'))
-    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=https://unpkg.com/outfit@${version}/schemas/target.schema.json`)
+    expect(text.split('\n')[0]).toBe(
+      `# yaml-language-server: $schema=https://unpkg.com/outfit@${version}/schemas/target.schema.json`,
+    )
     const loaded = await loadTarget(fs, '/repo/targets/my-tool.yaml')
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics))
     expect(loaded.warnings).toEqual([])
     expect(loaded.value.spec).toMatchObject({ id: 'my-tool', name: 'My Tool' })
-    expect(loaded.value.spec.steps.map((s) => s.name)).toEqual(['rules', 'commands', 'mcp servers', 'manifest'])
+    expect(loaded.value.spec.steps.map((s) => s.name)).toEqual([
+      'rules',
+      'commands',
+      'mcp servers',
+      'manifest',
+    ])
   })
 
   it('never replaces an existing target', async () => {
     const { fs, vol } = createTestFs({ '/t/my-tool.yaml': 'mine\n' })
-    await expect(initTarget(fs, '/t', 'my-tool')).rejects.toThrow('/t/my-tool.yaml already exists; nothing was written')
+    await expect(initTarget(fs, '/t', 'my-tool')).rejects.toThrow(
+      '/t/my-tool.yaml already exists; nothing was written',
+    )
     expect(String(vol.readFileSync('/t/my-tool.yaml'))).toBe('mine\n')
   })
 

@@ -47,7 +47,9 @@ describe('claude-code, global scope', () => {
     const settings = JSON.parse(await sb.read('home/.claude/settings.json'))
     expect(settings.hooks.PostToolUse).toHaveLength(2)
     expect(settings.permissions).toEqual({ allow: ['Bash(git status)'] })
-    expect(await sb.read('home/.claude/CLAUDE.md')).toMatch(/^# Me\n\nMy own memory\.\n\n<!-- outfit:starter-kit:begin/)
+    expect(await sb.read('home/.claude/CLAUDE.md')).toMatch(
+      /^# Me\n\nMy own memory\.\n\n<!-- outfit:starter-kit:begin/,
+    )
     expect(await sb.read('home/.claude/agents/reviewer.md')).toContain('tools: Read, Grep, Glob')
     expect(await sb.read('home/.claude/skills/code-review/checklist.md')).toContain('Review checklist')
 
@@ -66,7 +68,9 @@ describe('claude-code, global scope', () => {
     await sb.install(['claude-code'])
     await writeFile(join(sb.home, '.claude/agents/reviewer.md'), 'my edits\n')
     const kept = await sb.uninstall(['claude-code'])
-    expect(kept.results[0]?.kept).toEqual([{ path: join(sb.home, '.claude/agents/reviewer.md'), reason: 'changed since outfit wrote it' }])
+    expect(kept.results[0]?.kept).toEqual([
+      { path: join(sb.home, '.claude/agents/reviewer.md'), reason: 'changed since outfit wrote it' },
+    ])
     expect(await sb.read('home/.claude/agents/reviewer.md')).toBe('my edits\n')
     // The manifest is gone, so a forced uninstall has nothing left to do: the file stays the user's.
     await rm(join(sb.home, '.claude'), { recursive: true })
@@ -78,7 +82,9 @@ describe('claude-code, global scope', () => {
     const before = await sb.tree()
     const refused = await sb.install(['claude-code'])
     expect(refused.results[0]?.status).toBe('failed')
-    expect(refused.results[0]?.failure?.error.message).toMatch(/changelog\.md already exists and was not installed by outfit/)
+    expect(refused.results[0]?.failure?.error.message).toMatch(
+      /changelog\.md already exists and was not installed by outfit/,
+    )
     expect(await sb.tree()).toEqual(before)
 
     const forced = await sb.install(['claude-code'], { force: true })
@@ -93,7 +99,9 @@ describe('claude-code, global scope', () => {
     const before = await sb.tree()
     const report = await sb.install(['claude-code'])
     expect(report.results[0]?.status).toBe('failed')
-    expect(report.results[0]?.failure?.error.message).toMatch(/'mcpServers\.docs' already holds a different value/)
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /'mcpServers\.docs' already holds a different value/,
+    )
     expect(await sb.tree()).toEqual(before)
   })
 
@@ -101,7 +109,9 @@ describe('claude-code, global scope', () => {
     await sb.write('home/.claude.json', '{\n  "a": 1\n  "b": 2\n}\n')
     const before = await sb.tree()
     const report = await sb.install(['claude-code'])
-    expect(report.results[0]?.failure?.error.message).toContain(`${join(sb.home, '.claude.json')}:3:3: not valid JSON`)
+    expect(report.results[0]?.failure?.error.message).toContain(
+      `${join(sb.home, '.claude.json')}:3:3: not valid JSON`,
+    )
     expect(await sb.tree()).toEqual(before)
   })
 
@@ -110,7 +120,10 @@ describe('claude-code, global scope', () => {
     await sb.install(['claude-code'])
     await writeFile(join(sb.kit, 'kit.yaml'), 'name: starter-kit\nversion: 1.1.0\n')
     await rm(join(sb.kit, 'commands/changelog.md'))
-    await writeFile(join(sb.kit, 'agents/reviewer.md'), '---\nname: reviewer\ndescription: v2\n---\nNew body.\n')
+    await writeFile(
+      join(sb.kit, 'agents/reviewer.md'),
+      '---\nname: reviewer\ndescription: v2\n---\nNew body.\n',
+    )
     await writeFile(join(sb.kit, 'mcp.yaml'), 'servers:\n  filesystem:\n    command: npx\n')
     const update = await sb.install(['claude-code'])
     expect(update.results[0]?.status).toBe('updated')
@@ -130,7 +143,14 @@ describe('claude-code, global scope', () => {
     const bump = await sb.install(['claude-code'])
     expect(bump.results[0]?.status).toBe('updated')
     const targets = (await requireTargets({ fs: realFs })).filter((t) => t.spec.id === 'claude-code')
-    const rows = await status({ fs: realFs, targets, scope: 'global', home: sb.home, project: sb.project, stateHome: sb.state })
+    const rows = await status({
+      fs: realFs,
+      targets,
+      scope: 'global',
+      home: sb.home,
+      project: sb.project,
+      stateHome: sb.state,
+    })
     expect(rows[0]?.installed?.version).toBe('1.0.1')
     expect((await sb.install(['claude-code'])).results[0]?.status).toBe('unchanged')
   })

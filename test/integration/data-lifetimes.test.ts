@@ -75,7 +75,7 @@ describe('rollback after a failed step', () => {
 })
 
 describe('one block written by two tools of one run with different content', () => {
-  it('the second tool takes the first one\'s block for outfit\'s (known by hash), not the user\'s edit', async () => {
+  it("the second tool takes the first one's block for outfit's (known by hash), not the user's edit", async () => {
     const dir = join(sb.root, 'targets')
     await mkdir(dir)
     for (const id of ['ta', 'tb']) {
@@ -97,7 +97,9 @@ describe('one block written by two tools of one run with different content', () 
     // A real edit inside the block is still refused.
     await sb.write('home/NOTES.md', text.replace(/written by t[ab]/, 'my own words'))
     const again = await sb.install(['ta'], { targetDirs: [dir] })
-    expect(again.results[0]?.failure?.error.message).toMatch(/the outfit block 'shared' was edited since outfit wrote it/)
+    expect(again.results[0]?.failure?.error.message).toMatch(
+      /the outfit block 'shared' was edited since outfit wrote it/,
+    )
     await sb.write('home/NOTES.md', text)
     await sb.uninstall(['ta', 'tb'], { targetDirs: [dir] })
     expect(await sb.tree()).toEqual(before)
@@ -108,12 +110,20 @@ describe('a kit file one tool transforms and another copies as it is, in one run
   it('is written byte-exact by the tool that copies it (byte-order mark and non-ASCII text kept)', async () => {
     const dir = join(sb.root, 'targets')
     await mkdir(dir)
-    const step = (to: string, extra: string) => `  - name: agents\n    run: { action: copy, with: { from: "agents/*.md", to: ${to}${extra} } }\n    rollback: { action: remove }\n`
+    const step = (to: string, extra: string) =>
+      `  - name: agents\n    run: { action: copy, with: { from: "agents/*.md", to: ${to}${extra} } }\n    rollback: { action: remove }\n`
     const manifest = `  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`
-    const head = (id: string) => `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.${id}" }\nsteps:\n`
+    const head = (id: string) =>
+      `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.${id}" }\nsteps:\n`
     // ta (first) takes the text: its frontmatter is rewritten; tb renames only (the file's own bytes); tc copies as is.
-    await writeFile(join(dir, 'ta.yaml'), head('ta') + step('agents', ', transform: [{ frontmatter: { join: { tools: ", " } } }]') + manifest)
-    await writeFile(join(dir, 'tb.yaml'), head('tb') + step('agents', ', rename: "{{item.stem}}.txt"') + manifest)
+    await writeFile(
+      join(dir, 'ta.yaml'),
+      head('ta') + step('agents', ', transform: [{ frontmatter: { join: { tools: ", " } } }]') + manifest,
+    )
+    await writeFile(
+      join(dir, 'tb.yaml'),
+      head('tb') + step('agents', ', rename: "{{item.stem}}.txt"') + manifest,
+    )
     await writeFile(join(dir, 'tc.yaml'), head('tc') + step('agents', '') + manifest)
     const original = '\uFEFF---\nname: é\ntools: [Read, Grep]\n---\n日本語 🎉\r\n'
     await sb.write('kit/agents/reviewer.md', original)

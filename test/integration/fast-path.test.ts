@@ -14,7 +14,8 @@ afterEach(async () => {
 })
 
 const tools = ['claude-code', 'codex', 'opencode']
-const stepsRan = (report: Awaited<ReturnType<Sandbox['install']>>) => report.results.map((r) => r.log.some((e) => /^up to date: the kit/.test(e.text)) ? 'skipped' : 'ran')
+const stepsRan = (report: Awaited<ReturnType<Sandbox['install']>>) =>
+  report.results.map((r) => (r.log.some((e) => /^up to date: the kit/.test(e.text)) ? 'skipped' : 'ran'))
 
 describe('fast path', () => {
   it('skips tools whose install is unchanged, and takes the full path after any change', async () => {
@@ -49,7 +50,17 @@ describe('fast path', () => {
     const { realFs } = await import('../../src/fs/fs.js')
     const { rm, stat } = await import('node:fs/promises')
     const targets = (await requireTargets({ fs: realFs })).filter((t) => tools.includes(t.spec.id))
-    const drift = async () => (await status({ fs: realFs, targets, scope: 'global', home: sb.home, project: sb.project, stateHome: sb.state })).flatMap((r) => r.drift.map((d) => `${r.tool} ${d.problem} ${d.path}`))
+    const drift = async () =>
+      (
+        await status({
+          fs: realFs,
+          targets,
+          scope: 'global',
+          home: sb.home,
+          project: sb.project,
+          stateHome: sb.state,
+        })
+      ).flatMap((r) => r.drift.map((d) => `${r.tool} ${d.problem} ${d.path}`))
     await sb.install(tools)
     expect(await drift()).toEqual([])
 
@@ -61,7 +72,9 @@ describe('fast path', () => {
     expect((await stat(agent)).size).toBe(size)
     expect(await drift()).toEqual([`claude-code changed ${agent}`])
     // The same without any stamp: every file is read and hashed.
-    const stamps = (await readdir(sb.state, { recursive: true })).filter((p) => /stamps\/[^/]+\.json$/.test(p))
+    const stamps = (await readdir(sb.state, { recursive: true })).filter((p) =>
+      /stamps\/[^/]+\.json$/.test(p),
+    )
     expect(stamps.length).toBe(tools.length)
     for (const p of stamps) await rm(join(sb.state, p))
     expect(await drift()).toEqual([`claude-code changed ${agent}`])
@@ -79,7 +92,9 @@ describe('fast path', () => {
     const { statSync } = await import('node:fs')
     const targets = (await requireTargets({ fs: realFs })).filter((t) => t.spec.id === 'claude-code')
     await sb.install(['claude-code'])
-    const stamps = (await readdir(sb.state, { recursive: true })).filter((p) => /stamps\/claude-code\.global\.json$/.test(p))
+    const stamps = (await readdir(sb.state, { recursive: true })).filter((p) =>
+      /stamps\/claude-code\.global\.json$/.test(p),
+    )
     expect(stamps.length).toBe(1)
     const stampFile = join(sb.state, stamps[0] ?? '')
     const stamp = JSON.parse(await readFile(stampFile, 'utf8')) as { files: [string, string | null][] }
@@ -87,9 +102,19 @@ describe('fast path', () => {
     const agent = join(sb.home, '.claude/agents', (await readdir(join(sb.home, '.claude/agents')))[0] ?? '')
     await writeFile(agent, `${await readFile(agent, 'utf8')}x`)
     const st = statSync(agent, { bigint: true })
-    stamp.files = stamp.files.map(([p, k]) => [p, p === agent ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.mode}` : k])
+    stamp.files = stamp.files.map(([p, k]) => [
+      p,
+      p === agent ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.mode}` : k,
+    ])
     await writeFile(stampFile, JSON.stringify(stamp))
-    const rows = await status({ fs: realFs, targets, scope: 'global', home: sb.home, project: sb.project, stateHome: sb.state })
+    const rows = await status({
+      fs: realFs,
+      targets,
+      scope: 'global',
+      home: sb.home,
+      project: sb.project,
+      stateHome: sb.state,
+    })
     expect(rows[0]?.drift).toEqual([{ path: agent, problem: 'changed' }])
   })
 

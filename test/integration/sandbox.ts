@@ -21,8 +21,14 @@ export interface Sandbox {
   write(path: string, content: string): Promise<void>
   read(path: string): Promise<string>
   tree(): Promise<Record<string, string>>
-  install(tools: string[], options?: { scope?: string; force?: boolean; targetDirs?: string[]; env?: Record<string, string> }): Promise<RunReport>
-  uninstall(tools: string[], options?: { scope?: string; force?: boolean; targetDirs?: string[] }): Promise<RunReport>
+  install(
+    tools: string[],
+    options?: { scope?: string; force?: boolean; targetDirs?: string[]; env?: Record<string, string> },
+  ): Promise<RunReport>
+  uninstall(
+    tools: string[],
+    options?: { scope?: string; force?: boolean; targetDirs?: string[] },
+  ): Promise<RunReport>
   cleanup(): Promise<void>
 }
 
@@ -38,11 +44,24 @@ export async function createSandbox(): Promise<Sandbox> {
   await mkdir(state, { mode: 0o700 })
   await writeFile(join(state, 'key'), `${'5a'.repeat(32)}\n`, { mode: 0o600 })
   await cp(join(repoRoot, 'examples/starter-kit'), kit, { recursive: true })
-  const run = async (command: 'install' | 'uninstall', tools: string[], options: { scope?: string; force?: boolean; targetDirs?: string[]; env?: Record<string, string> } = {}) => {
+  const run = async (
+    command: 'install' | 'uninstall',
+    tools: string[],
+    options: { scope?: string; force?: boolean; targetDirs?: string[]; env?: Record<string, string> } = {},
+  ) => {
     const all = await requireTargets({ fs: realFs, targetDirs: options.targetDirs ?? [] })
     const targets = all.filter((t) => tools.includes(t.spec.id))
     // The environment is the test's, not the machine's: warnings about unset ${VAR}s do not depend on who runs the tests.
-    const request = { fs: realFs, targets, scope: options.scope ?? 'global', home, project, stateHome: state, force: options.force ?? false, env: options.env ?? {} }
+    const request = {
+      fs: realFs,
+      targets,
+      scope: options.scope ?? 'global',
+      home,
+      project,
+      stateHome: state,
+      force: options.force ?? false,
+      env: options.env ?? {},
+    }
     return command === 'install' ? install({ ...request, kitDir: kit }) : uninstall(request)
   }
   return {
@@ -77,7 +96,11 @@ export async function snapshotTree(base: string, dirs: string[]): Promise<Record
       else if (st.isDirectory()) {
         out[key] = 'dir'
         await walk(full)
-      } else out[key] = `${createHash('sha256').update(await readFile(full)).digest('hex').slice(0, 16)} ${(st.mode & 0o777).toString(8)}`
+      } else
+        out[key] = `${createHash('sha256')
+          .update(await readFile(full))
+          .digest('hex')
+          .slice(0, 16)} ${(st.mode & 0o777).toString(8)}`
     }
   }
   for (const d of dirs) await walk(d)

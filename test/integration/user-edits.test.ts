@@ -31,11 +31,15 @@ describe('an installed file the user edited', () => {
     const edited = `${await sb.read(agent)}\nMy own extra instruction.\n`
     await sb.write(agent, edited)
     const refused = await sb.install(['claude-code'])
-    expect(refused.results[0]?.failure?.error.message).toMatch(/reviewer\.md was changed since outfit installed it/)
+    expect(refused.results[0]?.failure?.error.message).toMatch(
+      /reviewer\.md was changed since outfit installed it/,
+    )
     expect(await sb.read(agent)).toBe(edited)
     const forced = await sb.install(['claude-code'], { force: true })
     expect(forced.results[0]?.status).toBe('installed')
-    expect(forced.results[0]?.log.map((l) => l.text).join('\n')).toMatch(/replaced your version of .*reviewer\.md; it is backed up/)
+    expect(forced.results[0]?.log.map((l) => l.text).join('\n')).toMatch(
+      /replaced your version of .*reviewer\.md; it is backed up/,
+    )
     expect(await sb.read(agent)).not.toBe(edited)
     await sb.uninstall(['claude-code'])
     expect(await sb.read(agent)).toBe(edited)
@@ -47,7 +51,10 @@ describe('a managed block the user edited', () => {
     await sb.write(memory, '# Mine\n')
     await sb.install(['claude-code'])
     const text = await sb.read(memory)
-    const edited = text.replace('Comments explain why, not what.', 'Comments explain why, not what. (And I mean it.)')
+    const edited = text.replace(
+      'Comments explain why, not what.',
+      'Comments explain why, not what. (And I mean it.)',
+    )
     expect(edited).not.toBe(text)
     await sb.write(memory, edited)
     return edited
@@ -57,15 +64,21 @@ describe('a managed block the user edited', () => {
     const edited = await installAndEdit()
     const report = await sb.install(['claude-code'])
     expect(report.results[0]?.status).toBe('failed')
-    expect(report.results[0]?.failure?.error.message).toMatch(/CLAUDE\.md: the outfit block 'starter-kit' was edited since outfit wrote it/)
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /CLAUDE\.md: the outfit block 'starter-kit' was edited since outfit wrote it/,
+    )
     expect(await sb.read(memory)).toBe(edited)
   })
 
   it('is kept and reported by uninstall without --force, and removed with it', async () => {
     const edited = await installAndEdit()
     const report = await sb.uninstall(['claude-code'])
-    expect(report.results[0]?.kept).toEqual([expect.objectContaining({ reason: 'edited since outfit wrote it' })])
-    expect(report.results[0]?.log.map((l) => l.text).join('\n')).toContain('`outfit uninstall claude-code --scope global --force` removes it')
+    expect(report.results[0]?.kept).toEqual([
+      expect.objectContaining({ reason: 'edited since outfit wrote it' }),
+    ])
+    expect(report.results[0]?.log.map((l) => l.text).join('\n')).toContain(
+      '`outfit uninstall claude-code --scope global --force` removes it',
+    )
     expect(await sb.read(memory)).toBe(edited)
     // The hint works when followed: the kept block is still on record, and --force removes it.
     const forced = await sb.uninstall(['claude-code'], { force: true })
@@ -73,11 +86,13 @@ describe('a managed block the user edited', () => {
     expect(await sb.read(memory)).toBe('# Mine\n')
   })
 
-  it('with install --force, is replaced and put back (as the user\'s own text) on uninstall', async () => {
+  it("with install --force, is replaced and put back (as the user's own text) on uninstall", async () => {
     await installAndEdit()
     const forced = await sb.install(['claude-code'], { force: true })
     expect(forced.results[0]?.status).toBe('installed')
-    expect(forced.results[0]?.log.map((l) => l.text).join('\n')).toMatch(/replaced your edits to the outfit block 'starter-kit'/)
+    expect(forced.results[0]?.log.map((l) => l.text).join('\n')).toMatch(
+      /replaced your edits to the outfit block 'starter-kit'/,
+    )
     expect(await sb.read(memory)).not.toContain('(And I mean it.)')
     await sb.uninstall(['claude-code'])
     const after = await sb.read(memory)
@@ -98,7 +113,9 @@ describe('shared config files that are symlinks or read-only', () => {
     await symlink('../dotfiles/AGENTS.md', join(sb.home, '.claude', 'CLAUDE.md'))
     const before = await sb.tree()
     const report = await sb.install(['claude-code'])
-    expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([['installed', undefined]])
+    expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([
+      ['installed', undefined],
+    ])
     expect(await readlink(join(sb.home, '.claude.json'))).toBe('dotfiles/claude.json')
     expect(await sb.read('home/dotfiles/claude.json')).toContain('"mcpServers"')
     expect(await sb.read('home/dotfiles/AGENTS.md')).toContain('Comments explain why')
@@ -113,7 +130,9 @@ describe('shared config files that are symlinks or read-only', () => {
     await symlink(join(sb.root, 'elsewhere', 'claude.json'), join(sb.home, '.claude.json'))
     const before = await sb.tree()
     const report = await sb.install(['claude-code'])
-    expect(report.results[0]?.failure?.error.message).toMatch(/\.claude\.json is a symlink to .*elsewhere\/claude\.json, outside .*; outfit only edits files inside the scope/)
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /\.claude\.json is a symlink to .*elsewhere\/claude\.json, outside .*; outfit only edits files inside the scope/,
+    )
     expect(await sb.tree()).toEqual(before)
     expect(await sb.read('elsewhere/claude.json')).toBe('{}\n')
   })
@@ -135,10 +154,15 @@ describe('a managed block whose end marker the user deleted', () => {
   it('is refused with the file named, changing nothing', async () => {
     await sb.install(['claude-code'])
     const text = await sb.read(memory)
-    const broken = text.split('\n').filter((l) => !l.startsWith('<!-- outfit:starter-kit:end')).join('\n')
+    const broken = text
+      .split('\n')
+      .filter((l) => !l.startsWith('<!-- outfit:starter-kit:end'))
+      .join('\n')
     await sb.write(memory, broken)
     const report = await sb.install(['claude-code'])
-    expect(report.results[0]?.failure?.error.message).toMatch(/CLAUDE\.md: the outfit block 'starter-kit' has a start marker but no end marker/)
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /CLAUDE\.md: the outfit block 'starter-kit' has a start marker but no end marker/,
+    )
     expect(await sb.read(memory)).toBe(broken)
   })
 })

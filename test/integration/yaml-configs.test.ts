@@ -64,7 +64,9 @@ describe('Continue: ~/.continue/config.yaml', () => {
     await sb.write(path, mine)
     const report = await sb.install(['continue'], { scope: 'global' })
     expect(report.results[0]?.status).toBe('failed')
-    expect(report.results[0]?.failure?.error.message).toMatch(/already has an entry named 'issues' that outfit did not write/)
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /already has an entry named 'issues' that outfit did not write/,
+    )
     expect(await sb.read(path)).toBe(mine)
   })
 
@@ -106,7 +108,10 @@ describe('Aider: .aider.conf.yml', () => {
     await sb.write('project/.aider.conf.yml', conf)
     await sb.install(['aider'], { scope: 'project' })
     expect(await sb.read('project/.aider.conf.yml')).toBe(`${conf}  - CONVENTIONS.md\n`)
-    await sb.write('project/.aider.conf.yml', (await sb.read('project/.aider.conf.yml')).replace('sonnet', 'opus'))
+    await sb.write(
+      'project/.aider.conf.yml',
+      (await sb.read('project/.aider.conf.yml')).replace('sonnet', 'opus'),
+    )
     await sb.uninstall(['aider'], { scope: 'project' })
     expect(await sb.read('project/.aider.conf.yml')).toBe(conf.replace('sonnet', 'opus'))
   })

@@ -28,8 +28,14 @@ function counting(): { fs: Fs; reads: () => number } {
   return {
     fs: {
       ...realFs,
-      readFile: ((path: string, ...rest: unknown[]) => (count(path), (realFs.readFile as (...a: unknown[]) => unknown)(path, ...rest))) as Fs['readFile'],
-      open: ((path: string, ...rest: unknown[]) => (count(path), (realFs.open as (...a: unknown[]) => unknown)(path, ...rest))) as Fs['open'],
+      readFile: ((path: string, ...rest: unknown[]) => (
+        count(path),
+        (realFs.readFile as (...a: unknown[]) => unknown)(path, ...rest)
+      )) as Fs['readFile'],
+      open: ((path: string, ...rest: unknown[]) => (
+        count(path),
+        (realFs.open as (...a: unknown[]) => unknown)(path, ...rest)
+      )) as Fs['open'],
     },
     reads: () => n,
   }
@@ -47,10 +53,13 @@ describe('kit check memo', () => {
 
     const second = counting()
     const learnt: CheckedFiles = { read: new Map(), sha256: new Map() }
-    expect(await checkKitFiles(second.fs, sb.kit, files, await openCheckMemo(second.fs, sb.state), learnt)).toEqual([])
+    expect(
+      await checkKitFiles(second.fs, sb.kit, files, await openCheckMemo(second.fs, sb.state), learnt),
+    ).toEqual([])
     expect(second.reads()).toBe(0)
     // The memo also vouches for the bytes' hash: the fast path's kit digest needs no read either.
-    for (const rel of files) expect(learnt.sha256.get(join(sb.kit, rel))).toBe(hashBytes(await readFile(join(sb.kit, rel))))
+    for (const rel of files)
+      expect(learnt.sha256.get(join(sb.kit, rel))).toBe(hashBytes(await readFile(join(sb.kit, rel))))
     expect(learnt.read.size).toBe(0)
 
     // Same size, same mtime, broken frontmatter: ctime tells.
@@ -81,14 +90,29 @@ describe('kit check memo', () => {
     // What an older outfit wrote: a stat per file, sealed under its own label.
     const key = Buffer.from((await readFile(join(sb.state, 'key'), 'utf8')).trim(), 'hex')
     const memoFile = join(sb.state, 'kit-checks.json')
-    const current = JSON.parse(await readFile(memoFile, 'utf8')) as { files: Record<string, [string, string]> }
-    const body = { files: Object.fromEntries(Object.entries(current.files).map(([path, [stat]]) => [path, stat])) }
-    await writeFile(memoFile, JSON.stringify({ ...body, mac: seal(key, ['kit-checks', JSON.stringify(body)]) }))
+    const current = JSON.parse(await readFile(memoFile, 'utf8')) as {
+      files: Record<string, [string, string]>
+    }
+    const body = {
+      files: Object.fromEntries(Object.entries(current.files).map(([path, [stat]]) => [path, stat])),
+    }
+    await writeFile(
+      memoFile,
+      JSON.stringify({ ...body, mac: seal(key, ['kit-checks', JSON.stringify(body)]) }),
+    )
     const second = counting()
-    expect(await checkKitFiles(second.fs, sb.kit, files, await openCheckMemo(second.fs, sb.state))).toEqual([])
+    expect(await checkKitFiles(second.fs, sb.kit, files, await openCheckMemo(second.fs, sb.state))).toEqual(
+      [],
+    )
     expect(second.reads()).toBe(2)
     // The same sealing, of the current shape, is taken: the old memo was refused for its shape, not its seal.
-    await writeFile(memoFile, JSON.stringify({ files: current.files, mac: seal(key, ['kit-checks-2', JSON.stringify({ files: current.files })]) }))
+    await writeFile(
+      memoFile,
+      JSON.stringify({
+        files: current.files,
+        mac: seal(key, ['kit-checks-2', JSON.stringify({ files: current.files })]),
+      }),
+    )
     const third = counting()
     await checkKitFiles(third.fs, sb.kit, files, await openCheckMemo(third.fs, sb.state))
     expect(third.reads()).toBe(0)

@@ -28,12 +28,17 @@ describe('the check parses frontmatter as install does', () => {
 
 describe('install takes the bytes the check read', () => {
   it('reads a checked file no more, and installs what was checked even if it changed since', async () => {
-    const { fs, vol } = createTestFs({ '/kit/kit.yaml': 'name: k\nversion: 1.0.0\n', '/kit/rules/a.md': '---\ndescription: A\n---\nchecked\n', '/kit/notes.txt': 'plain' })
+    const { fs, vol } = createTestFs({
+      '/kit/kit.yaml': 'name: k\nversion: 1.0.0\n',
+      '/kit/rules/a.md': '---\ndescription: A\n---\nchecked\n',
+      '/kit/notes.txt': 'plain',
+    })
     const loaded = await loadKit(fs, '/kit', { checkContent: true })
     if (!loaded.ok) throw new Error('kit did not load')
     vol.writeFileSync('/kit/rules/a.md', 'changed after the check\n')
     vol.writeFileSync('/kit/notes.txt', 'changed too')
-    const text = async (kit: typeof loaded.value, file: string) => new TextDecoder().decode(await kitFileBytes(fs, kit, file))
+    const text = async (kit: typeof loaded.value, file: string) =>
+      new TextDecoder().decode(await kitFileBytes(fs, kit, file))
     expect(await text(loaded.value, '/kit/rules/a.md')).toBe('---\ndescription: A\n---\nchecked\n')
     // Files the check only stats (not Markdown) are read when installed, as are the files of a kit built another way.
     expect(await text(loaded.value, '/kit/notes.txt')).toBe('changed too')
@@ -41,7 +46,10 @@ describe('install takes the bytes the check read', () => {
   })
 
   it('keeps nothing from a kit loaded without the check', async () => {
-    const { fs, vol } = createTestFs({ '/kit/kit.yaml': 'name: k\nversion: 1.0.0\n', '/kit/rules/a.md': 'one\n' })
+    const { fs, vol } = createTestFs({
+      '/kit/kit.yaml': 'name: k\nversion: 1.0.0\n',
+      '/kit/rules/a.md': 'one\n',
+    })
     const loaded = await loadKit(fs, '/kit')
     if (!loaded.ok) throw new Error('kit did not load')
     vol.writeFileSync('/kit/rules/a.md', 'two\n')
@@ -50,7 +58,10 @@ describe('install takes the bytes the check read', () => {
 
   it('gives back the exact bytes the check read, made again from the text it keeps (byte-order mark, non-ASCII, CRLF)', async () => {
     const content = '\uFEFF---\r\ndescription: é\r\n---\r\n日本語 🎉\r\n'
-    const { fs, vol } = createTestFs({ '/kit/kit.yaml': 'name: k\nversion: 1.0.0\n', '/kit/rules/a.md': content })
+    const { fs, vol } = createTestFs({
+      '/kit/kit.yaml': 'name: k\nversion: 1.0.0\n',
+      '/kit/rules/a.md': content,
+    })
     const loaded = await loadKit(fs, '/kit', { checkContent: true })
     if (!loaded.ok) throw new Error('kit did not load')
     vol.writeFileSync('/kit/rules/a.md', 'changed after the check\n')

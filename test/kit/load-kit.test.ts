@@ -19,7 +19,8 @@ describe('loadKit', () => {
     const result = await loadKit(
       kitFs({
         '/kit/kit.yaml': 'name: demo\nversion: 1.2.3\nprefix: dm\n',
-        '/kit/mcp.yaml': 'servers:\n  fs:\n    command: npx\n    args: [a]\n  docs:\n    url: https://x.example/mcp\n',
+        '/kit/mcp.yaml':
+          'servers:\n  fs:\n    command: npx\n    args: [a]\n  docs:\n    url: https://x.example/mcp\n',
         '/kit/hooks.yaml': 'hooks:\n  - event: postToolUse\n    matcher: Edit\n    command: fmt\n',
         '/kit/agents/a.md': '---\nname: a\n---\nbody\n',
         '/kit/skills/s/SKILL.md': 'x',
@@ -41,13 +42,27 @@ describe('loadKit', () => {
 
   it.each([
     ['a missing kit.yaml', { '/kit/agents/a.md': 'x' }, ['kit.yaml:1:1  file not found']],
-    ['a kit.yaml without version', { '/kit/kit.yaml': 'name: demo\n' }, ["kit.yaml:1:1  missing required key 'version'"]],
-    ['an unknown key', { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\nauthor: me\n' }, ["kit.yaml:3:1  unknown key 'author'"]],
-    ['a mistyped key, with the key it meant', { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\nprefx: dm\n' }, ["kit.yaml:3:1  unknown key 'prefx'; did you mean 'prefix'?"]],
+    [
+      'a kit.yaml without version',
+      { '/kit/kit.yaml': 'name: demo\n' },
+      ["kit.yaml:1:1  missing required key 'version'"],
+    ],
+    [
+      'an unknown key',
+      { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\nauthor: me\n' },
+      ["kit.yaml:3:1  unknown key 'author'"],
+    ],
+    [
+      'a mistyped key, with the key it meant',
+      { '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\nprefx: dm\n' },
+      ["kit.yaml:3:1  unknown key 'prefx'; did you mean 'prefix'?"],
+    ],
     [
       'a YAML syntax error',
       { '/kit/kit.yaml': 'name: demo\nversion: [1.0.0\n' },
-      ['kit.yaml:3:1  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+      [
+        'kit.yaml:3:1  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      ],
     ],
     [
       'a server with both command and url, and a bad hook event',
@@ -61,7 +76,11 @@ describe('loadKit', () => {
         'hooks.yaml:2:12  /hooks/0/event: must be one of: "sessionStart", "sessionEnd", "userPromptSubmit", "preToolUse", "postToolUse", "stop", "subagentStop", "notification", "preCompact"',
       ],
     ],
-    ['a kit.yaml that is not UTF-8', { '/kit/kit.yaml': Buffer.from([0xff, 0xfe, 0x00, 0x41]) }, ['kit.yaml:1:1  is not valid UTF-8 text']],
+    [
+      'a kit.yaml that is not UTF-8',
+      { '/kit/kit.yaml': Buffer.from([0xff, 0xfe, 0x00, 0x41]) },
+      ['kit.yaml:1:1  is not valid UTF-8 text'],
+    ],
   ])('reports %s with its position', async (_name, files, expected) => {
     expect(await problems(files)).toEqual(expected)
   })
@@ -80,29 +99,45 @@ describe('loadKit with checkContent: every file read the way install reads it', 
   }
 
   it('reports broken frontmatter at its line and column in the file, not in the frontmatter', async () => {
-    expect(await contentProblems({ '/kit/agents/a.md': '---\nname: a\ndescription: [unclosed\n---\nbody\n' })).toEqual([
+    expect(
+      await contentProblems({ '/kit/agents/a.md': '---\nname: a\ndescription: [unclosed\n---\nbody\n' }),
+    ).toEqual([
       'agents/a.md:3:23  frontmatter is not valid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
     ])
-    expect(await contentProblems({ '/kit/rules/r.md': '---\n- a list\n---\nbody\n' })).toEqual(['rules/r.md:2:1  frontmatter must be a YAML mapping (key: value lines)'])
-    expect(await contentProblems({ '/kit/commands/c.md': '---\ndescription: x\ndescription: y\n---\n' })).toEqual(['commands/c.md:3:1  frontmatter is not valid YAML: Map keys must be unique'])
+    expect(await contentProblems({ '/kit/rules/r.md': '---\n- a list\n---\nbody\n' })).toEqual([
+      'rules/r.md:2:1  frontmatter must be a YAML mapping (key: value lines)',
+    ])
+    expect(
+      await contentProblems({ '/kit/commands/c.md': '---\ndescription: x\ndescription: y\n---\n' }),
+    ).toEqual(['commands/c.md:3:1  frontmatter is not valid YAML: Map keys must be unique'])
   })
 
   it('reports Markdown that is not UTF-8, and files over the 10 MiB limit', async () => {
-    expect(await contentProblems({ '/kit/rules/r.md': Buffer.from([0x2d, 0xff, 0xfe]), '/kit/skills/s/big.bin': Buffer.alloc(10 * 1024 * 1024 + 1) })).toEqual([
+    expect(
+      await contentProblems({
+        '/kit/rules/r.md': Buffer.from([0x2d, 0xff, 0xfe]),
+        '/kit/skills/s/big.bin': Buffer.alloc(10 * 1024 * 1024 + 1),
+      }),
+    ).toEqual([
       'rules/r.md:1:1  is not valid UTF-8 text',
       'skills/s/big.bin:1:1  is over 10 MiB; kit files over 10 MiB are refused',
     ])
   })
 
   it('does not read the content without checkContent (install reads it at its step)', async () => {
-    const result = await loadKit(kitFs({ ...base, '/kit/agents/a.md': '---\ndescription: [x\n---\n' }), '/kit')
+    const result = await loadKit(
+      kitFs({ ...base, '/kit/agents/a.md': '---\ndescription: [x\n---\n' }),
+      '/kit',
+    )
     expect(result.ok).toBe(true)
   })
 
   it('skips symbolic links with a warning instead of silently', async () => {
     const vol = Volume.fromJSON({ ...base, '/kit/agents/a.md': 'x', '/elsewhere.md': 'y' })
     vol.symlinkSync('/elsewhere.md', '/kit/agents/link.md')
-    const result = await loadKit(createFsFromVolume(vol).promises as unknown as Fs, '/kit', { checkContent: true })
+    const result = await loadKit(createFsFromVolume(vol).promises as unknown as Fs, '/kit', {
+      checkContent: true,
+    })
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics))
     expect(result.value.files).toEqual(['agents/a.md'])
     expect(renderDiagnostics(result.warnings, { color: false, cwd: '/kit' })).toEqual([
@@ -112,7 +147,10 @@ describe('loadKit with checkContent: every file read the way install reads it', 
 
   it('reports a YAML alias bomb in kit.yaml as a diagnostic, not a crash', async () => {
     let bomb = 'name: demo\nversion: 1.0.0\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n'
-    for (let i = 1; i < 8; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`
+    for (let i = 1; i < 8; i++)
+      bomb += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`
     const result = await loadKit(kitFs({ '/kit/kit.yaml': bomb }), '/kit')
     expect(result.ok ? [] : result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       expect.stringMatching(/^1:1 YAML aliases expand too far \(Excessive alias count/),

@@ -16,7 +16,12 @@ async function problems(file: string): Promise<string[]> {
 }
 
 const cases: [string, string[]][] = [
-  ['duplicate-steps.yaml', ["invalid/duplicate-steps.yaml:10:11  /steps/1/name: duplicate step name 'agents' (first used by step 1)"]],
+  [
+    'duplicate-steps.yaml',
+    [
+      "invalid/duplicate-steps.yaml:10:11  /steps/1/name: duplicate step name 'agents' (first used by step 1)",
+    ],
+  ],
   ['empty.yaml', ['invalid/empty.yaml:1:1  is empty; see the schema for the keys it needs']],
   [
     'entries-wrong-field.yaml',
@@ -35,17 +40,49 @@ const cases: [string, string[]][] = [
       'invalid/hook-timeout-unit.yaml:12:59  /steps/0/run/with/entries/timeoutUnit: must be one of: "seconds", "milliseconds"',
     ],
   ],
-  ['manifest-not-last.yaml', ["invalid/manifest-not-last.yaml:8:20  /steps/0/run/action: 'manifest' must be the last step"]],
+  [
+    'manifest-not-last.yaml',
+    ["invalid/manifest-not-last.yaml:8:20  /steps/0/run/action: 'manifest' must be the last step"],
+  ],
   ['missing-rollback.yaml', ["invalid/missing-rollback.yaml:7:5  /steps/0: missing required key 'rollback'"]],
-  ['no-manifest.yaml', ["invalid/no-manifest.yaml:7:3  /steps: the last step must be a 'manifest' step, so uninstall knows what was installed"]],
+  [
+    'no-manifest.yaml',
+    [
+      "invalid/no-manifest.yaml:7:3  /steps: the last step must be a 'manifest' step, so uninstall knows what was installed",
+    ],
+  ],
   ['not-utf8.yaml', ['invalid/not-utf8.yaml:1:1  is not valid UTF-8 text']],
-  ['syntax-error.yaml', ['invalid/syntax-error.yaml:4:1  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+  [
+    'syntax-error.yaml',
+    [
+      'invalid/syntax-error.yaml:4:1  YAML syntax error: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    ],
+  ],
   ['unknown-action.yaml', ["invalid/unknown-action.yaml:8:10  /steps/0/run: unknown action 'teleport'"]],
   ['unknown-key.yaml', ["invalid/unknown-key.yaml:4:1  unknown key 'colour'"]],
-  ['unknown-scope.yaml', ["invalid/unknown-scope.yaml:8:22  /steps/0/scopes/1: unknown scope 'workspace'; this target defines: global"]],
-  ['unsupported-unknown-scope.yaml', ["invalid/unsupported-unknown-scope.yaml:7:36  /unsupported/0/scopes/0: unknown scope 'project'; this target defines: global"]],
-  ['unknown-variable.yaml', ['invalid/unknown-variable.yaml:8:57  /steps/0/run/with/to: unknown variable {{nope}}']],
-  ['platform-vars.yaml', ["invalid/platform-vars.yaml:10:14  /scopes/global/vars/other: must be string", "invalid/platform-vars.yaml:10:14  /scopes/global/vars/other: missing required key 'win32'"]],
+  [
+    'unknown-scope.yaml',
+    [
+      "invalid/unknown-scope.yaml:8:22  /steps/0/scopes/1: unknown scope 'workspace'; this target defines: global",
+    ],
+  ],
+  [
+    'unsupported-unknown-scope.yaml',
+    [
+      "invalid/unsupported-unknown-scope.yaml:7:36  /unsupported/0/scopes/0: unknown scope 'project'; this target defines: global",
+    ],
+  ],
+  [
+    'unknown-variable.yaml',
+    ['invalid/unknown-variable.yaml:8:57  /steps/0/run/with/to: unknown variable {{nope}}'],
+  ],
+  [
+    'platform-vars.yaml',
+    [
+      'invalid/platform-vars.yaml:10:14  /scopes/global/vars/other: must be string',
+      "invalid/platform-vars.yaml:10:14  /scopes/global/vars/other: missing required key 'win32'",
+    ],
+  ],
   [
     'platform-var-unknown.yaml',
     [
@@ -53,8 +90,18 @@ const cases: [string, string[]][] = [
       "invalid/platform-var-unknown.yaml:13:113  /steps/0/run/with/entries/mode: 'named' lists are for MCP servers in a yaml-merge step (elements identified by their name)",
     ],
   ],
-  ['variable-in-one-scope.yaml', ["invalid/variable-in-one-scope.yaml:9:46  /steps/0/run/with/file: variable {{mcp}} is not defined in scope 'project'"]],
-  ['wrong-rollback.yaml', ["invalid/wrong-rollback.yaml:9:25  /steps/0/rollback/action: 'remove' does not undo 'json-merge'; use 'json-unmerge'"]],
+  [
+    'variable-in-one-scope.yaml',
+    [
+      "invalid/variable-in-one-scope.yaml:9:46  /steps/0/run/with/file: variable {{mcp}} is not defined in scope 'project'",
+    ],
+  ],
+  [
+    'wrong-rollback.yaml',
+    [
+      "invalid/wrong-rollback.yaml:9:25  /steps/0/rollback/action: 'remove' does not undo 'json-merge'; use 'json-unmerge'",
+    ],
+  ],
   [
     'wrong-types.yaml',
     [
@@ -69,7 +116,12 @@ const cases: [string, string[]][] = [
 describe('loadTarget', () => {
   it('has a case for every invalid fixture', () => {
     const files = readdirSync(join(fixtures, 'invalid')).sort()
-    expect(files).toEqual(cases.map(([f]) => f).filter((f) => f !== 'does-not-exist.yaml').sort())
+    expect(files).toEqual(
+      cases
+        .map(([f]) => f)
+        .filter((f) => f !== 'does-not-exist.yaml')
+        .sort(),
+    )
   })
 
   it.each(cases)('%s', async (file, expected) => {
@@ -80,8 +132,11 @@ describe('loadTarget', () => {
     expect(await problems(join('valid', file))).toEqual([])
   })
 
-  it.each(readdirSync(builtinTargetsDir).filter((f) => f.endsWith('.yaml')))('accepts the built-in target %s', async (file) => {
-    const result = await loadTarget(realFs, join(builtinTargetsDir, file))
-    expect(result.ok ? [] : result.diagnostics).toEqual([])
-  })
+  it.each(readdirSync(builtinTargetsDir).filter((f) => f.endsWith('.yaml')))(
+    'accepts the built-in target %s',
+    async (file) => {
+      const result = await loadTarget(realFs, join(builtinTargetsDir, file))
+      expect(result.ok ? [] : result.diagnostics).toEqual([])
+    },
+  )
 })

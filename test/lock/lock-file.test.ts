@@ -16,7 +16,13 @@ describe('outfit.lock', () => {
   it('round-trips, with kits sorted so the file diffs cleanly', async () => {
     const file = join(dir, 'outfit.lock')
     expect(await readLock(file)).toBeUndefined()
-    await writeLock(file, { lockfileVersion: 1, kits: { zeta: { source: 'npm:z', version: '1.0.0', integrity: 'sha256-AA==' }, alpha: { source: 'github:a/b', commit: 'c'.repeat(40), integrity: 'sha256-BB==' } } })
+    await writeLock(file, {
+      lockfileVersion: 1,
+      kits: {
+        zeta: { source: 'npm:z', version: '1.0.0', integrity: 'sha256-AA==' },
+        alpha: { source: 'github:a/b', commit: 'c'.repeat(40), integrity: 'sha256-BB==' },
+      },
+    })
     expect(Object.keys(JSON.parse(await readFile(file, 'utf8')).kits)).toEqual(['alpha', 'zeta'])
     expect((await readLock(file))?.kits.zeta?.version).toBe('1.0.0')
   })
@@ -24,12 +30,17 @@ describe('outfit.lock', () => {
   it.each([
     ['{ nope', /outfit.lock: not valid JSON/],
     ['{"lockfileVersion": 2, "kits": {}}', /expected \{ "lockfileVersion": 1/],
-    ['{"lockfileVersion": 1, "kits": {"a": {"source": "npm:a", "integrity": "md5-x"}}}', /kit 'a' needs a "source" and an "integrity"/],
+    [
+      '{"lockfileVersion": 1, "kits": {"a": {"source": "npm:a", "integrity": "md5-x"}}}',
+      /kit 'a' needs a "source" and an "integrity"/,
+    ],
   ])('a damaged lock is an error that says how to fix it: %s', async (text, message) => {
     const file = join(dir, 'outfit.lock')
     await writeFile(file, text)
     await expect(readLock(file)).rejects.toThrow(message)
-    await expect(readLock(file)).rejects.toMatchObject({ hint: expect.stringContaining("run 'outfit install'") })
+    await expect(readLock(file)).rejects.toMatchObject({
+      hint: expect.stringContaining("run 'outfit install'"),
+    })
   })
 })
 
@@ -41,7 +52,10 @@ describe('user folders and npm settings', () => {
   })
 
   it('reads registries and tokens from the user and project .npmrc and npm_config_ variables', async () => {
-    await writeFile(join(dir, '.npmrc'), 'registry=https://user.example/\n@acme:registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=${ACME_TOKEN}\nfetch-retries=5\ncolor=false\n')
+    await writeFile(
+      join(dir, '.npmrc'),
+      'registry=https://user.example/\n@acme:registry=https://npm.acme.dev/\n//npm.acme.dev/:_authToken=${ACME_TOKEN}\nfetch-retries=5\ncolor=false\n',
+    )
     const project = join(dir, 'p')
     await import('node:fs/promises').then((f) => f.mkdir(project))
     await writeFile(join(project, '.npmrc'), 'registry=https://project.example/\n')

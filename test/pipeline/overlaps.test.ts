@@ -5,12 +5,26 @@ import type { Kit } from '../../src/types.js'
 import { testContext } from '../helpers/context.js'
 import { createTestFs } from '../helpers/test-fs.js'
 
-const kit: Kit = { dir: '/kit', name: 'kit', version: '1.0.0', mcp: [{ name: 'docs', url: 'https://x' }], hooks: [], files: ['agents/a.md', 'skills/s/SKILL.md'] }
+const kit: Kit = {
+  dir: '/kit',
+  name: 'kit',
+  version: '1.0.0',
+  mcp: [{ name: 'docs', url: 'https://x' }],
+  hooks: [],
+  files: ['agents/a.md', 'skills/s/SKILL.md'],
+}
 
 describe('reportUnsupported', () => {
   it('drops each matching piece of the kit, and says nothing about content the kit does not have', () => {
     const ctx = testContext(createTestFs().fs, { kit })
-    reportUnsupported([{ kit: 'agents/*.md', reason: 'no subagents' }, { kit: 'mcp', reason: 'no MCP' }, { kit: 'hooks', reason: 'no hooks' }], ctx)
+    reportUnsupported(
+      [
+        { kit: 'agents/*.md', reason: 'no subagents' },
+        { kit: 'mcp', reason: 'no MCP' },
+        { kit: 'hooks', reason: 'no hooks' },
+      ],
+      ctx,
+    )
     expect(ctx.log.dropped).toEqual([
       { what: 'agents/a.md', reason: 'no subagents' },
       { what: "MCP server 'docs'", reason: 'no MCP' },
@@ -24,7 +38,9 @@ describe('reportOverlaps', () => {
   it('warns when the other target is installed in the same run', async () => {
     const ctx = testContext(createTestFs().fs, { kit, run: new Map([[RUN_TOOLS, ['codex', 'tool']]]) })
     await reportOverlaps([overlap], ctx)
-    expect(ctx.log.entries).toEqual([{ level: 'warn', text: 'Tool will see skills/s/SKILL.md twice: it also reads .agents/skills' }])
+    expect(ctx.log.entries).toEqual([
+      { level: 'warn', text: 'Tool will see skills/s/SKILL.md twice: it also reads .agents/skills' },
+    ])
   })
 
   it('is silent when the other target is not installed in this scope', async () => {

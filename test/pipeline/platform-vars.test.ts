@@ -12,7 +12,11 @@ const spec = {
       root: '{{home}}',
       dir: '{{home}}/.ext',
       vars: {
-        storage: { linux: '{{home}}/.config/Code/User/globalStorage/x', darwin: '{{home}}/Library/Application Support/Code/User/globalStorage/x', win32: '{{home}}/AppData/Roaming/Code/User/globalStorage/x' },
+        storage: {
+          linux: '{{home}}/.config/Code/User/globalStorage/x',
+          darwin: '{{home}}/Library/Application Support/Code/User/globalStorage/x',
+          win32: '{{home}}/AppData/Roaming/Code/User/globalStorage/x',
+        },
         mcp: '{{storage}}/settings/mcp.json',
       },
     },
@@ -34,6 +38,8 @@ describe('per-OS scope variables', () => {
   })
 
   it('defaults to the platform outfit runs on', () => {
-    expect(targetPlatform()).toBe(process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux')
+    expect(targetPlatform()).toBe(
+      process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux',
+    )
   })
 })

@@ -10,8 +10,18 @@ const ctx = (overrides = {}) => testContext(createTestFs({ '/home/.keep': '' }).
 describe('runPipeline', () => {
   it('runs the steps in order and reports each one', async () => {
     const events: Events = []
-    const result = await runPipeline(fakePipeline('a', [{ name: 'one' }, { name: 'two' }, { name: 'three' }], events), ctx())
-    expect(events).toEqual(['a:one:start', 'a:one:done', 'a:two:start', 'a:two:done', 'a:three:start', 'a:three:done'])
+    const result = await runPipeline(
+      fakePipeline('a', [{ name: 'one' }, { name: 'two' }, { name: 'three' }], events),
+      ctx(),
+    )
+    expect(events).toEqual([
+      'a:one:start',
+      'a:one:done',
+      'a:two:start',
+      'a:two:done',
+      'a:three:start',
+      'a:three:done',
+    ])
     // The fake steps only create directories, which are not counted as installed files.
     expect(result.status).toBe('unchanged')
     expect(result.steps.map((s) => [s.name, s.status])).toEqual([
@@ -47,9 +57,16 @@ describe('runPipeline', () => {
     ])
   })
 
-  it('rolls back the completed steps in reverse, and the failed step\'s own partial changes, naming tool and step', async () => {
+  it("rolls back the completed steps in reverse, and the failed step's own partial changes, naming tool and step", async () => {
     const events: Events = []
-    const result = await runPipeline(fakePipeline('a', [{ name: 'one' }, { name: 'two' }, { name: 'three', fails: true }, { name: 'four' }], events), ctx())
+    const result = await runPipeline(
+      fakePipeline(
+        'a',
+        [{ name: 'one' }, { name: 'two' }, { name: 'three', fails: true }, { name: 'four' }],
+        events,
+      ),
+      ctx(),
+    )
     expect(events).toEqual([
       'a:one:start',
       'a:one:done',
@@ -71,10 +88,19 @@ describe('runPipeline', () => {
 
   it('keeps unwinding when a rollback fails, and reports it beside the cause', async () => {
     const events: Events = []
-    const result = await runPipeline(fakePipeline('a', [{ name: 'one' }, { name: 'two', undoFails: true }, { name: 'three', fails: true }], events), ctx())
+    const result = await runPipeline(
+      fakePipeline(
+        'a',
+        [{ name: 'one' }, { name: 'two', undoFails: true }, { name: 'three', fails: true }],
+        events,
+      ),
+      ctx(),
+    )
     expect(events.filter((e) => e.endsWith(':undo'))).toEqual(['a:three:undo', 'a:two:undo', 'a:one:undo'])
     expect(result.failure?.error.message).toBe('A › three: three broke')
-    expect(result.rollbackErrors.map((e) => [e.step, e.error.message])).toEqual([['two', 'undo of two broke']])
+    expect(result.rollbackErrors.map((e) => [e.step, e.error.message])).toEqual([
+      ['two', 'undo of two broke'],
+    ])
     expect(result.steps.map((s) => s.status)).toEqual(['rolled-back', 'rollback-failed', 'failed'])
   })
 
@@ -82,12 +108,23 @@ describe('runPipeline', () => {
     const events: Events = []
     const controller = new AbortController()
     const hold = gate()
-    const pipeline = fakePipeline('a', [{ name: 'one' }, { name: 'two', waitFor: hold, onStart: () => controller.abort() }, { name: 'three' }], events)
+    const pipeline = fakePipeline(
+      'a',
+      [{ name: 'one' }, { name: 'two', waitFor: hold, onStart: () => controller.abort() }, { name: 'three' }],
+      events,
+    )
     const running = runPipeline(pipeline, ctx({ signal: controller.signal }))
     hold.open()
     const result = await running
     // The step in flight finishes; the next one never starts.
-    expect(events).toEqual(['a:one:start', 'a:one:done', 'a:two:start', 'a:two:done', 'a:two:undo', 'a:one:undo'])
+    expect(events).toEqual([
+      'a:one:start',
+      'a:one:done',
+      'a:two:start',
+      'a:two:done',
+      'a:two:undo',
+      'a:one:undo',
+    ])
     expect(result.status).toBe('cancelled')
     expect(result.failure?.error).toBeInstanceOf(CancelledError)
     expect(result.failure?.step).toBe('three')

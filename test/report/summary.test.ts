@@ -21,8 +21,17 @@ const tool = (name: string, status: ToolResult['status'], failure?: ToolResult['
 
 describe('summary', () => {
   it('an uninstall that fails says what stays removed and how to finish, not "rolled back"', () => {
-    const enospc = new StepFailedError('Codex', 'skills', 'rollback', Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }))
-    const report: RunReport = { command: 'uninstall', cancelled: false, results: [tool('Codex', 'failed', { step: 'skills', error: enospc })] }
+    const enospc = new StepFailedError(
+      'Codex',
+      'skills',
+      'rollback',
+      Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }),
+    )
+    const report: RunReport = {
+      command: 'uninstall',
+      cancelled: false,
+      results: [tool('Codex', 'failed', { step: 'skills', error: enospc })],
+    }
     expect(renderSummary(report, { color: false })).toEqual([
       "✗ Codex  failed at step 'skills': ENOSPC: no space left on device; what was already removed stays removed; run the uninstall again to finish",
     ])
@@ -32,14 +41,23 @@ describe('summary', () => {
     const report: RunReport = {
       command: 'install',
       cancelled: true,
-      results: [tool('Cursor', 'installed'), tool('Codex', 'cancelled', { step: 'skills', error: new CancelledError('interrupted') })],
+      results: [
+        tool('Cursor', 'installed'),
+        tool('Codex', 'cancelled', { step: 'skills', error: new CancelledError('interrupted') }),
+      ],
     }
-    expect(renderSummary(report, { color: false }).at(-1)).toBe('Interrupted: Codex was rolled back; Cursor had already finished and stays installed.')
+    expect(renderSummary(report, { color: false }).at(-1)).toBe(
+      'Interrupted: Codex was rolled back; Cursor had already finished and stays installed.',
+    )
     expect(exitCodeForReport(report, 'SIGTERM')).toBe(ExitCode.Terminated)
   })
 
   it('an interrupt after every tool had finished is a success', () => {
-    const report: RunReport = { command: 'install', cancelled: true, results: [tool('Cursor', 'installed'), tool('Codex', 'unchanged')] }
+    const report: RunReport = {
+      command: 'install',
+      cancelled: true,
+      results: [tool('Cursor', 'installed'), tool('Codex', 'unchanged')],
+    }
     expect(exitCodeForReport(report, 'SIGINT')).toBe(ExitCode.Success)
   })
 })

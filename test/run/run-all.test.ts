@@ -34,14 +34,23 @@ describe('runAll', () => {
     const events: Events = []
     const pipelines = ['a', 'b', 'c'].map((t) => fakePipeline(t, [{ name: 'one' }, { name: 'two' }], events))
     await runAll(pipelines, options({ concurrency: 1 }))
-    expect(events).toEqual(['a', 'b', 'c'].flatMap((t) => [`${t}:one:start`, `${t}:one:done`, `${t}:two:start`, `${t}:two:done`]))
+    expect(events).toEqual(
+      ['a', 'b', 'c'].flatMap((t) => [`${t}:one:start`, `${t}:one:done`, `${t}:two:start`, `${t}:two:done`]),
+    )
   })
 
   it('fails fast: the first failure cancels the others at their next step, all roll back, and it settles last', async () => {
     const events: Events = []
     const bInFlight = gate()
     const slowUndo = gate()
-    const a = fakePipeline('a', [{ name: 'one', waitFor: bInFlight }, { name: 'two', fails: true }], events)
+    const a = fakePipeline(
+      'a',
+      [
+        { name: 'one', waitFor: bInFlight },
+        { name: 'two', fails: true },
+      ],
+      events,
+    )
     const b = fakePipeline('b', [{ name: 'one' }, { name: 'two' }], events)
     // B's first step finishes only after A has failed; its undo is the slowest thing in the run.
     const bStepOne = b.steps[0]
@@ -62,15 +71,18 @@ describe('runAll', () => {
       return bStepOneUndo(...args)
     }
     const done: string[] = []
-    const running = runAll([a, b], options({
-      onToolDone: (r: ToolResult) => {
-        done.push(r.tool)
-        if (r.tool === 'a') {
-          aFailed.open()
-          slowUndo.open()
-        }
-      },
-    })).then((r) => {
+    const running = runAll(
+      [a, b],
+      options({
+        onToolDone: (r: ToolResult) => {
+          done.push(r.tool)
+          if (r.tool === 'a') {
+            aFailed.open()
+            slowUndo.open()
+          }
+        },
+      }),
+    ).then((r) => {
       events.push('runAll:settled')
       return r
     })
@@ -92,21 +104,34 @@ describe('runAll', () => {
     const pipelines = ['a', 'b', 'c'].map((t) => fakePipeline(t, [{ name: 'one' }, { name: 'two' }], events))
     await runAll(pipelines, options({ onToolDone: (r: ToolResult) => blocks.push(r) }))
     expect(blocks.map((b) => b.tool).sort()).toEqual(['a', 'b', 'c'])
-    for (const block of blocks) expect(block.log.map((l) => l.text)).toEqual(['one: up to date', 'two: up to date'])
+    for (const block of blocks)
+      expect(block.log.map((l) => l.text)).toEqual(['one: up to date', 'two: up to date'])
   })
 
   it('works the same for one tool', async () => {
     const events: Events = []
-    const { results, cancelled } = await runAll([fakePipeline('solo', [{ name: 'one' }, { name: 'two', fails: true }], events)], options())
+    const { results, cancelled } = await runAll(
+      [fakePipeline('solo', [{ name: 'one' }, { name: 'two', fails: true }], events)],
+      options(),
+    )
     expect(results.map((r) => r.status)).toEqual(['failed'])
     expect(cancelled).toBe(false)
-    expect(events).toEqual(['solo:one:start', 'solo:one:done', 'solo:two:start', 'solo:two:fail', 'solo:two:undo', 'solo:one:undo'])
+    expect(events).toEqual([
+      'solo:one:start',
+      'solo:one:done',
+      'solo:two:start',
+      'solo:two:fail',
+      'solo:two:undo',
+      'solo:one:undo',
+    ])
   })
 
   it('an outer abort (Ctrl-C) cancels every pipeline and marks the run cancelled', async () => {
     const events: Events = []
     const controller = new AbortController()
-    const pipelines = ['a', 'b'].map((t) => fakePipeline(t, [{ name: 'one', onStart: () => controller.abort() }, { name: 'two' }], events))
+    const pipelines = ['a', 'b'].map((t) =>
+      fakePipeline(t, [{ name: 'one', onStart: () => controller.abort() }, { name: 'two' }], events),
+    )
     const { results, cancelled } = await runAll(pipelines, options({ signal: controller.signal }))
     expect(cancelled).toBe(true)
     expect(results.map((r) => r.status)).toEqual(['cancelled', 'cancelled'])

@@ -18,7 +18,10 @@ describe('dropped content', () => {
     expect(log.dropped).toHaveLength(401)
     expect(log.dropped[399]).toEqual({ what: 'rules/rule-399.md', reason: 'no place for rules' })
     expect(log.entries).toEqual([
-      { level: 'warn', text: 'rules/rule-0.md, rules/rule-1.md, rules/rule-2.md and 397 more not installed: no place for rules' },
+      {
+        level: 'warn',
+        text: 'rules/rule-0.md, rules/rule-1.md, rules/rule-2.md and 397 more not installed: no place for rules',
+      },
       { level: 'warn', text: "MCP server 'x' not installed: no SSE servers" },
     ])
   })

@@ -45,9 +45,13 @@ describe('containment', () => {
     ['a rename template that climbs out', null],
   ])('refuses %s', async (_name, params) => {
     if (params) {
-      await target(`  - name: escape\n    run: { action: write, with: { ${params}, content: x } }\n    rollback: { action: remove }`)
+      await target(
+        `  - name: escape\n    run: { action: write, with: { ${params}, content: x } }\n    rollback: { action: remove }`,
+      )
     } else {
-      await target(`  - name: escape\n    run: { action: copy, with: { from: agents/*.md, to: agents, rename: "../../../{{item.name}}" } }\n    rollback: { action: remove }`)
+      await target(
+        `  - name: escape\n    run: { action: copy, with: { from: agents/*.md, to: agents, rename: "../../../{{item.name}}" } }\n    rollback: { action: remove }`,
+      )
     }
     const before = await sb.tree()
     expect(await attempt()).toMatch(/outside the scope root .*; refusing to write there/)
@@ -58,7 +62,9 @@ describe('containment', () => {
     await mkdir(join(sb.root, 'elsewhere'))
     await mkdir(join(sb.home, '.evil'), { recursive: true })
     await symlink(join(sb.root, 'elsewhere'), join(sb.home, '.evil', 'agents'))
-    await target(`  - name: agents\n    run: { action: copy, with: { from: agents/*.md, to: agents } }\n    rollback: { action: remove }`)
+    await target(
+      `  - name: agents\n    run: { action: copy, with: { from: agents/*.md, to: agents } }\n    rollback: { action: remove }`,
+    )
     const before = await sb.tree()
     expect(await attempt()).toMatch(/is a symlink to .*elsewhere, outside the scope root/)
     expect(await sb.tree()).toEqual(before)
@@ -70,7 +76,9 @@ describe('bad input changes nothing', () => {
     await writeFile(join(sb.kit, 'skills/code-review/huge.bin'), Buffer.alloc(11 * 1024 * 1024))
     const before = await sb.tree()
     const report = await sb.install(['claude-code'])
-    expect(report.results[0]?.failure?.error.message).toMatch(/huge\.bin: is over 10 MiB; kit files over 10 MiB are refused/)
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /huge\.bin: is over 10 MiB; kit files over 10 MiB are refused/,
+    )
     expect(await sb.tree()).toEqual(before)
   })
 

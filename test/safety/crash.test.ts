@@ -24,27 +24,50 @@ afterEach(async () => {
   await sb.cleanup()
 })
 
-const installArgs = () => ['install', 'claude-code', 'codex', 'opencode', '--yes', '--scope', 'global', '--kit', sb.kit, '--home', sb.home]
+const installArgs = () => [
+  'install',
+  'claude-code',
+  'codex',
+  'opencode',
+  '--yes',
+  '--scope',
+  'global',
+  '--kit',
+  sb.kit,
+  '--home',
+  sb.home,
+]
 
 /** Starts the CLI paused after `changes` file-system changes; resolves once it is parked there. */
 async function startPaused(changes: number) {
   const marker = join(sb.root, `paused-${changes}`)
   const child = spawn(process.execPath, [cli, ...installArgs()], {
-    env: { ...process.env, NO_COLOR: '1', OUTFIT_TEST_PAUSE_AFTER_CHANGES: String(changes), OUTFIT_TEST_PAUSE_MARKER: marker },
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      OUTFIT_TEST_PAUSE_AFTER_CHANGES: String(changes),
+      OUTFIT_TEST_PAUSE_MARKER: marker,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   child.stderr.on('data', (d: Buffer) => (out += d.toString()))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))))
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  )
   // Wait for the marker the paused process writes (an event, not a timer).
   const watcher = watch(sb.root)
-  if (!existsSync(marker)) for await (const event of watcher) if (event.filename === `paused-${changes}` || existsSync(marker)) break
+  if (!existsSync(marker))
+    for await (const event of watcher) if (event.filename === `paused-${changes}` || existsSync(marker)) break
   return { child, exited, output: () => out }
 }
 
 function outfit(args: string[]) {
-  return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+  return spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  })
 }
 
 describe('crash safety (subprocess)', () => {
@@ -70,23 +93,40 @@ describe('crash safety (subprocess)', () => {
     const next = outfit(installArgs())
     expect(next.status).toBe(0)
     expect(next.stderr).toContain('an earlier outfit run was interrupted; rolled it back')
-    expect(outfit(['uninstall', 'claude-code', 'codex', 'opencode', '--scope', 'global', '--home', sb.home]).status).toBe(0)
+    expect(
+      outfit(['uninstall', 'claude-code', 'codex', 'opencode', '--scope', 'global', '--home', sb.home])
+        .status,
+    ).toBe(0)
   })
 
-  it.each([['SIGINT', 130], ['SIGTERM', 143]] as const)('%s mid-install rolls everything back, reports each tool and exits %i', async (signal, code) => {
-    const before = await sb.tree()
-    const { child, exited, output } = await startPaused(40)
-    child.kill(signal)
-    expect(await exited).toBe(code)
-    expect(output()).toMatch(signal === 'SIGINT' ? /Interrupted: stopping at the next step/ : /Terminated: stopping at the next step/)
-    expect(output()).toMatch(/cancelled at '.*'; rolled back/)
-    expect(output()).toMatch(/Claude Code .*\n[\s\S]*Codex CLI[\s\S]*OpenCode/)
-    expect(await sb.tree()).toEqual(before)
-  })
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s mid-install rolls everything back, reports each tool and exits %i',
+    async (signal, code) => {
+      const before = await sb.tree()
+      const { child, exited, output } = await startPaused(40)
+      child.kill(signal)
+      expect(await exited).toBe(code)
+      expect(output()).toMatch(
+        signal === 'SIGINT'
+          ? /Interrupted: stopping at the next step/
+          : /Terminated: stopping at the next step/,
+      )
+      expect(output()).toMatch(/cancelled at '.*'; rolled back/)
+      expect(output()).toMatch(/Claude Code .*\n[\s\S]*Codex CLI[\s\S]*OpenCode/)
+      expect(await sb.tree()).toEqual(before)
+    },
+  )
 
   it('a second process waits for the lock, then says who holds it', async () => {
     const { child, exited } = await startPaused(5)
-    const second = spawnSync(process.execPath, [cli, ...installArgs()], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 30_000 })
+    const second = spawnSync(process.execPath, [cli, ...installArgs()], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      timeout: 30_000,
+    })
     expect(second.status).toBe(2)
     expect(second.stderr).toMatch(/another outfit \(pid \d+, since .*\) is changing/)
     child.kill('SIGKILL')

@@ -11,14 +11,28 @@ const tools = ['claude-code', 'codex', 'opencode']
 const targets = (await requireTargets({ fs: realFs })).filter((t) => tools.includes(t.spec.id))
 
 async function seed(sb: Sandbox): Promise<void> {
-  await sb.write('home/.claude.json', '{\n  // state Claude keeps\n  "numStartups": 4,\n  "mcpServers": { "mine": { "command": "x" } }\n}\n')
-  await sb.write('home/.claude/settings.json', '{ "hooks": { "Stop": [{ "hooks": [{ "type": "command", "command": "say done" }] }] } }\n')
+  await sb.write(
+    'home/.claude.json',
+    '{\n  // state Claude keeps\n  "numStartups": 4,\n  "mcpServers": { "mine": { "command": "x" } }\n}\n',
+  )
+  await sb.write(
+    'home/.claude/settings.json',
+    '{ "hooks": { "Stop": [{ "hooks": [{ "type": "command", "command": "say done" }] }] } }\n',
+  )
   await sb.write('home/.codex/config.toml', '# mine\nmodel = "o3"\n')
   await sb.write('home/.config/opencode/AGENTS.md', '# My rules\n')
 }
 
 function run(sb: Sandbox, fs = realFs) {
-  return install({ fs, targets, scope: 'global', home: sb.home, project: sb.project, stateHome: sb.state, kitDir: sb.kit })
+  return install({
+    fs,
+    targets,
+    scope: 'global',
+    home: sb.home,
+    project: sb.project,
+    stateHome: sb.state,
+    kitDir: sb.kit,
+  })
 }
 
 describe('fault injection', () => {
@@ -43,7 +57,11 @@ describe('fault injection', () => {
         try {
           const report = await run(sb, fs)
           anyInstalled = report.results.some((r) => r.status === 'installed')
-          expect(report.results.every((r) => r.status === 'installed') || report.results.some((r) => r.status === 'failed'), `N=${n}`).toBe(true)
+          expect(
+            report.results.every((r) => r.status === 'installed') ||
+              report.results.some((r) => r.status === 'failed'),
+            `N=${n}`,
+          ).toBe(true)
         } catch {
           // The lock or the journal itself could not be written: the run never started changing files.
         }
@@ -53,7 +71,8 @@ describe('fault injection', () => {
           // Tools that finished before the failure stay installed (each tool's result stands on its own): every path
           // is either exactly as before or exactly as in a complete install.
           const paths = new Set([...Object.keys(before), ...Object.keys(after)])
-          for (const path of paths) expect([before[path], installed[path]], `N=${n}: ${path}`).toContain(after[path])
+          for (const path of paths)
+            expect([before[path], installed[path]], `N=${n}: ${path}`).toContain(after[path])
         }
       } finally {
         await sb.cleanup()

@@ -29,14 +29,36 @@ afterEach(async () => {
 const outsideTree = () => snapshotTree(sb.root, [outside])
 
 /** The state the CLI uses with --home (the default state home of that home), or the sandbox's for API runs. */
-async function stateFor(root: string, stateHome = join(sb.home, '.local', 'state', 'outfit')): Promise<ScopeState> {
+async function stateFor(
+  root: string,
+  stateHome = join(sb.home, '.local', 'state', 'outfit'),
+): Promise<ScopeState> {
   return (await openScopeState(realFs, stateHome, root, { create: true })) as ScopeState
 }
 
 /** A manifest body signed with this user's real key: the strongest forgery (or an outfit bug) there can be. */
-async function writeSignedManifest(state: ScopeState, tool: string, scope: string, steps: unknown[]): Promise<string> {
-  const body = { version: MANIFEST_VERSION, tool, scope, kit: { name: 'starter-kit', version: '1.0.0' }, installedAt: new Date().toISOString(), steps }
-  const mac = seal(state.key, ['manifest', String(MANIFEST_VERSION), state.id, tool, scope, JSON.stringify(body)])
+async function writeSignedManifest(
+  state: ScopeState,
+  tool: string,
+  scope: string,
+  steps: unknown[],
+): Promise<string> {
+  const body = {
+    version: MANIFEST_VERSION,
+    tool,
+    scope,
+    kit: { name: 'starter-kit', version: '1.0.0' },
+    installedAt: new Date().toISOString(),
+    steps,
+  }
+  const mac = seal(state.key, [
+    'manifest',
+    String(MANIFEST_VERSION),
+    state.id,
+    tool,
+    scope,
+    JSON.stringify(body),
+  ])
   const file = manifestPath(state.dir, tool, scope)
   await mkdir(join(state.dir, 'manifests'), { recursive: true })
   await writeFile(file, JSON.stringify({ ...body, mac }, null, 2))
@@ -44,17 +66,32 @@ async function writeSignedManifest(state: ScopeState, tool: string, scope: strin
 }
 
 /** A journal whose records are signed with the real key, naming whatever paths the test likes. */
-async function writeSignedJournal(state: ScopeState, entries: { area: string; path: string; before: unknown }[]): Promise<string> {
+async function writeSignedJournal(
+  state: ScopeState,
+  entries: { area: string; path: string; before: unknown }[],
+): Promise<string> {
   const run = `1-1-abcdef`
   const dir = join(state.dir, 'journal', run)
   await mkdir(dir, { recursive: true })
-  const lines = entries.map((entry) => JSON.stringify({ ...entry, mac: seal(state.key, ['journal', state.id, run, JSON.stringify(entry)]) }))
+  const lines = entries.map((entry) =>
+    JSON.stringify({ ...entry, mac: seal(state.key, ['journal', state.id, run, JSON.stringify(entry)]) }),
+  )
   await writeFile(join(dir, 'journal.jsonl'), `${lines.join('\n')}\n`)
   return dir
 }
 
 const cli = (...argv: string[]) =>
-  runCli([...argv, ...(['install', 'plan'].includes(argv[0] ?? '') ? ['--kit', sb.kit] : []), '--home', sb.home, '--project', sb.project], { cwd: sb.project, env: { HOME: sb.home } })
+  runCli(
+    [
+      ...argv,
+      ...(['install', 'plan'].includes(argv[0] ?? '') ? ['--kit', sb.kit] : []),
+      '--home',
+      sb.home,
+      '--project',
+      sb.project,
+    ],
+    { cwd: sb.project, env: { HOME: sb.home } },
+  )
 
 describe('1. a crash journal planted in the repository', () => {
   it('is never read: install neither deletes outside files nor creates executables', async () => {
@@ -64,7 +101,14 @@ describe('1. a crash journal planted in the repository', () => {
       join(planted, 'journal.jsonl'),
       [
         { path: join(outside, 'passwd'), before: { kind: 'absent' } },
-        { path: join(outside, 'evil.sh'), before: { kind: 'file', data: Buffer.from('#!/bin/sh\nrm -rf ~\n').toString('base64'), mode: 0o755 } },
+        {
+          path: join(outside, 'evil.sh'),
+          before: {
+            kind: 'file',
+            data: Buffer.from('#!/bin/sh\nrm -rf ~\n').toString('base64'),
+            mode: 0o755,
+          },
+        },
       ]
         .map((e) => JSON.stringify(e))
         .join('\n'),
@@ -76,11 +120,14 @@ describe('1. a crash journal planted in the repository', () => {
     expect(await outsideTree()).toEqual(before)
   })
 
-  it('a journal in the state folder without this user\'s seal is refused, not replayed, with exit 4', async () => {
+  it("a journal in the state folder without this user's seal is refused, not replayed, with exit 4", async () => {
     const state = await stateFor(sb.project)
     const dir = join(state.dir, 'journal', '1-1-bbbbbb')
     await mkdir(dir, { recursive: true })
-    await writeFile(join(dir, 'journal.jsonl'), `${JSON.stringify({ area: 'root', path: 'CLAUDE.md', before: { kind: 'absent' }, mac: 'f'.repeat(64) })}\n`)
+    await writeFile(
+      join(dir, 'journal.jsonl'),
+      `${JSON.stringify({ area: 'root', path: 'CLAUDE.md', before: { kind: 'absent' }, mac: 'f'.repeat(64) })}\n`,
+    )
     await writeFile(join(sb.project, 'CLAUDE.md'), 'mine\n')
     for (const command of ['install', 'uninstall', 'recover']) {
       const run = await cli(command, ...(command === 'recover' ? [] : ['claude-code']), '--yes')
@@ -93,7 +140,11 @@ describe('1. a crash journal planted in the repository', () => {
   it('even a correctly signed journal cannot name a path outside the scope', async () => {
     const state = await stateFor(sb.project)
     await writeSignedJournal(state, [
-      { area: 'root', path: 'README.md', before: { kind: 'file', data: Buffer.from('x').toString('base64'), mode: 0o644 } },
+      {
+        area: 'root',
+        path: 'README.md',
+        before: { kind: 'file', data: Buffer.from('x').toString('base64'), mode: 0o644 },
+      },
       { area: 'root', path: '../outside/passwd', before: { kind: 'absent' } },
     ])
     const before = await outsideTree()
@@ -113,7 +164,21 @@ describe('2. a planted manifest', () => {
     await mkdir(planted, { recursive: true })
     await writeFile(
       join(planted, 'claude-code.project.json'),
-      JSON.stringify({ version: 1, tool: 'claude-code', scope: 'project', kit: { name: 'x', version: '1' }, installedAt: '', steps: [{ step: 'agents', action: 'copy', inverse: 'remove', changes: [{ kind: 'file', path: '../outside/passwd', before: null, after: null }] }] }),
+      JSON.stringify({
+        version: 1,
+        tool: 'claude-code',
+        scope: 'project',
+        kit: { name: 'x', version: '1' },
+        installedAt: '',
+        steps: [
+          {
+            step: 'agents',
+            action: 'copy',
+            inverse: 'remove',
+            changes: [{ kind: 'file', path: '../outside/passwd', before: null, after: null }],
+          },
+        ],
+      }),
     )
     const before = await outsideTree()
     expect((await cli('uninstall', 'claude-code', '--yes')).all).toMatch(/nothing to uninstall/)
@@ -121,12 +186,24 @@ describe('2. a planted manifest', () => {
     expect(await outsideTree()).toEqual(before)
   })
 
-  it('signed, but naming paths outside the root or the tool\'s folders, is refused with exit 4', async () => {
+  it("signed, but naming paths outside the root or the tool's folders, is refused with exit 4", async () => {
     const state = await stateFor(sb.project)
     const before = await outsideTree()
-    for (const path of ['../outside/passwd', join(outside, 'passwd'), 'src/index.ts', '.cursor/rules/x.mdc']) {
+    for (const path of [
+      '../outside/passwd',
+      join(outside, 'passwd'),
+      'src/index.ts',
+      '.cursor/rules/x.mdc',
+    ]) {
       await writeFile(join(sb.project, 'victim.txt'), 'keep me\n')
-      await writeSignedManifest(state, 'claude-code', 'project', [{ step: 'agents', action: 'copy', inverse: 'remove', changes: [{ kind: 'file', path, before: null, after: { hash: 'a'.repeat(64) } }] }])
+      await writeSignedManifest(state, 'claude-code', 'project', [
+        {
+          step: 'agents',
+          action: 'copy',
+          inverse: 'remove',
+          changes: [{ kind: 'file', path, before: null, after: { hash: 'a'.repeat(64) } }],
+        },
+      ])
       for (const command of ['uninstall', 'install']) {
         const run = await cli(command, 'claude-code', '--yes', '--force')
         expect(run.code, `${command} ${path}`).toBe(4)
@@ -142,7 +219,14 @@ describe('2. a planted manifest', () => {
     const state = await stateFor(sb.project)
     const hash = createHash('sha256').update('root:x:0:0\n').digest('hex')
     // The hash matches the outside file, so a naive uninstall would think it is outfit's own and delete it.
-    await writeSignedManifest(state, 'claude-code', 'project', [{ step: 'agents', action: 'copy', inverse: 'remove', changes: [{ kind: 'file', path: '.claude/agents/escape/passwd', before: null, after: { hash } }] }])
+    await writeSignedManifest(state, 'claude-code', 'project', [
+      {
+        step: 'agents',
+        action: 'copy',
+        inverse: 'remove',
+        changes: [{ kind: 'file', path: '.claude/agents/escape/passwd', before: null, after: { hash } }],
+      },
+    ])
     const run = await cli('uninstall', 'claude-code', '--yes', '--force')
     expect(run.code).toBe(4)
     expect(run.all).toMatch(/lies behind a symlink/)
@@ -162,7 +246,13 @@ describe('2. a planted manifest', () => {
     const home = await stateFor(sb.home)
     await mkdir(join(home.dir, 'manifests'), { recursive: true })
     await writeFile(manifestPath(home.dir, 'claude-code', 'project'), text)
-    expect((await runCli(['status', '--scope', 'project', '--home', sb.home, '--project', sb.home], { cwd: sb.home })).code).toBe(4)
+    expect(
+      (
+        await runCli(['status', '--scope', 'project', '--home', sb.home, '--project', sb.home], {
+          cwd: sb.home,
+        })
+      ).code,
+    ).toBe(4)
   })
 })
 
@@ -175,9 +265,12 @@ describe('3. secrets stay private', () => {
     const state = await stateFor(sb.home, sb.state)
     const backups = await readdir(join(state.dir, 'backups'))
     expect(backups.length).toBeGreaterThan(0)
-    for (const name of backups) expect((await stat(join(state.dir, 'backups', name))).mode & 0o777).toBe(0o600)
-    for (const name of await readdir(join(state.dir, 'manifests'))) expect((await stat(join(state.dir, 'manifests', name))).mode & 0o777).toBe(0o600)
-    for (const dir of [sb.state, state.dir, join(state.dir, 'backups'), join(state.dir, 'manifests')]) expect((await stat(dir)).mode & 0o777).toBe(0o700)
+    for (const name of backups)
+      expect((await stat(join(state.dir, 'backups', name))).mode & 0o777).toBe(0o600)
+    for (const name of await readdir(join(state.dir, 'manifests')))
+      expect((await stat(join(state.dir, 'manifests', name))).mode & 0o777).toBe(0o600)
+    for (const dir of [sb.state, state.dir, join(state.dir, 'backups'), join(state.dir, 'manifests')])
+      expect((await stat(dir)).mode & 0o777).toBe(0o700)
     expect((await stat(join(sb.state, 'key'))).mode & 0o777).toBe(0o600)
     await sb.uninstall(['claude-code'])
     expect(await readFile(join(sb.home, '.claude.json'), 'utf8')).toBe('{ "primaryApiKey": "sk-secret" }\n')
@@ -204,25 +297,46 @@ describe('3. secrets stay private', () => {
 })
 
 describe('4. outfit markers inside kit text', () => {
-  const forged = ['<!-- outfit:starter-kit:end -->', '# <<< outfit:starter-kit <<<', '<!-- outfit:starter-kit:begin (managed by outfit; edits inside are replaced on install) -->']
+  const forged = [
+    '<!-- outfit:starter-kit:end -->',
+    '# <<< outfit:starter-kit <<<',
+    '<!-- outfit:starter-kit:begin (managed by outfit; edits inside are replaced on install) -->',
+  ]
 
   it('cannot end a block early: edits around it and uninstall leave the user file byte-exact and valid', async () => {
-    await writeFile(join(sb.kit, 'rules', 'general.md'), `---\ndescription: x\n---\nBefore.\n${forged.join('\n')}\nAfter.\n`)
-    await writeFile(join(sb.kit, 'mcp.yaml'), `servers:\n  evil:\n    command: x\n    env:\n      NOTE: "a\\n# <<< outfit:starter-kit <<<\\nb"\n`)
+    await writeFile(
+      join(sb.kit, 'rules', 'general.md'),
+      `---\ndescription: x\n---\nBefore.\n${forged.join('\n')}\nAfter.\n`,
+    )
+    await writeFile(
+      join(sb.kit, 'mcp.yaml'),
+      `servers:\n  evil:\n    command: x\n    env:\n      NOTE: "a\\n# <<< outfit:starter-kit <<<\\nb"\n`,
+    )
     await mkdir(join(sb.home, '.codex'), { recursive: true })
     await mkdir(join(sb.home, '.claude'), { recursive: true })
     const toml = '# mine\nmodel = "o3"\n'
     const md = '# My notes\n'
     await writeFile(join(sb.home, '.codex', 'config.toml'), toml)
     await writeFile(join(sb.home, '.claude', 'CLAUDE.md'), md)
-    expect((await sb.install(['codex', 'claude-code'])).results.map((r) => r.status)).toEqual(['installed', 'installed'])
+    expect((await sb.install(['codex', 'claude-code'])).results.map((r) => r.status)).toEqual([
+      'installed',
+      'installed',
+    ])
     const installed = await readFile(join(sb.home, '.claude', 'CLAUDE.md'), 'utf8')
     for (const line of forged) expect(installed).toContain(line)
     // The user edits both files after the install, outside outfit's block.
-    await writeFile(join(sb.home, '.codex', 'config.toml'), `approval_policy = "never"\n${await readFile(join(sb.home, '.codex', 'config.toml'), 'utf8')}`)
+    await writeFile(
+      join(sb.home, '.codex', 'config.toml'),
+      `approval_policy = "never"\n${await readFile(join(sb.home, '.codex', 'config.toml'), 'utf8')}`,
+    )
     await writeFile(join(sb.home, '.claude', 'CLAUDE.md'), `${installed}\nMy later note.\n`)
-    expect((await sb.uninstall(['codex', 'claude-code'])).results.map((r) => r.status)).toEqual(['uninstalled', 'uninstalled'])
-    expect(await readFile(join(sb.home, '.codex', 'config.toml'), 'utf8')).toBe(`approval_policy = "never"\n${toml}`)
+    expect((await sb.uninstall(['codex', 'claude-code'])).results.map((r) => r.status)).toEqual([
+      'uninstalled',
+      'uninstalled',
+    ])
+    expect(await readFile(join(sb.home, '.codex', 'config.toml'), 'utf8')).toBe(
+      `approval_policy = "never"\n${toml}`,
+    )
     // The separator outfit added stays when the user wrote below the block (it is no longer at the end of the file).
     expect(await readFile(join(sb.home, '.claude', 'CLAUDE.md'), 'utf8')).toBe(`${md}\n\nMy later note.\n`)
   })
@@ -236,7 +350,11 @@ describe('5. a damaged or foreign manifest fails closed', () => {
 
   it.each([
     ['truncated', (t: string) => t.slice(0, t.length / 2), /damaged \(not valid JSON/],
-    ['of another version', (t: string) => t.replace(new RegExp(`"version": ?${MANIFEST_VERSION}`), '"version":3'), /has version 3; this outfit reads version 2/],
+    [
+      'of another version',
+      (t: string) => t.replace(new RegExp(`"version": ?${MANIFEST_VERSION}`), '"version":3'),
+      /has version 3; this outfit reads version 2/,
+    ],
   ])('%s: uninstall exits 4 and removes nothing; install refuses too', async (_name, damage, message) => {
     const file = await installed()
     await writeFile(file, damage(await readFile(file, 'utf8')))
@@ -280,7 +398,7 @@ describe('5. a damaged or foreign manifest fails closed', () => {
     }
   })
 
-  it('never records outfit\'s own output as the user\'s original: the backup of the user\'s file survives', async () => {
+  it("never records outfit's own output as the user's original: the backup of the user's file survives", async () => {
     const agent = join(sb.project, '.claude', 'agents', 'reviewer.md')
     await mkdir(join(sb.project, '.claude', 'agents'), { recursive: true })
     await writeFile(agent, 'my own reviewer\n')
@@ -301,7 +419,20 @@ describe('fuzz: signed records with hostile paths never touch anything outside t
   // Deterministic pseudo-random choices, so a failure reproduces.
   let seed = 42
   const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
-  const pieces = ['..', '../..', 'outside', 'passwd', 'ssh', 'authorized_keys', '.claude', 'agents', 'escape', '.', '', 'x.md']
+  const pieces = [
+    '..',
+    '../..',
+    'outside',
+    'passwd',
+    'ssh',
+    'authorized_keys',
+    '.claude',
+    'agents',
+    'escape',
+    '.',
+    '',
+    'x.md',
+  ]
 
   function hostilePath(): string {
     const kind = rand(4)
@@ -325,14 +456,26 @@ describe('fuzz: signed records with hostile paths never touch anything outside t
           ? { kind, path: hostilePath(), target: '/etc/passwd', before: null }
           : kind === 'dir'
             ? { kind, path: hostilePath() }
-            : { kind, path: hostilePath(), before: null, after: null, origin: { hash: 'b'.repeat(64), mode: 0o755 } }
+            : {
+                kind,
+                path: hostilePath(),
+                before: null,
+                after: null,
+                origin: { hash: 'b'.repeat(64), mode: 0o755 },
+              }
       })
-      await writeSignedManifest(state, 'claude-code', 'project', [{ step: 'agents', action: 'copy', inverse: 'remove', changes }])
+      await writeSignedManifest(state, 'claude-code', 'project', [
+        { step: 'agents', action: 'copy', inverse: 'remove', changes },
+      ])
       await cli('uninstall', 'claude-code', '--yes', '--force')
       await cli('install', 'claude-code', '--yes', '--force')
       await writeSignedJournal(
         state,
-        Array.from({ length: 1 + rand(3) }, () => ({ area: rand(2) ? 'root' : 'state', path: hostilePath(), before: rand(2) ? { kind: 'absent' } : { kind: 'file', data: 'eA==', mode: 0o755 } })),
+        Array.from({ length: 1 + rand(3) }, () => ({
+          area: rand(2) ? 'root' : 'state',
+          path: hostilePath(),
+          before: rand(2) ? { kind: 'absent' } : { kind: 'file', data: 'eA==', mode: 0o755 },
+        })),
       )
       await cli('recover', '--yes')
       await rm(join(state.dir, 'journal'), { recursive: true, force: true })

@@ -14,7 +14,11 @@ const state = testState('/h', '/s/scopes/h')
 function gated(fs: Fs, slowPath: string) {
   let open!: () => void
   const gate = new Promise<void>((resolve) => (open = resolve))
-  const wrapped = { ...fs, lstat: (async (path: string) => (path === slowPath ? gate.then(() => fs.lstat(path)) : fs.lstat(path))) as Fs['lstat'] } as Fs
+  const wrapped = {
+    ...fs,
+    lstat: (async (path: string) =>
+      path === slowPath ? gate.then(() => fs.lstat(path)) : fs.lstat(path)) as Fs['lstat'],
+  } as Fs
   return { fs: wrapped, open }
 }
 
@@ -58,7 +62,11 @@ describe('Journal', () => {
 
   it('reports its own write failures as journal errors, never as the target being missing', async () => {
     const { fs } = createTestFs({ '/h/a.json': 'A' })
-    const failing = { ...fs, mkdir: (async () => Promise.reject(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }))) as Fs['mkdir'] } as Fs
+    const failing = {
+      ...fs,
+      mkdir: (async () =>
+        Promise.reject(Object.assign(new Error('ENOENT: no such file'), { code: 'ENOENT' }))) as Fs['mkdir'],
+    } as Fs
     const journal = new Journal(failing, state)
     const error = await journal.before('/h/a.json').catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'JournalError' })
@@ -80,6 +88,9 @@ describe('Journal', () => {
     vol.writeFileSync('/h/.a.md.outfit-0000beef.tmp', 'stray')
     vol.writeFileSync('/h/.other.md.outfit-0000beef.tmp', 'not a sibling of a journaled path')
     await recoverJournals(fs, state)
-    expect(vol.toJSON('/h')).toEqual({ '/h/a.md': 'A', '/h/.other.md.outfit-0000beef.tmp': 'not a sibling of a journaled path' })
+    expect(vol.toJSON('/h')).toEqual({
+      '/h/a.md': 'A',
+      '/h/.other.md.outfit-0000beef.tmp': 'not a sibling of a journaled path',
+    })
   })
 })

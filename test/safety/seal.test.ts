@@ -17,7 +17,15 @@ const reference = (parts: string[]) => {
 
 describe('seal', () => {
   it('is HMAC-SHA256 over length-prefixed UTF-8 parts, for any text', () => {
-    for (const parts of [[], [''], ['a', 'bc'], ['ab', 'c'], ['ünïcødé', '日本', '🙂'], ['lone \ud800 surrogate'], ['1:x', '']]) {
+    for (const parts of [
+      [],
+      [''],
+      ['a', 'bc'],
+      ['ab', 'c'],
+      ['ünïcødé', '日本', '🙂'],
+      ['lone \ud800 surrogate'],
+      ['1:x', ''],
+    ]) {
       expect(seal(key, parts), JSON.stringify(parts)).toBe(reference(parts))
       expect(verifySeal(key, parts, reference(parts))).toBe(true)
     }

@@ -19,12 +19,21 @@ function loadStandalone(code: string): ValidateFunction {
   return module.exports
 }
 
-const yamlIn = (dir: string) => readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).map((n) => join(dir, n))
+const yamlIn = (dir: string) =>
+  readdirSync(dir)
+    .filter((n) => /\.ya?ml$/.test(n))
+    .map((n) => join(dir, n))
 const documents = (schema: string): unknown[] => {
   const files =
     schema === 'target.schema.json'
-      ? [...yamlIn(builtinTargetsDir), ...yamlIn(join(packageRoot, 'test/fixtures/targets/valid')), ...yamlIn(join(packageRoot, 'test/fixtures/targets/invalid'))]
-      : yamlIn(join(packageRoot, 'examples/starter-kit')).filter((f) => f.endsWith(schema.replace('.schema.json', '.yaml')))
+      ? [
+          ...yamlIn(builtinTargetsDir),
+          ...yamlIn(join(packageRoot, 'test/fixtures/targets/valid')),
+          ...yamlIn(join(packageRoot, 'test/fixtures/targets/invalid')),
+        ]
+      : yamlIn(join(packageRoot, 'examples/starter-kit')).filter((f) =>
+          f.endsWith(schema.replace('.schema.json', '.yaml')),
+        )
   const docs: unknown[] = []
   for (const file of files) {
     try {
@@ -34,20 +43,36 @@ const documents = (schema: string): unknown[] => {
     }
   }
   // Broken on purpose: wrong types, unknown keys, missing keys.
-  return [...docs, {}, null, 42, 'text', [], { id: 7, name: [], scopes: 'x', steps: {} }, { unknown: true }, ...docs.map((d) => (d && typeof d === 'object' ? { ...d, extra: 1 } : d))]
+  return [
+    ...docs,
+    {},
+    null,
+    42,
+    'text',
+    [],
+    { id: 7, name: [], scopes: 'x', steps: {} },
+    { unknown: true },
+    ...docs.map((d) => (d && typeof d === 'object' ? { ...d, extra: 1 } : d)),
+  ]
 }
 
 describe('precompiled validators', () => {
-  it.each(VALIDATED_SCHEMAS)('%s: the standalone validator agrees with the schema compiled at run time', (schema) => {
-    const text = readFileSync(join(schemasDir, schema), 'utf8')
-    const runtime = createAjv().compile(JSON.parse(text) as Record<string, unknown>)
-    const standalone = loadStandalone(standaloneValidator(text))
-    const docs = documents(schema)
-    expect(docs.length).toBeGreaterThanOrEqual(7)
-    for (const doc of docs) {
-      const a = runtime(doc)
-      const b = standalone(doc)
-      expect({ valid: b, errors: standalone.errors ?? null }).toEqual({ valid: a, errors: runtime.errors ?? null })
-    }
-  })
+  it.each(VALIDATED_SCHEMAS)(
+    '%s: the standalone validator agrees with the schema compiled at run time',
+    (schema) => {
+      const text = readFileSync(join(schemasDir, schema), 'utf8')
+      const runtime = createAjv().compile(JSON.parse(text) as Record<string, unknown>)
+      const standalone = loadStandalone(standaloneValidator(text))
+      const docs = documents(schema)
+      expect(docs.length).toBeGreaterThanOrEqual(7)
+      for (const doc of docs) {
+        const a = runtime(doc)
+        const b = standalone(doc)
+        expect({ valid: b, errors: standalone.errors ?? null }).toEqual({
+          valid: a,
+          errors: runtime.errors ?? null,
+        })
+      }
+    },
+  )
 })

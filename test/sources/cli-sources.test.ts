@@ -7,9 +7,19 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { UpdateDocument } from '../../src/generated/output.js'
 import { runCli } from '../helpers/run-cli.js'
-import { gitRepo, kitFiles, registry, tempDir, writeTree, type GitRepo, type Registry } from '../helpers/kit-sources.js'
+import {
+  gitRepo,
+  kitFiles,
+  registry,
+  tempDir,
+  writeTree,
+  type GitRepo,
+  type Registry,
+} from '../helpers/kit-sources.js'
 
-const outputSchema = new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(new URL('../../schemas/output.schema.json', import.meta.url), 'utf8')))
+const outputSchema = new Ajv2020({ allErrors: true, strict: true }).compile(
+  JSON.parse(readFileSync(new URL('../../schemas/output.schema.json', import.meta.url), 'utf8')),
+)
 const checked = (text: string) => {
   const doc: unknown = JSON.parse(text)
   expect(outputSchema(doc), JSON.stringify(outputSchema.errors, null, 2)).toBe(true)
@@ -25,7 +35,13 @@ let reg: Registry
 beforeAll(async () => {
   root = await tempDir()
   repo = await gitRepo(join(root, 'git'), [
-    { files: { ...under('kits/backend', kitFiles('backend', '1.0.0', { 'hooks.yaml': hooks })), ...under('kits/plain', kitFiles('plain', '1.0.0')) }, tag: 'v1' },
+    {
+      files: {
+        ...under('kits/backend', kitFiles('backend', '1.0.0', { 'hooks.yaml': hooks })),
+        ...under('kits/plain', kitFiles('plain', '1.0.0')),
+      },
+      tag: 'v1',
+    },
     { files: under('kits/backend', kitFiles('backend', '2.0.0', { 'hooks.yaml': hooks })), tag: 'v2' },
   ])
   reg = await registry()
@@ -44,7 +60,10 @@ let project: string
 beforeEach(async () => {
   home = await tempDir('outfit-home-')
   project = await tempDir('outfit-project-')
-  await writeTree(project, { '.git/HEAD': 'ref: refs/heads/main\n', '.npmrc': `registry=${reg.url}\nfetch-retries=0\n` })
+  await writeTree(project, {
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    '.npmrc': `registry=${reg.url}\nfetch-retries=0\n`,
+  })
 })
 afterEach(async () => {
   await rm(home, { recursive: true, force: true })
@@ -56,8 +75,12 @@ function under(dir: string, files: Record<string, string>): Record<string, strin
 }
 
 const outfit = (...argv: string[]) => runCli([...argv, '--home', home], { cwd: project })
-const config = (text: string) => writeFile(join(project, 'outfit.config.yaml'), `tools: [claude-code]\nscope: project\n${text}`)
-const lock = async () => JSON.parse(await readFile(join(project, 'outfit.lock'), 'utf8')) as { kits: Record<string, { source: string; commit?: string; version?: string; integrity: string }> }
+const config = (text: string) =>
+  writeFile(join(project, 'outfit.config.yaml'), `tools: [claude-code]\nscope: project\n${text}`)
+const lock = async () =>
+  JSON.parse(await readFile(join(project, 'outfit.lock'), 'utf8')) as {
+    kits: Record<string, { source: string; commit?: string; version?: string; integrity: string }>
+  }
 const skill = (name: string) => readFile(join(project, '.claude/skills', `${name}-skill`, 'SKILL.md'), 'utf8')
 
 describe('install from a git repository', () => {
@@ -98,14 +121,19 @@ describe('install from a git repository', () => {
     await config(`kits:\n  plain: ${repo.url}#v2::path:kits/plain\n`)
     const run = await outfit('install', '--frozen')
     expect(run.code).toBe(5)
-    expect(run.err).toContain(`kit 'plain': the config says ${repo.url}#v2::path:kits/plain but outfit.lock has ${repo.url}#v1::path:kits/plain`)
+    expect(run.err).toContain(
+      `kit 'plain': the config says ${repo.url}#v2::path:kits/plain but outfit.lock has ${repo.url}#v1::path:kits/plain`,
+    )
   })
 
   it('a tampered lock (integrity) is refused and nothing is installed', async () => {
     await config(`kits:\n  plain: ${repo.url}#v1::path:kits/plain\n`)
     expect((await outfit('install')).code).toBe(0)
     const text = await readFile(join(project, 'outfit.lock'), 'utf8')
-    await writeFile(join(project, 'outfit.lock'), text.replace(/"integrity": "sha256-[^"]+"/, '"integrity": "sha256-Zm9yZ2Vk"'))
+    await writeFile(
+      join(project, 'outfit.lock'),
+      text.replace(/"integrity": "sha256-[^"]+"/, '"integrity": "sha256-Zm9yZ2Vk"'),
+    )
     await rm(join(project, '.claude'), { recursive: true, force: true })
     const run = await outfit('install')
     expect(run.code).toBe(1)
@@ -164,7 +192,9 @@ describe('trust', () => {
     expect(trusted.code, trusted.all).toBe(0)
     const file = join(home, '.local/state/outfit/trust.json')
     expect((await stat(file)).mode & 0o777).toBe(0o600)
-    expect(JSON.parse(await readFile(file, 'utf8')).sources[repo.url]).toMatchObject({ commands: ['hook sessionStart: ./scripts/hello.sh'] })
+    expect(JSON.parse(await readFile(file, 'utf8')).sources[repo.url]).toMatchObject({
+      commands: ['hook sessionStart: ./scripts/hello.sh'],
+    })
     // Remembered: the next run asks nothing.
     expect((await outfit('install')).code).toBe(0)
   })
@@ -173,7 +203,9 @@ describe('trust', () => {
     await config(`kits:\n  acme: npm:@acme/kit@^1\ntrust: ['npm:@acme/*']\n`)
     const run = await outfit('install')
     expect(run.code, run.all).toBe(0)
-    expect(JSON.parse(await readFile(join(project, '.mcp.json'), 'utf8')).mcpServers.lint).toMatchObject({ command: 'npx' })
+    expect(JSON.parse(await readFile(join(project, '.mcp.json'), 'utf8')).mcpServers.lint).toMatchObject({
+      command: 'npx',
+    })
   })
 
   it('in a terminal, shows every command and asks; no means nothing changes', async () => {
@@ -190,7 +222,9 @@ describe('trust', () => {
 
 describe('several kits', () => {
   it('installs kits from git and npm together, locking each', async () => {
-    await config(`kits:\n  plain: ${repo.url}#v1::path:kits/plain\n  acme: npm:@acme/kit@^1\ntrust: ['npm:@acme/*']\n`)
+    await config(
+      `kits:\n  plain: ${repo.url}#v1::path:kits/plain\n  acme: npm:@acme/kit@^1\ntrust: ['npm:@acme/*']\n`,
+    )
     const run = await outfit('install')
     expect(run.code, run.all).toBe(0)
     expect(await skill('plain')).toContain('plain')
@@ -203,7 +237,9 @@ describe('several kits', () => {
     await config(`kits:\n  plain: ${repo.url}#v1::path:kits/plain\n  clash: npm:@acme/clash\n`)
     const run = await outfit('plan')
     expect(run.code).toBe(1)
-    expect(run.err).toContain("error: kits 'plain' and 'clash' both define skill 'plain-skill' (skills/plain-skill/SKILL.md)")
+    expect(run.err).toContain(
+      "error: kits 'plain' and 'clash' both define skill 'plain-skill' (skills/plain-skill/SKILL.md)",
+    )
     expect(existsSync(join(project, 'outfit.lock'))).toBe(false)
   })
 })
@@ -223,7 +259,17 @@ describe('outfit update', () => {
     const dry = await outfit('update', '--dry-run', '--json')
     expect(dry.code, dry.all).toBe(0)
     const plan = checked(dry.out) as UpdateDocument
-    expect(plan).toMatchObject({ command: 'update', applied: false, kits: [{ kit: 'moving', from: { commit: before?.commit }, to: { commit: expect.not.stringMatching(before?.commit ?? '') } }] })
+    expect(plan).toMatchObject({
+      command: 'update',
+      applied: false,
+      kits: [
+        {
+          kit: 'moving',
+          from: { commit: before?.commit },
+          to: { commit: expect.not.stringMatching(before?.commit ?? '') },
+        },
+      ],
+    })
     expect(plan.tools[0]?.changes.map((c) => c.kind)).toContain('change')
     expect((await lock()).kits.moving).toEqual(before)
 
@@ -235,7 +281,11 @@ describe('outfit update', () => {
 
     const again = await outfit('update')
     expect(again.out).toContain('every kit is up to date')
-    expect(checked((await outfit('update', '--json')).out)).toMatchObject({ applied: false, kits: [], tools: [] })
+    expect(checked((await outfit('update', '--json')).out)).toMatchObject({
+      applied: false,
+      kits: [],
+      tools: [],
+    })
   })
 
   it('an unknown kit name is a usage error', async () => {

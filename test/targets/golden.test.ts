@@ -20,8 +20,12 @@ describe.each(cases)('$id ($scope)', ({ id, scope }) => {
     try {
       const before = await sb.tree()
       const report = await sb.install([id], { scope })
-      expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([['installed', undefined]])
-      const actual = await readTree(sb.root, [sb.home, sb.project], (text) => text.split(sb.root).join('<sandbox>'))
+      expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([
+        ['installed', undefined],
+      ])
+      const actual = await readTree(sb.root, [sb.home, sb.project], (text) =>
+        text.split(sb.root).join('<sandbox>'),
+      )
       const dir = join(goldenRoot, `${id}.${scope}`)
       if (update) await writeTree(dir, actual)
       expect(actual).toEqual(await readTree(dir, [dir]))
@@ -36,7 +40,11 @@ describe.each(cases)('$id ($scope)', ({ id, scope }) => {
 // --- internal ---
 
 /** relative path → text, skipping outfit's own state (manifests hold hashes and timestamps). */
-async function readTree(base: string, dirs: string[], normalize: (s: string) => string = (s) => s): Promise<Record<string, string>> {
+async function readTree(
+  base: string,
+  dirs: string[],
+  normalize: (s: string) => string = (s) => s,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   const walk = async (dir: string): Promise<void> => {
     let entries

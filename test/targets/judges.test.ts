@@ -17,8 +17,20 @@ import { startRecorder, type Recorder } from './judges/mcp-recorder.js'
 const run = promisify(execFile)
 const enabled = process.env.OUTFIT_JUDGES === '1'
 /** The versions the targets were checked against. */
-const PINNED = ['@anthropic-ai/claude-code@2.1.332', '@openai/codex@0.171.0', '@google/gemini-cli@0.61.0', '@github/copilot@1.0.102', 'opencode-ai@1.18.33']
-const SECRETS = { DOCS_TOKEN: 'docs-token-1', GITHUB_PERSONAL_ACCESS_TOKEN: 'gh-token-2', JUDGE_TOKEN: 'judge-token-3', JUDGE_TEAM: 'team-4', JUDGE_KEY: 'judge-key-5' }
+const PINNED = [
+  '@anthropic-ai/claude-code@2.1.332',
+  '@openai/codex@0.171.0',
+  '@google/gemini-cli@0.61.0',
+  '@github/copilot@1.0.102',
+  'opencode-ai@1.18.33',
+]
+const SECRETS = {
+  DOCS_TOKEN: 'docs-token-1',
+  GITHUB_PERSONAL_ACCESS_TOKEN: 'gh-token-2',
+  JUDGE_TOKEN: 'judge-token-3',
+  JUDGE_TEAM: 'team-4',
+  JUDGE_KEY: 'judge-key-5',
+}
 let bin = ''
 let sb: Sandbox
 let recorded: Sandbox
@@ -26,7 +38,14 @@ let trusted: Sandbox
 let recorder: Recorder
 
 async function judge(command: string, args: string[], cwd: string, home = sb.home): Promise<string> {
-  const env = { ...process.env, ...SECRETS, HOME: home, CODEX_HOME: join(home, '.codex'), COPILOT_PKG_CACHE_HOME: join(home, '.cache'), NO_COLOR: '1' }
+  const env = {
+    ...process.env,
+    ...SECRETS,
+    HOME: home,
+    CODEX_HOME: join(home, '.codex'),
+    COPILOT_PKG_CACHE_HOME: join(home, '.cache'),
+    NO_COLOR: '1',
+  }
   const { stdout, stderr } = await run(join(bin, command), args, { cwd, env, timeout: 120_000 })
   return `${stdout}${stderr}`
 }
@@ -41,7 +60,13 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
       await run('npm', ['install', '--no-audit', '--no-fund', ...PINNED], { cwd: dir, timeout: 600_000 })
     }
     sb = await createSandbox()
-    for (const [tool, scope] of [['claude-code', 'global'], ['claude-code', 'plugin'], ['codex', 'global'], ['gemini-cli', 'global'], ['copilot', 'global']] as const) {
+    for (const [tool, scope] of [
+      ['claude-code', 'global'],
+      ['claude-code', 'plugin'],
+      ['codex', 'global'],
+      ['gemini-cli', 'global'],
+      ['copilot', 'global'],
+    ] as const) {
       const report = await sb.install([tool], { scope, env: SECRETS })
       expect(report.results[0]?.status).toBe('installed')
     }
@@ -50,14 +75,23 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     await sb.install(['copilot', 'claude-code'], { scope: 'project', env: SECRETS })
 
     trusted = await createSandbox()
-    expect((await trusted.install(['codex'], { scope: 'project', env: SECRETS })).results[0]?.status).toBe('installed')
+    expect((await trusted.install(['codex'], { scope: 'project', env: SECRETS })).results[0]?.status).toBe(
+      'installed',
+    )
 
     recorder = await startRecorder()
     recorded = await createSandbox()
-    await writeFile(join(recorded.kit, 'mcp.yaml'), recorderKit(recorder.url, join(recorded.root, 'stdio-env.json')))
-    for (const tool of ['claude-code', 'gemini-cli', 'opencode']) expect((await recorded.install([tool], { env: SECRETS })).results[0]?.status).toBe('installed')
+    await writeFile(
+      join(recorded.kit, 'mcp.yaml'),
+      recorderKit(recorder.url, join(recorded.root, 'stdio-env.json')),
+    )
+    for (const tool of ['claude-code', 'gemini-cli', 'opencode'])
+      expect((await recorded.install([tool], { env: SECRETS })).results[0]?.status).toBe('installed')
     // Gemini CLI starts no MCP server in an untrusted folder.
-    await writeFile(join(recorded.home, '.gemini/trustedFolders.json'), JSON.stringify({ [recorded.home]: 'TRUST_FOLDER' }))
+    await writeFile(
+      join(recorded.home, '.gemini/trustedFolders.json'),
+      JSON.stringify({ [recorded.home]: 'TRUST_FOLDER' }),
+    )
   }, 700_000)
   afterAll(async () => {
     await recorder?.close()
@@ -67,8 +101,12 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
   })
 
   it('claude plugin validate accepts the plugin and the marketplace', async () => {
-    expect(await judge('claude', ['plugin', 'validate', join(sb.project, 'plugins/starter-kit')], sb.project)).toContain('Validation passed')
-    expect(await judge('claude', ['plugin', 'validate', sb.project], sb.project)).toContain('Validation passed')
+    expect(
+      await judge('claude', ['plugin', 'validate', join(sb.project, 'plugins/starter-kit')], sb.project),
+    ).toContain('Validation passed')
+    expect(await judge('claude', ['plugin', 'validate', sb.project], sb.project)).toContain(
+      'Validation passed',
+    )
   })
 
   it('claude reads the user-scope MCP servers from ~/.claude.json, SSE included', async () => {
@@ -81,10 +119,14 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
   it('codex reads env_vars and bearer_token_env_var, and has no SSE server', async () => {
     const out = await judge('codex', ['mcp', 'list'], sb.home)
     expect(out).toMatch(/filesystem\s+npx\s+-y @modelcontextprotocol\/server-filesystem \./)
-    expect(out).toMatch(/issues\s+npx\s+-y @modelcontextprotocol\/server-github\s+GITHUB_PERSONAL_ACCESS_TOKEN=\*+/)
+    expect(out).toMatch(
+      /issues\s+npx\s+-y @modelcontextprotocol\/server-github\s+GITHUB_PERSONAL_ACCESS_TOKEN=\*+/,
+    )
     expect(out).toMatch(/docs\s+https:\/\/example\.com\/mcp\s+DOCS_TOKEN/)
     expect(out).not.toContain('events')
-    expect(await judge('codex', ['mcp', 'get', 'docs'], sb.home)).toContain('bearer_token_env_var: DOCS_TOKEN')
+    expect(await judge('codex', ['mcp', 'get', 'docs'], sb.home)).toContain(
+      'bearer_token_env_var: DOCS_TOKEN',
+    )
   })
 
   it('codex puts the AGENTS.md rules, the skills, the commands-as-skills and the subagent into its prompt', async () => {
@@ -97,11 +139,16 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
 
   it('codex reads the project scope once the project is trusted', async () => {
     await mkdir(join(trusted.home, '.codex'), { recursive: true })
-    await writeFile(join(trusted.home, '.codex/config.toml'), `[projects."${trusted.project}"]\ntrust_level = "trusted"\n`)
+    await writeFile(
+      join(trusted.home, '.codex/config.toml'),
+      `[projects."${trusted.project}"]\ntrust_level = "trusted"\n`,
+    )
     const prompt = await judge('codex', ['debug', 'prompt-input'], trusted.project, trusted.home)
     expect(prompt).toContain('reviewer: {')
     expect(prompt).toContain('changelog: Draft a changelog entry')
-    expect(await judge('codex', ['mcp', 'list'], trusted.project, trusted.home)).toMatch(/docs\s+https:\/\/example\.com\/mcp\s+DOCS_TOKEN/)
+    expect(await judge('codex', ['mcp', 'list'], trusted.project, trusted.home)).toMatch(
+      /docs\s+https:\/\/example\.com\/mcp\s+DOCS_TOKEN/,
+    )
   })
 
   it('gemini lists the stdio, streamable HTTP and SSE servers, and the skills once per name', async () => {
@@ -122,7 +169,9 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     const project = JSON.parse(await judge('copilot', ['mcp', 'list', '--json'], sb.project)) as Listed
     for (const name of ['filesystem', 'issues', 'docs', 'events']) {
       expect(project.mcpServers[name]?.source).toBe('workspace')
-      expect([join(sb.project, '.github/mcp.json'), join(sb.project, '.mcp.json')]).toContain(project.mcpServers[name]?.sourcePath)
+      expect([join(sb.project, '.github/mcp.json'), join(sb.project, '.mcp.json')]).toContain(
+        project.mcpServers[name]?.sourcePath,
+      )
     }
   })
 
@@ -135,17 +184,22 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
   })
 
   // OpenCode gets {env:VAR} from outfit (its own syntax), the others ${VAR}.
-  it.each(['claude', 'gemini', 'opencode'])('%s sends the ${VAR} headers and env it was given, expanded from its environment', async (tool) => {
-    recorder.requests.length = 0
-    const out = await judge(tool, ['mcp', 'list'], recorded.home, recorded.home)
-    expect(out).toMatch(/recorder.*connected/i)
-    expect(recorder.requests.length).toBeGreaterThan(0)
-    for (const headers of recorder.requests) {
-      expect(headers.authorization).toBe(`Bearer ${SECRETS.JUDGE_TOKEN}`)
-      expect(headers['x-team']).toBe(SECRETS.JUDGE_TEAM)
-    }
-    expect(JSON.parse(await readFile(join(recorded.root, 'stdio-env.json'), 'utf8'))).toEqual({ JUDGE_KEY: SECRETS.JUDGE_KEY })
-  })
+  it.each(['claude', 'gemini', 'opencode'])(
+    '%s sends the ${VAR} headers and env it was given, expanded from its environment',
+    async (tool) => {
+      recorder.requests.length = 0
+      const out = await judge(tool, ['mcp', 'list'], recorded.home, recorded.home)
+      expect(out).toMatch(/recorder.*connected/i)
+      expect(recorder.requests.length).toBeGreaterThan(0)
+      for (const headers of recorder.requests) {
+        expect(headers.authorization).toBe(`Bearer ${SECRETS.JUDGE_TOKEN}`)
+        expect(headers['x-team']).toBe(SECRETS.JUDGE_TEAM)
+      }
+      expect(JSON.parse(await readFile(join(recorded.root, 'stdio-env.json'), 'utf8'))).toEqual({
+        JUDGE_KEY: SECRETS.JUDGE_KEY,
+      })
+    },
+  )
 })
 
 // --- internal ---

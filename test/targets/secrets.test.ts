@@ -31,7 +31,11 @@ describe('secrets', () => {
 
   it('warns once per server about each referenced variable that is not set', async () => {
     const report = await sb.install(['cursor'], { env: { DOCS_TOKEN: 'x' } })
-    expect(report.results[0]?.log.filter((l) => l.level === 'warn' && l.text.includes('not set')).map((l) => l.text)).toEqual([
+    expect(
+      report.results[0]?.log
+        .filter((l) => l.level === 'warn' && l.text.includes('not set'))
+        .map((l) => l.text),
+    ).toEqual([
       "MCP server 'issues' uses ${GITHUB_PERSONAL_ACCESS_TOKEN}, which is not set in this environment: set it before Cursor starts the server",
     ])
   })

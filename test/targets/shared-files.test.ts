@@ -32,7 +32,9 @@ describe('codex config.toml', () => {
     expect(text.startsWith(userToml)).toBe(true)
     expect(text).toContain('[mcp_servers.filesystem]')
     // Codex expands no ${VAR}: the bearer token is read from the environment by name, never written.
-    expect(text).toContain('[mcp_servers.docs]\nurl = "https://example.com/mcp"\nbearer_token_env_var = "DOCS_TOKEN"')
+    expect(text).toContain(
+      '[mcp_servers.docs]\nurl = "https://example.com/mcp"\nbearer_token_env_var = "DOCS_TOKEN"',
+    )
     expect(text).toContain('env_vars = [ "GITHUB_PERSONAL_ACCESS_TOKEN" ]')
     expect((await sb.install(['codex'])).results[0]?.status).toBe('unchanged')
     await sb.uninstall(['codex'])
@@ -60,7 +62,9 @@ describe('codex config.toml', () => {
     const installed = await sb.read('home/.codex/config.toml')
     await sb.write('home/.codex/config.toml', installed.replace('model = "o4-mini"', 'model = "o3"'))
     await sb.uninstall(['codex'])
-    expect(await sb.read('home/.codex/config.toml')).toBe(userToml.replace('model = "o4-mini"', 'model = "o3"'))
+    expect(await sb.read('home/.codex/config.toml')).toBe(
+      userToml.replace('model = "o4-mini"', 'model = "o3"'),
+    )
   })
 
   it('refuses a server table the user already defines, writing nothing', async () => {
@@ -68,7 +72,9 @@ describe('codex config.toml', () => {
     const before = await sb.tree()
     const report = await sb.install(['codex'])
     expect(report.results[0]?.status).toBe('failed')
-    expect(report.results[0]?.failure?.error.message).toMatch(/\[mcp_servers\.docs\] is already defined outside outfit's block/)
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /\[mcp_servers\.docs\] is already defined outside outfit's block/,
+    )
     expect(await sb.tree()).toEqual(before)
   })
 
@@ -118,12 +124,19 @@ describe('JSON configs with user content', () => {
   })
 
   it('merges into opencode.json next to the user keys', async () => {
-    await sb.write('project/opencode.json', '{\n  "$schema": "https://opencode.ai/config.json",\n  "theme": "tokyonight"\n}\n')
+    await sb.write(
+      'project/opencode.json',
+      '{\n  "$schema": "https://opencode.ai/config.json",\n  "theme": "tokyonight"\n}\n',
+    )
     const before = await sb.tree()
     await sb.install(['opencode'], { scope: 'project' })
     const config = JSON.parse(await sb.read('project/opencode.json'))
     expect(config.theme).toBe('tokyonight')
-    expect(config.mcp.filesystem).toEqual({ type: 'local', command: ['npx', '-y', '@modelcontextprotocol/server-filesystem', '.'], enabled: true })
+    expect(config.mcp.filesystem).toEqual({
+      type: 'local',
+      command: ['npx', '-y', '@modelcontextprotocol/server-filesystem', '.'],
+      enabled: true,
+    })
     await sb.uninstall(['opencode'], { scope: 'project' })
     expect(await sb.tree()).toEqual(before)
   })
@@ -133,19 +146,40 @@ describe('all targets at once', () => {
   // The first seven targets and the eight for agents that ship a CLI on npm, which share AGENTS.md, .agents/skills
   // (Codex, Amp, Qoder CLI), ~/.config (OpenCode, Kilo Code, Amp, Crush) and opencode.json's neighbours: installed,
   // reinstalled and uninstalled together. (The docs-only targets have their own test below.)
-  it.each(['global', 'project'])('installs the CLI tools concurrently into one %s scope, reinstalls as a no-op, and uninstalls to the exact tree', async (scope) => {
-    await sb.write('home/.claude.json', '{ "numStartups": 3 }\n')
-    // A real home has ~/.config. Without it, the ~/.config these tools share can stay behind empty: a block or
-    // JSON-merge step does not record an outfit-made folder above its file as copy steps do (engine limit, reported).
-    await mkdir(join(sb.home, '.config'))
-    const before = await sb.tree()
-    const ids = ['claude-code', 'codex', 'copilot', 'cursor', 'gemini-cli', 'opencode', 'windsurf', 'cline', 'kilo-code', 'qwen-code', 'amp', 'augment', 'crush', 'factory-droid', 'qoder']
-    const report = await sb.install(ids, { scope })
-    expect(Object.fromEntries(report.results.map((r) => [r.tool, r.status]))).toEqual(Object.fromEntries(ids.map((id) => [id, 'installed'])))
-    expect((await sb.install(ids, { scope })).results.every((r) => r.status === 'unchanged')).toBe(true)
-    await sb.uninstall(ids, { scope })
-    expect(await sb.tree()).toEqual(before)
-  })
+  it.each(['global', 'project'])(
+    'installs the CLI tools concurrently into one %s scope, reinstalls as a no-op, and uninstalls to the exact tree',
+    async (scope) => {
+      await sb.write('home/.claude.json', '{ "numStartups": 3 }\n')
+      // A real home has ~/.config. Without it, the ~/.config these tools share can stay behind empty: a block or
+      // JSON-merge step does not record an outfit-made folder above its file as copy steps do (engine limit, reported).
+      await mkdir(join(sb.home, '.config'))
+      const before = await sb.tree()
+      const ids = [
+        'claude-code',
+        'codex',
+        'copilot',
+        'cursor',
+        'gemini-cli',
+        'opencode',
+        'windsurf',
+        'cline',
+        'kilo-code',
+        'qwen-code',
+        'amp',
+        'augment',
+        'crush',
+        'factory-droid',
+        'qoder',
+      ]
+      const report = await sb.install(ids, { scope })
+      expect(Object.fromEntries(report.results.map((r) => [r.tool, r.status]))).toEqual(
+        Object.fromEntries(ids.map((id) => [id, 'installed'])),
+      )
+      expect((await sb.install(ids, { scope })).results.every((r) => r.status === 'unchanged')).toBe(true)
+      await sb.uninstall(ids, { scope })
+      expect(await sb.tree()).toEqual(before)
+    },
+  )
 })
 
 describe('AGENTS.md shared by Codex and OpenCode (project scope)', () => {
@@ -154,19 +188,22 @@ describe('AGENTS.md shared by Codex and OpenCode (project scope)', () => {
     ['in one run', [both]],
     ['Codex first', [['codex'], ['opencode']]],
     ['OpenCode first', [['opencode'], ['codex']]],
-  ])('uninstalling both %s leaves the project as it was (no orphaned block, no empty file)', async (_name, rounds) => {
-    await sb.write('project/README.md', '# mine\n')
-    const before = await sb.tree()
-    const installed = await sb.install(both, { scope: 'project' })
-    expect(installed.results.map((r) => r.status)).toEqual(['installed', 'installed'])
-    for (const tools of rounds) {
-      const report = await sb.uninstall(tools, { scope: 'project' })
-      expect(report.results.map((r) => r.status)).toEqual(tools.map(() => 'uninstalled'))
-    }
-    expect(await sb.tree()).toEqual(before)
-  })
+  ])(
+    'uninstalling both %s leaves the project as it was (no orphaned block, no empty file)',
+    async (_name, rounds) => {
+      await sb.write('project/README.md', '# mine\n')
+      const before = await sb.tree()
+      const installed = await sb.install(both, { scope: 'project' })
+      expect(installed.results.map((r) => r.status)).toEqual(['installed', 'installed'])
+      for (const tools of rounds) {
+        const report = await sb.uninstall(tools, { scope: 'project' })
+        expect(report.results.map((r) => r.status)).toEqual(tools.map(() => 'uninstalled'))
+      }
+      expect(await sb.tree()).toEqual(before)
+    },
+  )
 
-  it('keeps the user\'s own AGENTS.md byte-exact when both are uninstalled in one run', async () => {
+  it("keeps the user's own AGENTS.md byte-exact when both are uninstalled in one run", async () => {
     await sb.write('project/AGENTS.md', '# House rules\n\nBe kind.\n')
     const before = await sb.tree()
     await sb.install(['codex'], { scope: 'project' })
@@ -188,11 +225,15 @@ describe('a file two tools install in the same run', () => {
         `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.shared" }\nsteps:\n  - name: skills\n    run: { action: copy, with: { from: "skills/**", to: skills } }\n    rollback: { action: remove }\n  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`,
       )
     }
-    for (const order of [['ta', 'tb'], ['tb', 'ta']]) {
+    for (const order of [
+      ['ta', 'tb'],
+      ['tb', 'ta'],
+    ]) {
       const before = await sb.tree()
       const report = await sb.install(['ta', 'tb'], { targetDirs: [dir] })
       expect(report.results.map((r) => r.status)).toEqual(['installed', 'installed'])
-      for (const id of order) expect((await sb.uninstall([id], { targetDirs: [dir] })).results[0]?.status).toBe('uninstalled')
+      for (const id of order)
+        expect((await sb.uninstall([id], { targetDirs: [dir] })).results[0]?.status).toBe('uninstalled')
       expect(await sb.tree(), order.join(' then ')).toEqual(before)
     }
   })
@@ -209,7 +250,9 @@ describe('AGENTS.md and .agents/skills shared by Codex and the docs-only tools t
     const before = await sb.tree()
     for (const t of tools) {
       const report = await sb.install([t], { scope: 'project' })
-      expect(report.results.map((r) => [r.tool, r.status, r.failure?.error.message])).toEqual([[t, 'installed', undefined]])
+      expect(report.results.map((r) => [r.tool, r.status, r.failure?.error.message])).toEqual([
+        [t, 'installed', undefined],
+      ])
     }
     for (const round of rounds) {
       const report = await sb.uninstall(round, { scope: 'project' })
@@ -220,6 +263,7 @@ describe('AGENTS.md and .agents/skills shared by Codex and the docs-only tools t
 
   it('a second install of each changes nothing (the folders they share are claimed once)', async () => {
     for (const t of tools) await sb.install([t], { scope: 'project' })
-    for (const t of tools) expect((await sb.install([t], { scope: 'project' })).results[0]?.status).toBe('unchanged')
+    for (const t of tools)
+      expect((await sb.install([t], { scope: 'project' })).results[0]?.status).toBe('unchanged')
   })
 })

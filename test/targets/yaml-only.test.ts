@@ -12,11 +12,15 @@ describe('the engine knows no tool', () => {
   it('no TypeScript file under src/ has a target id in a string', async () => {
     const ids = (await requireTargets({ fs: realFs })).map((t) => t.spec.id)
     expect(ids.length).toBeGreaterThanOrEqual(15)
-    const mention = new RegExp(`(?<![\\w-])(${ids.map((id) => id.replace(/-/g, '\\-')).join('|')})(?![\\w-])`, 'gi')
+    const mention = new RegExp(
+      `(?<![\\w-])(${ids.map((id) => id.replace(/-/g, '\\-')).join('|')})(?![\\w-])`,
+      'gi',
+    )
     const found: string[] = []
     for (const file of await tsFiles(join(repoRoot, 'src'))) {
       for (const literal of strings(withoutComments(await readFile(file, 'utf8')))) {
-        for (const match of literal.matchAll(mention)) found.push(`${file.slice(repoRoot.length)}: ${match[0]} in ${JSON.stringify(literal)}`)
+        for (const match of literal.matchAll(mention))
+          found.push(`${file.slice(repoRoot.length)}: ${match[0]} in ${JSON.stringify(literal)}`)
       }
     }
     expect(found).toEqual([])

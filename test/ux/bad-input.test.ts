@@ -18,7 +18,8 @@ afterEach(async () => {
 })
 
 const cli = (...argv: string[]) => runCli(argv, { cwd: sb.project, env: { HOME: sb.home } })
-const install = (...extra: string[]) => cli('install', 'claude-code', '--yes', '--scope', 'global', '--kit', sb.kit, ...extra)
+const install = (...extra: string[]) =>
+  cli('install', 'claude-code', '--yes', '--scope', 'global', '--kit', sb.kit, ...extra)
 
 /** Exit code, no stack trace, and the home left exactly as it was. */
 async function refused(run: Promise<Awaited<ReturnType<typeof cli>>>, code = 1) {
@@ -35,7 +36,9 @@ describe('a kit file that install could not read', () => {
     await sb.write('kit/agents/reviewer.md', '---\nname: reviewer\ndescription: [unclosed\n---\nbody\n')
     const validated = await cli('validate', '--kit', sb.kit)
     expect(validated.code).toBe(1)
-    expect(validated.out).toContain(`${sb.kit}/agents/reviewer.md:3:23  frontmatter is not valid YAML: Flow sequence`)
+    expect(validated.out).toContain(
+      `${sb.kit}/agents/reviewer.md:3:23  frontmatter is not valid YAML: Flow sequence`,
+    )
     const installed = await refused(install())
     expect(installed.err).toContain('agents/reviewer.md:3:23  frontmatter is not valid YAML')
     expect(installed.err.split('\n').filter((l) => l.includes('Flow sequence'))).toHaveLength(1)
@@ -51,7 +54,9 @@ describe('a kit file that install could not read', () => {
     execFileSync('rm', [join(sb.kit, 'mcp.yaml')])
     execFileSync('mkfifo', [join(sb.kit, 'mcp.yaml')])
     const result = await refused(install())
-    expect(result.err).toContain('mcp.yaml:1:1  is a named pipe (FIFO), not a regular file; only regular files are read')
+    expect(result.err).toContain(
+      'mcp.yaml:1:1  is a named pipe (FIFO), not a regular file; only regular files are read',
+    )
   })
 
   it('hooks.yaml linked to /dev/urandom is refused (a device reports size 0 and never ends)', async () => {
@@ -76,7 +81,10 @@ describe('a kit file that install could not read', () => {
 
   it('a YAML alias bomb is refused as a diagnostic', async () => {
     let bomb = 'servers: {}\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n'
-    for (let i = 1; i < 9; i++) bomb += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`
+    for (let i = 1; i < 9; i++)
+      bomb += `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`
     await sb.write('kit/mcp.yaml', bomb)
     const result = await refused(install())
     expect(result.err).toContain('mcp.yaml:1:1  YAML aliases expand too far (Excessive alias count')
@@ -108,17 +116,32 @@ describe('a missing kit', () => {
 describe('folders on the command line and in the config', () => {
   it('expands ~ in --home=~/x instead of creating a folder named ~', async () => {
     await mkdir(join(sb.home, 'sandbox'))
-    const result = await cli('install', 'claude-code', '--yes', '--scope', 'global', '--kit', sb.kit, '--home=~/sandbox')
+    const result = await cli(
+      'install',
+      'claude-code',
+      '--yes',
+      '--scope',
+      'global',
+      '--kit',
+      sb.kit,
+      '--home=~/sandbox',
+    )
     expect(result.code, result.all).toBe(0)
     expect(existsSync(join(sb.home, 'sandbox/.claude/agents/reviewer.md'))).toBe(true)
     expect(await readdir(sb.project)).toEqual([])
   })
 
-  it.each([['--home'], ['--project']])('refuses a %s folder that does not exist (a typo), creating nothing', async (flag) => {
-    const result = await refused(cli('install', 'claude-code', '--yes', '--kit', sb.kit, flag, join(sb.root, 'hmoe')), 2)
-    expect(result.err).toContain(`error: ${flag} folder not found: ${join(sb.root, 'hmoe')}`)
-    expect(existsSync(join(sb.root, 'hmoe'))).toBe(false)
-  })
+  it.each([['--home'], ['--project']])(
+    'refuses a %s folder that does not exist (a typo), creating nothing',
+    async (flag) => {
+      const result = await refused(
+        cli('install', 'claude-code', '--yes', '--kit', sb.kit, flag, join(sb.root, 'hmoe')),
+        2,
+      )
+      expect(result.err).toContain(`error: ${flag} folder not found: ${join(sb.root, 'hmoe')}`)
+      expect(existsSync(join(sb.root, 'hmoe'))).toBe(false)
+    },
+  )
 
   it('refuses a --targets folder that does not exist, in validate too', async () => {
     const result = await cli('validate', '--targets', '/nonexistent')
@@ -131,18 +154,33 @@ describe('folders on the command line and in the config', () => {
     await sb.write('project/outfit.config.yaml', 'scope: global\ntargets:\n  - ai/targets\n')
     const validated = await cli('validate')
     expect(validated.code).toBe(1)
-    expect(validated.out).toContain(`outfit.config.yaml:3:5  /targets/0: targets folder not found: ${join(sb.project, 'ai/targets')}`)
+    expect(validated.out).toContain(
+      `outfit.config.yaml:3:5  /targets/0: targets folder not found: ${join(sb.project, 'ai/targets')}`,
+    )
     expect((await cli('list')).err).toContain('outfit.config.yaml:3:5  /targets/0: targets folder not found')
   })
 
   it('a home that cannot be written is a clear error naming the folder (FILE_ACCESS, exit 1)', async () => {
     // Tests may run as root, who writes anywhere: the refusal comes from the file system given to the CLI.
-    const denied = (path: string) => Object.assign(new Error(`EACCES: permission denied, mkdir '${path}'`), { code: 'EACCES', errno: -13, syscall: 'mkdir', path })
-    const fs: Fs = { ...realFs, mkdir: (async (path: string) => { throw denied(path) }) as Fs['mkdir'] }
+    const denied = (path: string) =>
+      Object.assign(new Error(`EACCES: permission denied, mkdir '${path}'`), {
+        code: 'EACCES',
+        errno: -13,
+        syscall: 'mkdir',
+        path,
+      })
+    const fs: Fs = {
+      ...realFs,
+      mkdir: (async (path: string) => {
+        throw denied(path)
+      }) as Fs['mkdir'],
+    }
     const argv = ['install', 'claude-code', '--yes', '--scope', 'global', '--kit', sb.kit]
     const result = await refused(runCli(argv, { cwd: sb.project, env: { HOME: sb.home }, fs }))
     const state = join(sb.home, '.local/state/outfit')
-    expect(result.err).toBe(`error: cannot write ${state}: permission denied\n  → check who owns it and its permissions (ls -ld ${state}), or choose another folder with --home / --project`)
+    expect(result.err).toBe(
+      `error: cannot write ${state}: permission denied\n  → check who owns it and its permissions (ls -ld ${state}), or choose another folder with --home / --project`,
+    )
     const json = await runCli([...argv, '--json'], { cwd: sb.project, env: { HOME: sb.home }, fs })
     expect(JSON.parse(json.out).error.code).toBe('FILE_ACCESS')
   })
@@ -153,10 +191,18 @@ describe('validate recognises what each file is', () => {
     ['kit.yaml', 'name: demo\nversion: 1.0.0\n', ''],
     ['kit.yaml', 'name: Demo\nversion: 1.0.0\n', 'kit.yaml:1:7  /name: must match'],
     ['mcp.yaml', 'servers:\n  x:\n    command: npx\n', ''],
-    ['mcp.yaml', 'servers:\n  x:\n    command: npx\n    url: https://x.example\n', "mcp.yaml:3:5  /servers/x: server 'x' has both command and url"],
+    [
+      'mcp.yaml',
+      'servers:\n  x:\n    command: npx\n    url: https://x.example\n',
+      "mcp.yaml:3:5  /servers/x: server 'x' has both command and url",
+    ],
     ['hooks.yaml', 'hooks:\n  - event: preToolUse\n    command: x\n', ''],
     ['outfit.config.yaml', 'scope: global\ntools: [cursor]\n', ''],
-    ['custom-kit.yml', '# yaml-language-server: $schema=../schemas/kit.schema.json\nname: demo\nversion: 1.0.0\n', ''],
+    [
+      'custom-kit.yml',
+      '# yaml-language-server: $schema=../schemas/kit.schema.json\nname: demo\nversion: 1.0.0\n',
+      '',
+    ],
     ['servers.yaml', 'servers:\n  x:\n    url: https://x.example\n', ''],
   ])('%s (%j) is checked against its own schema', async (name, text, problem) => {
     await sb.write(`project/${name}`, text)
@@ -179,6 +225,8 @@ describe('validate recognises what each file is', () => {
 describe('--kit naming the file instead of its folder', () => {
   it('says --kit takes the folder', async () => {
     const result = await refused(cli('install', 'cursor', '--yes', '--kit', join(sb.kit, 'kit.yaml')))
-    expect(result.err).toContain('kit.yaml:1:1  is not a directory; --kit takes the folder that holds kit.yaml')
+    expect(result.err).toContain(
+      'kit.yaml:1:1  is not a directory; --kit takes the folder that holds kit.yaml',
+    )
   })
 })

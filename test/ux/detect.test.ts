@@ -14,11 +14,17 @@ afterEach(async () => {
   await sb.cleanup()
 })
 
-const cli = (...argv: string[]) => runCli([...argv, '--scope', 'global', '--home', sb.home], { cwd: sb.project, env: { HOME: sb.home, PATH: '' } })
+const cli = (...argv: string[]) =>
+  runCli([...argv, '--scope', 'global', '--home', sb.home], {
+    cwd: sb.project,
+    env: { HOME: sb.home, PATH: '' },
+  })
 
 async function detected(): Promise<string[]> {
   const list = await cli('list', '--json')
-  return (JSON.parse(list.out) as { tools: { id: string; detected: boolean }[] }).tools.filter((t) => t.detected).map((t) => t.id)
+  return (JSON.parse(list.out) as { tools: { id: string; detected: boolean }[] }).tools
+    .filter((t) => t.detected)
+    .map((t) => t.id)
 }
 
 describe('detection after outfit installed into every tool', () => {
@@ -35,7 +41,12 @@ describe('detection after outfit installed into every tool', () => {
     await mkdir(join(sb.home, '.claude/projects'))
     expect(await detected()).toEqual(['claude-code', 'codex'])
     const status = await cli('status', 'cursor', 'claude-code', '--json')
-    expect((JSON.parse(status.out) as { tools: { tool: string; detected: boolean }[] }).tools.map((t) => [t.tool, t.detected])).toEqual([
+    expect(
+      (JSON.parse(status.out) as { tools: { tool: string; detected: boolean }[] }).tools.map((t) => [
+        t.tool,
+        t.detected,
+      ]),
+    ).toEqual([
       ['cursor', false],
       ['claude-code', true],
     ])

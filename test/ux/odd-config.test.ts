@@ -14,11 +14,17 @@ afterEach(async () => {
   await sb.cleanup()
 })
 
-const install = (tool: string) => runCli(['install', tool, '--yes', '--scope', 'global', '--kit', sb.kit], { cwd: sb.project, env: { HOME: sb.home } })
+const install = (tool: string) =>
+  runCli(['install', tool, '--yes', '--scope', 'global', '--kit', sb.kit], {
+    cwd: sb.project,
+    env: { HOME: sb.home },
+  })
 
 /** The user's files: outfit's own state folder (its key, created on first use) is not what "nothing changed" means. */
 async function userTree() {
-  return Object.fromEntries(Object.entries(await sb.tree()).filter(([path]) => !path.startsWith('home/.local')))
+  return Object.fromEntries(
+    Object.entries(await sb.tree()).filter(([path]) => !path.startsWith('home/.local')),
+  )
 }
 
 async function refusedWith(tool: string, file: string, text: string, message: string) {
@@ -42,11 +48,21 @@ describe('JSON configs that parse but cannot be merged safely', () => {
   })
 
   it('"mcpServers": [] (an unnamed array element would be added)', async () => {
-    await refusedWith('claude-code', '.claude.json', '{\n  "mcpServers": []\n}\n', "2:17: 'mcpServers' is an array, but outfit needs an object there to add 'mcpServers.filesystem'")
+    await refusedWith(
+      'claude-code',
+      '.claude.json',
+      '{\n  "mcpServers": []\n}\n',
+      "2:17: 'mcpServers' is an array, but outfit needs an object there to add 'mcpServers.filesystem'",
+    )
   })
 
   it('"mcpServers": "x" names the file and the line', async () => {
-    await refusedWith('claude-code', '.claude.json', '{ "mcpServers": "x" }\n', "1:17: 'mcpServers' is a string, but outfit needs an object there")
+    await refusedWith(
+      'claude-code',
+      '.claude.json',
+      '{ "mcpServers": "x" }\n',
+      "1:17: 'mcpServers' is a string, but outfit needs an object there",
+    )
   })
 
   it('keeps the byte-order mark of a JSON config, and uninstall puts the file back byte for byte', async () => {
@@ -55,7 +71,10 @@ describe('JSON configs that parse but cannot be merged safely', () => {
     expect((await install('claude-code')).code).toBe(0)
     const merged = await readFile(join(sb.home, '.claude.json'), 'utf8')
     expect(merged.startsWith('\uFEFF{\n  "theme": "dark",\n  "mcpServers"')).toBe(true)
-    const removed = await runCli(['uninstall', 'claude-code', '--yes', '--scope', 'global'], { cwd: sb.project, env: { HOME: sb.home } })
+    const removed = await runCli(['uninstall', 'claude-code', '--yes', '--scope', 'global'], {
+      cwd: sb.project,
+      env: { HOME: sb.home },
+    })
     expect(removed.code, removed.all).toBe(0)
     expect(await readFile(join(sb.home, '.claude.json'), 'utf8')).toBe(original)
   })

@@ -12,7 +12,9 @@ afterEach(async () => {
 })
 
 async function cli(...argv: string[]) {
-  const run = await runCli([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], { cwd: sb.root })
+  const run = await runCli([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], {
+    cwd: sb.root,
+  })
   return { code: run.code, out: run.all }
 }
 
@@ -44,7 +46,9 @@ describe('plan', () => {
     const clean = await cli('plan', 'cursor', '--check')
     // Up to date, and still saying what it leaves out (global Cursor rules live in its settings).
     expect(clean.out.split('\n')[0]).toBe('Cursor  up to date')
-    expect(clean.out).toContain('  ! rules/general.md, rules/typescript.md not installed: Cursor keeps user rules in its settings')
+    expect(clean.out).toContain(
+      '  ! rules/general.md, rules/typescript.md not installed: Cursor keeps user rules in its settings',
+    )
     expect(clean.code).toBe(0)
     // A new kit version with the same files is still a change: the install records which version is in place.
     await sb.write('kit/kit.yaml', 'name: starter-kit\nversion: 1.0.1\n')

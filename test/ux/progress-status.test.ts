@@ -14,7 +14,9 @@ afterEach(async () => {
 
 describe('status', () => {
   it('says which scope and which folder it describes', async () => {
-    const global = await runCli(['status', 'cursor', '--scope', 'global', '--home', sb.home], { cwd: sb.project })
+    const global = await runCli(['status', 'cursor', '--scope', 'global', '--home', sb.home], {
+      cwd: sb.project,
+    })
     expect(global.out.split('\n')[0]).toBe(`global scope, in ${sb.home}`)
     const project = await runCli(['status', 'cursor'], { cwd: sb.project, env: { HOME: sb.home } })
     expect(project.out.split('\n')[0]).toBe(`project scope, in ${sb.project}`)
@@ -25,7 +27,12 @@ describe('live progress', () => {
   it('shows an item counter in a long step, redrawn at most every 100 ms, always at the end', () => {
     const writes: string[] = []
     let clock = 0
-    const progress = liveProgress([{ id: 'cursor', name: 'Cursor' }], (t) => writes.push(t), false, () => clock)
+    const progress = liveProgress(
+      [{ id: 'cursor', name: 'Cursor' }],
+      (t) => writes.push(t),
+      false,
+      () => clock,
+    )
     progress.step('cursor', 'skills', 2, 9)
     const drawsBefore = writes.length
     for (let done = 1; done <= 2000; done++) {
@@ -40,7 +47,10 @@ describe('live progress', () => {
   })
 
   it('comes from the copy step of a real install in a terminal', async () => {
-    const run = await runCli(['install', 'cursor', '--kit', sb.kit, '--scope', 'global', '--home', sb.home, '--yes'], { cwd: sb.root, isTTY: true })
+    const run = await runCli(
+      ['install', 'cursor', '--kit', sb.kit, '--scope', 'global', '--home', sb.home, '--yes'],
+      { cwd: sb.root, isTTY: true },
+    )
     expect(run.code, run.all).toBe(0)
     expect(run.tty).toMatch(/step \d+ of \d+: skills 2\/2/)
   })

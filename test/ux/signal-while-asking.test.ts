@@ -25,7 +25,11 @@ function silentTerminal() {
 describe('a signal while the question is open', () => {
   it('ends the clack multiselect at once (it resolves as cancelled)', async () => {
     const controller = new AbortController()
-    const asking = clackPrompter(silentTerminal()).selectTools([{ value: 'cursor', label: 'Cursor' }], [], controller.signal)
+    const asking = clackPrompter(silentTerminal()).selectTools(
+      [{ value: 'cursor', label: 'Cursor' }],
+      [],
+      controller.signal,
+    )
     setTimeout(() => controller.abort(), 50)
     await expect(asking).resolves.toBeNull()
   })

@@ -33,7 +33,11 @@ function scripted(answers: { tools: string[] | null; confirm: boolean }): Prompt
 }
 
 async function cli(argv: string[], deps: Partial<CliDeps>) {
-  const run = await runCli([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], { cwd: sb.root, isTTY: true, ...deps })
+  const run = await runCli([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], {
+    cwd: sb.root,
+    isTTY: true,
+    ...deps,
+  })
   return { code: run.code, out: run.all, tty: run.tty }
 }
 
@@ -55,7 +59,9 @@ describe('in a terminal', () => {
   it('changes nothing when the person cancels or does not confirm (exit 130)', async () => {
     const before = await sb.tree()
     expect((await cli(['install'], { prompter: scripted({ tools: null, confirm: true }) })).code).toBe(130)
-    expect((await cli(['install'], { prompter: scripted({ tools: ['codex'], confirm: false }) })).code).toBe(130)
+    expect((await cli(['install'], { prompter: scripted({ tools: ['codex'], confirm: false }) })).code).toBe(
+      130,
+    )
     expect(await sb.tree()).toEqual(before)
   })
 

@@ -21,14 +21,32 @@ export async function startRecorder(): Promise<Recorder> {
       if (message.id === undefined) return void res.writeHead(202).end()
       const result =
         message.method === 'initialize'
-          ? { protocolVersion: '2025-03-26', capabilities: { tools: {} }, serverInfo: { name: 'recorder', version: '1.0.0' } }
+          ? {
+              protocolVersion: '2025-03-26',
+              capabilities: { tools: {} },
+              serverInfo: { name: 'recorder', version: '1.0.0' },
+            }
           : message.method === 'tools/list'
-            ? { tools: [{ name: 'ping', description: 'Answers pong', inputSchema: { type: 'object', properties: {} } }] }
+            ? {
+                tools: [
+                  {
+                    name: 'ping',
+                    description: 'Answers pong',
+                    inputSchema: { type: 'object', properties: {} },
+                  },
+                ],
+              }
             : {}
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }))
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }))
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
-  return { url: `http://127.0.0.1:${port}/mcp`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) }
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
 }
