@@ -5,6 +5,8 @@ import { deepEqual } from '../formats/deep-equal.js'
 import { assertEditable, getAt, parseJsonc, setAt } from '../formats/json-edit.js'
 import type { OwnedKey } from '../types.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
+import { isNotFound } from '../fs/fs.js'
+import { claimsOn, previousChange, type Claim } from './claims.js'
 import { claimKey, createdContainers, editSharedFile } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
@@ -19,20 +21,48 @@ export const jsonMerge: Action<JsonMergeParams> = {
       ...patchLeaves(params.patch ?? {}, ctx),
       ...(params.entries ? buildEntries(params.entries, ctx) : []),
     ]
+    if (params.hides !== undefined) await warnIfHiding(ctx, path, await resolveDest(ctx, params.hides))
+    // Other installed tools' claims on this file: a key one of them owns is co-owned, not the user's.
+    const claims = await claimsOn(ctx, path)
     return editSharedFile(ctx, path, 'json', (text) => {
       parseJsonc(path, text)
-      return mergeLeaves(ctx, path, text, leaves)
+      return mergeLeaves(ctx, path, text, leaves, claims)
     })
   },
 }
 
 // --- internal ---
 
+/**
+ * Some tools read one file or else another (Copilot CLI: a folder's .mcp.json, else its .github/mcp.json): creating the
+ * first makes the tool ignore the second from then on, which the user must hear about before it happens.
+ */
+async function warnIfHiding(ctx: ActionContext, path: string, hidden: string): Promise<void> {
+  if (previousChange(ctx, path)) return
+  const origin = `origin:${path}`
+  const existed = ctx.run.has(origin) ? ctx.run.get(origin) !== null : await pathExists(ctx, path)
+  if (existed || !(await pathExists(ctx, hidden))) return
+  ctx.log.warn(
+    `${hidden} is ignored by ${ctx.tool.name} from now on: it reads ${path} instead whenever that file exists, and outfit created it; move the servers you keep there into ${path} or the kit`,
+  )
+}
+
+async function pathExists(ctx: ActionContext, path: string): Promise<boolean> {
+  try {
+    await ctx.fs.lstat(path)
+    return true
+  } catch (error) {
+    if (isNotFound(error)) return false
+    throw error
+  }
+}
+
 function mergeLeaves(
   ctx: ActionContext,
   file: string,
   text: string,
   leaves: BuiltEntry[],
+  claims: readonly Claim[],
 ): { text: string; owned: OwnedKey[] } {
   const owned: OwnedKey[] = []
   let out = text
@@ -52,7 +82,7 @@ function mergeLeaves(
       owned.push({ path: leaf.path, value: leaf.value, append: true })
       continue
     }
-    const claim = claimKey(ctx, file, leaf.path, leaf.value, getAt(out, leaf.path))
+    const claim = claimKey(ctx, file, leaf.path, leaf.value, getAt(out, leaf.path), claims)
     if (claim.write) out = setAt(out, leaf.path, leaf.value)
     owned.push(claim.owned)
   }

@@ -42,10 +42,14 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
     }
     warnUnset(server, ctx)
     const fields = serverFields(server, spec.envRefs)
-    if (fields.lost.length > 0) {
-      ctx.log.drop(what, fields.lost.map((l) => `${l.key}: ${l.reason}`).join('; '))
+    // A reference in the command line or URL would reach the server as literal text: the server cannot go in. An
+    // env or header entry the tool cannot express is left out alone; the rest of the server still works.
+    const fatal = fields.lost.filter((l) => !isEntryKey(l.key))
+    if (fatal.length > 0) {
+      ctx.log.drop(what, fatal.map((l) => `${l.key}: ${l.reason}`).join('; '))
       continue
     }
+    for (const l of fields.lost) ctx.log.drop(`${l.key} of ${what}`, l.reason)
     // A tool that starts servers with its own environment passes `KEY: ${KEY}` through without being told.
     if (spec.inheritEnv && kind === 'stdio') delete fields.values.envVars
     const unplaced = unplacedFields(shape, fields.values, TAKERS)
@@ -126,6 +130,11 @@ export function serverFields(
 }
 
 // --- internal ---
+
+/** `env.KEY` and `headers.Name`: one entry of a map, which can be left out without the rest of the server. */
+function isEntryKey(key: string): boolean {
+  return key.startsWith('env.') || key.startsWith('headers.')
+}
 
 type Syntax = Exclude<NonNullable<Entries['envRefs']>, 'none'>
 

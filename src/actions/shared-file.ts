@@ -18,7 +18,7 @@ import { deepEqual } from '../formats/deep-equal.js'
 import { loadBackup } from '../state/manifest-file.js'
 import { recordMadeDir } from './parents.js'
 import type { Change, Kept, OwnedKey, Snapshot } from '../types.js'
-import { claimsOn, previousChange } from './claims.js'
+import { claimsOn, previousChange, type Claim } from './claims.js'
 import { undoFileChange } from './undo-files.js'
 import type { ActionContext, UndoMode, UndoResult } from './types.js'
 
@@ -86,8 +86,10 @@ export function createdContainers(path: string[], found: (prefix: string[]) => b
 
 /**
  * Claims one key of a shared config for the kit (json-merge, yaml-merge): a different value that outfit did not write
- * is the user's and is refused without --force; what was there before is carried from this tool's last install, so
- * uninstall restores the user's value and not outfit's own. Returns what the kit owns and whether the key must be set.
+ * is the user's and is refused without --force. What was there before outfit is carried from this tool's last install,
+ * or from another tool that owns the same key with the value found there (Claude Code and Copilot CLI both write
+ * `.mcp.json` servers): that value is outfit's, not the user's, so the last uninstall removes the key instead of
+ * "restoring" it. Returns what the kit owns and whether the key must be set.
  */
 export function claimKey(
   ctx: ActionContext,
@@ -95,9 +97,17 @@ export function claimKey(
   keyPath: string[],
   value: unknown,
   current: { found: boolean; value?: unknown },
+  claims: readonly Claim[] = [],
 ): { owned: OwnedKey; write: boolean } {
   const prev = previousOwned(ctx, file, keyPath)
-  const before = prev ? prev.before : current.found ? { value: current.value } : undefined
+  const coOwned = prev || !current.found ? undefined : coOwnedKey(ctx, file, keyPath, current.value, claims)
+  const before = prev
+    ? prev.before
+    : coOwned
+      ? coOwned.before
+      : current.found
+        ? { value: current.value }
+        : undefined
   const differs = current.found && !deepEqual(current.value, value)
   if (differs && !(prev && deepEqual(prev.value, current.value)) && !ctx.force) {
     throw new ConflictError(
@@ -107,10 +117,11 @@ export function claimKey(
       },
     )
   }
-  return {
-    owned: before === undefined ? { path: keyPath, value } : { path: keyPath, value, before },
-    write: !current.found || differs,
-  }
+  const owned: OwnedKey = before === undefined ? { path: keyPath, value } : { path: keyPath, value, before }
+  // Later tools of this run that write the same key find this one's "before" here (they cannot see its manifest yet).
+  const runKey = keyRunKey(file, keyPath)
+  if (!ctx.run.has(runKey)) ctx.run.set(runKey, owned)
+  return { owned, write: !current.found || differs }
 }
 
 export type SemanticUndo = (
@@ -139,6 +150,33 @@ export async function undoSharedEdits(
 }
 
 // --- internal ---
+
+function keyRunKey(file: string, keyPath: string[]): string {
+  return `key:${file}\0${JSON.stringify(keyPath)}`
+}
+
+/**
+ * The key as another tool owns it, when that tool wrote exactly the value found: a tool earlier in this run, or an
+ * installed tool's manifest. Its `before` is the user's original, whatever order the tools came in.
+ */
+function coOwnedKey(
+  ctx: ActionContext,
+  file: string,
+  keyPath: string[],
+  found: unknown,
+  claims: readonly Claim[],
+): OwnedKey | undefined {
+  const inRun = ctx.run.get(keyRunKey(file, keyPath)) as OwnedKey | undefined
+  if (inRun && deepEqual(inRun.value, found)) return inRun
+  for (const claim of claims) {
+    if (claim.change.kind !== 'edit') continue
+    const key = claim.change.owned.find(
+      (k) => !k.append && !k.container && deepEqual(k.path, keyPath) && deepEqual(k.value, found),
+    )
+    if (key) return key
+  }
+  return undefined
+}
 
 /** Every error about a file's content names the file (an orphaned block marker, a parent that is not an object). */
 function withFile<T>(path: string, fn: () => T): T {

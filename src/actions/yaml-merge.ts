@@ -8,6 +8,7 @@ import { parseYaml, yamlAppend, yamlGet, yamlSet, yamlSetItem } from '../formats
 import type { OwnedKey } from '../types.js'
 import { previousChange } from './claims.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
+import { claimsOn, type Claim } from './claims.js'
 import { claimKey, createdContainers, editSharedFile } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
@@ -26,10 +27,12 @@ export const yamlMerge: Action<YamlMergeParams> = {
       ...appendLeaves(params.append ?? {}, ctx),
       ...(params.entries ? buildEntries(params.entries, ctx) : []),
     ]
+    // Other installed tools' claims on this file: a key one of them owns is co-owned, not the user's.
+    const claims = await claimsOn(ctx, path)
     return editSharedFile(ctx, path, YAML_FORMAT, (text) => {
       parseYaml(path, text)
       const pruned = pruneStale(ctx, path, text, leaves)
-      return mergeLeaves(ctx, path, pruned, leaves)
+      return mergeLeaves(ctx, path, pruned, leaves, claims)
     })
   },
 }
@@ -52,6 +55,7 @@ function mergeLeaves(
   file: string,
   text: string,
   leaves: BuiltEntry[],
+  claims: readonly Claim[],
 ): { text: string; owned: OwnedKey[] } {
   const owned: OwnedKey[] = []
   let out = text
@@ -80,7 +84,7 @@ function mergeLeaves(
       owned.push({ path: leaf.path, value: leaf.value, append: true })
       continue
     }
-    const claim = claimKey(ctx, file, leaf.path, leaf.value, yamlGet(out, leaf.path))
+    const claim = claimKey(ctx, file, leaf.path, leaf.value, yamlGet(out, leaf.path), claims)
     if (claim.write) out = yamlSet(out, leaf.path, leaf.value)
     owned.push(claim.owned)
   }

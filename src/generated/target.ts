@@ -537,6 +537,10 @@ export interface JsonMergeParams {
     [k: string]: unknown
   }
   entries?: Entries
+  /**
+   * A file the tool stops reading once `file` exists (Copilot CLI reads a folder's .mcp.json, else its .github/mcp.json). Path template. Creating `file` while this one exists is warned about.
+   */
+  hides?: string
 }
 /**
  * Merge one owned entry per kit item (MCP server or hook) under a key of the file.

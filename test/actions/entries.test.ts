@@ -103,23 +103,60 @@ describe('MCP servers: environment references', () => {
     expect(JSON.stringify(values)).not.toContain('secret-value')
   })
 
-  it('reports a server whose references the tool cannot express, instead of writing them literally', () => {
+  it('leaves out only the env entry the tool cannot express, keeping the rest of the server', () => {
     const spec: Entries = {
       from: 'mcp',
       at: ['m'],
       envRefs: 'none',
       stdio: { command: '$command', env: '$env', env_vars: '$envVars' },
     }
+    const { values, dropped, warnings } = build(
+      spec,
+      {
+        mcp: [
+          {
+            name: 'envy',
+            command: 'x',
+            env: { PROBE_REF: '${PROBE_SRC}', TOKEN: 'Bearer ${T}', KEEP: '${KEEP}', LOG: 'debug' },
+          },
+        ],
+      },
+      { T: '1', PROBE_SRC: 's', KEEP: 'k' },
+    )
+    expect(values).toEqual({ 'm.envy': { command: 'x', env: { LOG: 'debug' }, env_vars: ['KEEP'] } })
+    expect(dropped).toEqual([
+      {
+        what: "env.PROBE_REF of MCP server 'envy'",
+        reason:
+          "'${PROBE_SRC}' needs the variable renamed (export PROBE_REF instead of PROBE_SRC), which this tool cannot expand",
+      },
+      {
+        what: "env.TOKEN of MCP server 'envy'",
+        reason: "'Bearer ${T}' needs text around a variable, which this tool cannot expand",
+      },
+    ])
+    expect(warnings[0]).toBe(
+      "env.PROBE_REF of MCP server 'envy' not installed: '${PROBE_SRC}' needs the variable renamed (export PROBE_REF instead of PROBE_SRC), which this tool cannot expand",
+    )
+  })
+
+  it('drops the whole server only when a reference sits in its command line or URL', () => {
+    const spec: Entries = {
+      from: 'mcp',
+      at: ['m'],
+      envRefs: 'none',
+      stdio: { command: '$command', args: '$args', env: '$env' },
+    }
     const { values, dropped } = build(
       spec,
-      { mcp: [{ name: 'x', command: 'x', env: { TOKEN: 'Bearer ${T}' } }] },
+      { mcp: [{ name: 'x', command: 'x', args: ['--token', '${T}'], env: { LOG: 'debug' } }] },
       { T: '1' },
     )
     expect(values).toEqual({})
     expect(dropped).toEqual([
       {
         what: "MCP server 'x'",
-        reason: "env.TOKEN: 'Bearer ${T}' needs text around a variable, which this tool cannot expand",
+        reason: "args: '${T}' would reach the server literally: this tool expands no variables",
       },
     ])
   })

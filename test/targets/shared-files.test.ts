@@ -267,3 +267,98 @@ describe('AGENTS.md and .agents/skills shared by Codex and the docs-only tools t
       expect((await sb.install([t], { scope: 'project' })).results[0]?.status).toBe('unchanged')
   })
 })
+
+describe("a key two tools own with the same value (co-owned, not the user's)", () => {
+  const installs: [string, string[][]][] = [
+    ['in one run', [['claude-code', 'copilot']]],
+    ['Claude Code first', [['claude-code'], ['copilot']]],
+    ['Copilot first', [['copilot'], ['claude-code']]],
+  ]
+  const uninstalls: [string, string[][]][] = [
+    ['in one run', [['claude-code', 'copilot']]],
+    ['Claude Code first', [['claude-code'], ['copilot']]],
+    ['Copilot first', [['copilot'], ['claude-code']]],
+  ]
+  const cases = installs.flatMap(([i, ir]) => uninstalls.map(([u, ur]) => [i, u, ir, ur] as const))
+
+  it.each(cases)(
+    '.mcp.json servers: installed %s, uninstalled %s, the project is as it was',
+    async (_i, _u, installRounds, uninstallRounds) => {
+      await sb.write(
+        'project/.mcp.json',
+        '{\n  "mcpServers": {\n    "mine": { "command": "my-server" }\n  }\n}\n',
+      )
+      const before = await sb.tree()
+      for (const tools of installRounds) {
+        const report = await sb.install(tools, { scope: 'project' })
+        expect(report.results.map((r) => [r.tool, r.status, r.failure?.error.message])).toEqual(
+          tools.map((t) => [t, 'installed', undefined]),
+        )
+      }
+      const servers = JSON.parse(await sb.read('project/.mcp.json')).mcpServers
+      expect(Object.keys(servers)).toEqual(['mine', 'filesystem', 'issues', 'docs', 'events'])
+      for (const tools of uninstallRounds) {
+        const report = await sb.uninstall(tools, { scope: 'project' })
+        expect(report.results.map((r) => r.status)).toEqual(tools.map(() => 'uninstalled'))
+      }
+      expect(await sb.tree()).toEqual(before)
+    },
+  )
+
+  it.each(cases)(
+    'a YAML key: installed %s, uninstalled %s, the file is as it was',
+    async (_i, _u, installRounds, uninstallRounds) => {
+      const { mkdir, writeFile } = await import('node:fs/promises')
+      const dir = join(sb.root, 'targets')
+      await mkdir(dir)
+      const ids: Record<string, string> = { 'claude-code': 'ya', copilot: 'yb' }
+      for (const id of Object.values(ids)) {
+        await writeFile(
+          join(dir, `${id}.yaml`),
+          `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.shared" }\nsteps:\n  - name: mcp\n    when: { kit: mcp }\n    run:\n      action: yaml-merge\n      with:\n        file: config.yaml\n        entries: { from: mcp, at: [servers], stdio: { command: $command, args: $args }, remote: { url: $url }, sse: { url: $url } }\n    rollback: { action: yaml-unmerge }\n  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`,
+        )
+      }
+      await sb.write('home/.shared/config.yaml', '# mine\nservers:\n  mine: { command: my-server } # keep\n')
+      const before = await sb.tree()
+      const map = (tools: string[]) => tools.map((t) => ids[t] ?? t)
+      for (const tools of installRounds) {
+        const report = await sb.install(map(tools), { targetDirs: [dir] })
+        expect(report.results.map((r) => r.status)).toEqual(tools.map(() => 'installed'))
+      }
+      expect(await sb.read('home/.shared/config.yaml')).toContain('filesystem:')
+      for (const tools of uninstallRounds) {
+        const report = await sb.uninstall(map(tools), { targetDirs: [dir] })
+        expect(report.results.map((r) => r.status)).toEqual(tools.map(() => 'uninstalled'))
+      }
+      expect(await sb.tree()).toEqual(before)
+    },
+  )
+})
+
+describe("Copilot CLI's project MCP servers", () => {
+  it('go into .mcp.json (never .github/mcp.json), with a warning when that hides an existing .github/mcp.json', async () => {
+    await sb.write('project/.github/mcp.json', '{ "mcpServers": { "mine": { "command": "my-server" } } }\n')
+    const report = await sb.install(['copilot'], { scope: 'project' })
+    const log = report.results[0]?.log.map((e) => e.text) ?? []
+    const mcp = join(sb.project, '.mcp.json')
+    expect(log.filter((t) => t.includes('is ignored'))).toEqual([
+      `${join(sb.project, '.github/mcp.json')} is ignored by GitHub Copilot from now on: it reads ${mcp} instead whenever that file exists, and outfit created it; move the servers you keep there into ${mcp} or the kit`,
+    ])
+    expect(await sb.read('project/.github/mcp.json')).toBe(
+      '{ "mcpServers": { "mine": { "command": "my-server" } } }\n',
+    )
+    expect(JSON.parse(await sb.read('project/.mcp.json')).mcpServers.docs).toEqual({
+      type: 'http',
+      url: 'https://example.com/mcp',
+      headers: { Authorization: 'Bearer ${DOCS_TOKEN}' },
+    })
+    expect((await sb.install(['copilot'], { scope: 'project' })).results[0]?.status).toBe('unchanged')
+  })
+
+  it('warn nothing when .mcp.json already existed', async () => {
+    await sb.write('project/.github/mcp.json', '{}\n')
+    await sb.write('project/.mcp.json', '{}\n')
+    const report = await sb.install(['copilot'], { scope: 'project' })
+    expect(report.results[0]?.log.some((e) => e.text.includes('is ignored'))).toBe(false)
+  })
+})
