@@ -128,9 +128,9 @@ describe.runIf(enabled)('the npm-shipped agent CLIs read what outfit installed',
         join(sb.project, '.kilo/rules/general.md'),
       ]),
     )
-    // One skill per name: in the project, the project's copy wins over the user's.
+    // One skill per name: in the project, the project's copy (in the shared .agents/skills) wins over the user's.
     expect(await judge(bin('kilo'), ['debug', 'skill'], sb.project)).toContain(
-      join(sb.project, '.kilo/skills/code-review/SKILL.md'),
+      join(sb.project, '.agents/skills/code-review/SKILL.md'),
     )
     expect(await judge(bin('kilo'), ['debug', 'skill'], sb.home)).toContain(
       join(sb.home, '.config/kilo/skills/code-review/SKILL.md'),
@@ -170,7 +170,7 @@ describe.runIf(enabled)('the npm-shipped agent CLIs read what outfit installed',
     )
     expect(out.skills).toEqual(
       expect.arrayContaining([
-        join(sb.project, '.cline/skills/code-review'),
+        join(sb.project, '.agents/skills/code-review'),
         join(sb.home, '.cline/skills/code-review'),
       ]),
     )

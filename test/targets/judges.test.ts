@@ -159,19 +159,17 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     expect(await judge('gemini', ['skills', 'list'], sb.home)).toContain('code-review [Enabled]')
   })
 
-  it('copilot reads ~/.copilot/mcp-config.json and the trusted project .github/mcp.json', async () => {
+  it('copilot reads ~/.copilot/mcp-config.json and the trusted project .mcp.json (co-owned with Claude Code)', async () => {
     type Listed = { mcpServers: Record<string, { type: string; source: string; sourcePath?: string }> }
     const user = JSON.parse(await judge('copilot', ['mcp', 'list', '--json'], sb.home)) as Listed
     expect(user.mcpServers.events).toMatchObject({ type: 'sse', source: 'user' })
     expect(user.mcpServers.docs).toMatchObject({ type: 'http', source: 'user' })
-    // In the project the workspace files win over the user file for the same names. Claude Code's .mcp.json is a
-    // workspace file for Copilot CLI too (the copilot target's alsoReads says so): either copy may be the one shown.
+    // In the project the workspace file wins over the user file for the same names: .mcp.json, which Copilot CLI
+    // reads instead of .github/mcp.json whenever it exists, co-owned with Claude Code (one entry per server).
     const project = JSON.parse(await judge('copilot', ['mcp', 'list', '--json'], sb.project)) as Listed
     for (const name of ['filesystem', 'issues', 'docs', 'events']) {
       expect(project.mcpServers[name]?.source).toBe('workspace')
-      expect([join(sb.project, '.github/mcp.json'), join(sb.project, '.mcp.json')]).toContain(
-        project.mcpServers[name]?.sourcePath,
-      )
+      expect(project.mcpServers[name]?.sourcePath).toBe(join(sb.project, '.mcp.json'))
     }
   })
 

@@ -362,3 +362,51 @@ describe("Copilot CLI's project MCP servers", () => {
     expect(report.results[0]?.log.some((e) => e.text.includes('is ignored'))).toBe(false)
   })
 })
+
+describe('one copy per shared folder: .agents/skills for Codex, Gemini CLI and OpenCode', () => {
+  const tools = ['codex', 'gemini-cli', 'opencode', 'copilot']
+  it.each(['project', 'global'])(
+    '%s scope: each skill is written once, co-owned, no "twice" warning, and every uninstall order leaves the tree as it was',
+    async (scope) => {
+      await sb.write('project/README.md', '# mine\n')
+      const before = await sb.tree()
+      const report = await sb.install(tools, { scope })
+      expect(report.results.map((r) => r.status)).toEqual(tools.map(() => 'installed'))
+      // (Rules stay seen twice by Copilot CLI, which reads AGENTS.md beside .github/instructions: glob-scoped rules
+      // need the latter, so no layout avoids it.)
+      const warnings = report.results.flatMap((r) =>
+        r.log.filter((e) => e.text.includes('twice') && /skills|commands/.test(e.text)),
+      )
+      expect(warnings).toEqual([])
+      const tree = await sb.tree()
+      const at = scope === 'project' ? 'project' : 'home'
+      const skillFiles = Object.keys(tree).filter((p) => p.endsWith('/code-review/SKILL.md'))
+      // Codex, Gemini CLI and OpenCode share .agents/skills; Copilot (CLI and VS Code) reads its own folder.
+      expect(skillFiles.sort()).toEqual(
+        [
+          `${at}/.agents/skills/code-review/SKILL.md`,
+          scope === 'project'
+            ? 'project/.github/skills/code-review/SKILL.md'
+            : 'home/.copilot/skills/code-review/SKILL.md',
+        ].sort(),
+      )
+      // Commands as skills go where only their tool looks.
+      expect(
+        Object.keys(tree)
+          .filter((p) => p.endsWith('/changelog/SKILL.md'))
+          .sort(),
+      ).toEqual(
+        scope === 'project'
+          ? ['project/.codex/skills/changelog/SKILL.md', 'project/.github/skills/changelog/SKILL.md']
+          : ['home/.codex/skills/changelog/SKILL.md', 'home/.copilot/skills/changelog/SKILL.md'],
+      )
+      for (const tool of ['gemini-cli', 'codex', 'copilot', 'opencode']) {
+        const out = await sb.uninstall([tool], { scope })
+        expect(out.results[0]?.status).toBe('uninstalled')
+        if (tool !== 'opencode')
+          expect(Object.keys(await sb.tree())).toContain(`${at}/.agents/skills/code-review/SKILL.md`)
+      }
+      expect(await sb.tree()).toEqual(before)
+    },
+  )
+})

@@ -27,7 +27,7 @@ describe('plan', () => {
     expect(out).toContain('Codex CLI  6 to create, 1 to change')
     expect(out).toContain('  ~ home/.codex/config.toml')
     expect(out).toContain('      +[mcp_servers.filesystem]')
-    expect(out).toContain('  + home/.agents/skills/changelog/SKILL.md')
+    expect(out).toContain('  + home/.codex/skills/changelog/SKILL.md')
     expect(out).toContain("  ! MCP server 'events' not installed: Codex CLI has no SSE servers")
     expect(await sb.tree()).toEqual(before)
   })
