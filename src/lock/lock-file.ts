@@ -1,8 +1,16 @@
 // outfit.lock: beside outfit.config.yaml, committed with it. Per fetched kit: the source as written, what it resolved
 // to (git commit, npm version, tarball address) and the integrity of the kit's files. Local folders are not locked.
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { lstat, open, rename, unlink } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { SourceError } from '../errors.js'
+import { offsetToPosition } from '../formats/position.js'
+import { realFs } from '../fs/fs.js'
+import { FileReadError, readBounded } from '../fs/read-bounded.js'
+
+/** A lock lists a few kits: anything near this size is not a lock (a link to /dev/zero, a planted blob). */
+const MAX_LOCK_BYTES = 1024 * 1024
 
 export const LOCK_FILE = 'outfit.lock'
 
@@ -28,24 +36,43 @@ export function lockPath(dir: string): string {
   return join(dir, LOCK_FILE)
 }
 
-/** The lock in `file`, or undefined when there is none. A damaged lock is an error, never silently replaced. */
+/**
+ * The lock in `file`, or undefined when there is none. A damaged lock is an error, never silently replaced. The lock
+ * comes with a repository, so it is untrusted: only a small regular file is read (a symlink could lead to a secret or
+ * to /dev/zero), and a parse error names the line and column, never the bytes found there.
+ */
 export async function readLock(file: string): Promise<Lockfile | undefined> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
   const problem = (why: string) =>
     new SourceError(`${file}: ${why}`, {
       hint: `fix it, or delete it and run 'outfit install' to lock the kits again`,
     })
-  let data: unknown
   try {
-    data = JSON.parse(text)
+    if ((await lstat(file)).isSymbolicLink()) throw problem('is a symlink; a lock must be a regular file')
   } catch (error) {
-    throw problem(`not valid JSON (${(error as Error).message})`)
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(
+      await readBounded(realFs, file, MAX_LOCK_BYTES, 'locks'),
+    )
+  } catch (error) {
+    if (error instanceof FileReadError) throw problem(error.reason)
+    if (error instanceof TypeError) throw problem('is not UTF-8 text')
+    throw error
+  }
+  const errors: ParseError[] = []
+  const data: unknown = parse(text, errors, { disallowComments: true, allowTrailingComma: false })
+  const first = errors[0]
+  if (first) {
+    const at = offsetToPosition(text, first.offset)
+    throw new SourceError(
+      `${file}:${at.line}:${at.column}: not valid JSON (${printParseErrorCode(first.error)})`,
+      {
+        hint: `fix it, or delete it and run 'outfit install' to lock the kits again`,
+      },
+    )
   }
   if (!isObject(data) || data.lockfileVersion !== 1 || !isObject(data.kits))
     throw problem('expected { "lockfileVersion": 1, "kits": { … } }')
@@ -62,15 +89,29 @@ export async function readLock(file: string): Promise<Lockfile | undefined> {
   return data as unknown as Lockfile
 }
 
-/** Written whole (temp file + rename), keys sorted, so the file diffs cleanly in review. */
+/**
+ * Written whole (temp file + rename), keys sorted, so the file diffs cleanly in review. The folder belongs to a
+ * repository, which may have planted links: the temp file has an unguessable name and is created exclusively (a link
+ * already there fails the open instead of being written through), and the rename replaces a link at `file` rather
+ * than writing into what it points to. Synced before the rename, so a crash leaves the old lock or the new one.
+ */
 export async function writeLock(file: string, lock: Lockfile): Promise<void> {
   const kits = Object.fromEntries(
     Object.keys(lock.kits)
       .sort()
       .map((name) => [name, lock.kits[name]]),
   )
-  const tmp = join(dirname(file), `.${LOCK_FILE}.${process.pid}.tmp`)
-  await writeFile(tmp, `${JSON.stringify({ lockfileVersion: 1, kits }, null, 2)}\n`)
+  const tmp = join(dirname(file), `.${LOCK_FILE}.${randomBytes(8).toString('hex')}.tmp`)
+  const handle = await open(tmp, 'wx', 0o644)
+  try {
+    await handle.writeFile(`${JSON.stringify({ lockfileVersion: 1, kits }, null, 2)}\n`)
+    await handle.sync()
+  } catch (error) {
+    await handle.close()
+    await unlink(tmp).catch(() => {})
+    throw error
+  }
+  await handle.close()
   await rename(tmp, file)
 }
 

@@ -76,7 +76,7 @@ function parseHosted(raw: string, host: string, rest: string): SourceSpec {
   } else {
     const at = /@([^/@]+)$/.exec(path)
     if (at) {
-      ref = at[1]
+      ref = checkRef(at[1] as string, raw)
       path = path.slice(0, at.index)
     }
   }
@@ -102,6 +102,7 @@ function parseHosted(raw: string, host: string, rest: string): SourceSpec {
 }
 
 function parseGitUrl(raw: string): SourceSpec {
+  refuseCredentials(raw)
   const hash = raw.indexOf('#')
   const base = hash >= 0 ? raw.slice(0, hash) : raw
   const { ref, subdir } = hash >= 0 ? splitCommittish(raw.slice(hash + 1), raw) : {}
@@ -123,13 +124,54 @@ function parseNpm(raw: string): SourceSpec {
   return { kind: 'npm', raw, id: `npm:${name}`, name, range: match[2] ?? 'latest' }
 }
 
+/**
+ * A ref reaches `git` as an argument: one that begins with '-' would be read as an option (`#-q` silently checked out
+ * the default branch), and git itself refuses refs with control characters, spaces, `..`, `@{` or `~^:?*[\\`.
+ */
+function checkRef(ref: string, raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (ref.startsWith('-') || /[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\/|\.lock$|^\/|\/$/.test(ref)) {
+    throw new UsageError(`kit source '${redact(raw)}': '${ref}' is not a git ref outfit will pass to git`, {
+      hint: "name a branch, tag or commit (they cannot begin with '-' or hold spaces, '..', '~', '^', ':' or '@{')",
+    })
+  }
+  return ref
+}
+
+/**
+ * Credentials in a source end up in outfit.lock (committed), in the output and in the cache's .git/config. Such a
+ * source is refused, and the message shows it with the secret masked.
+ */
+function refuseCredentials(raw: string): void {
+  const m = /^(?:git\+)?([a-z][a-z0-9+.-]*):\/\/([^/@#]*)@/i.exec(raw)
+  if (!m) return
+  const scheme = (m[1] as string).toLowerCase()
+  const userinfo = m[2] as string
+  // ssh://git@host/… names an account, not a secret; a password or any user on http(s) is a credential.
+  if ((scheme === 'ssh' || scheme === 'git') && !userinfo.includes(':')) return
+  throw new UsageError(`kit source '${redact(raw)}' carries credentials in its URL`, {
+    hint: 'remove them from the URL and let git supply them: a credential helper (git config credential.helper), an SSH key, or GIT_ASKPASS; outfit never writes credentials into outfit.lock, its output or its cache',
+  })
+}
+
+/** The source with any user:password (or token) part of its URL masked, for messages. */
+export function redact(raw: string): string {
+  return raw.replace(
+    /^((?:git\+)?[a-z][a-z0-9+.-]*:\/\/)([^/@#]*)@/i,
+    (_m, scheme: string, userinfo: string) => {
+      const user = userinfo.split(':')[0] ?? ''
+      return /^(git|ssh)/i.test(scheme) && !userinfo.includes(':') ? `${scheme}${user}@` : `${scheme}***@`
+    },
+  )
+}
+
 /** npm's committish syntax: `ref`, `ref::path:sub/dir`, `path:sub/dir`. */
 function splitCommittish(text: string, raw: string): { ref?: string; subdir?: string } {
   let ref: string | undefined
   let subdir: string | undefined
   for (const part of text.split('::')) {
     if (part.startsWith('path:')) subdir = cleanSubdir(part.slice('path:'.length), raw)
-    else if (part !== '') ref = part
+    else if (part !== '') ref = checkRef(part, raw)
   }
   return { ...(ref ? { ref } : {}), ...(subdir ? { subdir } : {}) }
 }

@@ -28,7 +28,7 @@ describe('outfit.lock', () => {
   })
 
   it.each([
-    ['{ nope', /outfit.lock: not valid JSON/],
+    ['{ nope', /outfit.lock:1:3: not valid JSON/],
     ['{"lockfileVersion": 2, "kits": {}}', /expected \{ "lockfileVersion": 1/],
     [
       '{"lockfileVersion": 1, "kits": {"a": {"source": "npm:a", "integrity": "md5-x"}}}',
@@ -41,6 +41,48 @@ describe('outfit.lock', () => {
     await expect(readLock(file)).rejects.toMatchObject({
       hint: expect.stringContaining("run 'outfit install'"),
     })
+  })
+})
+
+describe('outfit.lock in a folder a repository controls (planted links)', () => {
+  const lock = { lockfileVersion: 1 as const, kits: { a: { source: 'npm:a', integrity: 'sha256-AA==' } } }
+
+  it('never writes through a link at the old guessable temp name, nor through a link at outfit.lock', async () => {
+    const { symlink, lstat } = await import('node:fs/promises')
+    const victim = join(dir, 'bashrc')
+    await writeFile(victim, 'export PATH=mine\n')
+    const file = join(dir, 'outfit.lock')
+    await symlink(victim, join(dir, `.outfit.lock.${process.pid}.tmp`))
+    await symlink(victim, file)
+    await writeLock(file, lock)
+    expect(await readFile(victim, 'utf8')).toBe('export PATH=mine\n')
+    // The link at outfit.lock was replaced by the lock itself, not followed.
+    expect((await lstat(file)).isSymbolicLink()).toBe(false)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(lock)
+  })
+
+  it('refuses a lock that is a symlink (to a secret, to /dev/zero), without printing what it points to', async () => {
+    const { symlink } = await import('node:fs/promises')
+    const secret = join(dir, 'id_rsa')
+    await writeFile(secret, '-----BEGIN OPENSSH PRIVATE KEY----- s3cret\n')
+    for (const target of [secret, '/dev/zero']) {
+      const file = join(dir, `outfit-${target === secret ? 'a' : 'b'}.lock`)
+      await symlink(target, file)
+      const error = await readLock(file).catch((e: Error) => e)
+      expect(error).toBeInstanceOf(Error)
+      expect((error as Error).message).toBe(`${file}: is a symlink; a lock must be a regular file`)
+    }
+  })
+
+  it('refuses a huge lock without reading it whole, and names only the position of bad JSON', async () => {
+    const big = join(dir, 'big.lock')
+    await writeFile(big, Buffer.alloc(2 * 1024 * 1024, 0x20))
+    await expect(readLock(big)).rejects.toThrow(/big.lock: is over 1 MiB/)
+    const bad = join(dir, 'bad.lock')
+    await writeFile(bad, '{\n  "lockfileVersion": 1,\n  TOKEN=ghp_s3cret\n}\n')
+    const error = (await readLock(bad).catch((e: Error) => e)) as Error
+    expect(error.message).toMatch(/bad.lock:3:3: not valid JSON/)
+    expect(error.message).not.toContain('s3cret')
   })
 })
 

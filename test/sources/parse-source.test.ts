@@ -86,3 +86,38 @@ describe('parseSource', () => {
     expect(sourceId(parseSource('git+file:///srv/k.git#v1', '/b'))).toBe('git+file:///srv/k.git')
   })
 })
+
+describe('sources that would reach git as something else', () => {
+  it.each([
+    'git+file:///tmp/kit.git#-q',
+    'github:acme/kit#--upload-pack=evil',
+    'github:acme/kit@-q',
+    'github:acme/kit#a..b',
+  ])('refuses a ref git would read as an option or refuse: %s', (raw) => {
+    expect(() => parseSource(raw, '/cwd')).toThrow(/is not a git ref outfit will pass to git/)
+  })
+
+  it.each([
+    ['git+https://me:ghp_s3cret@github.com/acme/kit.git', 'git+https://***@github.com/acme/kit.git'],
+    ['https://ghp_s3cret@github.com/acme/kit.git', 'https://***@github.com/acme/kit.git'],
+    ['git+ssh://git:s3cret@host/acme/kit.git#v1', 'git+ssh://***@host/acme/kit.git#v1'],
+  ])('refuses credentials in a URL without printing them: %s', (raw, shown) => {
+    let error: (Error & { hint?: string }) | undefined
+    try {
+      parseSource(raw, '/cwd')
+    } catch (e) {
+      error = e as Error & { hint?: string }
+    }
+    expect(error?.message).toBe(`kit source '${shown}' carries credentials in its URL`)
+    expect(error?.hint).toMatch(/credential helper/)
+    expect(`${error?.message}${error?.hint}`).not.toContain('s3cret')
+  })
+
+  it('keeps an ssh account name, which is no secret', () => {
+    expect(parseSource('git+ssh://git@github.com/acme/kit.git#v1', '/cwd')).toMatchObject({
+      kind: 'git',
+      url: 'ssh://git@github.com/acme/kit.git',
+      ref: 'v1',
+    })
+  })
+})
