@@ -2,12 +2,13 @@
 // is api/kits.ts and trust/; this file only picks the sources and the user folders, and asks the trust question.
 import { join, resolve } from 'node:path'
 import { prepareKits, type PreparedKits } from '../api/kits.js'
-import { UsageError } from '../errors.js'
+import { CancelledError, UsageError } from '../errors.js'
 import { LOCK_FILE } from '../lock/lock-file.js'
 import { npmOptions } from '../sources/npm-config.js'
 import type { KitSource } from '../sources/resolve-kits.js'
 import { cacheHome } from '../sources/xdg.js'
 import { ensureTrusted, type Untrusted } from '../trust/check-trust.js'
+import { escapeForTerminal } from '../report/escape.js'
 import { trustFile } from '../trust/trust-store.js'
 import type { Context } from './context.js'
 import type { CliDeps } from './index.js'
@@ -81,10 +82,20 @@ export async function checkTrust(
         ? {
             ask: async (pending: Untrusted[]) => {
               for (const p of pending) {
-                deps.err(`${p.name} (${p.source}) would run these commands in your tools:`)
+                deps.err(
+                  `${escapeForTerminal(p.name)} (${escapeForTerminal(p.source)}) would run these commands in your tools:`,
+                )
                 for (const c of p.commands) deps.err(`    ${c}`)
               }
-              return prompter.confirm(`Trust ${pending.map((p) => p.source).join(', ')} and install?`)
+              // No is the default: running a stranger's commands takes a deliberate yes.
+              const answer = await prompter.confirm(
+                `Trust ${pending.map((p) => escapeForTerminal(p.source)).join(', ')} and install?`,
+                deps.signal,
+                false,
+              )
+              if (answer === null || deps.signal?.aborted)
+                throw new CancelledError('interrupted at the trust question; nothing was changed')
+              return answer
             },
           }
         : {}),

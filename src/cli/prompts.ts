@@ -8,8 +8,11 @@ export interface Prompter {
     initial: string[],
     signal?: AbortSignal,
   ): Promise<string[] | null>
-  /** False when declined, cancelled or aborted. */
-  confirm(message: string, signal?: AbortSignal): Promise<boolean>
+  /**
+   * True or false as answered; null when cancelled (Ctrl-C at the question) or aborted. `initialValue` is the answer
+   * Enter gives (default yes; the trust question defaults to no).
+   */
+  confirm(message: string, signal?: AbortSignal, initialValue?: boolean): Promise<boolean | null>
 }
 
 /** @clack/prompts on the given streams (default: the process's own). */
@@ -33,10 +36,10 @@ export function clackPrompter(streams: { input?: Readable; output?: Writable } =
       }
       return answer
     },
-    async confirm(message, signal) {
+    async confirm(message, signal, initialValue = true) {
       const { confirm, isCancel } = await import('@clack/prompts')
-      const answer = await confirm({ message, ...streams, ...(signal ? { signal } : {}) })
-      return !isCancel(answer) && answer
+      const answer = await confirm({ message, initialValue, ...streams, ...(signal ? { signal } : {}) })
+      return isCancel(answer) ? null : answer
     },
   }
 }

@@ -1,5 +1,6 @@
 // `outfit update [kits]`: resolve the kits anew, show how outfit.lock moves and what that changes in each tool (the
 // plan of the new kit against what is installed), ask in a terminal, then install and write the lock.
+import { CancelledError } from '../errors.js'
 import { checkScopes, install } from '../api/install.js'
 import { plan } from '../plan/plan.js'
 import { renderLockChanges, renderPlan, renderSummary } from '../report/render.js'
@@ -46,14 +47,14 @@ export async function update(deps: CliDeps, kitNames: string[], flags: UpdateFla
     if (flags.json) print(document(false))
     return failing ? ExitCode.Failed : ExitCode.Success
   }
-  if (
-    deps.isTTY &&
-    !flags.yes &&
-    !flags.json &&
-    !(await (deps.prompter ?? clackPrompter()).confirm('Apply this update?'))
-  ) {
-    deps.out('nothing was changed')
-    return ExitCode.Success
+  if (deps.isTTY && !flags.yes && !flags.json) {
+    const answer = await (deps.prompter ?? clackPrompter()).confirm('Apply this update?', deps.signal)
+    // Ctrl-C at the question is an interrupt (130), like everywhere else; a plain no is a success that changes nothing.
+    if (answer === null) throw new CancelledError('interrupted at the question; nothing was changed')
+    if (!answer) {
+      deps.out('nothing was changed')
+      return ExitCode.Success
+    }
   }
   await checkTrust(deps, ctx, flags, kits)
   const report = await install({ ...ctx, kit: kits.kit, targets, force })

@@ -1,4 +1,5 @@
 // Pure rendering: reports and diagnostics → lines. The shell prints them; tests snapshot them with colour off.
+import { escapeControls } from './escape.js'
 import { createColors } from 'picocolors'
 import { OutfitError, describeCause } from '../errors.js'
 import type { ToolStatus as ToolStatusRow } from '../api/status.js'
@@ -48,7 +49,7 @@ export function renderToolBlock(result: ToolResult, options: RenderOptions): str
           : entry.level === 'step'
             ? c.dim('•')
             : c.dim('·')
-    lines.push(`  ${mark} ${entry.text}`)
+    lines.push(`  ${mark} ${escapeControls(entry.text)}`)
   }
   return lines
 }
@@ -79,7 +80,8 @@ export function renderSummary(report: RunReport, options: RenderOptions): string
     if (hint) lines.push(`  ${' '.repeat(width)}  ${c.dim(`→ ${hint}`)}`)
     for (const e of r.rollbackErrors)
       lines.push(`  ${' '.repeat(width)}  ${c.red(`rollback of '${e.step}' failed: ${e.error.message}`)}`)
-    for (const k of r.kept) lines.push(`  ${' '.repeat(width)}  ${c.yellow(`kept ${k.path}: ${k.reason}`)}`)
+    for (const k of r.kept)
+      lines.push(`  ${' '.repeat(width)}  ${c.yellow(escapeControls(`kept ${k.path}: ${k.reason}`))}`)
   }
   if (report.cancelled && report.command === 'install') {
     const finished = report.results
@@ -110,7 +112,8 @@ export function renderStatus(rows: ToolStatusRow[], options: RenderOptions): str
     const drift =
       r.drift.length > 0 ? c.yellow(`${r.drift.length} drifted`) : r.installed ? c.green('in sync') : ''
     lines.push(`${r.name.padEnd(width)}  ${detected}  ${installed}  ${drift}`.trimEnd())
-    for (const d of r.drift) lines.push(`  ${' '.repeat(width)}${c.yellow(d.problem)} ${d.path}`)
+    for (const d of r.drift)
+      lines.push(`  ${' '.repeat(width)}${c.yellow(d.problem)} ${escapeControls(d.path)}`)
   }
   return lines
 }
@@ -168,14 +171,15 @@ export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?:
     lines.push(`${c.bold(p.name)}  ${summary}`)
     // What the tool cannot take is part of the plan: an install would leave it out.
     for (const [reason, whats] of byReason(p.dropped))
-      lines.push(`  ${c.yellow('!')} ${droppedLine(whats, reason)}`)
+      lines.push(`  ${c.yellow('!')} ${escapeControls(droppedLine(whats, reason))}`)
     for (const change of p.changes) {
       const mark =
         change.kind === 'create' ? c.green('+') : change.kind === 'remove' ? c.red('-') : c.yellow('~')
-      lines.push(`  ${mark} ${relativeTo(change.path, options.cwd)}`)
+      lines.push(`  ${mark} ${escapeControls(relativeTo(change.path, options.cwd))}`)
       if (options.diffs === false || !change.diff || change.kind === 'create') continue
-      for (const line of change.diff.split('\n').slice(2)) {
-        if (line === '') continue
+      for (const raw of change.diff.split('\n').slice(2)) {
+        if (raw === '') continue
+        const line = escapeControls(raw)
         lines.push(
           `      ${line.startsWith('+') ? c.green(line) : line.startsWith('-') ? c.red(line) : c.dim(line)}`,
         )

@@ -5,7 +5,7 @@ import picomatch from 'picomatch'
 import { UntrustedError } from '../errors.js'
 import type { Kit } from '../types.js'
 import { kitCommands } from './kit-commands.js'
-import { readTrust, recordTrust } from './trust-store.js'
+import { readTrustChecked, recordTrust } from './trust-store.js'
 
 export interface TrustCandidate {
   /** The kit's name in the config (or its source). */
@@ -36,7 +36,7 @@ export interface TrustOptions {
 
 /** Resolves when every kit may be installed; records new decisions; throws UntrustedError otherwise. */
 export async function ensureTrusted(candidates: TrustCandidate[], options: TrustOptions): Promise<void> {
-  const pending = await untrusted(candidates, options)
+  const { pending, ignored } = await untrustedChecked(candidates, options)
   if (pending.length === 0) return
   const accepted = options.trustAll || (options.ask !== undefined && (await options.ask(pending)))
   if (!accepted) {
@@ -47,9 +47,11 @@ export async function ensureTrusted(candidates: TrustCandidate[], options: Trust
     throw new UntrustedError(
       `not installing: ${pending.map((p) => `'${p.name}'`).join(', ')} would run commands from ${pending.length === 1 ? 'a source' : 'sources'} you have not trusted\n  ${lines.join('\n  ')}`,
       {
-        hint: options.ask
-          ? 'nothing was changed'
-          : `review the commands, then run again with --trust, or add the source to trust: in outfit.config.yaml (e.g. ${pending[0]?.source})`,
+        hint: `${ignored ? `earlier decisions were not used: ${ignored}; ` : ''}${
+          options.ask
+            ? 'nothing was changed'
+            : `review the commands, then run again with --trust, or add the source to trust: in outfit.config.yaml (e.g. ${pending[0]?.source})`
+        }`,
       },
     )
   }
@@ -64,8 +66,17 @@ export async function untrusted(
   candidates: TrustCandidate[],
   options: Pick<TrustOptions, 'patterns' | 'file'>,
 ): Promise<Untrusted[]> {
+  return (await untrustedChecked(candidates, options)).pending
+}
+
+// --- internal ---
+
+async function untrustedChecked(
+  candidates: TrustCandidate[],
+  options: Pick<TrustOptions, 'patterns' | 'file'>,
+): Promise<{ pending: Untrusted[]; ignored?: string }> {
   const matches = options.patterns.length > 0 ? picomatch(options.patterns, { dot: true }) : () => false
-  const store = await readTrust(options.file)
+  const { store, ignored } = await readTrustChecked(options.file)
   const out: Untrusted[] = []
   for (const c of candidates) {
     if (c.local || matches(c.source)) continue
@@ -73,5 +84,5 @@ export async function untrusted(
     const commands = kitCommands(c.kit).filter((cmd) => !known.has(cmd))
     if (commands.length > 0) out.push({ name: c.name, source: c.source, commands })
   }
-  return out
+  return { pending: out, ...(ignored ? { ignored } : {}) }
 }

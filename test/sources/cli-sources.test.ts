@@ -218,6 +218,20 @@ describe('trust', () => {
     expect(asked).toEqual(['Trust npm:@acme/kit and install?'])
     expect(existsSync(join(project, '.mcp.json'))).toBe(false)
   })
+
+  it('the trust question defaults to no, and Ctrl-C at it exits 130 with nothing changed', async () => {
+    await config(`kits:\n  acme: npm:@acme/kit@^1\n`)
+    const defaults: (boolean | undefined)[] = []
+    const prompter = {
+      selectTools: async () => [],
+      confirm: async (_q: string, _s?: AbortSignal, initial?: boolean) => (defaults.push(initial), null),
+    }
+    const run = await runCli(['install', '--home', home], { cwd: project, isTTY: true, prompter })
+    expect(defaults).toEqual([false])
+    expect(run.code).toBe(130)
+    expect(run.err).toContain('interrupted at the trust question; nothing was changed')
+    expect(existsSync(join(project, '.mcp.json'))).toBe(false)
+  })
 })
 
 describe('several kits', () => {

@@ -65,6 +65,7 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
       ['claude-code', 'plugin'],
       ['codex', 'global'],
       ['gemini-cli', 'global'],
+      ['opencode', 'global'],
       ['copilot', 'global'],
     ] as const) {
       const report = await sb.install([tool], { scope, env: SECRETS })
@@ -133,7 +134,8 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     const prompt = await judge('codex', ['debug', 'prompt-input'], sb.home)
     expect(prompt).toContain('For files matching `**/*.ts,**/*.tsx` only:')
     expect(prompt).toContain('changelog: Draft a changelog entry for the current branch')
-    expect(prompt).toContain('code-review: A checklist-driven code review.')
+    expect(prompt.match(/code-review: A checklist-driven code review\./g)).toHaveLength(1)
+    expect(prompt.match(/changelog: Draft a changelog entry/g)).toHaveLength(1)
     expect(prompt).toContain('reviewer: {\\nReviews a diff for bugs')
   })
 
@@ -156,7 +158,12 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     expect(out).toContain('filesystem: npx -y @modelcontextprotocol/server-filesystem . (stdio)')
     expect(out).toContain('docs: https://example.com/mcp (http)')
     expect(out).toContain('events: https://example.com/sse (sse)')
-    expect(await judge('gemini', ['skills', 'list'], sb.home)).toContain('code-review [Enabled]')
+    // Codex, OpenCode and Copilot are installed beside Gemini: the skill is in the shared ~/.agents/skills once, with
+    // no private ~/.gemini/skills copy to conflict with, and Codex's commands-as-skills stay in ~/.codex/skills.
+    const skills = await judge('gemini', ['skills', 'list'], sb.home)
+    expect(skills.match(/code-review \[Enabled\]/g)).toHaveLength(1)
+    expect(skills).not.toContain('Skill conflict')
+    expect(skills).not.toContain('changelog')
   })
 
   it('copilot reads ~/.copilot/mcp-config.json and the trusted project .mcp.json (co-owned with Claude Code)', async () => {
