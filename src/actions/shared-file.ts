@@ -36,6 +36,9 @@ export async function editSharedFile(
     const current = await readSnapshot(ctx.fs, io)
     const text = current?.data ? decodeUtf8(current.data, path) : ''
     const result = withFile(path, () => edit(text))
+    // Nothing to put in a file that does not exist (every rule went elsewhere): no empty file is created, so none is
+    // later mistaken for the user's and left behind by uninstall.
+    if (!current && result.text === '') return
     const origin = await sharedOrigin(ctx, path, current)
     if (result.text === text && current) {
       // Unchanged: nothing to roll back, so hashes only (`origin` keeps its bytes for uninstall).

@@ -155,3 +155,22 @@ describe('claude-code, global scope', () => {
     expect((await sb.install(['claude-code'])).results[0]?.status).toBe('unchanged')
   })
 })
+
+describe('a kit whose every rule is for some files only', () => {
+  it('creates no empty CLAUDE.md, and a changed re-install and uninstall leave the project as it was', async () => {
+    const { readdir, readFile } = await import('node:fs/promises')
+    const rules = join(sb.kit, 'rules')
+    for (const name of await readdir(rules)) {
+      const text = await readFile(join(rules, name), 'utf8')
+      await writeFile(join(rules, name), text.replace(/^alwaysApply: true\n/m, 'globs: "**/*.md"\n'))
+    }
+    const before = await sb.tree()
+    expect((await sb.install(['claude-code'], { scope: 'project' })).results[0]?.status).toBe('installed')
+    expect(Object.keys(await sb.tree())).not.toContain('project/CLAUDE.md')
+    await writeFile(join(sb.kit, 'rules', 'extra.md'), '---\nglobs: "*.ts"\n---\nMore.\n')
+    expect((await sb.install(['claude-code'], { scope: 'project' })).results[0]?.status).toBe('installed')
+    expect(Object.keys(await sb.tree())).not.toContain('project/CLAUDE.md')
+    await sb.uninstall(['claude-code'], { scope: 'project' })
+    expect(await sb.tree()).toEqual(before)
+  })
+})
