@@ -7,7 +7,7 @@ import type { OwnedKey } from '../types.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
 import { isNotFound } from '../fs/fs.js'
 import { claimsOn, previousChange, type Claim } from './claims.js'
-import { claimKey, createdContainers, editSharedFile } from './shared-file.js'
+import { claimKey, coCreated, createdContainers, editSharedFile } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 
@@ -71,7 +71,7 @@ function mergeLeaves(
     owned.push(
       ...createdContainers(
         leaf.append ? leaf.path : leaf.path.slice(0, -1),
-        (prefix) => getAt(out, prefix).found,
+        (prefix) => getAt(out, prefix).found && !coCreated(claims, prefix),
       ),
     )
     if (leaf.append) {

@@ -88,6 +88,16 @@ export function createdContainers(path: string[], found: (prefix: string[]) => b
 }
 
 /**
+ * Whether another installed tool (or this tool's other scope, when the project folder is the home) created the object
+ * or list at `prefix`: then it is co-created here too, so that whichever owner leaves last removes it once empty.
+ */
+export function coCreated(claims: readonly Claim[], prefix: string[]): boolean {
+  return claims.some(
+    (c) => c.change.kind === 'edit' && c.change.owned.some((k) => k.container && deepEqual(k.path, prefix)),
+  )
+}
+
+/**
  * Claims one key of a shared config for the kit (json-merge, yaml-merge): a different value that outfit did not write
  * is the user's and is refused without --force. What was there before outfit is carried from this tool's last install,
  * or from another tool that owns the same key with the value found there (Claude Code and Copilot CLI both write

@@ -8,6 +8,7 @@ import { findBlock, upsertBlock, type BlockRef, type BlockValue } from '../forma
 import { blockTag } from '../state/scope-state.js'
 import { buildEntries, patchLeaves } from './kit-entries.js'
 import { removeBlocks } from './block.js'
+import { claimsOn } from './claims.js'
 import { render, resolveDest } from './resolve.js'
 import { editSharedFile, previousOwned, undoSharedEdits } from './shared-file.js'
 import type { Action, InverseAction } from './types.js'
@@ -29,6 +30,11 @@ export const tomlMerge: Action<TomlMergeParams> = {
         throw new Error(`toml-merge can only add keys inside tables; '${leaf.path.join('.')}' is top-level`)
       setDeep(tree, leaf.path, leaf.value)
     }
+    // Another install that writes the same block (this tool's other scope, when the project folder is the home) knows
+    // the separator that goes with it: the last owner to leave removes that too.
+    const sharedPrefix = (await claimsOn(ctx, path))
+      .flatMap((c) => (c.change.kind === 'edit' ? c.change.owned : []))
+      .find((k) => k.path[0] === id && k.path[1] === 'hash')
     return editSharedFile(ctx, path, 'toml', (text) => {
       const ref: BlockRef = { id, tag: blockTag(ctx.state, id), style: 'hash' }
       const outside = withoutBlock(text, ref)
@@ -45,7 +51,13 @@ export const tomlMerge: Action<TomlMergeParams> = {
       }
       if (leaves.length === 0) return { text, owned: [] }
       const prev = previousOwned(ctx, path, [id, 'hash'])
-      const result = upsertBlock(text, ref, stringify(tree), (prev?.value as BlockValue | undefined)?.prefix)
+      const result = upsertBlock(
+        text,
+        ref,
+        stringify(tree),
+        (prev?.value as BlockValue | undefined)?.prefix ??
+          (sharedPrefix?.value as BlockValue | undefined)?.prefix,
+      )
       checkMerged(
         path,
         text,

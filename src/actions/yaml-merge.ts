@@ -9,7 +9,7 @@ import type { OwnedKey } from '../types.js'
 import { previousChange } from './claims.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
 import { claimsOn, type Claim } from './claims.js'
-import { claimKey, createdContainers, editSharedFile } from './shared-file.js'
+import { claimKey, coCreated, createdContainers, editSharedFile } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 import { unmergeYaml } from './yaml-unmerge.js'
@@ -63,7 +63,7 @@ function mergeLeaves(
     owned.push(
       ...createdContainers(
         leaf.append ? leaf.path : leaf.path.slice(0, -1),
-        (prefix) => yamlGet(out, prefix).found,
+        (prefix) => yamlGet(out, prefix).found && !coCreated(claims, prefix),
       ),
     )
     if (leaf.append) {

@@ -145,7 +145,9 @@ async function runPipelines(
       ...(request.onStep ? { onStep: request.onStep } : {}),
       stateFor: (pipeline) => states.get(pipeline.scope.root) as ScopeState,
       // Uninstalling Codex and OpenCode together must remove their shared AGENTS.md block, not leave it to each other.
-      ...(command === 'uninstall' ? { leaving: new Set(pipelines.map((p) => p.tool.id)) } : {}),
+      ...(command === 'uninstall'
+        ? { leaving: new Set(pipelines.map((p) => `${p.tool.id}.${p.scope.name}`)) }
+        : {}),
       ...(request.env ? { env: request.env } : {}),
       runner:
         command === 'install'

@@ -35,7 +35,10 @@ export interface RunOptions {
   /** Called once per tool, as soon as its pipeline (and rollback) has finished. */
   onToolDone?: (result: ToolResult) => void
   onStep?: (tool: string, step: string, index: number, total: number) => void
-  /** Tools this run uninstalls: their claims on shared files do not keep content for each other. */
+  /**
+   * The installs this run uninstalls (`tool.scope`): their claims on shared files do not keep content for each other.
+   * By tool and scope: with the project folder at the home, the same tool's other scope still claims its files.
+   */
   leaving?: ReadonlySet<string>
   /** The state (manifests, backups, key) of the pipeline's scope root. */
   stateFor: (pipeline: Pipeline) => ScopeState
@@ -124,7 +127,7 @@ function contextFor(
     env: options.env ?? process.env,
     others: () =>
       (others ??= readOtherManifests(fs, state, pipeline.tool.id, scope.name, memo).then((all) =>
-        all.filter((m) => !options.leaving?.has(m.tool)),
+        all.filter((m) => !options.leaving?.has(`${m.tool}.${m.scope}`)),
       )),
     vars: runVariables(pipeline, kit, options),
   }
