@@ -438,6 +438,13 @@ async function showPlan(
   flags: KitFlags,
   kit: Kit,
 ): Promise<number> {
+  // After a crash, the plan is what install does after rolling the interrupted run back first: say so.
+  for (const root of await interruptedRuns(deps.fs, ctx.stateHome, [
+    ctx.scope === 'global' ? ctx.home : ctx.project,
+  ]))
+    deps.err(
+      `! an outfit run in ${root} was interrupted and left changes half-done; install rolls it back first (or run \`outfit recover\`), and the plan below starts from there.`,
+    )
   const plans = await plan({ ...ctx, targets, kit, force: flags.force ?? false })
   if (flags.json) deps.out(JSON.stringify(planDocument(plans, ctx.scope), null, 2))
   else for (const line of renderPlan(plans, { color: deps.color, cwd: deps.cwd })) deps.out(line)

@@ -1,6 +1,9 @@
 // `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
 // file it would create, change or remove, with unified diffs. Nothing is written.
-import { install, stateHomeOf, type KitInput, type RunRequest } from '../api/install.js'
+import { install, scopeStates, stateHomeOf, type KitInput, type RunRequest } from '../api/install.js'
+import { buildPipeline } from '../pipeline/build-pipeline.js'
+import { recover } from '../safety/guard-run.js'
+import { resolve } from 'node:path'
 import { isInside } from '../fs/contain.js'
 import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
 import type { Dropped, ToolResult } from '../types.js'
@@ -27,9 +30,18 @@ export async function plan(request: RunRequest & KitInput): Promise<ToolPlan[]> 
   const stateHome = stateHomeOf(request)
   // Loaded here, not at startup: only plan needs it.
   const { createTwoFilesPatch } = await import('diff')
+  // A run that was interrupted is rolled back before any install (guard-run.ts): do that first, in an overlay of its
+  // own, so that no tool's plan shows the rollback as its own removals. The CLI says that a run was interrupted.
+  const recovered = new OverlayFs(request.fs)
+  const base = { home: resolve(request.home), project: resolve(request.project) }
+  const pipelines = request.targets
+    .filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
+    .map((t) => buildPipeline(t.spec, request.scope, base))
+  const states = await scopeStates({ ...request, fs: recovered.fs }, pipelines)
+  await recover(recovered.fs, [...states.values()], request.safety ?? {})
   // One overlay per tool, so each tool's plan reads as if it were installed alone.
   for (const target of request.targets) {
-    const overlay = new OverlayFs(request.fs)
+    const overlay = new OverlayFs(recovered.fs)
     const { onToolDone: _done, ...quiet } = request
     const report = await install({ ...quiet, targets: [target], fs: overlay.fs })
     const result = report.results[0]

@@ -82,6 +82,35 @@ describe('crash safety (subprocess)', () => {
     expect(await sb.tree()).toEqual(before)
   })
 
+  it('plan after a crash says so, shows what install would do after the rollback, and changes nothing', async () => {
+    const before = await sb.tree()
+    const { child, exited } = await startPaused(30)
+    child.kill('SIGKILL')
+    await exited
+    const crashed = await sb.tree()
+    const planArgs = [
+      'plan',
+      'claude-code',
+      'codex',
+      'opencode',
+      '--scope',
+      'global',
+      '--kit',
+      sb.kit,
+      '--home',
+      sb.home,
+    ]
+    const planned = outfit(planArgs)
+    expect(planned.status, planned.stderr).toBe(0)
+    expect(planned.stderr).toMatch(/was interrupted and left changes half-done; install rolls it back first/)
+    // From the rolled-back tree, installing creates the kit's files: nothing is shown as removed.
+    expect(planned.stdout).not.toMatch(/^ {2}- /m)
+    expect(planned.stdout).toContain('+ ')
+    expect(await sb.tree()).toEqual(crashed)
+    expect(outfit(['recover', '--scope', 'global', '--home', sb.home]).status).toBe(0)
+    expect(await sb.tree()).toEqual(before)
+  })
+
   it('rolls back an interrupted run automatically at the next install', async () => {
     const { child, exited } = await startPaused(30)
     child.kill('SIGKILL')
