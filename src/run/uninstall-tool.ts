@@ -5,7 +5,7 @@ import type { ActionContext } from '../actions/types.js'
 import { CancelledError, StepFailedError, describeCause } from '../errors.js'
 import { removeIfExists, writeAtomic } from '../fs/files.js'
 import type { Pipeline } from '../pipeline/types.js'
-import { collectGarbage } from '../state/collect-garbage.js'
+import { backupsOf, collectGarbage } from '../state/collect-garbage.js'
 import { manifestPath, serializeManifest, type ManifestFile } from '../state/manifest-file.js'
 import { STATE_FILE_MODE } from '../state/scope-state.js'
 import type { Kept, StepOutcome, ToolResult } from '../types.js'
@@ -78,7 +78,7 @@ export async function uninstallTool(pipeline: Pipeline, ctx: ActionContext): Pro
         STATE_FILE_MODE,
       )
     else await removeIfExists(ctx.fs, path)
-    await collectGarbage(ctx.fs, ctx.state)
+    await collectGarbage(ctx.fs, ctx.state, backupsOf(manifest))
   })
   return { ...base, status: 'uninstalled', steps, kept, written: removed }
 }

@@ -1,12 +1,18 @@
 // After an uninstall (or a rolled-back install), drops backups no remaining manifest refers to, and the state folders
 // once empty, so that install → uninstall leaves no trace. Fails closed: while any manifest cannot be read and
-// verified, no backup is deleted, since it may be the only copy of what that manifest's tool replaced.
+// verified, no backup is deleted, since it may be the only copy of what that manifest's tool replaced. After an
+// uninstall only the backups the removed manifest referred to may go: a backup nobody refers to may belong to a
+// manifest the user moved away (as outfit's own hint for a damaged manifest says), which may still be put back.
 import { join } from 'node:path'
 import { isNotFound, type Fs } from '../fs/fs.js'
-import { readManifest } from './manifest-file.js'
+import { readManifest, type ManifestFile } from './manifest-file.js'
 import type { ScopeState } from './scope-state.js'
 
-export async function collectGarbage(fs: Fs, state: ScopeState): Promise<void> {
+export async function collectGarbage(
+  fs: Fs,
+  state: ScopeState,
+  candidates?: ReadonlySet<string>,
+): Promise<void> {
   const referenced = new Set<string>()
   for (const name of await list(fs, join(state.dir, 'manifests'))) {
     const m = /^(.+)\.([^.]+)\.json$/.exec(name)
@@ -17,20 +23,11 @@ export async function collectGarbage(fs: Fs, state: ScopeState): Promise<void> {
     } catch {
       return
     }
-    for (const step of manifest?.steps ?? []) {
-      for (const change of step.changes) {
-        if (change.kind === 'dir') continue
-        for (const snap of [
-          change.before,
-          change.kind === 'link' ? null : change.after,
-          change.kind === 'link' ? null : change.origin,
-        ])
-          if (snap) referenced.add(snap.hash)
-      }
-    }
+    if (manifest) for (const hash of backupsOf(manifest)) referenced.add(hash)
   }
   for (const name of await list(fs, join(state.dir, 'backups'))) {
-    if (!referenced.has(name)) await fs.unlink(join(state.dir, 'backups', name))
+    if (!referenced.has(name) && (candidates === undefined || candidates.has(name)))
+      await fs.unlink(join(state.dir, 'backups', name))
   }
   for (const dir of [join(state.dir, 'backups'), join(state.dir, 'manifests'), state.dir]) {
     try {
@@ -40,6 +37,25 @@ export async function collectGarbage(fs: Fs, state: ScopeState): Promise<void> {
     }
   }
 }
+
+/** Every snapshot hash a manifest refers to: the backups it may need. */
+export function backupsOf(manifest: ManifestFile): Set<string> {
+  const out = new Set<string>()
+  for (const step of manifest.steps) {
+    for (const change of step.changes) {
+      if (change.kind === 'dir') continue
+      for (const snap of [
+        change.before,
+        change.kind === 'link' ? null : change.after,
+        change.kind === 'link' ? null : change.origin,
+      ])
+        if (snap) out.add(snap.hash)
+    }
+  }
+  return out
+}
+
+// --- internal ---
 
 async function list(fs: Fs, dir: string): Promise<string[]> {
   try {
