@@ -1,7 +1,9 @@
-// Fetched kits, kept by integrity under the user's cache folder: a kit that the lock names and the cache holds is
-// used without any network. Every read re-checks the hash, so a cache changed by hand is caught, not installed.
-import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+// Fetched kits, kept by source and integrity under the user's cache folder: a kit that the lock names and the cache
+// holds is used without any network. Every read re-checks the hash, so a cache changed by hand is caught, not
+// installed. The source is part of the key: a lock edited to name another cached kit's integrity under a trusted
+// repository's name misses the cache, is fetched from that repository, and fails the integrity check.
+import { createHash, randomBytes } from 'node:crypto'
+import { lstat, mkdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SourceError } from '../errors.js'
 import { hashKit } from './kit-hash.js'
@@ -9,9 +11,14 @@ import { hashKit } from './kit-hash.js'
 export class KitCache {
   constructor(readonly root: string) {}
 
-  /** The folder for one integrity (`sha256-…` base64 → a file name). */
-  path(integrity: string): string {
-    return join(this.root, 'kits', integrity.replace(/\//g, '_').replace(/\+/g, '-').replace(/=+$/, ''))
+  /** The folder for one source and integrity (`sha256-…` base64 → a file name). */
+  path(integrity: string, source: string): string {
+    const id = createHash('sha256').update(source).digest('hex').slice(0, 16)
+    return join(
+      this.root,
+      'kits',
+      `${integrity.replace(/\//g, '_').replace(/\+/g, '-').replace(/=+$/, '')}-${id}`,
+    )
   }
 
   /** pacote's own download cache (registry metadata and tarballs). */
@@ -27,10 +34,11 @@ export class KitCache {
   }
 
   /** The cached kit with this integrity, checked; undefined when not cached. */
-  async get(integrity: string, label: string): Promise<string | undefined> {
-    const dir = this.path(integrity)
+  async get(integrity: string, source: string, label: string): Promise<string | undefined> {
+    const dir = this.path(integrity, source)
     try {
-      if (!(await stat(dir)).isDirectory()) return undefined
+      // lstat: a cache entry is a real folder, never a link to somewhere else.
+      if (!(await lstat(dir)).isDirectory()) return undefined
     } catch {
       return undefined
     }
@@ -47,8 +55,8 @@ export class KitCache {
   }
 
   /** Moves a fetched, checked kit folder into the cache under its integrity; returns the cached folder. */
-  async put(dir: string, integrity: string): Promise<string> {
-    const target = this.path(integrity)
+  async put(dir: string, integrity: string, source: string): Promise<string> {
+    const target = this.path(integrity, source)
     await mkdir(join(this.root, 'kits'), { recursive: true })
     try {
       await rename(dir, target)

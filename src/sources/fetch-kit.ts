@@ -8,7 +8,8 @@ import type { KitCache } from './cache.js'
 import { fetchGit, type Fetched } from './fetch-git.js'
 import { fetchPackage } from './fetch-package.js'
 import { hashKit } from './kit-hash.js'
-import type { SourceSpec } from './parse-source.js'
+import { checkContained } from './contain-fetched.js'
+import { sourceId, type SourceSpec } from './parse-source.js'
 
 export type RemoteSource = Exclude<SourceSpec, { kind: 'local' }>
 
@@ -31,7 +32,7 @@ export async function fetchKit(
   options: FetchOptions,
 ): Promise<{ dir: string; entry: LockEntry }> {
   if (pinned) {
-    const cached = await options.cache.get(pinned.integrity, name)
+    const cached = await options.cache.get(pinned.integrity, sourceId(source), name)
     if (cached) return { dir: cached, entry: pinned }
   }
   const workspace = await options.cache.scratch()
@@ -41,6 +42,8 @@ export async function fetchKit(
         throw new CancelledError(`cancelled while fetching kit '${name}'; nothing was changed`)
       throw error
     })
+    // Every read of the kit stays inside what was fetched: no link out of it, no kit folder that is a link.
+    await checkContained(name, source.raw, workspace, fetched.dir)
     if (!(await isFile(`${fetched.dir}/kit.yaml`))) {
       throw new SourceError(
         `kit '${name}': ${source.raw} has no kit.yaml${source.kind === 'git' && source.subdir ? ` in '${source.subdir}'` : ' at its root'}, so it is not a kit`,
@@ -69,7 +72,7 @@ export async function fetchKit(
       ...(source.kind !== 'git' && fetched.resolved.url ? { resolved: fetched.resolved.url } : {}),
       integrity,
     }
-    return { dir: await options.cache.put(fetched.dir, integrity), entry }
+    return { dir: await options.cache.put(fetched.dir, integrity, sourceId(source)), entry }
   } finally {
     await options.cache.discard(workspace)
   }
