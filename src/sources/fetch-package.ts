@@ -1,6 +1,6 @@
 // npm packages and tarballs through pacote, npm's own fetcher: registry ranges and dist-tags, private registries
 // and their tokens (the user's .npmrc), local and remote tarballs, integrity checks, and its download cache.
-import { mkdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type * as PacoteModule from 'pacote'
 import { SourceError } from '../errors.js'
@@ -22,14 +22,23 @@ export async function fetchPackage(
   const dir = join(workspace, 'package')
   let result: { resolved: string }
   try {
-    if (source.kind === 'tarball' && !/^https?:/i.test(spec)) result = await extractFile(spec, dir)
-    else {
+    if (source.kind === 'tarball' && !/^https?:/i.test(spec)) {
+      await checkEntries(spec, label)
+      result = await extractFile(spec, dir)
+    } else {
       // Loaded on first use: most runs fetch nothing (local kit, or locked and cached).
       const pacote = await loadPacote()
-      // Kits are data: never run a package's install scripts.
-      result = await pacote.extract(spec, dir, { ...options, ignoreScripts: true })
+      // Downloaded (and checked by pacote against the registry's integrity), then looked at entry by entry before
+      // anything is unpacked. Kits are data: no install script ever runs.
+      const data = await pacote.tarball(spec, { ...options, ignoreScripts: true })
+      const file = join(workspace, 'download.tgz')
+      await writeFile(file, data)
+      await checkEntries(file, label)
+      await extractFile(file, dir)
+      result = { resolved: data.resolved }
     }
   } catch (error) {
+    if (error instanceof SourceError) throw error
     throw packageError(error, source, spec, options, label)
   }
   const exact = source.kind === 'npm' ? await packageVersion(dir) : undefined
@@ -54,6 +63,37 @@ async function extractFile(file: string, dir: string): Promise<{ resolved: strin
   const { extract } = await import('tar')
   await extract({ file, cwd: dir, strip: 1, strict: true, preservePaths: false })
   return { resolved: file }
+}
+
+/**
+ * A kit tarball holds files and folders under one top-level folder. Entries that climb out (`../`), absolute paths,
+ * links (a hard link to ~/.ssh/id_rsa, a symlink out) and devices are refused by name before anything is unpacked:
+ * node-tar would skip or trip over them halfway, and the user would see an internal error instead of the reason.
+ */
+async function checkEntries(file: string, label: string): Promise<void> {
+  const { list } = await import('tar')
+  const bad: string[] = []
+  await list({
+    file,
+    onReadEntry: (entry) => {
+      const path = entry.path.replace(/\\/g, '/')
+      const parts = path.split('/')
+      if (path.startsWith('/') || /^[A-Za-z]:/.test(path) || parts.includes('..'))
+        bad.push(`${path} (outside the package)`)
+      else if (entry.type === 'Link' || entry.type === 'SymbolicLink')
+        bad.push(`${path} (a ${entry.type === 'Link' ? 'hard link' : 'symlink'} to ${entry.linkpath ?? '?'})`)
+      else if (!['File', 'OldFile', 'ContiguousFile', 'Directory'].includes(entry.type))
+        bad.push(`${path} (${entry.type})`)
+      entry.resume()
+    },
+  })
+  if (bad.length > 0)
+    throw new SourceError(
+      `kit '${label}': the tarball ${file} holds entries outfit does not unpack: ${bad.slice(0, 3).join(', ')}${bad.length > 3 ? ` and ${bad.length - 3} more` : ''}`,
+      {
+        hint: 'a kit tarball holds only files and folders inside its one top-level folder; nothing was unpacked',
+      },
+    )
 }
 
 async function packageVersion(dir: string): Promise<string | undefined> {

@@ -104,3 +104,67 @@ describe('a fetched kit that reaches outside itself', () => {
     ).rejects.toThrow(/does not match outfit.lock/)
   })
 })
+
+/** A gzipped tar built entry by entry, so that it can hold what no honest packer writes. */
+async function rawTarball(
+  file: string,
+  entries: {
+    path: string
+    type?: 'File' | 'Link' | 'SymbolicLink' | 'Directory'
+    linkpath?: string
+    body?: string
+  }[],
+): Promise<void> {
+  const { Header } = await import('tar')
+  const { gzipSync } = await import('node:zlib')
+  const blocks: Buffer[] = []
+  for (const e of entries) {
+    const body = Buffer.from(e.body ?? '')
+    const header = new Header({
+      path: e.path,
+      type: e.type ?? 'File',
+      size: e.type === undefined || e.type === 'File' ? body.length : 0,
+      mode: 0o644,
+      mtime: new Date(0),
+      ...(e.linkpath ? { linkpath: e.linkpath } : {}),
+    })
+    const block = Buffer.alloc(512)
+    header.encode(block, 0)
+    blocks.push(block)
+    if (body.length > 0) blocks.push(body, Buffer.alloc((512 - (body.length % 512)) % 512))
+  }
+  blocks.push(Buffer.alloc(1024))
+  await writeFile(file, gzipSync(Buffer.concat(blocks)))
+}
+
+describe('a hostile tarball', () => {
+  it.each([
+    [
+      '../ entries',
+      { path: 'package/../../escaped.txt', body: 'x' },
+      /package\/\.\.\/\.\.\/escaped.txt \(outside the package\)/,
+    ],
+    [
+      'absolute paths',
+      { path: '/tmp/absolute.txt', body: 'x' },
+      /\/tmp\/absolute.txt \(outside the package\)/,
+    ],
+    [
+      'hard links to a secret',
+      { path: 'package/key', type: 'Link' as const, linkpath: '/root/.ssh/id_rsa' },
+      /package\/key \(a hard link to \/root\/.ssh\/id_rsa\)/,
+    ],
+  ])('with %s is refused by name, and nothing is unpacked', async (_name, entry, message) => {
+    const file = join(root, `hostile-${_name.replace(/\W+/g, '-')}.tgz`)
+    await rawTarball(file, [{ path: 'package/kit.yaml', body: 'name: k\nversion: 1.0.0\n' }, entry])
+    const cacheRoot = await tempDir('outfit-cache-')
+    const error = (await resolveKits(await request([{ name: 'k', source: file }], cacheRoot)).catch(
+      (e: Error) => e,
+    )) as Error
+    expect(error.message).toMatch(/kit 'k': the tarball .* holds entries outfit does not unpack/)
+    expect(error.message).toMatch(message)
+    expect(error.constructor.name).toBe('SourceError')
+    const { readdir } = await import('node:fs/promises')
+    expect(await readdir(join(cacheRoot, 'kits')).catch(() => [])).toEqual([])
+  })
+})
