@@ -8,6 +8,7 @@ import { locate } from '../load/locate.js'
 import { readValidated } from '../load/read-validated.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
 import type { Diagnostic, Hook, Kit, LoadResult, McpServer } from '../types.js'
+import { checkSkills } from './check-skills.js'
 import { checkKitFiles, type CheckedFiles } from './check-kit-files.js'
 import type { CheckMemo } from './check-memo.js'
 
@@ -43,7 +44,11 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   const warnings = found.filter((d) => d.severity === 'warning')
   diagnostics.push(...found.filter((d) => d.severity === 'error'))
   const checked: CheckedFiles = { read: new Map(), sha256: new Map() }
-  if (options.checkContent) diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo, checked)))
+  if (options.checkContent) {
+    diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo, checked)))
+    // Only files that passed the content check (size, UTF-8, frontmatter) are read again for the skill rules.
+    if (diagnostics.length === 0) diagnostics.push(...(await checkSkills(fs, dir, files)))
+  }
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
   const servers = (mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {}

@@ -157,3 +157,48 @@ describe('loadKit with checkContent: every file read the way install reads it', 
     ])
   })
 })
+
+describe('skills follow the Agent Skills format', () => {
+  async function skillProblems(files: Record<string, string>): Promise<string[]> {
+    const result = await loadKit(
+      kitFs({ '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\n', ...files }),
+      '/kit',
+      {
+        checkContent: true,
+      },
+    )
+    if (result.ok) return []
+    return renderDiagnostics(result.diagnostics, { color: false, cwd: '/kit' })
+  }
+
+  it('passes a well-formed skill', async () => {
+    expect(
+      await skillProblems({
+        '/kit/skills/release-notes/SKILL.md':
+          '---\nname: release-notes\ndescription: Drafts release notes.\n---\nBody\n',
+        '/kit/skills/release-notes/scripts/run.sh': 'echo\n',
+      }),
+    ).toEqual([])
+  })
+
+  it('locates each broken rule at file:line:col', async () => {
+    const found = (
+      await skillProblems({
+        '/kit/skills/no-frontmatter/SKILL.md': '# Just text\n',
+        '/kit/skills/bad-name/SKILL.md': '---\nname: Release Notes!\ndescription: x\n---\nBody\n',
+        '/kit/skills/other/SKILL.md': '---\nname: something-else\n---\nBody\n',
+        '/kit/skills/no-skill-md/notes.md': 'x\n',
+      })
+    ).join('\n')
+    expect(found).toContain('skills/bad-name/SKILL.md:2:1')
+    expect(found).toContain(
+      "name 'Release Notes!' must be lowercase letters, digits and single hyphens, at most 64 characters (e.g. release-notes)",
+    )
+    expect(found).toContain('skills/no-frontmatter/SKILL.md:1:1')
+    expect(found).toContain('SKILL.md needs frontmatter (---) with a name and a description')
+    expect(found).toContain("name 'something-else' must be the skill folder's name, 'other'")
+    expect(found).toContain('frontmatter needs a description')
+    expect(found).toContain('skills/no-skill-md:1:1')
+    expect(found).toContain('a skill folder needs a SKILL.md')
+  })
+})

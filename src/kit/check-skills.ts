@@ -1,0 +1,86 @@
+// Skills follow the Agent Skills format (agentskills.io/specification), which every tool that reads them expects: a
+// folder per skill holding SKILL.md, whose frontmatter has a `name` (lowercase letters, digits and single hyphens, at
+// most 64 characters, the folder's own name) and a `description` (at most 1,024 characters). A skill that breaks
+// these rules is skipped or refused by the tools, so outfit refuses it first, located at file:line:col.
+import { join } from 'node:path'
+import type { Fs } from '../fs/fs.js'
+import type { Diagnostic } from '../types.js'
+import { checkFrontmatter } from './check-kit-files.js'
+
+const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const FENCE_LINE = 2
+
+export async function checkSkills(fs: Fs, dir: string, files: string[]): Promise<Diagnostic[]> {
+  const folders = new Set<string>()
+  for (const rel of files) {
+    const m = /^skills\/([^/]+)\/./.exec(rel)
+    if (m) folders.add(m[1] as string)
+  }
+  const out: Diagnostic[] = []
+  for (const folder of [...folders].sort()) {
+    const file = join(dir, 'skills', folder, 'SKILL.md')
+    if (!files.includes(`skills/${folder}/SKILL.md`)) {
+      out.push(
+        error(join(dir, 'skills', folder), 1, 1, 'a skill folder needs a SKILL.md (Agent Skills format)'),
+      )
+      continue
+    }
+    const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')
+    const parsed: Parameters<typeof checkFrontmatter>[2] = {}
+    if (checkFrontmatter(file, text, parsed).length > 0) continue // reported by the content check
+    if (!parsed.doc?.hadFrontmatter) {
+      out.push(error(file, 1, 1, 'SKILL.md needs frontmatter (---) with a name and a description'))
+      continue
+    }
+    const fm = parsed.doc.frontmatter
+    const lineOf = (key: string) => {
+      const i = text.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`))
+      return i < 0 ? FENCE_LINE : i + 1
+    }
+    const name = fm.name
+    if (typeof name !== 'string' || name === '')
+      out.push(error(file, FENCE_LINE, 1, `frontmatter needs a name (the folder's: ${folder})`))
+    else if (!NAME.test(name) || name.length > 64)
+      out.push(
+        error(
+          file,
+          lineOf('name'),
+          1,
+          `name '${name}' must be lowercase letters, digits and single hyphens, at most 64 characters (e.g. ${suggest(name)})`,
+        ),
+      )
+    else if (name !== folder)
+      out.push(error(file, lineOf('name'), 1, `name '${name}' must be the skill folder's name, '${folder}'`))
+    const description = fm.description
+    if (typeof description !== 'string' || description.trim() === '')
+      out.push(
+        error(file, FENCE_LINE, 1, 'frontmatter needs a description: what the skill does and when to use it'),
+      )
+    else if (description.length > 1024)
+      out.push(
+        error(
+          file,
+          lineOf('description'),
+          1,
+          `description is ${description.length} characters; at most 1,024`,
+        ),
+      )
+  }
+  return out
+}
+
+// --- internal ---
+
+function error(file: string, line: number, column: number, message: string): Diagnostic {
+  return { file, line, column, pointer: '', message, severity: 'error' }
+}
+
+function suggest(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 64) || 'my-skill'
+  )
+}
