@@ -34,6 +34,8 @@ export interface KitsRequest {
   stateHome?: string
   /** Whether to save what this check learned (install and update do; plan does not). */
   remember?: boolean
+  /** `--strict`: a secret written as a literal in a kit's mcp.yaml is an error, not a warning. */
+  strict?: boolean
 }
 
 export interface PreparedKit {
@@ -77,7 +79,11 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
   const memo = request.stateHome ? await openCheckMemo(request.fs, request.stateHome) : undefined
   for (const r of resolved.kits) {
     // Every file read now as install will read it: a broken one is reported (with its position) before anything runs.
-    const loaded = await loadKit(request.fs, r.dir, { checkContent: true, ...(memo ? { memo } : {}) })
+    const loaded = await loadKit(request.fs, r.dir, {
+      checkContent: true,
+      ...(request.strict ? { strict: true } : {}),
+      ...(memo ? { memo } : {}),
+    })
     // A fetched kit's files sit in the cache under a hash: name them by the source people wrote instead.
     if (!loaded.ok)
       throw new TargetInvalidError(

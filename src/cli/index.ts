@@ -122,6 +122,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       '--trust',
       'Trust the kit sources of this run (their hooks and MCP servers run commands), and remember it',
     )
+    .option('--strict', 'Refuse a kit that writes a secret as a literal in mcp.yaml (else it is a warning)')
     .action((tools: string[], flags: KitFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
@@ -169,6 +170,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .option('--force', 'Replace files and entries you changed (they are backed up)')
     .option('--dry-run', 'Show what would change and write nothing (outfit.lock included)')
     .option('--trust', 'Trust the kit sources of this run, and remember it')
+    .option('--strict', 'Refuse a kit that writes a secret as a literal in mcp.yaml')
     .action((kitNames: string[], flags: KitFlags) => run(() => update(deps, kitNames, flags)))
 
   withCommon(

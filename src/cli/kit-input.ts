@@ -20,6 +20,8 @@ export interface KitFlagsIn {
   yes?: boolean
   json?: boolean
   trust?: boolean
+  /** Refuse a kit with a secret written as a literal (else a warning). */
+  strict?: boolean
 }
 
 /** The kit sources of this run: --kit, else the config's kit or kits, else the current folder. */
@@ -54,6 +56,7 @@ export async function prepare(
     baseDir: deps.cwd,
     stateHome: ctx.stateHome,
     remember: remember ?? mode !== 'update',
+    ...(flags.strict ? { strict: true } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   })
 }

@@ -9,6 +9,7 @@ import { readValidated } from '../load/read-validated.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
 import type { Diagnostic, Hook, Kit, LoadResult, McpServer } from '../types.js'
 import { checkSkills } from './check-skills.js'
+import { literalSecrets } from './literal-secrets.js'
 import { checkKitFiles, type CheckedFiles } from './check-kit-files.js'
 import type { CheckMemo } from './check-memo.js'
 
@@ -22,6 +23,8 @@ export interface LoadKitOptions {
    * frontmatter), so that a broken file is reported with its position before anything is written.
    */
   checkContent?: boolean
+  /** Refuse (instead of warning about) secrets written as literals in mcp.yaml. */
+  strict?: boolean
   /** Files that passed the check before and still stat the same are not read again (see check-memo.ts). */
   memo?: CheckMemo
 }
@@ -37,12 +40,17 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   const diagnostics: Diagnostic[] = []
   const meta = await readValidated(fs, join(dir, 'kit.yaml'), 'kit.schema.json')
   diagnostics.push(...meta.diagnostics)
-  const mcp = await readOptional(fs, join(dir, 'mcp.yaml'), 'mcp.schema.json', diagnostics, checkServers)
+  const secrets: Diagnostic[] = []
+  const mcp = await readOptional(fs, join(dir, 'mcp.yaml'), 'mcp.schema.json', diagnostics, (parsed) => {
+    const problems = checkServers(parsed)
+    if (problems.length === 0) secrets.push(...literalSecrets(parsed, options.strict ?? false))
+    return problems
+  })
   const hooks = await readOptional(fs, join(dir, 'hooks.yaml'), 'hooks.schema.json', diagnostics)
   const found: Diagnostic[] = []
   const files = (await walk(fs, dir, dir, found)).sort()
-  const warnings = found.filter((d) => d.severity === 'warning')
-  diagnostics.push(...found.filter((d) => d.severity === 'error'))
+  const warnings = [...found, ...secrets].filter((d) => d.severity === 'warning')
+  diagnostics.push(...[...found, ...secrets].filter((d) => d.severity === 'error'))
   const checked: CheckedFiles = { read: new Map(), sha256: new Map() }
   if (options.checkContent) {
     diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo, checked)))

@@ -202,3 +202,43 @@ describe('skills follow the Agent Skills format', () => {
     expect(found).toContain('a skill folder needs a SKILL.md')
   })
 })
+
+describe('secrets written as literals in mcp.yaml', () => {
+  const files = {
+    '/kit/kit.yaml': 'name: demo\nversion: 1.0.0\n',
+    '/kit/mcp.yaml':
+      'servers:\n  gh:\n    command: npx\n    env:\n      GITHUB_TOKEN: ghp_abcdefghijklmnopqrstuvwxyz0123456789\n      LOG: debug\n      REF: ${REF}\n  docs:\n    url: https://x.example/mcp\n    headers:\n      Authorization: Bearer abcdefghijklmnop1234567890\n',
+  }
+
+  it('are warned about at file:line:col, naming the key and the reference to write instead', async () => {
+    const result = await loadKit(kitFs(files), '/kit', { checkContent: true })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    const lines = renderDiagnostics(result.warnings, { color: false, cwd: '/kit' }).join('\n')
+    expect(lines).toContain('mcp.yaml:5:21')
+    expect(lines).toContain(
+      "server 'gh' env.GITHUB_TOKEN holds what looks like a secret, written as a literal",
+    )
+    expect(lines).toContain('(${GITHUB_TOKEN})')
+    expect(lines).toContain("server 'docs' headers.Authorization holds what looks like a secret")
+    expect(lines).toContain('(Bearer ${AUTHORIZATION})')
+    expect(lines).not.toContain('LOG')
+    expect(lines).not.toContain('REF')
+  })
+
+  it('are refused under --strict', async () => {
+    const result = await loadKit(kitFs(files), '/kit', { checkContent: true, strict: true })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.diagnostics.map((d) => d.pointer)).toEqual([
+      '/servers/gh/env/GITHUB_TOKEN',
+      '/servers/docs/headers/Authorization',
+    ])
+  })
+
+  it('say nothing about the starter kit', async () => {
+    const { realFs } = await import('../../src/fs/fs.js')
+    const result = await loadKit(realFs, 'examples/starter-kit', { checkContent: true, strict: true })
+    expect(result.ok && result.warnings).toEqual([])
+  })
+})
