@@ -11,6 +11,7 @@ import {
 } from '../config/load-config.js'
 import { TargetInvalidError, UsageError } from '../errors.js'
 import { pauseAfterChanges } from '../safety/guard-run.js'
+import { findProjectRoot } from '../config/project-root.js'
 import { defaultStateHome } from '../state/scope-state.js'
 import type { CliDeps } from './index.js'
 
@@ -49,11 +50,16 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
     flags.home !== undefined
       ? await existingDir(deps, '--home', flags.home)
       : resolve(deps.cwd, deps.env.HOME ?? '~')
-  // A config file marks the repository: running from a subfolder still installs at its root.
+  // A config file marks the repository, else its git root: running from a subfolder still installs at its root.
   const project =
     flags.project !== undefined
       ? await existingDir(deps, '--project', flags.project)
-      : (config?.dir ?? resolve(deps.cwd))
+      : (config?.dir ?? (await findProjectRoot(deps.fs, deps.cwd, home)))
+  // A project scope in the home is almost always a mistake (`outfit install` run in ~): say so, and what was meant.
+  if (scope === 'project' && flags.project === undefined && project === resolve(home) && !flags.json)
+    deps.err(
+      `! the project folder is your home (${project}): a project install here writes the tools' project folders into it. For your user configuration use --scope global; for a repository, run outfit inside it (or pass --project).`,
+    )
   return {
     fs: deps.fs,
     all,
