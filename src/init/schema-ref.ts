@@ -16,7 +16,7 @@ export async function schemaRefFor(fs: Fs, fromDir: string): Promise<SchemaRef> 
   // Inside outfit's own checkout (its examples, its tests): the schemas right there.
   if (!relative(packageRoot, fromDir).startsWith('..')) return rel(schemasDir)
   for (let dir = fromDir; ; dir = join(dir, '..')) {
-    const installed = join(dir, 'node_modules', 'outfit', 'schemas')
+    const installed = join(dir, 'node_modules', 'outfit-cli', 'schemas')
     if (await exists(fs, installed)) return rel(installed)
     if (join(dir, '..') === dir) break
   }
@@ -28,4 +28,4 @@ export async function schemaRefFor(fs: Fs, fromDir: string): Promise<SchemaRef> 
 // --- internal ---
 
 /** The package as published on npm, served by a CDN that every editor's YAML plugin can fetch. */
-const PUBLISHED = 'https://unpkg.com/outfit'
+const PUBLISHED = 'https://unpkg.com/outfit-cli'

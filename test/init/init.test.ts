@@ -51,14 +51,14 @@ describe('init kit', () => {
 
 describe('the $schema line of a scaffold works on every machine', () => {
   it("points into the project's node_modules when outfit is installed there", async () => {
-    const { fs, vol } = createTestFs({ '/proj/node_modules/outfit/schemas/kit.schema.json': '{}' })
+    const { fs, vol } = createTestFs({ '/proj/node_modules/outfit-cli/schemas/kit.schema.json': '{}' })
     await initKit(fs, '/proj/ai/kit')
     expect(String(vol.readFileSync('/proj/ai/kit/kit.yaml')).split('\n')[0]).toBe(
-      '# yaml-language-server: $schema=../../node_modules/outfit/schemas/kit.schema.json',
+      '# yaml-language-server: $schema=../../node_modules/outfit-cli/schemas/kit.schema.json',
     )
     await initTarget(fs, '/proj/targets', 'my-tool')
     expect(String(vol.readFileSync('/proj/targets/my-tool.yaml')).split('\n')[0]).toBe(
-      '# yaml-language-server: $schema=../node_modules/outfit/schemas/target.schema.json',
+      '# yaml-language-server: $schema=../node_modules/outfit-cli/schemas/target.schema.json',
     )
   })
 
@@ -66,7 +66,7 @@ describe('the $schema line of a scaffold works on every machine', () => {
     const { fs, vol } = createTestFs({ '/elsewhere/.keep': '' })
     await initKit(fs, '/elsewhere/kit')
     expect(String(vol.readFileSync('/elsewhere/kit/mcp.yaml')).split('\n')[0]).toBe(
-      `# yaml-language-server: $schema=https://unpkg.com/outfit@${version}/schemas/mcp.schema.json`,
+      `# yaml-language-server: $schema=https://unpkg.com/outfit-cli@${version}/schemas/mcp.schema.json`,
     )
   })
 })
@@ -78,7 +78,7 @@ describe('init target', () => {
     expect(file).toBe('/repo/targets/my-tool.yaml')
     const text = String(vol.readFileSync('/repo/targets/my-tool.yaml'))
     expect(text.split('\n')[0]).toBe(
-      `# yaml-language-server: $schema=https://unpkg.com/outfit@${version}/schemas/target.schema.json`,
+      `# yaml-language-server: $schema=https://unpkg.com/outfit-cli@${version}/schemas/target.schema.json`,
     )
     const loaded = await loadTarget(fs, '/repo/targets/my-tool.yaml')
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics))
