@@ -238,6 +238,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
             scopes: Object.keys(t.spec.scopes),
             detected: await detected(t),
             file: t.file,
+            ...(t.spec.endOfLife ? { endOfLife: t.spec.endOfLife } : {}),
           })),
         )
         if (flags.json) json(listDocument(rows))
@@ -245,7 +246,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
           const width = Math.max(...rows.map((r) => r.id.length))
           for (const r of rows)
             deps.out(
-              `${r.detected ? '●' : '○'} ${r.id.padEnd(width)}  ${r.name} (${r.scopes.join(', ')})${r.detected ? '' : ' — not detected'}`,
+              `${r.detected ? '●' : '○'} ${r.id.padEnd(width)}  ${r.name} (${r.scopes.join(', ')})${r.detected ? '' : ' — not detected'}${r.endOfLife ? ` — end of life since ${r.endOfLife.since}: ${r.endOfLife.note}` : ''}`,
             )
         }
         return ExitCode.Success

@@ -38,10 +38,11 @@ export function withTable(readme: string, table: string): string {
 
 /** How the target was checked: documentation only, or the tool's own (pinned) CLI or code run by the judges. */
 function checked(spec: TargetSpec): string {
-  if (spec.evidence === 'docs') return ' (docs only)'
-  if (spec.verifiedBy?.cli !== undefined) return ' (verified by its own CLI)'
-  if (spec.verifiedBy?.code !== undefined) return ' (verified by its own code)'
-  return ''
+  const eol = spec.endOfLife ? `; end of life since ${spec.endOfLife.since}` : ''
+  if (spec.evidence === 'docs') return ` (docs only${eol})`
+  if (spec.verifiedBy?.cli !== undefined) return ` (verified by its own CLI${eol})`
+  if (spec.verifiedBy?.code !== undefined) return ` (verified by its own code${eol})`
+  return eol ? ` (${eol.slice(2)})` : ''
 }
 
 /** Per scope, where the content goes; scopes with the same places are merged ("global, project: …"). */

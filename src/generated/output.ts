@@ -357,6 +357,19 @@ export interface ListDocument {
      * The target YAML file.
      */
     file: string
+    /**
+     * The vendor discontinued the tool: since when, and what happened.
+     */
+    endOfLife?: {
+      /**
+       * YYYY-MM-DD.
+       */
+      since: string
+      /**
+       * What happened and where its users went.
+       */
+      note: string
+    }
   }[]
 }
 export interface ValidateDocument {

@@ -188,6 +188,19 @@ export interface OutfitTarget {
     note?: string
   }
   /**
+   * The tool is discontinued by its vendor: outfit keeps the target for people whose files exist, says so in `list`, the README table and every install.
+   */
+  endOfLife?: {
+    /**
+     * When the vendor ended it (YYYY-MM-DD).
+     */
+    since: string
+    /**
+     * What happened and where its users went (one sentence, cited in a comment).
+     */
+    note: string
+  }
+  /**
    * How to tell whether the tool is installed: any listed path exists or command is on PATH.
    */
   detect?: {

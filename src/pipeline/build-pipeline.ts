@@ -83,6 +83,7 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
     areas,
     steps,
     ...(unsupported.length > 0 ? { unsupported } : {}),
+    ...(spec.endOfLife ? { endOfLife: spec.endOfLife } : {}),
     ...(alsoReads.length > 0 ? { alsoReads } : {}),
   }
 }

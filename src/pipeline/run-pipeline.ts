@@ -35,6 +35,9 @@ export async function runPipeline(
   let failure: ToolResult['failure']
   const stepCtx: ActionContext = { ...ctx, completed }
   reportUnsupported(pipeline.unsupported ?? [], ctx)
+  // A discontinued tool still gets the kit (its users' files exist), with a word on what happened to it.
+  const eol = pipeline.endOfLife
+  if (eol) ctx.log.warn(`${ctx.tool.name} reached end of life on ${eol.since}: ${eol.note}`)
   await reportOverlaps(pipeline.alsoReads ?? [], ctx)
 
   for (const [index, step] of pipeline.steps.entries()) {

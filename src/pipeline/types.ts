@@ -21,6 +21,8 @@ export interface Pipeline {
   /** Where the target may write in this scope (see declared-areas.ts): state naming anything else is refused. */
   areas: string[]
   steps: Step[]
+  /** The vendor discontinued the tool (the target's `endOfLife`): said in every install. */
+  endOfLife?: { since: string; note: string }
   /** Kit content the tool cannot take in this scope (the target's `unsupported`), reported before the steps run. */
   unsupported?: Unsupported[]
   /** Places where the tool also reads another target's content (the target's `alsoReads`), in this scope. */

@@ -30,7 +30,11 @@ describe('README per-target table', () => {
     const table = targetTable(targets.map((t) => t.spec))
     const docsOnly = targets.filter((t) => t.spec.evidence === 'docs').map((t) => t.spec.name)
     expect(docsOnly.length).toBeGreaterThan(0)
-    for (const name of docsOnly) expect(table).toContain(`| ${name} (docs only) |`)
+    for (const t of targets.filter((t) => t.spec.evidence === 'docs'))
+      expect(table).toContain(
+        `| ${t.spec.name} (docs only${t.spec.endOfLife ? `; end of life since ${t.spec.endOfLife.since}` : ''}) |`,
+      )
+    expect(table).toContain('| Roo Code (docs only; end of life since 2026-05-15) |')
     expect(table).not.toContain('| Claude Code (docs only)')
     expect(table).toContain('| Crush (docs only) |')
     // Targets whose own CLI (or code), pinned in verifiedBy, is run by the judges say so.
