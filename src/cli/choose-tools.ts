@@ -1,5 +1,6 @@
 // Which tools a command acts on: named ones, --all, --detected, the config file's list, or (in a terminal) the
 // person's choice from a multiselect. Without a terminal it never asks.
+import { status } from '../api/status.js'
 import { createdByOutfit, detectTool, pickTargets } from '../api/targets.js'
 import { CancelledError, UsageError } from '../errors.js'
 import type { LoadedTarget } from '../types.js'
@@ -43,6 +44,15 @@ export async function chooseTools(
   if (tools.length > 0) return withScopeOnly(pickTargets(ctx.all, tools), ctx.scope)
   if (ctx.config?.tools) return withScopeOnly(pickTargets(ctx.all, ctx.config.tools), ctx.scope)
   if (deps.isTTY && !flags.yes && !deps.env.CI) return ask(deps, ctx, withScope, verb)
+  // Without a question to ask: the tools outfit installed in this scope are the ones meant (uninstall, plan, update,
+  // a re-install), as the manifests remember them.
+  const installed = await installedTools(ctx, withScope)
+  if (installed.length > 0) {
+    deps.err(
+      `note: acting on the tools installed here: ${installed.map((t) => t.spec.id).join(', ')} (name tools to choose others)`,
+    )
+    return installed
+  }
   // uninstall has no --detected (whether a tool is on this machine says nothing about what outfit installed there).
   const choices = verb === 'Uninstall from' ? 'pass --all' : 'pass --all or --detected'
   throw new UsageError(`which tools? name them, or ${choices}`, {
@@ -51,6 +61,13 @@ export async function chooseTools(
 }
 
 // --- internal ---
+
+/** The tools with an install of this scope on record; none when the records cannot be read (the command says why). */
+async function installedTools(ctx: Context, candidates: LoadedTarget[]): Promise<LoadedTarget[]> {
+  const rows = await status({ ...ctx, targets: candidates }).catch(() => [])
+  const ids = new Set(rows.filter((r) => r.installed).map((r) => r.tool))
+  return candidates.filter((t) => ids.has(t.spec.id))
+}
 
 /** Named tools must all have the scope: checked before the kit is read or anything is asked. */
 function withScopeOnly(targets: LoadedTarget[], scope: string): LoadedTarget[] {

@@ -3,7 +3,7 @@
 import { join, resolve } from 'node:path'
 import { prepareKits, type PreparedKits } from '../api/kits.js'
 import { CancelledError, UsageError } from '../errors.js'
-import { LOCK_FILE } from '../lock/lock-file.js'
+import { LOCK_FILE, readLock } from '../lock/lock-file.js'
 import { npmOptions } from '../sources/npm-config.js'
 import type { KitSource } from '../sources/resolve-kits.js'
 import { cacheHome } from '../sources/xdg.js'
@@ -24,11 +24,30 @@ export interface KitFlagsIn {
   strict?: boolean
 }
 
-/** The kit sources of this run: --kit, else the config's kit or kits, else the current folder. */
-export function kitSources(deps: CliDeps, ctx: Context, flags: KitFlagsIn): KitSource[] {
+/**
+ * The kit sources of this run: --kit, else the config's kit or kits, else a kit in the current folder, else the kits
+ * outfit.lock remembers (an earlier `install --kit <source>` wrote them there: `install --frozen`, `plan` and
+ * `update` then work without --kit), else the current folder (which gets the "no kit here" error).
+ */
+export async function kitSources(deps: CliDeps, ctx: Context, flags: KitFlagsIn): Promise<KitSource[]> {
   if (flags.kit !== undefined) return [{ name: flags.kit, source: flags.kit, baseDir: deps.cwd }]
   if (ctx.config?.kits) return ctx.config.kits.map((k) => ({ ...k, baseDir: ctx.config?.dir ?? deps.cwd }))
-  return [{ name: '.', source: resolve(deps.cwd), baseDir: deps.cwd }]
+  const here = [{ name: '.', source: resolve(deps.cwd), baseDir: deps.cwd }]
+  if (
+    await deps.fs.stat(join(deps.cwd, 'kit.yaml')).then(
+      () => true,
+      () => false,
+    )
+  )
+    return here
+  const lock = await readLock(join(ctx.project, LOCK_FILE))
+  const remembered = Object.entries(lock?.kits ?? {})
+  if (remembered.length === 0) return here
+  if (!flags.json)
+    deps.err(
+      `note: using the kits outfit.lock remembers (${remembered.map(([name]) => name).join(', ')}); \`outfit init kit\` or a kit: line in outfit.config.yaml makes it explicit`,
+    )
+  return remembered.map(([name, entry]) => ({ name, source: entry.source, baseDir: ctx.project }))
 }
 
 export async function prepare(
@@ -39,7 +58,7 @@ export async function prepare(
   only?: string[],
   remember?: boolean,
 ): Promise<PreparedKits> {
-  const kits = kitSources(deps, ctx, flags)
+  const kits = await kitSources(deps, ctx, flags)
   const unknown = (only ?? []).filter((name) => !kits.some((k) => k.name === name))
   if (unknown.length > 0)
     throw new UsageError(`unknown kit '${unknown[0]}'`, {

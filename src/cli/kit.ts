@@ -14,7 +14,7 @@ export const KIT_HINT =
 
 /** Every local kit source must be a folder that holds kit.yaml; fetched ones are checked by their fetch. */
 export async function checkKitSources(deps: CliDeps, ctx: Context, flags: KitFlagsIn): Promise<void> {
-  for (const source of kitSources(deps, ctx, flags)) {
+  for (const source of await kitSources(deps, ctx, flags)) {
     const spec = parseSource(source.source, source.baseDir ?? deps.cwd)
     if (spec.kind !== 'local') continue
     const shown = relative(deps.cwd, spec.dir) || '.'

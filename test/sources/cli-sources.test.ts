@@ -312,3 +312,21 @@ describe('outfit update', () => {
     expect(checked(json.out)).toMatchObject({ command: 'install', error: { code: 'LOCK_MISMATCH' } })
   })
 })
+
+describe('outfit remembers what it was told', () => {
+  it('after install --kit <git source> --trust, install --frozen, plan and uninstall need neither --kit nor tools', async () => {
+    const source = `${repo.url}#v1::path:kits/plain`
+    const first = await outfit('install', 'cursor', 'claude-code', '--kit', source, '--trust')
+    expect(first.code, first.all).toBe(0)
+    const frozen = await outfit('install', '--frozen')
+    expect(frozen.code, frozen.all).toBe(0)
+    expect(frozen.err).toContain('note: using the kits outfit.lock remembers')
+    expect(frozen.err).toContain('note: acting on the tools installed here: claude-code, cursor')
+    const planned = await outfit('plan', '--check')
+    expect(planned.code, planned.all).toBe(0)
+    const gone = await outfit('uninstall')
+    expect(gone.code, gone.all).toBe(0)
+    expect(gone.err).toContain('note: acting on the tools installed here: claude-code, cursor')
+    expect(existsSync(join(project, '.cursor'))).toBe(false)
+  })
+})
