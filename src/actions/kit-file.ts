@@ -7,19 +7,12 @@
 import { decodeUtf8, hashBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
-import type { MarkdownDoc } from '../transforms/markdown.js'
-import type { CheckedFiles } from '../kit/check-kit-files.js'
+import type { CheckedFiles, KitFile } from '../kit/checked-file.js'
 import type { Kit } from '../types.js'
 import type { ActionContext } from './types.js'
 
 /** A kit file's bytes until a tool needs its text; then its text (without a byte-order mark) and parsed Markdown. */
-export interface KitFile {
-  bytes?: Uint8Array
-  text?: string
-  /** The file began with a byte-order mark (not part of `text`). */
-  bom?: boolean
-  doc?: MarkdownDoc
-}
+export type { KitFile }
 
 /** Reads a kit file (a regular file within the size limit) once per run; the cache lives in the run's shared map. */
 export function readKitFileOnce(ctx: ActionContext, source: string): Promise<KitFile> {

@@ -14,8 +14,10 @@ import {
   type ManifestStep,
 } from '../state/manifest-file.js'
 import type { Change, OwnedKey, Snapshot } from '../types.js'
-import { getInverse } from './index.js'
+import { unblock } from './block.js'
 import { unmergeJson } from './json-unmerge.js'
+import { tomlUnmerge } from './toml-merge.js'
+import { yamlUnmerge } from './yaml-unmerge.js'
 import { undoFileChange } from './undo-files.js'
 import type { Action, ActionContext, InverseAction } from './types.js'
 
@@ -84,6 +86,16 @@ export function isRealChange(change: Change): boolean {
 }
 
 // --- internal ---
+
+/**
+ * The inverses of the shared-file edits that a prune takes out semantically (JSON edits are unmerged directly): named
+ * here rather than looked up in the action registry, which itself lists this module's actions.
+ */
+const EDIT_INVERSES: Record<string, InverseAction> = {
+  unblock,
+  'toml-unmerge': tomlUnmerge,
+  'yaml-unmerge': yamlUnmerge,
+}
 
 /**
  * A re-install does not re-create directories or JSON containers that already exist, yet they are still outfit's:
@@ -187,7 +199,7 @@ async function pruneStaleEdits(ctx: ActionContext, steps: ManifestStep[]): Promi
       (c): c is Extract<Change, { kind: 'edit' }> =>
         c.kind === 'edit' && c.format !== 'json' && c.owned.length > 0,
     )
-    const inverse = getInverse(step.inverse)
+    const inverse = Object.hasOwn(EDIT_INVERSES, step.inverse) ? EDIT_INVERSES[step.inverse] : undefined
     if (edits.length === 0 || !inverse) continue
     const before = new Map<string, Snapshot | null>()
     for (const edit of edits) before.set(edit.path, await readSnapshot(ctx.fs, edit.path))

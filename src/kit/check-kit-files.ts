@@ -14,21 +14,15 @@ import {
   readBounded,
 } from '../fs/read-bounded.js'
 import type { Diagnostic } from '../types.js'
-import type { KitFile } from '../actions/kit-file.js'
 import type { MarkdownDoc } from '../transforms/markdown.js'
+import type { CheckedFiles } from './checked-file.js'
 import { statStamp, type CheckMemo } from './check-memo.js'
 
 /** Same fence as the Markdown transform (src/transforms/markdown.ts): what install treats as frontmatter. */
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 const MARKDOWN = /\.(md|mdc|markdown)$/i
 
-/** What the check learnt of the Markdown files that passed, by absolute path, for install (src/actions/kit-file.ts). */
-export interface CheckedFiles {
-  /** Files read now: their text and parsed frontmatter, which install uses instead of reading them again. */
-  read: Map<string, KitFile>
-  /** The SHA-256 of every file read now or vouched for by the memo (for the fast path's digest of the kit). */
-  sha256: Map<string, string>
-}
+export type { CheckedFiles } from './checked-file.js'
 
 export async function checkKitFiles(
   fs: Fs,
