@@ -14,6 +14,7 @@ import type { Fs } from '../fs/fs.js'
 import { recover } from '../safety/guard-run.js'
 import { openScopeState } from '../state/scope-state.js'
 import { plan } from '../plan/plan.js'
+import { WarningDigest } from '../report/warning-digest.js'
 import {
   renderDiagnostics,
   renderLockChanges,
@@ -123,6 +124,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
       'Trust the kit sources of this run (their hooks and MCP servers run commands), and remember it',
     )
     .option('--strict', 'Refuse a kit that writes a secret as a literal in mcp.yaml (else it is a warning)')
+    .option('--verbose', 'Show every warning whole, also those another tool already gave')
     .action((tools: string[], flags: KitFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
@@ -140,7 +142,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         showKitWarnings(deps, kits)
         if (flags.dryRun) return showPlan(deps, ctx, targets, flags, kits.kit)
         await checkTrust(deps, ctx, flags, kits)
-        const { stopProgress, ...events } = stream(deps, flags, targets)
+        const { stopProgress, hiddenWarnings, ...events } = stream(deps, flags, targets)
         const request = {
           ...ctx,
           kit: kits.kit,
@@ -152,7 +154,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
         const report = await install(request).finally(stopProgress)
         if (succeeded(report) && (await kits.saveLock()) && !flags.json)
           for (const line of renderLockChanges(kits.changes)) deps.err(line)
-        return finish(deps, report, ctx, flags)
+        return finish(deps, report, ctx, flags, hiddenWarnings())
       }),
     )
 
@@ -209,15 +211,16 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .example('outfit uninstall --all --scope global')
     .option('--all', 'Uninstall from every known tool')
     .option('--force', 'Also remove files you changed since outfit installed them')
+    .option('--verbose', 'Show every warning whole, also those another tool already gave')
     .action((tools: string[], flags: KitFlags) =>
       run(async () => {
         const ctx = await context(deps, flags)
         const targets = await chooseTools(deps, ctx, tools, flags, 'Uninstall from')
-        const { stopProgress, ...events } = stream(deps, flags, targets)
+        const { stopProgress, hiddenWarnings, ...events } = stream(deps, flags, targets)
         const report = await uninstall({ ...ctx, targets, force: flags.force ?? false, ...events }).finally(
           stopProgress,
         )
-        return finish(deps, report, ctx, flags)
+        return finish(deps, report, ctx, flags, hiddenWarnings())
       }),
     )
 
@@ -457,12 +460,14 @@ async function showPlan(
     : ExitCode.Success
 }
 
-function stream(deps: CliDeps, flags: CommonFlags, tools: LoadedTarget[]) {
+function stream(deps: CliDeps, flags: CommonFlags & { verbose?: boolean }, tools: LoadedTarget[]) {
   // Each tool's block is printed whole as soon as that tool finishes, so concurrent output never interleaves.
   const none = () => {}
-  if (flags.json) return { stopProgress: none }
+  const digest = flags.verbose ? undefined : new WarningDigest()
+  const hiddenWarnings = () => digest?.hidden ?? 0
+  if (flags.json) return { stopProgress: none, hiddenWarnings }
   const render = (result: Parameters<typeof renderToolBlock>[0]) =>
-    renderToolBlock(result, { color: deps.color })
+    renderToolBlock(digest ? digest.filter(result) : result, { color: deps.color })
   if (deps.tty && deps.isTTY) {
     const progress = liveProgress(
       tools.map((t) => ({ id: t.spec.id, name: t.spec.name })),
@@ -473,18 +478,24 @@ function stream(deps: CliDeps, flags: CommonFlags, tools: LoadedTarget[]) {
       onStep: progress.step,
       onToolDone: (result: Parameters<typeof renderToolBlock>[0]) => progress.done(result, render(result)),
       stopProgress: () => progress.stop(),
+      hiddenWarnings,
     }
   }
   return {
     onToolDone: (result: Parameters<typeof renderToolBlock>[0]) =>
       render(result).forEach((line) => deps.out(line)),
     stopProgress: none,
+    hiddenWarnings,
   }
 }
 
-function finish(deps: CliDeps, report: RunReport, ctx: Context, flags: CommonFlags): number {
+function finish(deps: CliDeps, report: RunReport, ctx: Context, flags: CommonFlags, hidden = 0): number {
   if (flags.json) deps.out(JSON.stringify(runDocument(report, ctx.scope), null, 2))
   else {
+    if (hidden > 0)
+      deps.err(
+        `note: ${hidden} warning${hidden === 1 ? '' : 's'} already shown for another tool ${hidden === 1 ? 'was' : 'were'} not repeated (--verbose shows every one)`,
+      )
     if (report.recovered?.length)
       for (const line of renderRecovered(report.recovered, { color: deps.color })) deps.err(line)
     deps.out('')
