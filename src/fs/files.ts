@@ -1,4 +1,5 @@
 // Whole-file reads and crash-safe writes over the injected Fs.
+import { FileAccessError } from '../errors.js'
 import { createHash, randomBytes } from 'node:crypto'
 import { dirname, basename, join } from 'node:path'
 import { isNotFound, type Fs } from './fs.js'
@@ -122,8 +123,22 @@ export async function writeAtomic(
     await fs.rename(tmp, path)
   } catch (error) {
     await fs.unlink(tmp).catch(() => {})
-    throw error
+    throw refusedWrite(error, path)
   }
+}
+
+/**
+ * The system refused the write (a read-only folder or file system, no permission): said about the user's file, not
+ * the temporary file outfit writes beside it, with what to do.
+ */
+function refusedWrite(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS') return error
+  const why = code === 'EROFS' ? 'the file system is read-only' : `the system refused it (${code})`
+  return new FileAccessError(`cannot write ${path}: ${why}`, {
+    hint: `make ${dirname(path)} writable for you (or run outfit as the user who owns it), then run again`,
+    cause: error,
+  })
 }
 
 const TEMP_NAME = /^\.(.+)\.outfit-[0-9a-f]{8}\.tmp$/

@@ -22,3 +22,30 @@ describe('writeAtomic', () => {
     expect(vol.readFileSync('/d/f4', 'utf8')).toBe('v49')
   })
 })
+
+describe('a write the system refuses', () => {
+  it("names the user's file, not outfit's temporary one, and says what to do", async () => {
+    const { fs } = createTestFs({ '/p/.cursor/mcp.json': '{}' })
+    const refusing = {
+      ...fs,
+      writeFile: (async () => {
+        throw Object.assign(
+          new Error("EACCES: permission denied, open '/p/.cursor/.mcp.json.outfit-1a2b3c4d.tmp'"),
+          {
+            code: 'EACCES',
+          },
+        )
+      }) as typeof fs.writeFile,
+    }
+    const error = (await writeAtomic(refusing, '/p/.cursor/mcp.json', '{"a":1}').catch(
+      (e: Error) => e,
+    )) as Error & {
+      hint: string
+      code: string
+    }
+    expect(error.code).toBe('FILE_ACCESS')
+    expect(error.message).toBe('cannot write /p/.cursor/mcp.json: the system refused it (EACCES)')
+    expect(error.message).not.toContain('.tmp')
+    expect(error.hint).toContain('make /p/.cursor writable')
+  })
+})
