@@ -1,14 +1,16 @@
 // `outfit validate <file>`: recognise what a file is (target, kit.yaml, mcp.yaml, hooks.yaml, outfit.config.yaml, or
 // a whole kit folder) and check it with that kind's schema and rules, never with another kind's.
-import { basename, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { CONFIG_FILE, loadConfig } from '../config/load-config.js'
 import { exists, type Fs } from '../fs/fs.js'
+import { checkKitFile } from '../kit/check-kit-files.js'
+import { checkSkillFile } from '../kit/check-skills.js'
 import { checkServers, loadKit } from '../kit/load-kit.js'
 import { loadTarget } from '../load/load-target.js'
 import { readValidated } from '../load/read-validated.js'
 import type { Diagnostic } from '../types.js'
 
-export type FileKind = 'target' | 'kit' | 'kit-folder' | 'mcp' | 'hooks' | 'config'
+export type FileKind = 'target' | 'kit' | 'kit-folder' | 'mcp' | 'hooks' | 'config' | 'markdown'
 
 export async function validateFile(
   fs: Fs,
@@ -25,6 +27,8 @@ export async function validateFile(
 export async function recognise(fs: Fs, file: string): Promise<FileKind> {
   const st = await fs.stat(file).catch(() => undefined)
   if (st?.isDirectory()) return 'kit-folder'
+  // A kit's Markdown (a rule, a command, an agent, a SKILL.md) is checked as install reads it, not as YAML.
+  if (/\.(md|mdc|markdown)$/i.test(file)) return 'markdown'
   const head = st?.isFile() && Number(st.size) < 1024 * 1024 ? await readHead(fs, file) : ''
   const named = /\$schema=\S*?\b(target|kit|mcp|hooks|config)\.schema\.json/.exec(head)?.[1]
   if (named) return named as FileKind
@@ -69,6 +73,11 @@ async function check(fs: Fs, file: string, kind: FileKind): Promise<Diagnostic[]
       }
       const result = await loadKit(fs, file, { checkContent: true })
       return result.ok ? result.warnings : result.diagnostics
+    }
+    case 'markdown': {
+      const found = await checkKitFile(fs, file, true)
+      if (found.length > 0 || basename(file) !== 'SKILL.md') return found
+      return checkSkillFile(fs, file, basename(dirname(file)))
     }
     case 'config': {
       const result = await loadConfig(fs, file)

@@ -61,7 +61,19 @@ export async function validate(
   if (flags.kit !== undefined) {
     const kit = await loadKit(deps.fs, resolve(deps.cwd, flags.kit), { checkContent: true })
     diagnostics.push(...(kit.ok ? kit.warnings : kit.diagnostics))
-    checked++
+    // Counted as files, like everything else validate reports: the kit's own YAML files and its content files.
+    const meta = ['kit.yaml', 'mcp.yaml', 'hooks.yaml']
+    const present = await Promise.all(
+      meta.map((f) =>
+        deps.fs.stat(resolve(deps.cwd, flags.kit as string, f)).then(
+          () => 1,
+          () => 0,
+        ),
+      ),
+    )
+    checked += kit.ok
+      ? kit.value.files.length + present.reduce<number>((a, b) => a + b, 0)
+      : new Set(kit.diagnostics.map((d) => d.file)).size
   }
   return { diagnostics, checked }
 }

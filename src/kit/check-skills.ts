@@ -25,47 +25,50 @@ export async function checkSkills(fs: Fs, dir: string, files: string[]): Promise
       )
       continue
     }
-    const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')
-    const parsed: Parameters<typeof checkFrontmatter>[2] = {}
-    if (checkFrontmatter(file, text, parsed).length > 0) continue // reported by the content check
-    if (!parsed.doc?.hadFrontmatter) {
-      out.push(error(file, 1, 1, 'SKILL.md needs frontmatter (---) with a name and a description'))
-      continue
-    }
-    const fm = parsed.doc.frontmatter
-    const lineOf = (key: string) => {
-      const i = text.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`))
-      return i < 0 ? FENCE_LINE : i + 1
-    }
-    const name = fm.name
-    if (typeof name !== 'string' || name === '')
-      out.push(error(file, FENCE_LINE, 1, `frontmatter needs a name (the folder's: ${folder})`))
-    else if (!NAME.test(name) || name.length > 64)
-      out.push(
-        error(
-          file,
-          lineOf('name'),
-          1,
-          `name '${name}' must be lowercase letters, digits and single hyphens, at most 64 characters (e.g. ${suggest(name)})`,
-        ),
-      )
-    else if (name !== folder)
-      out.push(error(file, lineOf('name'), 1, `name '${name}' must be the skill folder's name, '${folder}'`))
-    const description = fm.description
-    if (typeof description !== 'string' || description.trim() === '')
-      out.push(
-        error(file, FENCE_LINE, 1, 'frontmatter needs a description: what the skill does and when to use it'),
-      )
-    else if (description.length > 1024)
-      out.push(
-        error(
-          file,
-          lineOf('description'),
-          1,
-          `description is ${description.length} characters; at most 1,024`,
-        ),
-      )
+    out.push(...(await checkSkillFile(fs, file, folder)))
   }
+  return out
+}
+
+/** One SKILL.md against the Agent Skills rules; `folder` is the name of the skill folder holding it. */
+export async function checkSkillFile(fs: Fs, file: string, folder: string): Promise<Diagnostic[]> {
+  const out: Diagnostic[] = []
+  const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')
+  const parsed: Parameters<typeof checkFrontmatter>[2] = {}
+  const problems = checkFrontmatter(file, text, parsed)
+  if (problems.length > 0) return problems
+  if (!parsed.doc?.hadFrontmatter) {
+    out.push(error(file, 1, 1, 'SKILL.md needs frontmatter (---) with a name and a description'))
+    return out
+  }
+  const fm = parsed.doc.frontmatter
+  const lineOf = (key: string) => {
+    const i = text.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`))
+    return i < 0 ? FENCE_LINE : i + 1
+  }
+  const name = fm.name
+  if (typeof name !== 'string' || name === '')
+    out.push(error(file, FENCE_LINE, 1, `frontmatter needs a name (the folder's: ${folder})`))
+  else if (!NAME.test(name) || name.length > 64)
+    out.push(
+      error(
+        file,
+        lineOf('name'),
+        1,
+        `name '${name}' must be lowercase letters, digits and single hyphens, at most 64 characters (e.g. ${suggest(name)})`,
+      ),
+    )
+  else if (name !== folder)
+    out.push(error(file, lineOf('name'), 1, `name '${name}' must be the skill folder's name, '${folder}'`))
+  const description = fm.description
+  if (typeof description !== 'string' || description.trim() === '')
+    out.push(
+      error(file, FENCE_LINE, 1, 'frontmatter needs a description: what the skill does and when to use it'),
+    )
+  else if (description.length > 1024)
+    out.push(
+      error(file, lineOf('description'), 1, `description is ${description.length} characters; at most 1,024`),
+    )
   return out
 }
 

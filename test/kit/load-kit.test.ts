@@ -242,3 +242,41 @@ describe('secrets written as literals in mcp.yaml', () => {
     expect(result.ok && result.warnings).toEqual([])
   })
 })
+
+describe('validate on a kit and on a SKILL.md', () => {
+  it('counts the files of a kit truthfully, and checks a SKILL.md as a skill with positions', async () => {
+    const { runCli } = await import('../helpers/run-cli.js')
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const dir = await mkdtemp(join(tmpdir(), 'outfit-validate-'))
+    try {
+      await writeFile(join(dir, 'kit.yaml'), 'name: k\nversion: 1.0.0\n')
+      await mkdir(join(dir, 'skills', 'release-notes'), { recursive: true })
+      await writeFile(
+        join(dir, 'skills', 'release-notes', 'SKILL.md'),
+        '---\nname: Release Notes!\n---\nBody\n',
+      )
+      const kit = await runCli(['validate', join(dir, 'kit.yaml'), '--kit', dir], { cwd: dir })
+      expect(kit.code).toBe(1)
+      const skill = await runCli(['validate', join(dir, 'skills', 'release-notes', 'SKILL.md')], { cwd: dir })
+      expect(skill.code).toBe(1)
+      expect(skill.out + skill.err).toContain(
+        "skills/release-notes/SKILL.md:2:1  name 'Release Notes!' must be",
+      )
+      expect(skill.out + skill.err).not.toContain('YAML syntax error')
+      await writeFile(
+        join(dir, 'skills', 'release-notes', 'SKILL.md'),
+        '---\nname: release-notes\ndescription: Drafts notes.\n---\nBody\n',
+      )
+      const fixed = await runCli(['validate', '--kit', dir], { cwd: dir })
+      expect(fixed.code, fixed.all).toBe(0)
+      // 25+ built-in targets and the kit's two files, each counted once.
+      const count = Number(/✓ (\d+) files valid/.exec(fixed.out)?.[1])
+      const targets = Number(/✓ (\d+) files valid/.exec((await runCli(['validate'], { cwd: dir })).out)?.[1])
+      expect(count - targets).toBe(2)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
