@@ -29,6 +29,11 @@ export function previousChange(ctx: ActionContext, path: string): Change | undef
   return ctx.previous ? changesByPath(ctx.previous).get(path)?.at(-1) : undefined
 }
 
+/** Every change this tool's previous install recorded for a path, in manifest order (several steps may edit one file). */
+export function previousChanges(ctx: ActionContext, path: string): readonly Change[] {
+  return ctx.previous ? (changesByPath(ctx.previous).get(path) ?? []) : []
+}
+
 // --- internal ---
 
 /**

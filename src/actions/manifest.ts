@@ -14,6 +14,7 @@ import {
   type ManifestStep,
 } from '../state/manifest-file.js'
 import type { Change, OwnedKey, Snapshot } from '../types.js'
+import { RUN_TOOLS } from '../pipeline/report-unsupported.js'
 import { unblock } from './block.js'
 import { unmergeJson } from './json-unmerge.js'
 import { tomlUnmerge } from './toml-merge.js'
@@ -131,10 +132,17 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
   let count = 0
   const nowOwned = new Set(current.filter((c) => c.kind === 'file' || c.kind === 'link').map((c) => c.path))
   const previous = ctx.previous.steps.flatMap((s) => s.changes)
+  // Tools installing the same kit in this run drop the same content: their older manifests' claims on it do not keep
+  // it (each kept it for the other, and a skill left a shared .agents/skills folder behind).
+  const inRun = new Set((ctx.run.get(RUN_TOOLS) as string[] | undefined) ?? [])
+  const pruning: ActionContext = {
+    ...ctx,
+    others: async () => (await ctx.others()).filter((m) => !inRun.has(m.tool)),
+  }
   for (const old of previous) {
     if ((old.kind === 'file' || old.kind === 'link') && !nowOwned.has(old.path)) {
       const before = await readSnapshot(ctx.fs, old.path)
-      const kept = await undoFileChange(old, ctx, 'uninstall')
+      const kept = await undoFileChange(old, pruning, 'uninstall')
       for (const k of kept) ctx.log.warn(`kept ${k.path}: ${k.reason} (no longer part of the kit)`)
       if (kept.length === 0 && before) {
         ctx.record({ kind: 'file', path: old.path, before, after: await readSnapshot(ctx.fs, old.path) })

@@ -18,7 +18,7 @@ import { deepEqual } from '../formats/deep-equal.js'
 import { loadBackup } from '../state/manifest-file.js'
 import { recordMadeDir } from './parents.js'
 import type { Change, Kept, OwnedKey, Snapshot } from '../types.js'
-import { claimsOn, previousChange, type Claim } from './claims.js'
+import { claimsOn, previousChange, previousChanges, type Claim } from './claims.js'
 import { undoFileChange } from './undo-files.js'
 import type { ActionContext, UndoMode, UndoResult } from './types.js'
 
@@ -73,9 +73,13 @@ export async function editSharedFile(
 
 /** The key this tool's previous install owned at `keyPath` in `file`, to carry its original `before` forward. */
 export function previousOwned(ctx: ActionContext, file: string, keyPath: string[]): OwnedKey | undefined {
-  const prev = previousChange(ctx, file)
-  if (!prev || prev.kind !== 'edit') return undefined
-  return prev.owned.find((k) => !k.append && !k.container && deepEqual(k.path, keyPath))
+  // Several steps may edit one file (Gemini's settings.json: MCP servers, then hooks): the key is in whichever did.
+  for (const prev of [...previousChanges(ctx, file)].reverse()) {
+    if (prev.kind !== 'edit') continue
+    const key = prev.owned.find((k) => !k.append && !k.container && deepEqual(k.path, keyPath))
+    if (key) return key
+  }
+  return undefined
 }
 
 /** The missing objects/arrays along a path (json-merge, yaml-merge), so undo can remove them again once empty. */

@@ -174,3 +174,19 @@ describe('a kit whose every rule is for some files only', () => {
     expect(await sb.tree()).toEqual(before)
   })
 })
+
+describe('a skill taken out of the kit', () => {
+  it('leaves no empty skill folder behind on re-install, in any tool, and uninstall leaves nothing', async () => {
+    const before = await sb.tree()
+    await sb.install(['claude-code', 'codex', 'gemini-cli'])
+    await rm(join(sb.kit, 'skills/code-review'), { recursive: true })
+    const again = await sb.install(['claude-code', 'codex', 'gemini-cli'])
+    const left = Object.entries(await sb.tree()).filter(([p]) => p.includes('code-review'))
+    expect(
+      left,
+      JSON.stringify(again.results.map((r) => [r.tool, r.status, r.log.map((e) => e.text)])),
+    ).toEqual([])
+    await sb.uninstall(['claude-code', 'codex', 'gemini-cli'])
+    expect(await sb.tree()).toEqual(before)
+  })
+})

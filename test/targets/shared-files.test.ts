@@ -410,3 +410,20 @@ describe('one copy per shared folder: .agents/skills for Codex, Gemini CLI and O
     },
   )
 })
+
+describe('a changed kit re-installed, then uninstalled', () => {
+  // Tools whose target edits one config file in several steps (MCP servers and hooks in one settings file).
+  it.each(['gemini-cli', 'claude-code', 'qwen-code', 'codex', 'copilot', 'opencode', 'cursor', 'kilo-code'])(
+    '%s: leaves the home exactly as it was',
+    async (tool) => {
+      const { writeFile } = await import('node:fs/promises')
+      const before = await sb.tree()
+      expect((await sb.install([tool])).results[0]?.status).toBe('installed')
+      await writeFile(join(sb.kit, 'rules', 'extra.md'), '---\nalwaysApply: true\n---\nOne more rule.\n')
+      await writeFile(join(sb.kit, 'hooks.yaml'), 'hooks:\n  - event: stop\n    command: echo done\n')
+      expect((await sb.install([tool])).results[0]?.status).toBe('installed')
+      expect((await sb.uninstall([tool])).results[0]?.status).toBe('uninstalled')
+      expect(await sb.tree()).toEqual(before)
+    },
+  )
+})
