@@ -13,21 +13,30 @@ afterEach(async () => {
   await sb.cleanup()
 })
 
-const ids = ['claude-code', 'codex', 'copilot', 'cursor', 'gemini-cli', 'opencode', 'windsurf']
-
 describe('secrets', () => {
-  it.each(['global', 'project'])('are never written, in any tool (%s scope)', async (scope) => {
-    const env = { DOCS_TOKEN: 'docs-secret-4711', GITHUB_PERSONAL_ACCESS_TOKEN: 'ghp-secret-4712' }
-    const report = await sb.install(ids, { scope, env })
-    expect(report.results.map((r) => r.status)).toEqual(ids.map(() => 'installed'))
-    const texts = await allFiles(sb.root)
-    expect(texts.length).toBeGreaterThan(20)
-    for (const [path, text] of texts) {
-      expect(text, path).not.toContain('docs-secret-4711')
-      expect(text, path).not.toContain('ghp-secret-4712')
-    }
-    expect(report.results.flatMap((r) => r.log).filter((l) => l.text.includes('is not set'))).toEqual([])
-  })
+  it.each(['global', 'project'])(
+    'are never written, in any of the built-in tools (%s scope)',
+    async (scope) => {
+      // Every built-in target that has the scope: each writes the kit's ${VAR}s in its tool's own syntax (golden files
+      // show which), and none ever writes a value.
+      const { requireTargets } = await import('../../src/api/targets.js')
+      const { realFs } = await import('../../src/fs/fs.js')
+      const ids = (await requireTargets({ fs: realFs }))
+        .filter((t) => Object.hasOwn(t.spec.scopes, scope))
+        .map((t) => t.spec.id)
+      expect(ids.length).toBeGreaterThanOrEqual(24)
+      const env = { DOCS_TOKEN: 'docs-secret-4711', GITHUB_PERSONAL_ACCESS_TOKEN: 'ghp-secret-4712' }
+      const report = await sb.install(ids, { scope, env })
+      expect(report.results.map((r) => r.status)).toEqual(ids.map(() => 'installed'))
+      const texts = await allFiles(sb.root)
+      expect(texts.length).toBeGreaterThan(20)
+      for (const [path, text] of texts) {
+        expect(text, path).not.toContain('docs-secret-4711')
+        expect(text, path).not.toContain('ghp-secret-4712')
+      }
+      expect(report.results.flatMap((r) => r.log).filter((l) => l.text.includes('is not set'))).toEqual([])
+    },
+  )
 
   it('warns once per server about each referenced variable that is not set', async () => {
     const report = await sb.install(['cursor'], { env: { DOCS_TOKEN: 'x' } })
