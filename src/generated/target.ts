@@ -301,7 +301,7 @@ export interface Step {
   scopes?: [string, ...string[]]
   when?: When
   run: RunAction
-  rollback: RollbackAction
+  rollback?: RollbackAction
 }
 /**
  * Guard: the step runs only when every condition holds; otherwise it is skipped (and logged).

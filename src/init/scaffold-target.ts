@@ -29,7 +29,7 @@ scopes:
     description: This repository's .${id} folder
     root: "{{project}}"
     dir: "{{project}}/.${id}"
-# Steps run in order; each rollback undoes its run. \`when\` skips a step the kit has nothing for.
+# Steps run in order; uninstall undoes each with its action's inverse. \`when\` skips a step the kit has nothing for.
 steps:
   - name: rules
     when: { kit: "rules/*.md" }
@@ -41,7 +41,6 @@ steps:
         rename: "{{kit.prefix}}{{item.name}}"
         transform:
           - frontmatter: { keep: [description, globs] }
-    rollback: { action: remove }
 
   - name: commands
     when: { kit: "commands/*.md" }
@@ -51,7 +50,6 @@ steps:
         from: commands/*.md
         to: commands
         rename: "{{kit.prefix}}{{item.name}}"
-    rollback: { action: remove }
 
   - name: mcp servers
     when: { kit: mcp }
@@ -64,11 +62,9 @@ steps:
           at: [mcpServers]
           stdio: { command: $command, args: $args, env: $env }
           remote: { url: $url, headers: $headers }
-    rollback: { action: json-unmerge }
 
   # Always last: records what was installed, so that uninstall removes exactly that.
   - name: manifest
     run: { action: manifest }
-    rollback: { action: unmanifest }
 `
 }

@@ -46,7 +46,8 @@ export const uniqueStepNames: Rule = (spec, parsed) => {
 export const rollbackIsInverse: Rule = (spec, parsed) =>
   spec.steps.flatMap((step, i) => {
     const action = getAction(step.run.action)
-    if (!action || !getInverse(step.rollback.action)) return []
+    // Left out, the rollback is the action's own inverse; written out, it must be that inverse.
+    if (!action || !step.rollback || !getInverse(step.rollback.action)) return []
     return action.inverse === step.rollback.action
       ? []
       : [

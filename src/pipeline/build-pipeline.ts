@@ -43,7 +43,7 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
     .filter((s) => s.scopes === undefined || s.scopes.includes(scopeName))
     .map((s): Step => {
       const action = getAction(s.run.action)
-      const inverse = getInverse(s.rollback.action)
+      const inverse = action && getInverse(s.rollback?.action ?? action.inverse)
       if (!action || !inverse)
         throw new InternalError(`${spec.id} › ${s.name}: unknown action (the loader should have rejected it)`)
       const params = 'with' in s.run ? (s.run.with ?? {}) : {}

@@ -44,7 +44,6 @@ const cases: [string, string[]][] = [
     'manifest-not-last.yaml',
     ["invalid/manifest-not-last.yaml:8:20  /steps/0/run/action: 'manifest' must be the last step"],
   ],
-  ['missing-rollback.yaml', ["invalid/missing-rollback.yaml:7:5  /steps/0: missing required key 'rollback'"]],
   [
     'no-manifest.yaml',
     [
