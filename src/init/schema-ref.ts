@@ -27,5 +27,5 @@ export async function schemaRefFor(fs: Fs, fromDir: string): Promise<SchemaRef> 
 
 // --- internal ---
 
-/** The package as published on npm, served by a CDN that every editor's YAML plugin can fetch. */
+/** The package as published on npm (`outfit-cli`: the name `outfit` belongs to an unrelated package), served by a CDN that every editor's YAML plugin can fetch. */
 const PUBLISHED = 'https://unpkg.com/outfit-cli'
