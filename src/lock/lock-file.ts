@@ -1,13 +1,13 @@
 // outfit.lock: beside outfit.config.yaml, committed with it. Per fetched kit: the source as written, what it resolved
 // to (git commit, npm version, tarball address) and the integrity of the kit's files. Local folders are not locked.
-import { randomBytes } from 'node:crypto'
-import { lstat, open, rename, unlink } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { lstat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser'
 import { SourceError } from '../errors.js'
 import { offsetToPosition } from '../formats/position.js'
 import { realFs } from '../fs/fs.js'
 import { FileReadError, readBounded } from '../fs/read-bounded.js'
+import { replaceFile } from '../fs/replace-file.js'
 
 /** A lock lists a few kits: anything near this size is not a lock (a link to /dev/zero, a planted blob). */
 const MAX_LOCK_BYTES = 1024 * 1024
@@ -101,18 +101,7 @@ export async function writeLock(file: string, lock: Lockfile): Promise<void> {
       .sort()
       .map((name) => [name, lock.kits[name]]),
   )
-  const tmp = join(dirname(file), `.${LOCK_FILE}.${randomBytes(8).toString('hex')}.tmp`)
-  const handle = await open(tmp, 'wx', 0o644)
-  try {
-    await handle.writeFile(`${JSON.stringify({ lockfileVersion: 1, kits }, null, 2)}\n`)
-    await handle.sync()
-  } catch (error) {
-    await handle.close()
-    await unlink(tmp).catch(() => {})
-    throw error
-  }
-  await handle.close()
-  await rename(tmp, file)
+  await replaceFile(file, `${JSON.stringify({ lockfileVersion: 1, kits }, null, 2)}\n`, 0o644)
 }
 
 export function sameEntry(a: LockEntry | undefined, b: LockEntry | undefined): boolean {

@@ -3,10 +3,10 @@
 // key like every other piece of state: a trust.json planted by someone else (another owner, a world-writable file, no
 // valid seal) is never honoured. Failing closed here means trusting nothing: the user is asked again (or told to pass
 // --trust), so a bad file never blocks anyone and never lets a command in.
-import { randomBytes } from 'node:crypto'
-import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
+import { lstat, mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { realFs } from '../fs/fs.js'
+import { replaceFile } from '../fs/replace-file.js'
 import { seal, verifySeal } from '../state/seal.js'
 import { stateKey } from '../state/scope-state.js'
 
@@ -82,18 +82,11 @@ export async function recordTrust(
   await mkdir(dirname(file), { recursive: true, mode: 0o700 })
   const key = await stateKey(realFs, dirname(file), true)
   if (!key) throw new Error(`no state key in ${dirname(file)}`)
-  const tmp = `${file}.${randomBytes(8).toString('hex')}.tmp`
-  const handle = await open(tmp, 'wx', 0o600)
-  try {
-    await handle.writeFile(`${JSON.stringify({ ...store, seal: seal(key, sealParts(store)) }, null, 2)}\n`)
-    await handle.sync()
-  } catch (error) {
-    await handle.close()
-    await unlink(tmp).catch(() => {})
-    throw error
-  }
-  await handle.close()
-  await rename(tmp, file)
+  await replaceFile(
+    file,
+    `${JSON.stringify({ ...store, seal: seal(key, sealParts(store)) }, null, 2)}\n`,
+    0o600,
+  )
 }
 
 // --- internal ---
