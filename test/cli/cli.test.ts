@@ -1,18 +1,12 @@
 // The cac shell, driven in-process through main(argv, deps) with captured output.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/index.js'
 import { realFs } from '../../src/fs/fs.js'
-import { createSandbox, repoRoot, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox, repoRoot } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 async function cli(...argv: string[]) {
   const out: string[] = []

@@ -3,21 +3,12 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
-import { builtCli, ensureBuilt } from '../helpers/built-cli.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from '../integration/sandbox.js'
+import { builtCli } from '../helpers/built-cli.js'
 
 const bin = builtCli
-let sb: Sandbox
-beforeAll(() => {
-  ensureBuilt()
-}, 120_000)
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const outfit = (...args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], {

@@ -1,24 +1,17 @@
 // A real terminal (util-linux `script`), the real clack picker, a real SIGTERM: outfit ends at once with 143.
 import { spawn, spawnSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
-import { builtCli, ensureBuilt } from '../helpers/built-cli.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useSandbox } from '../integration/sandbox.js'
+import { builtCli } from '../helpers/built-cli.js'
 
 const bin = builtCli
 const hasScript = spawnSync('script', ['--version']).status === 0
-let sb: Sandbox
-beforeAll(() => {
-  ensureBuilt()
-}, 120_000)
-beforeEach(async () => {
-  sb = await createSandbox()
-})
+const sb = useSandbox()
 let running: { kill(signal: NodeJS.Signals): boolean; exitCode: number | null } | undefined
 afterEach(async () => {
   // A failing run must not leave the terminal and outfit waiting behind the test.
   if (running && running.exitCode === null) running.kill('SIGKILL')
-  await sb.cleanup()
 })
 
 /** The outfit process among the descendants of `pid` (script runs it through a shell). */

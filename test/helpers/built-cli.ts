@@ -1,12 +1,12 @@
-// The built CLI that end-to-end tests spawn, built once if a fresh checkout has no dist/ yet.
-import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+// The built CLI that end-to-end tests spawn. Only the e2e project (npm run test:e2e) may use it: its global setup
+// (test/e2e/global-setup.ts) builds dist/ unless it is fresh, so a test here never runs a stale build.
 import { join } from 'node:path'
+import { inject } from 'vitest'
 import { repoRoot } from '../integration/sandbox.js'
 
-export const builtCli = join(repoRoot, 'dist/cli/run.js')
+if (!inject('distFresh'))
+  throw new Error(
+    'this test spawns dist/: name it *.e2e.test.ts (or put it in test/e2e/) and run it with npm run test:e2e',
+  )
 
-/** For beforeAll (with a long timeout): `npm run build` when dist/cli/run.js is missing. */
-export function ensureBuilt(): void {
-  if (!existsSync(builtCli)) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' })
-}
+export const builtCli = join(repoRoot, 'dist/cli/run.js')

@@ -1,16 +1,10 @@
 // Install → re-install → uninstall of the starter kit into Claude Code on real temp dirs, around user content.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createSandbox, type Sandbox } from './sandbox.js'
+import { useSandbox } from './sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const userClaudeJson = `{
   // Claude keeps its own state here too

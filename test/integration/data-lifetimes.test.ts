@@ -4,16 +4,10 @@
 // --force, a shared file's prior text), and a kit file copied as it is stays byte-exact.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './sandbox.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from './sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const target = `id: tr
 name: TR

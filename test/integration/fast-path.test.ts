@@ -2,16 +2,10 @@
 // last clean install left them; any edit, kit change or unclean run means the full install runs again.
 import { readdir, readFile, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './sandbox.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox, type Sandbox } from './sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const tools = ['claude-code', 'codex', 'opencode']
 const stepsRan = (report: Awaited<ReturnType<Sandbox['install']>>) =>

@@ -1,18 +1,12 @@
 // `--project ~`: the project folder is the home, so the global and project scopes of one tool share folders
 // (~/.agents/skills, ~/.codex/config.toml). Uninstalling one scope must keep what the other still claims.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { install, uninstall } from '../../src/api/install.js'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
-import { createSandbox, type Sandbox } from './sandbox.js'
+import { useSandbox } from './sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 async function run(command: 'install' | 'uninstall', tools: string[], scope: string) {
   const targets = (await requireTargets({ fs: realFs })).filter((t) => tools.includes(t.spec.id))

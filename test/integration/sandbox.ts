@@ -4,6 +4,7 @@ import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile }
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach } from 'vitest'
 import { install, uninstall } from '../../src/api/install.js'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
@@ -80,6 +81,29 @@ export async function createSandbox(): Promise<Sandbox> {
     uninstall: (tools, options) => run('uninstall', tools, options),
     cleanup: () => rm(root, { recursive: true, force: true }),
   }
+}
+
+/**
+ * A fresh sandbox for each test of the calling file, removed after it: the one preamble every real-disk test file
+ * shares. The returned object stands for the current test's sandbox (a proxy), so tests write `sb.install(...)` as
+ * before; `seed` prepares each new sandbox (user files that every test of the file starts from).
+ */
+export function useSandbox(seed?: (sb: Sandbox) => Promise<void>): Sandbox {
+  let current: Sandbox | undefined
+  beforeEach(async () => {
+    current = await createSandbox()
+    await seed?.(current)
+  })
+  afterEach(async () => {
+    await current?.cleanup()
+    current = undefined
+  })
+  return new Proxy({} as Sandbox, {
+    get(_, key) {
+      if (!current) throw new Error('the sandbox exists only inside a test (useSandbox creates one per test)')
+      return current[key as keyof Sandbox]
+    },
+  })
 }
 
 /** path → content hash (or 'dir', or '-> target') for everything under the given directories. */

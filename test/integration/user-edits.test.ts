@@ -1,15 +1,9 @@
 // What the user changed in outfit's output is theirs: an edited file or an edited managed block is refused without
 // --force, backed up with it, and put back (or kept) on uninstall. Never silently lost.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './sandbox.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from './sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const agent = 'home/.claude/agents/reviewer.md'
 const memory = 'home/.claude/CLAUDE.md'

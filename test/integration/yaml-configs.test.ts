@@ -1,16 +1,10 @@
 // Tools whose configuration is YAML (Continue's and Goose's config.yaml, Aider's .aider.conf.yml), end to end on a
 // real file system: the user's comments and layout survive install, an untouched file comes back byte for byte, an
 // edited one loses only outfit's entries, and the user's own entry of the same name is never overwritten silently.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from './sandbox.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from './sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const continueConfig = `# Written by Continue on first start, then edited by hand
 name: Main Config

@@ -2,22 +2,16 @@
 // that keeps size and mtime) is checked again; a memo that is not sealed with this user's key is ignored.
 import { readFile, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Fs } from '../../src/fs/fs.js'
 import { realFs } from '../../src/fs/fs.js'
 import { checkKitFiles, type CheckedFiles } from '../../src/kit/check-kit-files.js'
 import { hashBytes } from '../../src/fs/files.js'
 import { seal } from '../../src/state/seal.js'
 import { openCheckMemo } from '../../src/kit/check-memo.js'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 /** realFs that counts the kit files it reads. */
 function counting(): { fs: Fs; reads: () => number } {

@@ -2,18 +2,13 @@
 // refused with a clear error, and nothing is written.
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
 let targets: string
-beforeEach(async () => {
-  sb = await createSandbox()
+const sb = useSandbox(async (sb) => {
   targets = join(sb.root, 'targets')
   await mkdir(targets)
-})
-afterEach(async () => {
-  await sb.cleanup()
 })
 
 async function target(step: string): Promise<void> {

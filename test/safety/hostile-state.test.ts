@@ -4,26 +4,21 @@
 import { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { realFs } from '../../src/fs/fs.js'
 import { manifestPath, MANIFEST_VERSION } from '../../src/state/manifest-file.js'
 import { openScopeState, type ScopeState } from '../../src/state/scope-state.js'
 import { seal } from '../../src/state/seal.js'
 import { runCli } from '../helpers/run-cli.js'
-import { createSandbox, snapshotTree, type Sandbox } from '../integration/sandbox.js'
+import { snapshotTree, useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
 let outside: string
-beforeEach(async () => {
-  sb = await createSandbox()
+const sb = useSandbox(async (sb) => {
   // What an attacker wants to reach: a folder beside the project and home, with a file worth protecting.
   outside = join(sb.root, 'outside')
   await mkdir(join(outside, 'ssh'), { recursive: true })
   await writeFile(join(outside, 'passwd'), 'root:x:0:0\n')
   await writeFile(join(outside, 'ssh', 'authorized_keys'), 'ssh-ed25519 AAAA mine\n')
-})
-afterEach(async () => {
-  await sb.cleanup()
 })
 
 const outsideTree = () => snapshotTree(sb.root, [outside])

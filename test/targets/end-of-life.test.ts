@@ -1,15 +1,9 @@
 // Discontinued tools keep their targets (their users' files exist), and outfit says so wherever the tool appears.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from '../integration/sandbox.js'
 import { runCli } from '../helpers/run-cli.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 describe('end of life', () => {
   it('list names the discontinued tools, with since when and what happened', async () => {

@@ -2,16 +2,10 @@
 // reference syntax, and outfit says which referenced variables are not set.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 describe('secrets', () => {
   it.each(['global', 'project'])(

@@ -2,16 +2,10 @@
 // VS Code's mcp.json, OpenCode's opencode.json.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const userToml = `# my codex config
 model = "o4-mini"

@@ -2,17 +2,11 @@
 // something of its own in them; folders that were there before outfit count as before.
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/run-cli.js'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const cli = (...argv: string[]) =>
   runCli([...argv, '--scope', 'global', '--home', sb.home], {

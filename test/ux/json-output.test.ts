@@ -2,22 +2,16 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/index.js'
 import { realFs } from '../../src/fs/fs.js'
-import { createSandbox, repoRoot, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox, repoRoot } from '../integration/sandbox.js'
 
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(
   JSON.parse(readFileSync(join(repoRoot, 'schemas/output.schema.json'), 'utf8')),
 )
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 async function json(...argv: string[]): Promise<{ code: number; doc: Record<string, unknown> }> {
   const out: string[] = []

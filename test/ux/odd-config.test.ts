@@ -2,17 +2,11 @@
 // one is kept as the user wrote it (byte-order mark included). Real installs on temp dirs; nothing changes on refusal.
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/run-cli.js'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const install = (tool: string) =>
   runCli(['install', tool, '--yes', '--scope', 'global', '--kit', sb.kit], {

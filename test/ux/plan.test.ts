@@ -1,15 +1,9 @@
 // outfit plan / install --dry-run: shows every change with diffs and writes nothing; --check for CI drift checks.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/run-cli.js'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 async function cli(...argv: string[]) {
   const run = await runCli([...argv, '--kit', sb.kit, '--scope', 'global', '--home', sb.home], {

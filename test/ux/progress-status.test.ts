@@ -1,16 +1,10 @@
 // Telling people where they are: which scope and folder `status` describes, and how far a long step has got.
-import { describe, expect, it, afterEach, beforeEach } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { liveProgress } from '../../src/cli/progress.js'
 import { runCli } from '../helpers/run-cli.js'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 describe('status', () => {
   it('says which scope and which folder it describes', async () => {

@@ -1,18 +1,12 @@
 // SIGINT/SIGTERM while the tool picker is open: nothing has changed yet, so outfit ends at once (130 / 143) instead of
 // announcing a rollback and waiting for an answer that will not come.
 import { PassThrough } from 'node:stream'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { clackPrompter } from '../../src/cli/prompts.js'
 import { runCli } from '../helpers/run-cli.js'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 /** A terminal nobody types into: the question stays open until something else ends it. */
 function silentTerminal() {

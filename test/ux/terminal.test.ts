@@ -2,19 +2,14 @@
 // draws live progress lines only when there is a terminal to draw them on.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { CliDeps } from '../../src/cli/index.js'
 import type { Prompter } from '../../src/cli/prompts.js'
 import { runCli } from '../helpers/run-cli.js'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
+const sb = useSandbox(async (sb) => {
   await mkdir(join(sb.home, '.codex'))
-})
-afterEach(async () => {
-  await sb.cleanup()
 })
 
 function scripted(answers: { tools: string[] | null; confirm: boolean }): Prompter & { asked: unknown[] } {

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { compileCacheDir, loadBundle } from '../../src/cli/compile-cache.js'
-import { builtCli, ensureBuilt } from '../helpers/built-cli.js'
+import { builtCli } from '../helpers/built-cli.js'
 
 let dir: string
 beforeEach(() => {
@@ -109,8 +109,6 @@ describe('loadBundle', () => {
 })
 
 describe('the built CLI', () => {
-  beforeEach(() => ensureBuilt(), 180_000)
-
   it('answers the same with and without its code cache, and keeps the cache private', () => {
     mkdirSync(join(dir, 'xdg'))
     const run = () =>

@@ -4,24 +4,15 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { watch } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
-import { builtCli, ensureBuilt } from '../helpers/built-cli.js'
+import { describe, expect, it } from 'vitest'
+import { useSandbox } from '../integration/sandbox.js'
+import { builtCli } from '../helpers/built-cli.js'
 
 const cli = builtCli
-let sb: Sandbox
-
-beforeAll(() => {
-  ensureBuilt()
-}, 120_000)
-beforeEach(async () => {
-  sb = await createSandbox()
+const sb = useSandbox(async (sb) => {
   await sb.write('home/.claude.json', '{\n  "numStartups": 9\n}\n')
   await sb.write('home/.codex/config.toml', '# mine\nmodel = "o3"\n')
   await sb.write('home/.config/opencode/AGENTS.md', '# Team rules\n')
-})
-afterEach(async () => {
-  await sb.cleanup()
 })
 
 const installArgs = () => [

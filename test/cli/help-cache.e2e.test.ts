@@ -1,16 +1,13 @@
 // The help texts the build records (src/cli/help-cache.ts) are exactly what the CLI prints when it is loaded.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { builtCli } from '../helpers/built-cli.js'
 import { repoRoot } from '../integration/sandbox.js'
 
-const cli = join(repoRoot, 'dist/cli/run.js')
+const cli = builtCli
 const cacheFile = join(repoRoot, 'dist/cli/help.json')
-
-beforeAll(() => {
-  if (!existsSync(cacheFile)) spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' })
-}, 120_000)
 
 const run = (argv: string[], cache: boolean) =>
   spawnSync(process.execPath, [cli, ...argv], {
