@@ -8,7 +8,7 @@ import { afterEach, beforeEach } from 'vitest'
 import { install, uninstall } from '../../src/api/install.js'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
-import type { RunReport } from '../../src/types.js'
+import type { LoadedTarget, RunReport } from '../../src/types.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -33,6 +33,19 @@ export interface Sandbox {
   cleanup(): Promise<void>
 }
 
+// The built-in targets, loaded once per worker: loading all of them (YAML, schema, rules) is ~50 ms, which every
+// install and uninstall of every sandbox paid again, for the same files. Frozen, so a run that changed one would fail.
+let builtin: Promise<LoadedTarget[]> | undefined
+const builtinTargets = () => (builtin ??= requireTargets({ fs: realFs }).then(deepFreeze))
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value)) deepFreeze(v)
+  }
+  return value
+}
+
 export async function createSandbox(): Promise<Sandbox> {
   const root = await mkdtemp(join(tmpdir(), 'outfit-it-'))
   const home = join(root, 'home')
@@ -50,7 +63,9 @@ export async function createSandbox(): Promise<Sandbox> {
     tools: string[],
     options: { scope?: string; force?: boolean; targetDirs?: string[]; env?: Record<string, string> } = {},
   ) => {
-    const all = await requireTargets({ fs: realFs, targetDirs: options.targetDirs ?? [] })
+    const all = options.targetDirs?.length
+      ? await requireTargets({ fs: realFs, targetDirs: options.targetDirs })
+      : await builtinTargets()
     const targets = all.filter((t) => tools.includes(t.spec.id))
     // The environment is the test's, not the machine's: warnings about unset ${VAR}s do not depend on who runs the tests.
     const request = {
