@@ -36,7 +36,8 @@ export interface Sandbox {
 // The built-in targets, loaded once per worker: loading all of them (YAML, schema, rules) is ~50 ms, which every
 // install and uninstall of every sandbox paid again, for the same files. Frozen, so a run that changed one would fail.
 let builtin: Promise<LoadedTarget[]> | undefined
-const builtinTargets = () => (builtin ??= requireTargets({ fs: realFs }).then(deepFreeze))
+export const builtinTargets = (): Promise<LoadedTarget[]> =>
+  (builtin ??= requireTargets({ fs: realFs }).then(deepFreeze))
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

@@ -1,0 +1,115 @@
+// The integration sandbox (test/integration/sandbox.ts) on memfs: the same home, project, state and starter kit, for
+// tests of outfit's logic that need no real disk (no permissions, signals or processes), at a fraction of the cost.
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+import { install, uninstall } from '../../src/api/install.js'
+import type { Fs } from '../../src/fs/fs.js'
+import type { RunReport } from '../../src/types.js'
+import { builtinTargets, repoRoot } from '../integration/sandbox.js'
+import { createTestFs } from './test-fs.js'
+
+export interface MemSandbox {
+  /** The sandbox's file system, to run outfit on (or to wrap, as fault injection does). */
+  fs: Fs
+  root: string
+  home: string
+  project: string
+  kit: string
+  state: string
+  write(path: string, content: string): Promise<void>
+  read(path: string): Promise<string>
+  /** path → content hash and mode (or 'dir', or '-> target') under home and project, as snapshotTree gives it. */
+  tree(): Promise<Record<string, string>>
+  install(tools: string[], options?: { scope?: string; fs?: Fs }): Promise<RunReport>
+  uninstall(tools: string[], options?: { scope?: string; fs?: Fs }): Promise<RunReport>
+}
+
+// The starter kit, read from the disk once per worker.
+let starterKit: Record<string, string> | undefined
+function readStarterKit(): Record<string, string> {
+  const base = join(repoRoot, 'examples/starter-kit')
+  const out: Record<string, string> = {}
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else out[relative(base, full)] = readFileSync(full, 'utf8')
+    }
+  }
+  walk(base)
+  return out
+}
+
+export async function createMemSandbox(): Promise<MemSandbox> {
+  const root = '/sandbox'
+  const home = join(root, 'home')
+  const project = join(root, 'project')
+  const kit = join(root, 'kit')
+  const state = join(root, 'state')
+  starterKit ??= readStarterKit()
+  const { fs } = createTestFs(
+    Object.fromEntries(Object.entries(starterKit).map(([p, c]) => [join(kit, p), c])),
+  )
+  // As in the real sandbox: the XDG state folder exists, and outfit's state has a fixed key.
+  await fs.mkdir(join(home, '.local', 'state'), { recursive: true })
+  await fs.mkdir(project, { recursive: true })
+  await fs.mkdir(state, { mode: 0o700 })
+  await fs.writeFile(join(state, 'key'), `${'5a'.repeat(32)}\n`, { mode: 0o600 })
+  const run = async (
+    command: 'install' | 'uninstall',
+    tools: string[],
+    options: { scope?: string; fs?: Fs },
+  ) => {
+    const targets = (await builtinTargets()).filter((t) => tools.includes(t.spec.id))
+    const request = {
+      fs: options.fs ?? fs,
+      targets,
+      scope: options.scope ?? 'global',
+      home,
+      project,
+      stateHome: state,
+      force: false,
+      env: {},
+    }
+    return command === 'install' ? install({ ...request, kitDir: kit }) : uninstall(request)
+  }
+  const tree = async (): Promise<Record<string, string>> => {
+    const out: Record<string, string> = {}
+    const walk = async (dir: string): Promise<void> => {
+      for (const name of ((await fs.readdir(dir)) as string[]).sort()) {
+        const full = join(dir, name)
+        if (full.endsWith('/.local/state/outfit')) continue
+        const st = await fs.lstat(full)
+        const key = relative(root, full)
+        if (st.isSymbolicLink()) out[key] = `-> ${String(await fs.readlink(full))}`
+        else if (st.isDirectory()) {
+          out[key] = 'dir'
+          await walk(full)
+        } else
+          out[key] = `${createHash('sha256')
+            .update(await fs.readFile(full))
+            .digest('hex')
+            .slice(0, 16)} ${(Number(st.mode) & 0o777).toString(8)}`
+      }
+    }
+    for (const d of [home, project]) await walk(d)
+    return out
+  }
+  return {
+    fs,
+    root,
+    home,
+    project,
+    kit,
+    state,
+    async write(path, content) {
+      await fs.mkdir(dirname(join(root, path)), { recursive: true })
+      await fs.writeFile(join(root, path), content)
+    },
+    read: async (path) => String(await fs.readFile(join(root, path), 'utf8')),
+    tree,
+    install: (tools, options = {}) => run('install', tools, options),
+    uninstall: (tools, options = {}) => run('uninstall', tools, options),
+  }
+}
