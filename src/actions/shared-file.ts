@@ -16,6 +16,7 @@ import {
 } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { loadBackup } from '../state/manifest-file.js'
+import { forgetHintFor } from '../state/way-out.js'
 import { recordMadeDir } from './parents.js'
 import type { Change, Kept, OwnedKey, Snapshot } from '../types.js'
 import { claimsOn, previousChange, previousChanges, type Claim } from './claims.js'
@@ -295,7 +296,7 @@ async function undoEdit(
 }
 
 async function withData(ctx: ActionContext, snapshot: Snapshot | null): Promise<Snapshot | null> {
-  return snapshot ? loadBackup(ctx.fs, ctx.stateDir, snapshot) : null
+  return snapshot ? loadBackup(ctx.fs, ctx.stateDir, snapshot, forgetHintFor(ctx)) : null
 }
 
 function isEmptyDocument(text: string): boolean {

@@ -3,6 +3,7 @@
 import { isNotFound } from '../fs/fs.js'
 import { readSnapshot, restoreSnapshot } from '../fs/files.js'
 import { loadBackup } from '../state/manifest-file.js'
+import { forgetHintFor } from '../state/way-out.js'
 import type { Change, Kept } from '../types.js'
 import { claimsOn } from './claims.js'
 import type { ActionContext, InverseAction, UndoMode } from './types.js'
@@ -58,7 +59,11 @@ async function undoFile(
       new TextDecoder().decode(current.data) === change.target
     if (!stillOurs && !ctx.force)
       return current ? [{ path: change.path, reason: 'no longer the link outfit made' }] : []
-    await restoreSnapshot(ctx.fs, change.path, target ? await loadBackup(ctx.fs, ctx.stateDir, target) : null)
+    await restoreSnapshot(
+      ctx.fs,
+      change.path,
+      target ? await loadBackup(ctx.fs, ctx.stateDir, target, forgetHintFor(ctx)) : null,
+    )
     return []
   }
   if ((current?.hash ?? null) === (target?.hash ?? null)) return []
@@ -82,7 +87,11 @@ async function undoFile(
       },
     ]
   }
-  await restoreSnapshot(ctx.fs, change.path, target ? await loadBackup(ctx.fs, ctx.stateDir, target) : null)
+  await restoreSnapshot(
+    ctx.fs,
+    change.path,
+    target ? await loadBackup(ctx.fs, ctx.stateDir, target, forgetHintFor(ctx)) : null,
+  )
   return []
 }
 

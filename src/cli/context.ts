@@ -13,6 +13,7 @@ import { TargetInvalidError, UsageError } from '../errors.js'
 import { pauseAfterChanges } from '../safety/guard-run.js'
 import { findProjectRoot } from '../config/project-root.js'
 import { defaultStateHome } from '../state/scope-state.js'
+import { legacyStateFolders, legacyStateWarning } from '../state/legacy-state.js'
 import type { CliDeps } from './index.js'
 
 export interface CommonFlags {
@@ -60,6 +61,8 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
     deps.err(
       `! the project folder is your home (${project}): a project install here writes the tools' project folders into it. For your user configuration use --scope global; for a repository, run outfit inside it (or pass --project).`,
     )
+  if (!flags.json)
+    for (const dir of await legacyStateFolders(deps.fs, [home, project])) deps.err(legacyStateWarning(dir))
   return {
     fs: deps.fs,
     all,

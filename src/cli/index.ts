@@ -39,6 +39,7 @@ import { ExitCode, exitCodeForError, exitCodeForReport, succeeded } from './exit
 import { checkTrust, prepare } from './kit-input.js'
 import { checkKitSources, showKitWarnings } from './kit.js'
 import { update } from './update-command.js'
+import { forgetCommand } from './forget-command.js'
 import { liveProgress } from './progress.js'
 import { validate } from './validate.js'
 import type { Prompter } from './prompts.js'
@@ -317,6 +318,19 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
             deps.out(line)
         return ExitCode.Success
       }),
+    )
+
+  withCommon(
+    cli.command(
+      'forget [...tools]',
+      "Drop outfit's records of the installs in a scope (the files stay and count as yours): the way out when its state is refused",
+    ),
+    `Which installs to forget: ${SCOPES}`,
+  )
+    .example('outfit forget --scope global --dry-run')
+    .option('--dry-run', 'Show what would be forgotten and change nothing')
+    .action((tools: string[], flags: CommonFlags & { dryRun?: boolean }) =>
+      run(() => forgetCommand(deps, tools, flags)),
     )
 
   cli

@@ -11,6 +11,7 @@ export type OutfitJsonOutput =
   | ListDocument
   | ValidateDocument
   | RecoverDocument
+  | ForgetDocument
   | InitDocument
   | ErrorDocument
 
@@ -425,6 +426,53 @@ export interface RecoverDocument {
    * Interrupted runs that were rolled back (empty: nothing to do).
    */
   recovered: RecoveredRun[]
+}
+/**
+ * forget: outfit's records it dropped (or, with --dry-run or when not confirmed, would drop); the files stay.
+ */
+export interface ForgetDocument {
+  /**
+   * Always forget.
+   */
+  command: 'forget'
+  /**
+   * The scope whose records these are.
+   */
+  scope: string
+  /**
+   * True when the records were dropped; false for --dry-run, a no, or nothing to forget.
+   */
+  forgotten: boolean
+  /**
+   * Per folder of the scope: the records dropped.
+   */
+  roots: {
+    /**
+     * The folder the scope stands for.
+     */
+    root: string
+    /**
+     * The installs forgotten, by tool.
+     */
+    installs: {
+      /**
+       * The tool id.
+       */
+      tool: string
+      /**
+       * The install manifest.
+       */
+      file: string
+    }[]
+    /**
+     * Crash journals of interrupted runs (their changes stay as they are).
+     */
+    journals: string[]
+    /**
+     * Where backups of replaced files stay (never removed by forget).
+     */
+    backups?: string
+  }[]
 }
 export interface InitDocument {
   /**

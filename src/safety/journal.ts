@@ -11,6 +11,7 @@
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path'
 import type { FileHandle } from 'node:fs/promises'
+import { forgetJournalHint } from '../state/way-out.js'
 import { StateError } from '../errors.js'
 import { ensureDir, tempSiblings, writeAtomic } from '../fs/files.js'
 import { isInside } from '../fs/contain.js'
@@ -194,7 +195,7 @@ async function readJournal(
   }
   const refuse = (why: string): never => {
     throw new StateError(`the crash journal ${dir} ${why}; it was not replayed and nothing was changed`, {
-      hint: `outfit did not write it for this user and scope; look at it, then remove it (rm -r '${dir}') and run again`,
+      hint: `outfit did not write it for this user and scope (or its state key was lost or replaced); ${forgetJournalHint(state.root)}`,
     })
   }
   const lines = text.split('\n')

@@ -12,6 +12,7 @@ import { assertNoSymlinkEscape, isInside, resolveBelow, type ContainCache } from
 import { isNotFound, type Fs } from '../fs/fs.js'
 import type { Change, Snapshot } from '../types.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from './scope-state.js'
+import { forgetInstallHint } from './way-out.js'
 import { seal, verifySeal } from './seal.js'
 
 export const MANIFEST_VERSION = 2
@@ -77,7 +78,7 @@ export async function readManifest(
     if (isNotFound(error)) return null
     throw new StateError(`could not read the install manifest ${file}: ${(error as Error).message}`, {
       cause: error,
-      hint: FORGET_HINT(file),
+      hint: FORGET_HINT(state.root, file),
     })
   }
   // Keyed by the text's hash, not the text: a key holding the text kept a copy of every manifest read for the whole run.
@@ -105,7 +106,7 @@ export async function readManifest(
       } catch (error) {
         throw new StateError(
           `the install manifest ${file} names ${change.path}, which lies behind a symlink: ${(error as Error).message}`,
-          { cause: error, hint: FORGET_HINT(file) },
+          { cause: error, hint: FORGET_HINT(state.root, file) },
         )
       }
     }
@@ -149,19 +150,19 @@ function verifiedBody(
   } catch (error) {
     throw new StateError(
       `the install manifest ${file} is damaged (not valid JSON: ${(error as Error).message}); outfit will not guess what it installed`,
-      { cause: error, hint: FORGET_HINT(file) },
+      { cause: error, hint: FORGET_HINT(state.root, file) },
     )
   }
   if (!isRecord(data))
     throw new StateError(`the install manifest ${file} is damaged (not a JSON object)`, {
-      hint: FORGET_HINT(file),
+      hint: FORGET_HINT(state.root, file),
     })
   const { mac, ...rest } = data
   const body = compact ? data : rest
   if (body.version !== MANIFEST_VERSION) {
     throw new StateError(
       `the install manifest ${file} has version ${JSON.stringify(body.version)}; this outfit reads version ${MANIFEST_VERSION}`,
-      { hint: `use the outfit that wrote it, or ${FORGET_HINT(file)}` },
+      { hint: `use the outfit that wrote it, or ${FORGET_HINT(state.root, file)}` },
     )
   }
   if (
@@ -172,11 +173,11 @@ function verifiedBody(
     )
   ) {
     throw new StateError(
-      `the install manifest ${file} was not written by outfit for this user and scope (its seal does not match); it was not used`,
-      { hint: FORGET_HINT(file) },
+      `the install manifest ${file} was not written by outfit for this user and scope (its seal does not match: also so when outfit's state key was lost or replaced); it was not used`,
+      { hint: FORGET_HINT(state.root, file) },
     )
   }
-  return checkShape(body, file, tool, scope)
+  return checkShape(body, state.root, file, tool, scope)
 }
 
 /** A manifest as serializeManifest writes it: the sealed string, then the seal as the last member. */
@@ -257,7 +258,13 @@ export async function serializeManifest(fs: Fs, state: ScopeState, manifest: Man
 }
 
 /** Fills in a snapshot's bytes from the backups, checking the hash. */
-export async function loadBackup(fs: Fs, stateDir: string, snapshot: Snapshot): Promise<Snapshot> {
+/** `hint`: the way out when the backup is missing or corrupt (forgetting the install that needs it). */
+export async function loadBackup(
+  fs: Fs,
+  stateDir: string,
+  snapshot: Snapshot,
+  hint?: string,
+): Promise<Snapshot> {
   if (snapshot.data) return snapshot
   let data: Uint8Array
   try {
@@ -266,13 +273,14 @@ export async function loadBackup(fs: Fs, stateDir: string, snapshot: Snapshot): 
     if (isNotFound(error))
       throw new StateError(
         `the backup ${snapshot.hash.slice(0, 12)} is missing from ${join(stateDir, 'backups')}`,
-        { cause: error },
+        { cause: error, ...(hint ? { hint } : {}) },
       )
     throw error
   }
   if (hashBytes(data) !== snapshot.hash)
     throw new StateError(
       `the backup ${snapshot.hash.slice(0, 12)} in ${join(stateDir, 'backups')} is corrupt (its content does not match its name)`,
+      hint ? { hint } : undefined,
     )
   return { ...snapshot, data }
 }
@@ -280,8 +288,11 @@ export async function loadBackup(fs: Fs, stateDir: string, snapshot: Snapshot): 
 // --- internal ---
 
 const HASH = /^[0-9a-f]{64}$/
-const FORGET_HINT = (file: string) =>
-  `move ${file} away to make outfit forget that install (the files it installed then count as yours and are left alone)`
+/** The way out of a refused manifest: forget that install (the tool and scope are in the file's name). */
+function FORGET_HINT(root: string, file: string): string {
+  const [, tool = '', scope = ''] = /([^/\\]+)\.([^./\\]+)\.json$/.exec(file) ?? []
+  return forgetInstallHint(root, tool, scope)
+}
 
 function sealParts(state: ScopeState, tool: string, scope: string, body: string): string[] {
   return ['manifest', String(MANIFEST_VERSION), state.id, tool, scope, body]
@@ -308,7 +319,7 @@ function containedPath(
     throw new StateError(
       `the install manifest ${file} names ${JSON.stringify(path)}, outside the folders this tool installs into; it was not used`,
       {
-        hint: FORGET_HINT(file),
+        hint: FORGET_HINT(root, file),
       },
     )
   }
@@ -318,9 +329,17 @@ function containedPath(
 const KINDS = new Set(['file', 'dir', 'link', 'edit'])
 
 /** The manifest's shape, checked before anything in it is used (a seal proves who wrote it, not that it is sane). */
-function checkShape(body: Record<string, unknown>, file: string, tool: string, scope: string): ManifestFile {
+function checkShape(
+  body: Record<string, unknown>,
+  root: string,
+  file: string,
+  tool: string,
+  scope: string,
+): ManifestFile {
   const fail = (what: string): never => {
-    throw new StateError(`the install manifest ${file} is damaged (${what})`, { hint: FORGET_HINT(file) })
+    throw new StateError(`the install manifest ${file} is damaged (${what})`, {
+      hint: FORGET_HINT(root, file),
+    })
   }
   if (body.tool !== tool || body.scope !== scope) fail(`it is for ${String(body.tool)}.${String(body.scope)}`)
   const kit = body.kit

@@ -46,9 +46,22 @@ export async function openScopeState(
 ): Promise<ScopeState | null> {
   const key = await loadKey(fs, stateHome, options.create)
   if (!key) return null
+  const { dir, id } = await scopeStateDir(fs, stateHome, root)
+  return { dir, root, id, key }
+}
+
+/**
+ * Where the state of a scope root lives, found without the key: `outfit forget` must reach the records of a scope
+ * whose key is lost (they can then no longer be verified, only dropped).
+ */
+export async function scopeStateDir(
+  fs: Fs,
+  stateHome: string,
+  root: string,
+): Promise<{ dir: string; id: string }> {
   const real = await realpathOrSelf(fs, root)
   const id = createHash('sha256').update(real).digest('hex').slice(0, 32)
-  return { dir: join(stateHome, 'scopes', id), root, id, key }
+  return { dir: join(stateHome, 'scopes', id), id }
 }
 
 /** A short tag only this user's outfit can compute: marks outfit's blocks so that kit text cannot forge them. */
@@ -77,19 +90,19 @@ async function loadKey(fs: Fs, stateHome: string, create: boolean): Promise<Uint
       const st = await fs.lstat(path)
       if (!st.isFile())
         throw new StateError(`${path} is not a regular file; outfit will not trust it as its state key`, {
-          hint: `remove it (outfit makes a new one; state signed with the old key is then refused)`,
+          hint: `run \`rm -r '${path}'\`: outfit makes a new key; the records signed with the old one are then refused, and \`outfit forget --scope <scope>\` drops them (the files stay yours)`,
         })
       checkOwner(st, path)
       if (POSIX_MODES && (Number(st.mode) & 0o077) !== 0) {
         throw new StateError(
           `${path} can be read by other users, so anyone could forge outfit's state with it`,
-          { hint: `run: chmod 600 ${path}` },
+          { hint: `run \`chmod 600 '${path}'\`` },
         )
       }
       const text = (await fs.readFile(path, 'utf8')).trim()
       if (!/^[0-9a-f]{64}$/.test(text))
         throw new StateError(`${path} is not an outfit state key`, {
-          hint: 'remove it; outfit makes a new one (state signed with the old key is then refused)',
+          hint: `run \`rm -r '${path}'\`: outfit makes a new key; the records signed with the old one are then refused, and \`outfit forget --scope <scope>\` drops them (the files stay yours)`,
         })
       return Buffer.from(text, 'hex')
     } catch (error) {
@@ -119,13 +132,13 @@ async function checkStateHome(fs: Fs, stateHome: string, create: boolean): Promi
   }
   if (!st.isDirectory())
     throw new StateError(`outfit's state folder ${stateHome} is not a folder (a symlink or a file)`, {
-      hint: 'move it away; outfit makes a new one',
+      hint: `run \`mv '${stateHome}' '${stateHome}.old'\`: outfit makes a new one, and what it installed before counts as yours`,
     })
   checkOwner(st, stateHome)
   if (POSIX_MODES && (Number(st.mode) & 0o077) !== 0) {
     if (!create)
       throw new StateError(`outfit's state folder ${stateHome} can be entered by other users`, {
-        hint: `run: chmod 700 ${stateHome}`,
+        hint: `run \`chmod 700 '${stateHome}'\``,
       })
     await fs.chmod(stateHome, STATE_DIR_MODE)
   }

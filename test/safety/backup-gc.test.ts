@@ -5,6 +5,9 @@ import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useSandbox } from '../integration/sandbox.js'
+import { forget, planForget } from '../../src/api/forget.js'
+import type { OutfitError } from '../../src/errors.js'
+import { realFs } from '../../src/fs/fs.js'
 
 const sb = useSandbox()
 
@@ -33,5 +36,27 @@ describe('backups of user content', () => {
     const hash = createHash('sha256').update(mine).digest('hex')
     expect(await find(sb.state, hash)).toHaveLength(1)
     expect(await readFile(join(sb.root, 'moved-away.json'), 'utf8')).toBe('{ damaged')
+  })
+
+  it('survive the way out the refusal names now (outfit forget), a new install and an uninstall', async () => {
+    const mine = '---\nname: reviewer\ndescription: my own reviewer\n---\nMine, hand-written.\n'
+    await sb.write('home/.claude/agents/reviewer.md', mine)
+    await sb.install(['claude-code'], { force: true })
+    const [manifest] = await find(sb.state, 'claude-code.global.json')
+    await writeFile(manifest as string, '{ damaged')
+    const refused = (await sb.install(['claude-code'])).results[0]?.failure?.error as OutfitError
+    expect(refused.hint).toMatch(/outfit forget claude-code --scope global/)
+    const request = {
+      fs: realFs,
+      stateHome: sb.state,
+      scope: 'global',
+      roots: [sb.home],
+      tools: ['claude-code'],
+    }
+    await forget(request, await planForget(request))
+    await sb.install(['claude-code'], { force: true })
+    await sb.uninstall(['claude-code'])
+    const hash = createHash('sha256').update(mine).digest('hex')
+    expect(await find(sb.state, hash)).toHaveLength(1)
   })
 })

@@ -359,7 +359,7 @@ describe('5. a damaged or foreign manifest fails closed', () => {
       expect(run.code, command).toBe(4)
       expect(run.all).toMatch(message)
       expect(run.all).not.toMatch(/nothing to uninstall/)
-      expect(run.all).toContain(`move ${file} away`)
+      expect(run.all).toContain(`outfit forget claude-code --scope project --project ${sb.project}`)
     }
     expect(await snapshotTree(sb.root, [sb.project])).toEqual(tree)
   })

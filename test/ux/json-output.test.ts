@@ -70,6 +70,12 @@ describe('--json output matches schemas/output.schema.json', () => {
     })
 
     expect((await json('recover', '--home', sb.home)).doc).toEqual({ command: 'recover', recovered: [] })
+    expect((await json('forget', '--home', sb.home, '--scope', 'global', '--dry-run')).doc).toMatchObject({
+      command: 'forget',
+      scope: 'global',
+      forgotten: false,
+      roots: [{ root: sb.home, installs: [{ tool: 'cursor' }], journals: [] }],
+    })
     expect((await json('validate')).doc).toMatchObject({ command: 'validate', valid: true })
     const invalid = await json('validate', join(repoRoot, 'test/fixtures/targets/invalid/wrong-types.yaml'))
     expect(invalid.code).toBe(1)
