@@ -150,7 +150,9 @@ function checkOwner(st: { uid: number | bigint }, path: string): void {
   if (uid !== undefined && Number.isInteger(Number(st.uid)) && Number(st.uid) !== uid) {
     throw new StateError(
       `${path} belongs to another user (uid ${Number(st.uid)}); outfit only trusts its own state`,
-      { hint: 'run outfit as that user, or point --home / XDG_STATE_HOME at your own folder' },
+      {
+        hint: `run \`mv '${path}' '${path}.not-mine'\` (outfit then makes its own; what it recorded there counts as yours), or run outfit as that user`,
+      },
     )
   }
 }

@@ -3,12 +3,24 @@
 // (outfit's own with the sandbox's --home, or the shell's), and again, until outfit runs. `outfit forget` is the way out
 // of most: it drops the records (never the files, never a backup) so that the next install treats the files as yours.
 import { execFileSync } from 'node:child_process'
-import { chmod, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import {
+  chmod,
+  chown,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { forget, planForget } from '../../src/api/forget.js'
 import { realFs } from '../../src/fs/fs.js'
-import { manifestPath } from '../../src/state/manifest-file.js'
+import { MANIFEST_VERSION, manifestPath } from '../../src/state/manifest-file.js'
+import { seal } from '../../src/state/seal.js'
 import { openScopeState, type ScopeState } from '../../src/state/scope-state.js'
 import { runCli, type CliRun } from '../helpers/run-cli.js'
 import { createSandbox, type Sandbox } from '../integration/sandbox.js'
@@ -56,9 +68,10 @@ async function follow(command: string): Promise<void> {
 }
 
 /** Runs `argv` until it is no longer refused, following each way out named; returns the ways out taken. */
-async function getOut(argv: string[]): Promise<{ taken: string[]; last: CliRun }> {
+async function getOut(argv: string[]): Promise<{ taken: string[]; last: CliRun; first: string }> {
   const taken: string[] = []
   let run = await cli(...argv)
+  const first = run.all
   expect(run.code, run.all).toBe(4)
   while (run.code === 4 && taken.length < 4) {
     const command = wayOut(run)
@@ -66,7 +79,7 @@ async function getOut(argv: string[]): Promise<{ taken: string[]; last: CliRun }
     await follow(command)
     run = await cli(...argv)
   }
-  return { taken, last: run }
+  return { taken, last: run, first }
 }
 
 async function installed(scope = 'project'): Promise<string> {
@@ -143,6 +156,48 @@ describe('a way out of every refusal of state (exit 4)', () => {
     const { taken, last } = await getOut(['status', 'claude-code'])
     expect(taken).toEqual([`chmod 700 '${stateHome()}'`])
     expect(last.code).toBe(0)
+  })
+
+  it.skipIf(process.getuid?.() !== 0)('a state key or home of another user: the named mv', async () => {
+    await installed()
+    await chown(join(stateHome(), 'key'), 4242, 4242)
+    const key = await getOut(['install', 'claude-code', '--yes'])
+    expect(key.taken[0]).toBe(`mv '${join(stateHome(), 'key')}' '${join(stateHome(), 'key')}.not-mine'`)
+    expect(key.last.code, key.last.all).toBe(0)
+    await chown(stateHome(), 4242, 4242)
+    const home = await getOut(['install', 'claude-code', '--yes'])
+    expect(home.taken).toEqual([`mv '${stateHome()}' '${stateHome()}.not-mine'`])
+    expect(home.last.code, home.last.all).toBe(0)
+  })
+
+  it('a manifest naming a path behind a symlink, or outside its tool (signed with the real key): forget', async () => {
+    const file = await installed()
+    const agents = join(sb.project, '.claude', 'agents')
+    await rename(agents, join(sb.root, 'agents-elsewhere'))
+    await symlink(join(sb.root, 'agents-elsewhere'), agents)
+    const behind = await getOut(['uninstall', 'claude-code', '--yes'])
+    expect(behind.taken).toEqual([`outfit forget claude-code --scope project --project ${sb.project}`])
+    expect(behind.last.code).toBe(0)
+    expect(await readdir(join(sb.root, 'agents-elsewhere'))).not.toEqual([])
+    const s = await state()
+    const body = {
+      version: MANIFEST_VERSION,
+      tool: 'claude-code',
+      scope: 'project',
+      kit: { name: 'k', version: '1' },
+      installedAt: new Date().toISOString(),
+      steps: [
+        { step: 's', action: 'copy', inverse: 'remove', changes: [{ kind: 'dir', path: '../outside' }] },
+      ],
+    }
+    const sealed = JSON.stringify(body)
+    const mac = seal(s.key, ['manifest', String(MANIFEST_VERSION), s.id, 'claude-code', 'project', sealed])
+    await mkdir(join(s.dir, 'manifests'), { recursive: true })
+    await writeFile(file, `${sealed.slice(0, -1)},"mac":"${mac}"}\n`)
+    const outside = await getOut(['uninstall', 'claude-code', '--yes'])
+    expect(outside.first).toMatch(/outside the folders this tool installs into/)
+    expect(outside.taken).toEqual([`outfit forget claude-code --scope project --project ${sb.project}`])
+    expect(outside.last.code).toBe(0)
   })
 
   it('a crash journal without a valid seal: the named forget drops it; install then runs', async () => {
