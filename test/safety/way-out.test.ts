@@ -16,22 +16,16 @@ import {
   writeFile,
 } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { forget, planForget } from '../../src/api/forget.js'
 import { realFs } from '../../src/fs/fs.js'
 import { MANIFEST_VERSION, manifestPath } from '../../src/state/manifest-file.js'
 import { seal } from '../../src/state/seal.js'
 import { openScopeState, type ScopeState } from '../../src/state/scope-state.js'
 import { runCli, type CliRun } from '../helpers/run-cli.js'
-import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+import { useSandbox } from '../integration/sandbox.js'
 
-let sb: Sandbox
-beforeEach(async () => {
-  sb = await createSandbox()
-})
-afterEach(async () => {
-  await sb.cleanup()
-})
+const sb = useSandbox()
 
 const stateHome = () => join(sb.home, '.local', 'state', 'outfit')
 const state = async (root = sb.project): Promise<ScopeState> =>
