@@ -4,17 +4,33 @@ import { scopeRoots } from '../api/targets.js'
 import { CancelledError, UsageError } from '../errors.js'
 import type { ForgetDocument } from '../generated/output.js'
 import { renderForget } from '../report/render-forget.js'
-import { context, type CommonFlags } from './context.js'
+import type { Fs } from '../fs/fs.js'
+import type { LoadedTarget } from '../types.js'
 import { ExitCode } from './exit-code.js'
-import type { CliDeps } from './index.js'
-import { clackPrompter } from './prompts.js'
+import { clackPrompter, type Prompter } from './prompts.js'
+
+/** What forget needs of the CLI's dependencies and context (named here so this module imports neither). */
+interface ForgetDeps {
+  fs: Fs
+  out: (line: string) => void
+  isTTY: boolean
+  prompter?: Prompter
+  signal?: AbortSignal
+}
+interface ForgetContext {
+  all: LoadedTarget[]
+  scope: string
+  home: string
+  project: string
+  stateHome: string
+}
 
 export async function forgetCommand(
-  deps: CliDeps,
+  deps: ForgetDeps,
+  ctx: ForgetContext,
   tools: string[],
-  flags: CommonFlags & { dryRun?: boolean },
+  flags: { json?: boolean; yes?: boolean; dryRun?: boolean },
 ): Promise<number> {
-  const ctx = await context(deps, flags)
   const roots = scopeRoots(ctx.all, ctx.scope, ctx)
   const request = {
     fs: deps.fs,

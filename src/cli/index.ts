@@ -330,7 +330,7 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .example('outfit forget --scope global --dry-run')
     .option('--dry-run', 'Show what would be forgotten and change nothing')
     .action((tools: string[], flags: CommonFlags & { dryRun?: boolean }) =>
-      run(() => forgetCommand(deps, tools, flags)),
+      run(async () => forgetCommand(deps, await context(deps, flags), tools, flags)),
     )
 
   cli
