@@ -593,6 +593,12 @@ export interface Entries {
    */
   shape?: {}
   /**
+   * Hooks: the shape of an entry for these tool events, where it differs from `shape` (Antigravity: `PreToolUse` entries are `{ matcher, hooks: [...] }`, a `Stop` entry is the handler itself). Keys are the tool's event names (after `events`); a hook with a matcher on an event whose shape has no `$matcher` is not installed.
+   */
+  eventShapes?: {
+    [k: string]: {}
+  }
+  /**
    * Rename kit hook events to the tool's event names ({ preToolUse: PreToolUse }); hooks with an event missing here are skipped with a warning.
    */
   events?: {
