@@ -230,7 +230,7 @@ export interface OutfitTarget {
    */
   unsupported?: Unsupported[]
   /**
-   * Places where this tool also reads what another target installs (Gemini CLI reads Codex's .agents/skills; Copilot CLI reads CLAUDE.md and AGENTS.md). When both are installed in the scope, plan and install say the tool sees that content twice, and why.
+   * Places where this tool also reads what another target installs (Gemini CLI reads Codex's .agents/skills; Copilot CLI reads CLAUDE.md and AGENTS.md). When both are installed in the scope, plan and install say the tool sees that content twice, and why. A target naming itself declares a duplicate between two of its own files, said whenever it installs that content.
    */
   alsoReads?: AlsoReads[]
 }
