@@ -50,7 +50,7 @@ async function judge(command: string, args: string[], cwd: string, home = sb.hom
   return `${stdout}${stderr}`
 }
 
-describe.runIf(enabled)('the tools read what outfit installed', () => {
+describe.runIf(enabled)('the tools read what outfit installed', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     const dir = process.env.OUTFIT_JUDGES_DIR ?? (await mkdtemp(join(tmpdir(), 'outfit-judges-')))
     bin = join(dir, 'node_modules/.bin')
