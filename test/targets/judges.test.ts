@@ -180,6 +180,18 @@ describe.runIf(enabled)('the tools read what outfit installed', { timeout: 180_0
     }
   })
 
+  it('copilot lists each skill once, from the shared .agents/skills, and each command once, as a skill of its own', async () => {
+    for (const [where, at] of [
+      [sb.project, 'Project skills'],
+      [sb.home, 'Personal skills'],
+    ] as const) {
+      const out = await judge('copilot', ['skill', 'list'], where)
+      expect(out, out).toContain(at)
+      expect(out.match(/^\s+code-review - /gm), out).toHaveLength(1)
+      expect(out.match(/^\s+changelog - /gm), out).toHaveLength(1)
+    }
+  })
+
   it('copilot loads the instructions, and also those Claude Code keeps (as the copilot target declares in alsoReads)', async () => {
     const out = await judge('copilot', ['instruction', 'list'], sb.project)
     expect(out).toContain('from .github/instructions/typescript.instructions.md')
