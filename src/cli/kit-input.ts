@@ -76,6 +76,7 @@ export async function prepare(
     stateHome: ctx.stateHome,
     remember: remember ?? mode !== 'update',
     ...(flags.strict ? { strict: true } : {}),
+    ...(ctx.config?.mcpRegistry ? { mcpRegistry: ctx.config.mcpRegistry } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   })
 }
