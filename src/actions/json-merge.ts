@@ -39,8 +39,8 @@ export const jsonMerge: Action<JsonMergeParams> = {
  */
 async function warnIfHiding(ctx: ActionContext, path: string, hidden: string): Promise<void> {
   if (previousChange(ctx, path)) return
-  const origin = `origin:${path}`
-  const existed = ctx.run.has(origin) ? ctx.run.get(origin) !== null : await pathExists(ctx, path)
+  const origin = ctx.run.origins.get(path)
+  const existed = origin !== undefined ? origin !== null : await pathExists(ctx, path)
   if (existed || !(await pathExists(ctx, hidden))) return
   ctx.log.warn(
     `${hidden} is ignored by ${ctx.tool.name} from now on: it reads ${path} instead whenever that file exists, and outfit created it; move the servers you keep there into ${path} or the kit`,

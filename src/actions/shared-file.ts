@@ -137,8 +137,7 @@ export function claimKey(
   }
   const owned: OwnedKey = before === undefined ? { path: keyPath, value } : { path: keyPath, value, before }
   // Later tools of this run that write the same key find this one's "before" here (they cannot see its manifest yet).
-  const runKey = keyRunKey(file, keyPath)
-  if (!ctx.run.has(runKey)) ctx.run.set(runKey, owned)
+  ctx.run.ownKey(file, keyPath, owned)
   return { owned, write: !current.found || differs }
 }
 
@@ -169,10 +168,6 @@ export async function undoSharedEdits(
 
 // --- internal ---
 
-function keyRunKey(file: string, keyPath: string[]): string {
-  return `key:${file}\0${JSON.stringify(keyPath)}`
-}
-
 /**
  * The key as another tool owns it, when that tool wrote exactly the value found: a tool earlier in this run, or an
  * installed tool's manifest. Its `before` is the user's original, whatever order the tools came in.
@@ -184,7 +179,7 @@ function coOwnedKey(
   found: unknown,
   claims: readonly Claim[],
 ): OwnedKey | undefined {
-  const inRun = ctx.run.get(keyRunKey(file, keyPath)) as OwnedKey | undefined
+  const inRun = ctx.run.keyOwner(file, keyPath)
   if (inRun && deepEqual(inRun.value, found)) return inRun
   for (const claim of claims) {
     if (claim.change.kind !== 'edit') continue
@@ -249,13 +244,13 @@ async function sharedOrigin(
 ): Promise<Snapshot | null> {
   const prev = previousChange(ctx, path)
   if (prev && prev.kind === 'edit') return prev.origin !== undefined ? prev.origin : prev.before
-  const runKey = `origin:${path}`
-  if (ctx.run.has(runKey)) return ctx.run.get(runKey) as Snapshot | null
+  const inRun = ctx.run.origins.get(path)
+  if (inRun !== undefined) return inRun
   for (const claim of await claimsOn(ctx, path)) {
     if (claim.change.kind === 'edit')
       return claim.change.origin !== undefined ? claim.change.origin : claim.change.before
   }
-  ctx.run.set(runKey, current)
+  ctx.run.origins.set(path, current)
   return current
 }
 
