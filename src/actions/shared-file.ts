@@ -83,8 +83,77 @@ export function previousOwned(ctx: ActionContext, file: string, keyPath: string[
   return undefined
 }
 
+/** How a document format reads and sets the value at a key path (json-edit, yaml-edit). */
+export interface KeyedDocument {
+  get(text: string, path: string[]): { found: boolean; value?: unknown }
+  set(text: string, path: string[], value: unknown): string
+}
+
+/** One leaf json-merge or yaml-merge puts into a shared config: a key, or an item appended to the list at `path`. */
+export interface MergeLeaf {
+  path: string[]
+  value: unknown
+  append: boolean
+}
+
+/**
+ * The objects or lists a leaf needs that the file lacks (json-merge, yaml-merge): owned as created, so that undo
+ * removes them once empty. One another installed tool created is co-created (see coCreated).
+ */
+export function leafContainers(
+  text: string,
+  leaf: MergeLeaf,
+  claims: readonly Claim[],
+  doc: KeyedDocument,
+): OwnedKey[] {
+  return createdContainers(
+    leaf.append ? leaf.path : leaf.path.slice(0, -1),
+    (prefix) => doc.get(text, prefix).found && !coCreated(claims, prefix),
+  )
+}
+
+/** Claims a keyed leaf's key (see claimKey) and sets it when it must be: what json-merge and yaml-merge share. */
+export function mergeKey(
+  ctx: ActionContext,
+  file: string,
+  text: string,
+  leaf: MergeLeaf,
+  claims: readonly Claim[],
+  doc: KeyedDocument,
+): { text: string; owned: OwnedKey } {
+  const claim = claimKey(ctx, file, leaf.path, leaf.value, doc.get(text, leaf.path), claims)
+  return { text: claim.write ? doc.set(text, leaf.path, leaf.value) : text, owned: claim.owned }
+}
+
+export type SemanticUndo = (
+  path: string,
+  text: string,
+  owned: OwnedKey[],
+  claimed: (key: OwnedKey) => boolean,
+) => { text: string; kept: Kept[] }
+
+export async function undoSharedEdits(
+  changes: Change[],
+  ctx: ActionContext,
+  how: UndoMode,
+  semantic: SemanticUndo,
+): Promise<UndoResult> {
+  const kept: Kept[] = []
+  for (const change of [...changes].reverse()) {
+    if (change.kind !== 'edit') {
+      kept.push(...(await undoFileChange(change, ctx, how)))
+      continue
+    }
+    const io = await followLink(ctx, change.path)
+    kept.push(...(await ctx.lock.with(io, () => undoEdit({ ...change, path: io }, ctx, how, semantic))))
+  }
+  return { kept }
+}
+
+// --- internal ---
+
 /** The missing objects/arrays along a path (json-merge, yaml-merge), so undo can remove them again once empty. */
-export function createdContainers(path: string[], found: (prefix: string[]) => boolean): OwnedKey[] {
+function createdContainers(path: string[], found: (prefix: string[]) => boolean): OwnedKey[] {
   const out: OwnedKey[] = []
   for (let n = 1; n <= path.length; n++) {
     if (!found(path.slice(0, n))) out.push({ path: path.slice(0, n), value: {}, container: true })
@@ -96,7 +165,7 @@ export function createdContainers(path: string[], found: (prefix: string[]) => b
  * Whether another installed tool (or this tool's other scope, when the project folder is the home) created the object
  * or list at `prefix`: then it is co-created here too, so that whichever owner leaves last removes it once empty.
  */
-export function coCreated(claims: readonly Claim[], prefix: string[]): boolean {
+function coCreated(claims: readonly Claim[], prefix: string[]): boolean {
   return claims.some(
     (c) => c.change.kind === 'edit' && c.change.owned.some((k) => k.container && deepEqual(k.path, prefix)),
   )
@@ -109,7 +178,7 @@ export function coCreated(claims: readonly Claim[], prefix: string[]): boolean {
  * `.mcp.json` servers): that value is outfit's, not the user's, so the last uninstall removes the key instead of
  * "restoring" it. Returns what the kit owns and whether the key must be set.
  */
-export function claimKey(
+function claimKey(
   ctx: ActionContext,
   file: string,
   keyPath: string[],
@@ -140,33 +209,6 @@ export function claimKey(
   ctx.run.ownKey(file, keyPath, owned)
   return { owned, write: !current.found || differs }
 }
-
-export type SemanticUndo = (
-  path: string,
-  text: string,
-  owned: OwnedKey[],
-  claimed: (key: OwnedKey) => boolean,
-) => { text: string; kept: Kept[] }
-
-export async function undoSharedEdits(
-  changes: Change[],
-  ctx: ActionContext,
-  how: UndoMode,
-  semantic: SemanticUndo,
-): Promise<UndoResult> {
-  const kept: Kept[] = []
-  for (const change of [...changes].reverse()) {
-    if (change.kind !== 'edit') {
-      kept.push(...(await undoFileChange(change, ctx, how)))
-      continue
-    }
-    const io = await followLink(ctx, change.path)
-    kept.push(...(await ctx.lock.with(io, () => undoEdit({ ...change, path: io }, ctx, how, semantic))))
-  }
-  return { kept }
-}
-
-// --- internal ---
 
 /**
  * The key as another tool owns it, when that tool wrote exactly the value found: a tool earlier in this run, or an
