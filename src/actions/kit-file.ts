@@ -7,7 +7,7 @@
 import { decodeUtf8, hashBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
-import type { CheckedFiles, KitFile } from '../kit/checked-file.js'
+import type { CheckedFiles, KitFile } from './checked-file.js'
 import type { Kit } from '../types.js'
 import type { ActionContext } from './types.js'
 

@@ -3,7 +3,7 @@
 // another must know before then lives here. One instance per run (src/run/run-all.ts), the same in every tool's
 // ActionContext. It lives beside the actions, not in src/run/, because the ActionContext contract names it.
 import type { ContainCache } from '../fs/contain.js'
-import type { KitFile } from '../kit/checked-file.js'
+import type { KitFile } from './checked-file.js'
 import type { OwnedKey, Snapshot } from '../types.js'
 
 /** A marked block (AGENTS.md) as the tools of this run wrote it. */

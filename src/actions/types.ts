@@ -1,7 +1,7 @@
 // The contract every built-in action follows. Actions never print: they report through ctx.log.
 import type { Fs } from '../fs/fs.js'
 import type { PathLock } from '../fs/path-lock.js'
-import type { ToolLog } from '../run/tool-log.js'
+import type { ToolLog } from './tool-log.js'
 import type { Change, Kept, Kit } from '../types.js'
 import type { Lookup } from '../vars/interpolate.js'
 import type { ManifestFile } from '../state/manifest-file.js'

@@ -17,8 +17,8 @@ import {
   type ManifestMemo,
 } from '../state/manifest-file.js'
 import type { ScopeState } from '../state/scope-state.js'
-import { runVariables } from '../vars/run-variables.js'
-import { ToolLog } from './tool-log.js'
+import { runVariables } from './run-variables.js'
+import { ToolLog } from '../actions/tool-log.js'
 
 export interface RunOptions {
   fs: Fs
