@@ -70,7 +70,7 @@ function mergeLeaves(
   let out = text
   for (const leaf of leaves) {
     assertEditable(file, out, leaf.append ? [...leaf.path, 0] : leaf.path)
-    owned.push(...leafContainers(out, leaf, claims, JSON_DOCUMENT))
+    owned.push(...leafContainers(ctx, file, out, leaf, claims, JSON_DOCUMENT))
     if (leaf.append) {
       const current = getAt(out, leaf.path)
       const list = Array.isArray(current.value) ? current.value : []

@@ -43,6 +43,7 @@ export class RunState {
   readonly kitFiles = new Map<string, Promise<KitFile>>()
 
   readonly #keys = new Map<string, OwnedKey>()
+  readonly #containers = new Map<string, string>()
   readonly #blocks = new Map<string, BlockInRun>()
   readonly #dirClaims = new Map<string, boolean>()
   readonly #contain = new Map<string, ContainCache>()
@@ -65,6 +66,22 @@ export class RunState {
   ownKey(file: string, keyPath: readonly string[], owned: OwnedKey): void {
     const id = keyId(file, keyPath)
     if (!this.#keys.has(id)) this.#keys.set(id, owned)
+  }
+
+  /**
+   * The tool of this run that created an object or list in a shared config (json-merge, yaml-merge: `mcpServers` in
+   * `.mcp.json`), if one did. Another tool putting its keys there co-owns it, so that whichever of them is uninstalled
+   * last removes it once empty; finding it already there, that tool would otherwise take it for the user's and leave
+   * `"mcpServers": {}` behind when the creator went first.
+   */
+  containerCreator(file: string, path: readonly string[]): string | undefined {
+    return this.#containers.get(keyId(file, path))
+  }
+
+  /** Records that a tool created (or co-owns) a container; the first tool to do so is the one later tools find. */
+  createdContainer(file: string, path: readonly string[], tool: string): void {
+    const id = keyId(file, path)
+    if (!this.#containers.has(id)) this.#containers.set(id, tool)
   }
 
   /**

@@ -98,18 +98,27 @@ export interface MergeLeaf {
 
 /**
  * The objects or lists a leaf needs that the file lacks (json-merge, yaml-merge): owned as created, so that undo
- * removes them once empty. One another installed tool created is co-created (see coCreated).
+ * removes them once empty. One that another installed tool, or another tool of this run, created is co-created (see
+ * coCreated and RunState.containerCreator): whichever owner leaves last removes it.
  */
 export function leafContainers(
+  ctx: ActionContext,
+  file: string,
   text: string,
   leaf: MergeLeaf,
   claims: readonly Claim[],
   doc: KeyedDocument,
 ): OwnedKey[] {
-  return createdContainers(
+  const byOtherToolOfRun = (prefix: string[]) => {
+    const creator = ctx.run.containerCreator(file, prefix)
+    return creator !== undefined && creator !== ctx.tool.id
+  }
+  const created = createdContainers(
     leaf.append ? leaf.path : leaf.path.slice(0, -1),
-    (prefix) => doc.get(text, prefix).found && !coCreated(claims, prefix),
+    (prefix) => doc.get(text, prefix).found && !coCreated(claims, prefix) && !byOtherToolOfRun(prefix),
   )
+  for (const c of created) ctx.run.createdContainer(file, c.path, ctx.tool.id)
+  return created
 }
 
 /** Claims a keyed leaf's key (see claimKey) and sets it when it must be: what json-merge and yaml-merge share. */

@@ -62,7 +62,7 @@ function mergeLeaves(
   const owned: OwnedKey[] = []
   let out = text
   for (const leaf of leaves) {
-    owned.push(...leafContainers(out, leaf, claims, YAML_DOCUMENT))
+    owned.push(...leafContainers(ctx, file, out, leaf, claims, YAML_DOCUMENT))
     if (leaf.append) {
       const current = yamlGet(out, leaf.path)
       if (current.found && current.value !== null && !Array.isArray(current.value)) {

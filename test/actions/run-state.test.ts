@@ -27,6 +27,15 @@ describe('RunState', () => {
     expect(run.keyOwner('/p/.mcp.json\0mcpServers', ['a'])).toBeUndefined()
   })
 
+  it('knows which tool of the run first created a container in a shared config', () => {
+    const run = new RunState()
+    expect(run.containerCreator('/p/.mcp.json', ['mcpServers'])).toBeUndefined()
+    run.createdContainer('/p/.mcp.json', ['mcpServers'], 'claude-code')
+    run.createdContainer('/p/.mcp.json', ['mcpServers'], 'copilot')
+    expect(run.containerCreator('/p/.mcp.json', ['mcpServers'])).toBe('claude-code')
+    expect(run.containerCreator('/h/.mcp.json', ['mcpServers'])).toBeUndefined()
+  })
+
   it("keeps the first writer's block separator and the latest writer's content", () => {
     const run = new RunState()
     expect(run.block('/p/AGENTS.md', 'kit')).toBeUndefined()
