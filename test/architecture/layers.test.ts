@@ -27,6 +27,7 @@ const LAYERS: readonly (readonly string[])[] = [
   [
     'sources', // fetches kits (git, npm, folders) as the lock pins them
     'lock', // the lock file: which kit versions a project installs
+    'registry', // MCP servers by registry name: the registry's API, server.json → kit server, versions and pins
     'trust', // which kits may run commands on this machine: asked once, recorded signed in the state home
     'config', // outfit.yaml: the project's kits and tools, read like a target
     'kit', // loads and checks a kit (files, frontmatter, skills, secrets) before anything is installed
