@@ -1,6 +1,6 @@
 // `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
 // file it would create, change or remove, with unified diffs. Nothing is written.
-import { install, scopeStates, stateHomeOf, type KitInput, type RunRequest } from '../api/install.js'
+import { installTools, scopeStates, stateHomeOf, type KitInput, type RunRequest } from '../run/run-tools.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { recover } from '../safety/guard-run.js'
 import { resolve } from 'node:path'
@@ -43,7 +43,7 @@ export async function plan(request: RunRequest & KitInput): Promise<ToolPlan[]> 
   for (const target of request.targets) {
     const overlay = new OverlayFs(recovered.fs)
     const { onToolDone: _done, ...quiet } = request
-    const report = await install({ ...quiet, targets: [target], fs: overlay.fs })
+    const report = await installTools({ ...quiet, targets: [target], fs: overlay.fs })
     const result = report.results[0]
     const changes = (await overlay.changes())
       // outfit's own state (manifest, backups, journal, lock) is bookkeeping, not part of what the tool reads.

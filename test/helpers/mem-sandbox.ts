@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
-import { install, uninstall } from '../../src/api/install.js'
+import { installTools as install, uninstallTools as uninstall } from '../../src/run/run-tools.js'
 import type { Fs } from '../../src/fs/fs.js'
 import type { RunReport } from '../../src/types.js'
 import { builtinTargets, repoRoot } from '../integration/sandbox.js'

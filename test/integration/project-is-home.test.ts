@@ -1,7 +1,7 @@
 // `--project ~`: the project folder is the home, so the global and project scopes of one tool share folders
 // (~/.agents/skills, ~/.codex/config.toml). Uninstalling one scope must keep what the other still claims.
 import { describe, expect, it } from 'vitest'
-import { install, uninstall } from '../../src/api/install.js'
+import { installTools as install, uninstallTools as uninstall } from '../../src/run/run-tools.js'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
 import { useSandbox } from './sandbox.js'
