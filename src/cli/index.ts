@@ -3,8 +3,7 @@
 // without a terminal.
 import { cac } from 'cac'
 import { didYouMean } from '../did-you-mean.js'
-import { OutfitError, UsageError } from '../errors.js'
-import { errorDocument } from '../report/to-json.js'
+import { UsageError } from '../errors.js'
 import { version } from '../version.js'
 import type { CliCommand } from './command.js'
 import forget from './commands/forget.js'
@@ -19,9 +18,8 @@ import update from './commands/update.js'
 import validate from './commands/validate.js'
 import type { CliDeps } from './deps.js'
 import { ExitCode } from './exit-code.js'
-import { fileAccessError } from './file-access.js'
 import { withToolList } from './help.js'
-import { reportError } from './report-error.js'
+import { reportFailure } from './report-error.js'
 import { rejectUnknownFlags } from './unknown-flags.js'
 
 export type { CliDeps } from './deps.js'
@@ -69,14 +67,6 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     await cli.runMatchedCommand()
     return await (pending ?? Promise.resolve(ExitCode.Success))
   } catch (caught) {
-    // cac's own parse errors (missing argument or option value) are usage errors, not crashes.
-    const error =
-      caught instanceof Error && caught.name === 'CACError'
-        ? new UsageError(caught.message)
-        : (fileAccessError(caught) ?? caught)
-    // Scripts asked for JSON: give them the error as a document too (the human text still goes to stderr).
-    if (argv.includes('--json') && error instanceof OutfitError)
-      deps.out(JSON.stringify(errorDocument(cli.matchedCommand?.name.split(' ')[0] ?? '', error), null, 2))
-    return reportError(error, deps)
+    return reportFailure(caught, deps, cli.matchedCommand?.name.split(' ')[0] ?? '', argv.includes('--json'))
   }
 }
