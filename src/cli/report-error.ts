@@ -19,7 +19,9 @@ export function reportFailure(caught: unknown, deps: CliDeps, command: string, j
   return reportError(error, deps)
 }
 
-export function reportError(error: unknown, deps: CliDeps): number {
+// --- internal ---
+
+function reportError(error: unknown, deps: CliDeps): number {
   if (error instanceof TargetInvalidError) {
     for (const line of renderDiagnostics(error.diagnostics, { color: deps.color, cwd: deps.cwd }))
       deps.err(line)

@@ -9,7 +9,9 @@ import { builtCli } from '../helpers/built-cli.js'
 import { gitRepo, tempDir } from '../helpers/kit-sources.js'
 import { createSandbox, repoRoot, snapshotTree, type Sandbox } from '../integration/sandbox.js'
 
-type Library = typeof import('../../src/index.js')
+import type * as Outfit from '../../src/index.js'
+
+type Library = typeof Outfit
 
 const sandboxes: Sandbox[] = []
 afterEach(async () => {
