@@ -29,21 +29,21 @@ export interface ToolChoice {
 
 export async function chooseTools(
   ctx: Workspace,
-  flags: ToolChoice,
+  choice: ToolChoice,
   verb = 'Install into',
 ): Promise<LoadedTarget[]> {
-  const tools = flags.tools ?? []
-  const note = (text: string) => flags.onNote?.({ text, about: 'tools' })
-  if (tools.length > 0 && (flags.all || flags.detected))
+  const tools = choice.tools ?? []
+  const note = (text: string) => choice.onNote?.({ text, about: 'tools' })
+  if (tools.length > 0 && (choice.all || choice.detected))
     throw new UsageError('name tools or use --all/--detected, not both')
   // --all and --detected mean "every tool that can take this scope": the others are named, not fatal.
   const withScope = ctx.all.filter((t) => Object.hasOwn(t.spec.scopes, ctx.scope))
   const skipped = ctx.all.filter((t) => !withScope.includes(t))
-  if ((flags.all || flags.detected) && skipped.length > 0) {
+  if ((choice.all || choice.detected) && skipped.length > 0) {
     note(`note: skipping ${skipped.map((t) => t.spec.name).join(', ')} (no '${ctx.scope}' scope)`)
   }
-  if (flags.all) return withScope
-  if (flags.detected) {
+  if (choice.all) return withScope
+  if (choice.detected) {
     const found = []
     const created = await createdByOutfit(ctx.fs, ctx)
     for (const t of withScope)
@@ -56,7 +56,7 @@ export async function chooseTools(
   }
   if (tools.length > 0) return withScopeOnly(pickTargets(ctx.all, tools), ctx.scope)
   if (ctx.config?.tools) return withScopeOnly(pickTargets(ctx.all, ctx.config.tools), ctx.scope)
-  if (flags.askTools) return ask(flags.askTools, ctx, withScope, verb)
+  if (choice.askTools) return ask(choice.askTools, ctx, withScope, verb)
   // Without a question to ask: the tools outfit installed in this scope are the ones meant (uninstall, plan, update,
   // a re-install), as the manifests remember them.
   const installed = await installedTools(ctx, withScope)
