@@ -1,0 +1,101 @@
+// Opt-in: the CLIs of the targets added to reach 35+ tools judge what outfit wrote for them, as
+// test/targets/judges-cli.test.ts does for the others. Installs each CLI at the version its target's `verifiedBy` names
+// and asks it, offline and with HOME set to a sandbox, what it loaded. Run with
+//   OUTFIT_JUDGES=1 npx vitest run test/targets/judges-new.test.ts
+// (OUTFIT_JUDGES_NEW_DIR=<dir> reuses an install of the pinned CLIs).
+import { execFile, spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { requireTargets } from '../../src/api/targets.js'
+import { realFs } from '../../src/fs/fs.js'
+import { createSandbox, type Sandbox } from '../integration/sandbox.js'
+
+const run = promisify(execFile)
+const enabled = process.env.OUTFIT_JUDGES === '1'
+const TOOLS = ['pi']
+let dir = ''
+let sb: Sandbox
+
+describe.runIf(enabled)(
+  'the CLIs of the new targets read what outfit installed',
+  { timeout: 180_000 },
+  () => {
+    beforeAll(async () => {
+      const targets = await requireTargets({ fs: realFs })
+      const pinned = TOOLS.map((id) => targets.find((t) => t.spec.id === id)?.spec.verifiedBy?.cli ?? '')
+      expect(pinned.every(Boolean)).toBe(true)
+      dir = process.env.OUTFIT_JUDGES_NEW_DIR ?? (await mkdtemp(join(tmpdir(), 'outfit-judges-new-')))
+      if (!['pi'].every((b) => existsSync(join(dir, 'node_modules/.bin', b)))) {
+        await mkdir(dir, { recursive: true })
+        await run('npm', ['init', '-y'], { cwd: dir })
+        await run('npm', ['install', '--no-audit', '--no-fund', ...pinned], { cwd: dir, timeout: 900_000 })
+      }
+      sb = await createSandbox()
+      for (const scope of ['global', 'project']) {
+        const report = await sb.install(TOOLS, { scope })
+        expect(report.results.map((r) => [r.tool, r.status])).toEqual(TOOLS.map((t) => [t, 'installed']))
+      }
+    }, 1_000_000)
+    afterAll(async () => {
+      await sb?.cleanup()
+    })
+
+    it("pi's RPC mode lists the prompt templates and skills of both scopes", async () => {
+      interface Command {
+        name: string
+        source: string
+        sourceInfo: { path: string }
+      }
+      const listed = async (cwd: string) =>
+        (
+          (await rpc(join(dir, 'node_modules/.bin/pi'), ['--mode', 'rpc', '--offline'], cwd, {
+            type: 'get_commands',
+          })) as { data: { commands: Command[] } }
+        ).data.commands.map((c) => [c.source, c.name, c.sourceInfo.path])
+      // In the project, its own prompt and skill win over the user's of the same name.
+      expect(await listed(sb.project)).toEqual(
+        expect.arrayContaining([
+          ['prompt', 'changelog', join(sb.project, '.pi/prompts/changelog.md')],
+          ['skill', 'skill:code-review', join(sb.project, '.agents/skills/code-review/SKILL.md')],
+        ]),
+      )
+      expect(await listed(sb.home)).toEqual(
+        expect.arrayContaining([
+          ['prompt', 'changelog', join(sb.home, '.pi/agent/prompts/changelog.md')],
+          ['skill', 'skill:code-review', join(sb.home, '.agents/skills/code-review/SKILL.md')],
+        ]),
+      )
+    })
+  },
+)
+
+// --- internal ---
+
+/** Starts a JSON-lines RPC process, sends one request and resolves with the first response to it. */
+function rpc(command: string, args: string[], cwd: string, request: { type: string }): Promise<unknown> {
+  const child = spawn(command, args, {
+    cwd,
+    env: { ...process.env, HOME: sb.home, XDG_CONFIG_HOME: join(sb.home, '.config'), NO_COLOR: '1' },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      reject(new Error(`${command} exited (${code}) before answering ${request.type}`)),
+    )
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const message = JSON.parse(line) as { type?: string; command?: string }
+      if (message.type === 'response' && message.command === request.type) {
+        child.removeAllListeners('exit')
+        child.kill()
+        resolve(message)
+      }
+    })
+    child.stdin.write(`${JSON.stringify(request)}\n`)
+  })
+}
