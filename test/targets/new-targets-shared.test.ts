@@ -16,9 +16,8 @@ describe.each([
     [second, first],
   ])('keep %s’s files when %s is uninstalled first, and leave the project as it was', async (keep, drop) => {
     const before = await sb.tree()
-    // One install run each (containers created within one run are co-owned once run-state's change lands on main).
-    for (const tool of [first, second])
-      expect((await sb.install([tool], { scope: 'project' })).results[0]?.status).toBe('installed')
+    const installed = await sb.install([first, second], { scope: 'project' })
+    expect(installed.results.map((r) => r.status)).toEqual(['installed', 'installed'])
     const kept = await sb.read(shared)
     await sb.uninstall([drop], { scope: 'project' })
     // What both wrote stays (Claude Code's SSE server, which Command Code does not take, leaves with it).
