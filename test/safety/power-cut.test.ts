@@ -13,7 +13,10 @@ import { openScopeState, type ScopeState } from '../../src/state/scope-state.js'
 import { createMemSandbox, type MemSandbox } from '../helpers/mem-sandbox.js'
 import { copyOf, powerCutFs, PowerCutError } from './power-cut-fs.js'
 
-const tools = ['claude-code', 'codex', 'opencode']
+/** `OUTFIT_POWER_CUTS=all`: every point, both ways, three tools (~1,500 runs: minutes). By default, see cutsOf. */
+const thorough = process.env.OUTFIT_POWER_CUTS === 'all'
+// Two tools run concurrently, with a JSON-with-comments merge, a TOML merge, a Markdown block, hooks and skills.
+const tools = thorough ? ['claude-code', 'codex', 'opencode'] : ['claude-code', 'codex']
 /** After a reboot, no outfit from before is running: its lock is stale. */
 const rebooted = { lock: { isAlive: () => false } }
 
@@ -93,12 +96,12 @@ describe('a power cut at any point', () => {
 /**
  * Where to cut, from the recorded run's points. With nothing written back on its own, the disk changes only at a sync,
  * so a cut before each sync (and at the end) reaches each state the disk can be in; with a random part written back,
- * the disk differs at every point. `OUTFIT_POWER_CUTS=all`: every point, each way (~700 runs, minutes). By default:
- * before every sync and at the end, alternately losing everything unsynced and writing back a random part of it.
+ * the disk differs at every point. Thorough: every point, each way. By default: before every sync and at the end,
+ * alternately losing everything unsynced and writing back a random part of it.
  */
 function cutsOf(log: string[]): { at: number; line: string; random: boolean }[] {
   const points = [...log, 'the end'].map((line, at) => ({ at, line }))
-  if (process.env.OUTFIT_POWER_CUTS === 'all')
+  if (thorough)
     return points.flatMap((p) => [
       { ...p, random: false },
       { ...p, random: true },
