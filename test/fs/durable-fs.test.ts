@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { realFs, type Fs } from '../../src/fs/fs.js'
 import { replaceFile } from '../../src/fs/replace-file.js'
-import { install } from '../../src/api/install.js'
+import { requireKit } from '../../src/kit/load-kit.js'
+import { installTools } from '../../src/run/run-tools.js'
 import { builtinTargets, createSandbox, type Sandbox } from '../integration/sandbox.js'
 
 // The CommonJS object behind node:fs (what a spy can replace); its ES module bindings follow after syncBuiltinESMExports.
@@ -106,7 +107,7 @@ describe.runIf(process.platform === 'linux')('a real install', () => {
       stateHome: sb.state,
       env: {},
     }
-    const report = await install({ ...request, fs: recording, kitDir: sb.kit })
+    const report = await installTools({ ...request, fs: recording, kit: await requireKit(realFs, sb.kit) })
     expect(report.results.map((r) => r.status)).toEqual(['installed', 'installed'])
     const written = events.filter((e) => e.startsWith('rename ')).map((e) => e.slice('rename '.length))
     expect(written.length).toBeGreaterThan(10)
