@@ -1,7 +1,8 @@
-// Loads one target: YAML syntax → JSON Schema → semantic rules. Returns every problem as data; never throws for user
+// Loads one target: YAML syntax → JSON Schema → conventions filled in (expand.ts) → semantic rules. Returns every problem as data; never throws for user
 // mistakes. A YAML syntax error stops the later layers, whose errors would only mislead.
 import type { Fs } from '../fs/fs.js'
-import type { Diagnostic, LoadResult, LoadedTarget, TargetSpec } from '../types.js'
+import type { Diagnostic, LoadResult, LoadedTarget, TargetSource } from '../types.js'
+import { expandTarget } from './expand.js'
 import { prevalidated } from './prevalidated.js'
 import { MAX_YAML_BYTES, readValidated } from './read-validated.js'
 import { rules } from './rules.js'
@@ -11,7 +12,7 @@ export async function loadTarget(fs: Fs, file: string): Promise<LoadResult<Loade
   if (known) return known
   const { parsed, diagnostics } = await readValidated(fs, file, 'target.schema.json')
   if (!parsed || diagnostics.length > 0) return { ok: false, diagnostics }
-  const spec = parsed.data as TargetSpec
+  const spec = expandTarget(parsed.data as TargetSource)
   const found: Diagnostic[] = rules.flatMap((rule) => rule(spec, parsed))
   const errors = found.filter((d) => d.severity === 'error')
   const warnings = found.filter((d) => d.severity === 'warning')

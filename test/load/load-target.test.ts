@@ -44,12 +44,6 @@ const cases: [string, string[]][] = [
     'manifest-not-last.yaml',
     ["invalid/manifest-not-last.yaml:8:20  /steps/0/run/action: 'manifest' must be the last step"],
   ],
-  [
-    'no-manifest.yaml',
-    [
-      "invalid/no-manifest.yaml:7:3  /steps: the last step must be a 'manifest' step, so uninstall knows what was installed",
-    ],
-  ],
   ['not-utf8.yaml', ['invalid/not-utf8.yaml:1:1  is not valid UTF-8 text']],
   [
     'syntax-error.yaml',
@@ -129,6 +123,15 @@ describe('loadTarget', () => {
 
   it.each(readdirSync(join(fixtures, 'valid')))('accepts valid/%s', async (file) => {
     expect(await problems(join('valid', file))).toEqual([])
+  })
+
+  it('appends the manifest step a target leaves out, and keeps one it writes', async () => {
+    const implicit = await loadTarget(realFs, join(fixtures, 'valid/implicit-manifest.yaml'))
+    const explicit = await loadTarget(realFs, join(fixtures, 'valid/minimal.yaml'))
+    for (const result of [implicit, explicit]) {
+      if (!result.ok) throw new Error('expected the fixture to load')
+      expect(result.value.spec.steps.map((s) => s.run.action)).toEqual(['copy', 'manifest'])
+    }
   })
 
   it.each(readdirSync(builtinTargetsDir).filter((f) => f.endsWith('.yaml')))(
