@@ -1,10 +1,16 @@
 // Domain types. Target shapes come from the JSON Schema (src/generated/target.ts); nothing here repeats them.
 import type { JsonDiagnostic } from './generated/output.js'
-import type { OutfitTarget, Step as StepSpec, RunAction, RollbackAction } from './generated/target.js'
+import type {
+  OutfitTarget,
+  PresetUse,
+  Step as StepSpec,
+  RunAction,
+  RollbackAction,
+} from './generated/target.js'
 
-export type { StepSpec, RunAction, RollbackAction }
+export type { PresetUse, StepSpec, RunAction, RollbackAction }
 /** A target as its author wrote it (presets, conventions left out): the schema's shape. */
-export type TargetSource = OutfitTarget
+export type TargetSource = Omit<OutfitTarget, 'steps'> & { steps: (StepSpec | PresetUse)[] }
 /** A target as the loader hands it on (src/load/expand.ts): full steps only, the manifest step last. */
 export type TargetSpec = Omit<OutfitTarget, 'steps'> & { steps: StepSpec[] }
 export type RunActionName = RunAction['action']

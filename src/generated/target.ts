@@ -220,11 +220,20 @@ export interface OutfitTarget {
     [k: string]: Scope
   }
   /**
-   * Ordered steps; on failure the completed ones are rolled back in reverse order.
+   * Ordered steps; on failure the completed ones are rolled back in reverse order. Each is a preset (`preset: skills` with its parameters; see presets/) or a full step. The manifest step, which records what was installed for uninstall, is appended when left out.
    *
    * @minItems 1
+   *
+   * Items: One step: a preset with its parameters, or a full step.
    */
-  steps: [Step, ...Step[]]
+  steps: [
+    {
+      [k: string]: unknown
+    },
+    ...{
+      [k: string]: unknown
+    }[]
+  ]
   /**
    * Kit content this tool (or one of its scopes) cannot take: reported per tool by plan and install, never dropped silently.
    */
@@ -279,6 +288,109 @@ export interface Scope {
   }
 }
 /**
+ * Kit content the tool cannot take, and why.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "unsupported".
+ */
+export interface Unsupported {
+  /**
+   * What in the kit: a glob of kit files (`agents/*.md`), or `mcp` / `hooks`.
+   */
+  kit: string
+  /**
+   * Scopes where it cannot be taken (default: all).
+   *
+   * @minItems 1
+   */
+  scopes?: [string, ...string[]]
+  /**
+   * Why, for the person reading the warning (cite the tool's documentation in a YAML comment).
+   */
+  reason: string
+}
+/**
+ * Content this tool also reads from another target's places.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "alsoReads".
+ */
+export interface AlsoReads {
+  /**
+   * The other target's id.
+   */
+  target: string
+  /**
+   * What in the kit: a glob of kit files (`skills/* /SKILL.md`), or `mcp` / `hooks`.
+   */
+  kit: string
+  /**
+   * Scopes where the overlap exists (default: all).
+   *
+   * @minItems 1
+   */
+  scopes?: [string, ...string[]]
+  /**
+   * Where the tool reads it, with the source (shown to the person installing).
+   */
+  reason: string
+}
+/**
+ * A named step written in presets/<preset>.yaml, with its parameters: `- preset: skills` / `to: "{{root}}/.agents/skills"`. The loader expands it into a full step before checking it; `outfit validate` reports a wrong parameter at its line.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "presetUse".
+ */
+export interface PresetUse {
+  /**
+   * The preset's name: a file presets/<name>.yaml of outfit.
+   */
+  preset: string
+  /**
+   * Step name instead of the preset's (shown in progress and errors, recorded in the manifest).
+   */
+  name?: string
+  /**
+   * What the step does, for humans.
+   */
+  description?: string
+  when?: When
+  /**
+   * A parameter of the preset (see its file for the list); `null` leaves out what the parameter would set.
+   */
+  [k: string]:
+    | {
+        [k: string]: unknown
+      }
+    | string
+    | When
+    | undefined
+}
+/**
+ * A condition: the step runs only when every key holds; otherwise it is skipped (and logged). The one way a target says 'only if'.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "when".
+ */
+export interface When {
+  /**
+   * Only in this scope, or in these scopes (default: every scope the target defines).
+   */
+  scope?: string | [string, ...string[]]
+  /**
+   * Run only if this path exists (template).
+   */
+  exists?: string
+  /**
+   * Run only if this path does not exist (template).
+   */
+  missing?: string
+  /**
+   * Run only if the kit has files matching this glob, or this data (`mcp`, `hooks`).
+   */
+  kit?: string
+}
+/**
  * One ordered step with its inverse.
  *
  * This interface was referenced by `OutfitTarget`'s JSON-Schema
@@ -293,35 +405,9 @@ export interface Step {
    * What the step does, for humans.
    */
   description?: string
-  /**
-   * Scopes this step applies to (default: all).
-   *
-   * @minItems 1
-   */
-  scopes?: [string, ...string[]]
   when?: When
   run: RunAction
   rollback?: RollbackAction
-}
-/**
- * Guard: the step runs only when every condition holds; otherwise it is skipped (and logged).
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "when".
- */
-export interface When {
-  /**
-   * Run only if this path exists (template).
-   */
-  exists?: string
-  /**
-   * Run only if this path does not exist (template).
-   */
-  missing?: string
-  /**
-   * Run only if the kit has files matching this glob, or this data (`mcp`, `hooks`).
-   */
-  kit?: string
 }
 /**
  * Create a directory (and its parents).
@@ -730,51 +816,3 @@ export interface ManifestParams {}
  * via the `definition` "undoParams".
  */
 export interface UndoParams {}
-/**
- * Kit content the tool cannot take, and why.
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "unsupported".
- */
-export interface Unsupported {
-  /**
-   * What in the kit: a glob of kit files (`agents/*.md`), or `mcp` / `hooks`.
-   */
-  kit: string
-  /**
-   * Scopes where it cannot be taken (default: all).
-   *
-   * @minItems 1
-   */
-  scopes?: [string, ...string[]]
-  /**
-   * Why, for the person reading the warning (cite the tool's documentation in a YAML comment).
-   */
-  reason: string
-}
-/**
- * Content this tool also reads from another target's places.
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "alsoReads".
- */
-export interface AlsoReads {
-  /**
-   * The other target's id.
-   */
-  target: string
-  /**
-   * What in the kit: a glob of kit files (`skills/* /SKILL.md`), or `mcp` / `hooks`.
-   */
-  kit: string
-  /**
-   * Scopes where the overlap exists (default: all).
-   *
-   * @minItems 1
-   */
-  scopes?: [string, ...string[]]
-  /**
-   * Where the tool reads it, with the source (shown to the person installing).
-   */
-  reason: string
-}

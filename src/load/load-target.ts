@@ -1,10 +1,15 @@
-// Loads one target: YAML syntax → JSON Schema → conventions filled in (expand.ts) → semantic rules. Returns every problem as data; never throws for user
-// mistakes. A YAML syntax error stops the later layers, whose errors would only mislead.
+// Loads one target: YAML syntax → JSON Schema → presets and conventions filled in (expand.ts) → the expanded steps
+// checked against the schema → semantic rules. Returns every problem as data; never throws for user mistakes. A YAML
+// syntax error stops the later layers, whose errors would only mislead. Problems inside a step that came from a
+// preset are reported at the line of the parameter that caused them, else at the `preset:` line.
 import type { Fs } from '../fs/fs.js'
+import { validateValue } from '../schema/validate-shape.js'
 import type { Diagnostic, LoadResult, LoadedTarget, TargetSource } from '../types.js'
-import { expandTarget } from './expand.js'
+import { expandTarget, sourcePointer, type Expanded } from './expand.js'
+import { locate, pointerToSegments, segmentsToPointer } from './locate.js'
 import { prevalidated } from './prevalidated.js'
 import { MAX_YAML_BYTES, readValidated } from './read-validated.js'
+import type { ParsedYaml } from './read-yaml.js'
 import { rules } from './rules.js'
 
 export async function loadTarget(fs: Fs, file: string): Promise<LoadResult<LoadedTarget>> {
@@ -12,8 +17,21 @@ export async function loadTarget(fs: Fs, file: string): Promise<LoadResult<Loade
   if (known) return known
   const { parsed, diagnostics } = await readValidated(fs, file, 'target.schema.json')
   if (!parsed || diagnostics.length > 0) return { ok: false, diagnostics }
-  const spec = expandTarget(parsed.data as TargetSource)
-  const found: Diagnostic[] = rules.flatMap((rule) => rule(spec, parsed))
+  const expanded = expandTarget(parsed.data as TargetSource)
+  const problems = expanded.problems.map((p) => {
+    const pointer = segmentsToPointer(p.segments)
+    const pos = locate(parsed, pointer, p.key)
+    return diagnostic(parsed, pointer, pos, p.message)
+  })
+  if (problems.length > 0) return { ok: false, diagnostics: problems }
+  const spec = expanded.spec
+  const shape = validateValue('target.schema.json', spec).map((p) =>
+    relocate(parsed, expanded, diagnostic(parsed, p.pointer, { line: 1, column: 1 }, p.message)),
+  )
+  if (shape.length > 0) return { ok: false, diagnostics: shape }
+  const found: Diagnostic[] = rules
+    .flatMap((rule) => rule(spec, parsed))
+    .map((d) => relocate(parsed, expanded, d))
   const errors = found.filter((d) => d.severity === 'error')
   const warnings = found.filter((d) => d.severity === 'warning')
   if (errors.length > 0) return { ok: false, diagnostics: found }
@@ -21,6 +39,29 @@ export async function loadTarget(fs: Fs, file: string): Promise<LoadResult<Loade
 }
 
 // --- internal ---
+
+function diagnostic(
+  parsed: ParsedYaml,
+  pointer: string,
+  pos: { line: number; column: number },
+  message: string,
+): Diagnostic {
+  return { file: parsed.file, line: pos.line, column: pos.column, pointer, message, severity: 'error' }
+}
+
+/** A diagnostic about the expanded target, moved to the place in the target as written that caused it. */
+function relocate(parsed: ParsedYaml, expanded: Expanded, d: Diagnostic): Diagnostic {
+  const existsInSource = (pointer: string) =>
+    parsed.doc.hasIn(pointerToSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s)))
+  const pointer = sourcePointer(expanded, d.pointer, existsInSource)
+  if (pointer === d.pointer && existsInSource(pointer)) return d
+  const pos = locate(parsed, pointer)
+  const preset = /^\/steps\/(\d+)/.exec(d.pointer)
+  const origin = preset ? expanded.origins.get(Number(preset[1])) : undefined
+  const inner = preset ? d.pointer.slice(preset[0].length) : ''
+  const message = origin && inner ? `${d.message} (preset '${origin.preset}', at ${inner})` : d.message
+  return { ...d, line: pos.line, column: pos.column, pointer, message }
+}
 
 /** A built-in target exactly as the build checked it (see prevalidated.ts); undefined to load it the long way. */
 async function readPrevalidated(fs: Fs, file: string): Promise<LoadResult<LoadedTarget> | undefined> {
