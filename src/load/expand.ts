@@ -5,7 +5,7 @@
 // Each preset step remembers where its parameters sat in the target, so that a problem found later in the expanded
 // step is reported at the parameter's line (see `sourcePointer`).
 import { didYouMean } from '../did-you-mean.js'
-import type { Diagnostic, PresetUse, StepSpec, TargetSource, TargetSpec } from '../types.js'
+import type { PresetUse, StepSpec, TargetSource, TargetSpec } from '../types.js'
 import { builtinPresets, type Preset, type Presets } from './presets.js'
 
 /** The step every pipeline ends with: it records what was installed, for uninstall. */
@@ -14,7 +14,7 @@ const MANIFEST_STEP: StepSpec = { name: 'manifest', run: { action: 'manifest' } 
 /** Keys of a preset use that are not parameters: they override the preset's own. */
 const STEP_KEYS = new Set(['preset', 'name', 'description', 'when'])
 
-/** A problem found while expanding, at a place in the target as written. */
+/** A problem found while expanding, at a place in the target as written (at its key, with `key`). */
 export interface ExpandProblem {
   segments: (string | number)[]
   key?: string
@@ -86,7 +86,7 @@ function unknownPreset(name: string, i: number, presets: Presets): ExpandProblem
   const known = [...presets.byName.keys()]
   return {
     segments: ['steps', i, 'preset'],
-    message: `unknown preset '${name}'${didYouMean(name, known)}; presets: ${known.join(', ')}`,
+    message: `unknown preset '${name}'${didYouMean(name, known)} (presets: ${known.join(', ')})`,
   }
 }
 
@@ -101,9 +101,9 @@ function expandUse(
   for (const key of Object.keys(given)) {
     if (!Object.hasOwn(preset.params, key))
       problems.push({
-        segments: ['steps', i],
+        segments: ['steps', i, key],
         key,
-        message: `unknown parameter '${key}' of preset '${preset.name}'${didYouMean(key, names)}; it takes: ${names.join(', ') || 'none'}`,
+        message: `unknown parameter '${key}' of preset '${preset.name}'${didYouMean(key, names)} (it takes: ${names.join(', ') || 'none'})`,
       })
   }
   for (const [name, param] of Object.entries(preset.params)) {

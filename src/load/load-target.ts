@@ -16,19 +16,20 @@ export async function loadTarget(fs: Fs, file: string): Promise<LoadResult<Loade
   const known = await readPrevalidated(fs, file)
   if (known) return known
   const { parsed, diagnostics } = await readValidated(fs, file, 'target.schema.json')
-  if (!parsed || diagnostics.length > 0) return { ok: false, diagnostics }
+  if (!parsed || diagnostics.length > 0) return { ok: false, diagnostics: diagnostics.map(renamedKey) }
   const expanded = expandTarget(parsed.data as TargetSource)
   const problems = expanded.problems.map((p) => {
     const pointer = segmentsToPointer(p.segments)
-    const pos = locate(parsed, pointer, p.key)
+    const pos = p.key === undefined ? locate(parsed, pointer) : locate(parsed, parentOf(pointer), p.key)
     return diagnostic(parsed, pointer, pos, p.message)
   })
-  if (problems.length > 0) return { ok: false, diagnostics: problems }
   const spec = expanded.spec
-  const shape = validateValue('target.schema.json', spec).map((p) =>
-    relocate(parsed, expanded, diagnostic(parsed, p.pointer, { line: 1, column: 1 }, p.message)),
-  )
-  if (shape.length > 0) return { ok: false, diagnostics: shape }
+  // A step whose preset use is already reported would only repeat that problem.
+  const reported = new Set(expanded.problems.map((p) => p.segments[1]))
+  const shape = validateValue('target.schema.json', spec)
+    .filter((p) => !reported.has(Number(/^\/steps\/(\d+)/.exec(p.pointer)?.[1])))
+    .map((p) => relocate(parsed, expanded, diagnostic(parsed, p.pointer, { line: 1, column: 1 }, p.message)))
+  if (problems.length > 0 || shape.length > 0) return { ok: false, diagnostics: [...problems, ...shape] }
   const found: Diagnostic[] = rules
     .flatMap((rule) => rule(spec, parsed))
     .map((d) => relocate(parsed, expanded, d))
@@ -39,6 +40,28 @@ export async function loadTarget(fs: Fs, file: string): Promise<LoadResult<Loade
 }
 
 // --- internal ---
+
+/** Keys of the target language that were renamed when conditions became one `when`: say the new spelling. */
+const RENAMED: [RegExp, string, string][] = [
+  [/^\/steps\/\d+$/, 'scopes', "a step's scopes are a condition now: when: { scope: [...] }"],
+  [
+    /^\/steps\/\d+\/run\/with$/,
+    'select',
+    'a filter on frontmatter is a condition now: when: { has: [...], lacks: [...] }',
+  ],
+  [/\/cases\/[^/]+\/\d+$/, 'if', 'a case is a condition now: when: { has: key }'],
+]
+
+function renamedKey(d: Diagnostic): Diagnostic {
+  for (const [at, key, hint] of RENAMED)
+    if (at.test(d.pointer) && d.message.startsWith(`unknown key '${key}'`))
+      return { ...d, message: `unknown key '${key}': ${hint}` }
+  return d
+}
+
+function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'))
+}
 
 function diagnostic(
   parsed: ParsedYaml,

@@ -45,8 +45,8 @@ export function readPresets(dir: string): Presets {
   } catch {
     return out // a package without presets/: every `preset:` is then reported as unknown
   }
-  for (const fileName of names.sort()) {
-    const name = fileName.slice(0, -'.yaml'.length)
+  for (const name of names.map((n) => n.slice(0, -'.yaml'.length)).sort()) {
+    const fileName = `${name}.yaml`
     const file = join(dir, fileName)
     const result = parseYaml(file, readFileSync(file, 'utf8'))
     const problems = result.ok ? validateShape('preset.schema.json', result.parsed) : result.diagnostics

@@ -56,7 +56,34 @@ const cases: [string, string[]][] = [
   [
     'unknown-scope.yaml',
     [
-      "invalid/unknown-scope.yaml:8:22  /steps/0/scopes/1: unknown scope 'workspace'; this target defines: global",
+      "invalid/unknown-scope.yaml:8:29  /steps/0/when/scope/1: unknown scope 'workspace'; this target defines: global",
+      "invalid/unknown-scope.yaml:11:20  /steps/1/when/scope: unknown scope 'project'; this target defines: global",
+    ],
+  ],
+  [
+    'step-scopes.yaml',
+    [
+      "invalid/step-scopes.yaml:9:5  /steps/0: unknown key 'scopes': a step's scopes are a condition now: when: { scope: [...] }",
+    ],
+  ],
+  [
+    'preset-unknown.yaml',
+    [
+      "invalid/preset-unknown.yaml:7:13  /steps/0/preset: unknown preset 'skils'; did you mean 'skills'? (presets: agents, commands, commands-as-skills, hooks, mcp-servers, mcp-servers-opencode, mcp-servers-typed, rules-block, rules-files, rules-paths, rules-trigger, skills)",
+    ],
+  ],
+  [
+    'preset-params.yaml',
+    [
+      "invalid/preset-params.yaml:8:5  /steps/0/too: unknown parameter 'too' of preset 'skills'; did you mean 'to'? (it takes: to)",
+      "invalid/preset-params.yaml:9:13  /steps/1/preset: preset 'rules-block' needs 'file': The instructions file (e.g. `{{project}}/AGENTS.md`).",
+      "invalid/preset-params.yaml:11:9  /steps/2/to: must be string (preset 'agents', at /run/with/to)",
+    ],
+  ],
+  [
+    'preset-variable.yaml',
+    [
+      "invalid/preset-variable.yaml:10:9  /steps/1/to: unknown variable {{nope}} (preset 'commands', at /run/with/to)",
     ],
   ],
   [
