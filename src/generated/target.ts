@@ -452,7 +452,7 @@ export interface CopyParams {
    * Glob pattern(s), relative to the kit directory.
    */
   from: string | [string, ...string[]]
-  select?: Select
+  when?: FileWhen
   /**
    * Kit-relative directory that matched paths are taken relative to (default: the directory part of the first glob before any wildcard).
    */
@@ -471,24 +471,20 @@ export interface CopyParams {
   transform?: Transform[]
 }
 /**
- * Take only kit files whose frontmatter has (`with`) or lacks (`without`) these keys (set and not false/empty).
+ * A condition on one kit file, written like a step's `when`: every key must hold. A frontmatter key is set when it is present and not false, empty text or an empty list.
  *
  * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "select".
+ * via the `definition` "fileWhen".
  */
-export interface Select {
+export interface FileWhen {
   /**
-   * Frontmatter keys that must be set.
-   *
-   * @minItems 1
+   * Frontmatter key(s) that must be set.
    */
-  with?: [string, ...string[]]
+  has?: string | [string, ...string[]]
   /**
-   * Frontmatter keys that must not be set.
-   *
-   * @minItems 1
+   * Frontmatter key(s) that must not be set.
    */
-  without?: [string, ...string[]]
+  lacks?: string | [string, ...string[]]
 }
 /**
  * One per-file transform, applied in order to each copied file.
@@ -548,7 +544,7 @@ export interface Transform {
      */
     remove?: boolean
     /**
-     * Set a key from the first matching case: { key: [{ if: otherKey, value: x }, { value: fallback }] }. `if` holds when that frontmatter key is present and not false/empty.
+     * Set a key from the first case that applies: { key: [{ when: { has: otherKey }, value: x }, { value: fallback }] }.
      */
     cases?: {
       /**
@@ -591,10 +587,7 @@ export interface Transform {
  * via the `definition` "case".
  */
 export interface Case {
-  /**
-   * Frontmatter key that must be set (truthy).
-   */
-  if?: string
+  when?: FileWhen
   /**
    * Value to set (strings are templates).
    */

@@ -2,6 +2,7 @@
 import { stringify as stringifyToml } from 'smol-toml'
 import picomatch from 'picomatch'
 import type { Transform } from '../generated/target.js'
+import { holdsFor } from './file-when.js'
 import { renderMarkdown, type MarkdownDoc } from './markdown.js'
 import { itemVariables, type Item } from './item.js'
 
@@ -70,7 +71,7 @@ function editFrontmatter(
     if (!Object.hasOwn(fm, key)) fm[key] = renderValue(value, render)
   for (const [key, value] of Object.entries(spec.set ?? {})) fm[key] = renderValue(value, render)
   for (const [key, cases] of Object.entries(spec.cases ?? {})) {
-    const hit = cases.find((c) => c.if === undefined || isSet(fm[c.if]))
+    const hit = cases.find((c) => holdsFor(c.when, fm))
     if (hit) fm[key] = renderValue(hit.value, render)
   }
   const verbatim = [...(doc.verbatim ?? []), ...(spec.verbatim ?? [])]
@@ -94,12 +95,6 @@ function renameKeys(fm: Record<string, unknown>, renames: Record<string, string>
     if (!Object.hasOwn(out, to) || to !== key) out[to] = value
   }
   return out
-}
-
-/** A frontmatter value that says something: not absent, null, false, empty text or an empty list. */
-export function isSet(value: unknown): boolean {
-  if (value === undefined || value === null || value === false || value === '') return false
-  return !(Array.isArray(value) && value.length === 0)
 }
 
 function renderValue(value: unknown, render: (s: string) => string): unknown {

@@ -61,9 +61,11 @@ const cases: [string, string[]][] = [
     ],
   ],
   [
-    'step-scopes.yaml',
+    'old-conditions.yaml',
     [
-      "invalid/step-scopes.yaml:9:5  /steps/0: unknown key 'scopes': a step's scopes are a condition now: when: { scope: [...] }",
+      "invalid/old-conditions.yaml:9:5  /steps/0: unknown key 'scopes': a step's scopes are a condition now: when: { scope: [...] }",
+      "invalid/old-conditions.yaml:12:63  /steps/1/run/with: unknown key 'select': a filter on frontmatter is a condition now: when: { has: [...], lacks: [...] }",
+      "invalid/old-conditions.yaml:19:54  /steps/2/run/with/transform/0/frontmatter/cases/mode/0: unknown key 'if': a case is a condition now: when: { has: key }",
     ],
   ],
   [
