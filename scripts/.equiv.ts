@@ -66,6 +66,14 @@ for (const f of readdirSync('targets').filter((n) => n.endsWith('.yaml'))) {
               .map((k) => [k, sortKeys(v[k])]),
           )
         : v
+  for (const k of ['unsupported', 'alsoReads'])
+    for (const u of old[k] ?? [])
+      if (u.scopes) {
+        u.scope = u.scopes
+        delete u.scopes
+      }
+  for (const k of ['unsupported', 'alsoReads'])
+    for (const u of (r.value.spec as any)[k] ?? []) if (typeof u.scope === 'string') u.scope = [u.scope]
   const { steps: _a, ...oldRest } = old
   const { steps: _b, ...newRest } = r.value.spec
   if (

@@ -299,11 +299,9 @@ export interface Unsupported {
    */
   kit: string
   /**
-   * Scopes where it cannot be taken (default: all).
-   *
-   * @minItems 1
+   * Only in this scope, or these scopes (default: every scope), as in a step's `when`.
    */
-  scopes?: [string, ...string[]]
+  scope?: string | [string, ...string[]]
   /**
    * Why, for the person reading the warning (cite the tool's documentation in a YAML comment).
    */
@@ -325,11 +323,9 @@ export interface AlsoReads {
    */
   kit: string
   /**
-   * Scopes where the overlap exists (default: all).
-   *
-   * @minItems 1
+   * Only in this scope, or these scopes (default: every scope), as in a step's `when`.
    */
-  scopes?: [string, ...string[]]
+  scope?: string | [string, ...string[]]
   /**
    * Where the tool reads it, with the source (shown to the person installing).
    */

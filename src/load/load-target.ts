@@ -50,6 +50,7 @@ const RENAMED: [RegExp, string, string][] = [
     'a filter on frontmatter is a condition now: when: { has: [...], lacks: [...] }',
   ],
   [/\/cases\/[^/]+\/\d+$/, 'if', 'a case is a condition now: when: { has: key }'],
+  [/^\/(unsupported|alsoReads)\/\d+$/, 'scopes', 'written like a condition now: scope: [...]'],
 ]
 
 function renamedKey(d: Diagnostic): Diagnostic {

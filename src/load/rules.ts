@@ -77,8 +77,8 @@ export const stepScopesExist: Rule = (spec, parsed) => {
         : scopes.map((scope, j) => ({ scope, at: [...base, j] }))
   return [
     ...spec.steps.flatMap((s, i) => listed(s.when?.scope, ['steps', i, 'when', 'scope'])),
-    ...(spec.unsupported ?? []).flatMap((u, i) => listed(u.scopes, ['unsupported', i, 'scopes'])),
-    ...(spec.alsoReads ?? []).flatMap((u, i) => listed(u.scopes, ['alsoReads', i, 'scopes'])),
+    ...(spec.unsupported ?? []).flatMap((u, i) => listed(u.scope, ['unsupported', i, 'scope'])),
+    ...(spec.alsoReads ?? []).flatMap((u, i) => listed(u.scope, ['alsoReads', i, 'scope'])),
   ].flatMap(({ scope, at: segments }) =>
     Object.hasOwn(spec.scopes, scope)
       ? []

@@ -71,12 +71,8 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
       'target.name': spec.name,
     }),
   )
-  const unsupported = (spec.unsupported ?? []).filter(
-    (u) => u.scopes === undefined || u.scopes.includes(scopeName),
-  )
-  const alsoReads = (spec.alsoReads ?? []).filter(
-    (u) => u.scopes === undefined || u.scopes.includes(scopeName),
-  )
+  const unsupported = (spec.unsupported ?? []).filter((u) => appliesIn(u, scopeName))
+  const alsoReads = (spec.alsoReads ?? []).filter((u) => appliesIn(u, scopeName))
   return {
     tool: { id: spec.id, name: spec.name },
     scope: { name: scopeName, root, dir },

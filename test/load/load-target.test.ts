@@ -91,7 +91,7 @@ const cases: [string, string[]][] = [
   [
     'unsupported-unknown-scope.yaml',
     [
-      "invalid/unsupported-unknown-scope.yaml:7:36  /unsupported/0/scopes/0: unknown scope 'project'; this target defines: global",
+      "invalid/unsupported-unknown-scope.yaml:7:35  /unsupported/0/scope/0: unknown scope 'project'; this target defines: global",
     ],
   ],
   [
