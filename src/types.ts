@@ -152,4 +152,6 @@ export interface RunReport {
   cancelled: boolean
   /** Interrupted earlier runs that were rolled back before this one started. */
   recovered?: { journal: string; restored: string[] }[]
+  /** Lines for the person about the run as a whole (the ignore block kept in step). */
+  notes?: string[]
 }

@@ -9,8 +9,6 @@ import type { ActionContext } from './types.js'
 
 export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
   const out: BuiltEntry[] = []
-  const shape = spec.shape ?? {}
-  const takesMatcher = referencedFields(shape).has('matcher')
   for (const hook of ctx.kit.hooks) {
     const what = `hook ${hook.event}${hook.matcher ? ` (${hook.matcher})` : ''} '${hook.command}'`
     const event = spec.events ? spec.events[hook.event] : hook.event
@@ -18,6 +16,11 @@ export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[
       ctx.log.drop(what, `${ctx.tool.name} has no '${hook.event}' event`)
       continue
     }
+    // A tool may shape entries per event (Antigravity: tool events carry a matcher group, the others a bare handler).
+    const shape =
+      (spec.eventShapes && Object.hasOwn(spec.eventShapes, event) ? spec.eventShapes[event] : spec.shape) ??
+      {}
+    const takesMatcher = referencedFields(shape).has('matcher')
     const matcher = translateMatcher(hook.matcher, spec.tools)
     if (matcher.unknown.length > 0) {
       const names = matcher.unknown.map((u) => `'${u}'`).join(', ')

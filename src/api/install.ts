@@ -16,6 +16,7 @@ import { uninstallTool } from '../run/uninstall-tool.js'
 import type { Dropped, Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
 import { dropStamp, inputsOf, isUnchanged, kitDigest, unchangedResult, writeStamp } from '../run/fast-path.js'
 import { readManifest } from '../state/manifest-file.js'
+import { checkIgnoreFile, ignoreFile, syncIgnore, type GitIgnoreMode } from '../run/git-ignore.js'
 import { version } from '../version.js'
 
 export interface RunRequest {
@@ -35,6 +36,8 @@ export interface RunRequest {
   safety?: GuardOptions
   /** The environment to check `${VAR}` references of MCP servers against (default: process.env). */
   env?: Readonly<Record<string, string | undefined>>
+  /** Keep the files outfit installed in the project out of git: a block in .gitignore or .git/info/exclude. */
+  gitignore?: GitIgnoreMode
 }
 
 /** The kit to install: a folder to load, or a kit already loaded (fetched, merged: see api/kits.ts). */
@@ -99,11 +102,25 @@ async function execute(command: RunReport['command'], request: RunRequest, kit: 
   const base = { home: resolve(request.home), project: resolve(request.project) }
   const pipelines = request.targets.map((t) => buildPipeline(t.spec, request.scope, base))
   const states = await scopeStates(request, pipelines)
+  const projectState = states.get(base.project)
+  // A .gitignore outfit may not write is refused before anything changes, not after every tool has run.
+  if (projectState && request.gitignore && request.gitignore !== 'none') {
+    const file = await ignoreFile(request.fs, base.project, request.gitignore)
+    if (file) await checkIgnoreFile(request.fs, file)
+  }
   // Lock, recover what a crashed run left, journal every change; keep the journal only if a rollback failed.
   return guardRun(
     request.fs,
     [...states.values()],
-    (fs, recovered) => runPipelines(command, { ...request, fs }, kit, pipelines, base, recovered, states),
+    async (fs, recovered) => {
+      const report = await runPipelines(command, { ...request, fs }, kit, pipelines, base, recovered, states)
+      if (!projectState || report.results.every((r) => r.status === 'unchanged')) return report
+      // Derived from the manifests as they now are; a failure here is told, and changes nothing the tools did.
+      const note = await syncIgnore(fs, projectState, base.project, request.gitignore ?? 'none').catch(
+        (error: unknown) => `! the ignore block was not updated: ${(error as Error).message}`,
+      )
+      return note ? { ...report, notes: [note] } : report
+    },
     (report) => report.results.every((r) => r.rollbackErrors.length === 0),
     request.safety ?? {},
   )

@@ -72,6 +72,7 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
     // A --home sandbox keeps outfit's state inside it too; otherwise the XDG state home (never the project).
     stateHome: defaultStateHome(home, flags.home === undefined ? deps.env.XDG_STATE_HOME : undefined),
     project,
+    ...(config?.gitignore ? { gitignore: config.gitignore } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
     // Only to warn about ${VAR} references of MCP servers that are not set; values are never written anywhere.
     env: deps.env,

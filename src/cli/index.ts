@@ -514,6 +514,7 @@ function finish(deps: CliDeps, report: RunReport, ctx: Context, flags: CommonFla
       for (const line of renderRecovered(report.recovered, { color: deps.color })) deps.err(line)
     deps.out('')
     for (const line of renderSummary(report, { color: deps.color })) deps.out(line)
+    for (const note of report.notes ?? []) deps.out(note)
   }
   return exitCodeForReport(report, deps.abortedBy?.())
 }

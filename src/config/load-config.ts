@@ -22,6 +22,8 @@ export interface LoadedConfig {
   scope?: string
   tools?: string[]
   concurrency?: number
+  /** Where the files outfit installs are kept out of git (none, block, exclude). */
+  gitignore?: 'none' | 'block' | 'exclude'
   /** Kept to point diagnostics found later (an unknown tool) at the right line. */
   parsed: ParsedYaml
 }
@@ -76,6 +78,7 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
       ...(data.scope !== undefined ? { scope: data.scope } : {}),
       ...(data.tools !== undefined ? { tools: data.tools } : {}),
       ...(data.concurrency !== undefined ? { concurrency: data.concurrency } : {}),
+      ...(data.gitignore !== undefined ? { gitignore: data.gitignore } : {}),
     },
   }
 }

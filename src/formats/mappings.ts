@@ -209,13 +209,17 @@ function readEnvRefs(value: string, syntax: { prefix: string; suffix: string }):
   return value.replace(ref, (_m, name: string) => `\${${name}}`)
 }
 
-/** A tool matcher → every kit name that maps onto one of its alternatives (`apply_patch` → `Edit|MultiEdit|Write`). */
+/**
+ * A tool matcher → every kit name whose tool names are all among its alternatives (`apply_patch` →
+ * `Edit|MultiEdit|Write` for Codex; Antigravity's `multi_replace_file_content` → `MultiEdit` only, as Edit stands for
+ * two of its tools), so that the kit matcher maps forward to the same tools again.
+ */
 function backwardMatcher(matcher: string, tools: Record<string, string>): string {
-  const names: string[] = []
-  for (const alternative of matcher.split('|').map((s) => s.trim()))
-    for (const [kit, tool] of Object.entries(tools))
-      if (tool.split('|').includes(alternative) && !names.includes(kit)) names.push(kit)
-  return names.join('|')
+  const alternatives = new Set(matcher.split('|').map((s) => s.trim()))
+  return Object.entries(tools)
+    .filter(([, tool]) => tool.split('|').every((name) => alternatives.has(name)))
+    .map(([kit]) => kit)
+    .join('|')
 }
 
 function escapeRegExp(text: string): string {

@@ -239,7 +239,7 @@ export interface OutfitTarget {
    */
   unsupported?: Unsupported[]
   /**
-   * Places where this tool also reads what another target installs (Gemini CLI reads Codex's .agents/skills; Copilot CLI reads CLAUDE.md and AGENTS.md). When both are installed in the scope, plan and install say the tool sees that content twice, and why.
+   * Places where this tool also reads what another target installs (Gemini CLI reads Codex's .agents/skills; Copilot CLI reads CLAUDE.md and AGENTS.md). When both are installed in the scope, plan and install say the tool sees that content twice, and why. A target naming itself declares a duplicate between two of its own files, said whenever it installs that content.
    */
   alsoReads?: AlsoReads[]
 }
@@ -667,6 +667,12 @@ export interface Entries {
    * Shape of one entry in the tool's format. Strings starting with `$` name a field of the kit entry — servers: `$name`, `$command`, `$args`, `$argv` = [command, ...args], `$env`, `$url`, `$headers`, `$transport`, and with `envRefs: none` also `$envVars`, `$envHeaders`, `$bearerEnv`; hooks: `$event`, `$matcher`, `$command`, `$timeout`. Keys whose value resolves to nothing are left out; a kit field no key takes is reported as not installed. Other strings are templates.
    */
   shape?: {}
+  /**
+   * Hooks: the shape of an entry for these tool events, where it differs from `shape` (Antigravity: `PreToolUse` entries are `{ matcher, hooks: [...] }`, a `Stop` entry is the handler itself). Keys are the tool's event names (after `events`); a hook with a matcher on an event whose shape has no `$matcher` is not installed.
+   */
+  eventShapes?: {
+    [k: string]: {}
+  }
   /**
    * Rename kit hook events to the tool's event names ({ preToolUse: PreToolUse }); hooks with an event missing here are skipped with a warning.
    */

@@ -169,6 +169,7 @@ const ONLY_FOR: Record<string, 'mcp' | 'hooks'> = {
   sse: 'mcp',
   envRefs: 'mcp',
   shape: 'hooks',
+  eventShapes: 'hooks',
   events: 'hooks',
   tools: 'hooks',
   timeoutUnit: 'hooks',
@@ -205,7 +206,7 @@ export const entriesFitTheirKind: Rule = (spec, parsed) =>
       )
     }
     const known = entries.from === 'mcp' ? SERVER_FIELDS : HOOK_FIELDS
-    for (const key of ['stdio', 'remote', 'sse', 'shape'] as const) {
+    for (const key of ['stdio', 'remote', 'sse', 'shape', 'eventShapes'] as const) {
       walkStrings(entries[key], [...base, key], (value, segments) => {
         if (!value.startsWith('$') || value.startsWith('$$') || known.includes(value.slice(1))) return
         out.push(

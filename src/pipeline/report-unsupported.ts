@@ -1,7 +1,8 @@
 // What a target declares about kit content it does not simply install. `unsupported`: content its tool (or one of its
 // scopes) cannot take — each piece is reported as not installed, so plan, install and --json say so per tool.
 // `alsoReads`: places where the tool also reads what another target installs — when that target is installed in this
-// scope too (in this run or before), the person is told the tool sees that content twice, and why.
+// scope too (in this run or before), the person is told the tool sees that content twice, and why. A target naming
+// itself declares a duplicate between two of its own files (VS Code reads Copilot's .vscode/mcp.json and .mcp.json).
 import picomatch from 'picomatch'
 import type { ActionContext } from '../actions/types.js'
 import type { AlsoReads, Unsupported } from '../generated/target.js'
@@ -22,7 +23,8 @@ export async function reportOverlaps(overlaps: readonly AlsoReads[], ctx: Action
     ...(await ctx.others()).map((m) => m.tool),
   ])
   for (const overlap of overlaps) {
-    if (!companions.has(overlap.target) || overlap.target === ctx.tool.id) continue
+    // A target naming itself declares a duplicate between two of its own files: it is there whenever it installs.
+    if (overlap.target !== ctx.tool.id && !companions.has(overlap.target)) continue
     const content = kitContent(overlap.kit, ctx)
     if (content.length > 0)
       ctx.log.warn(`${ctx.tool.name} will see ${content.join(', ')} twice: ${overlap.reason}`)

@@ -288,6 +288,35 @@ describe('hooks', () => {
       { what: "hook postToolUse (Edit) 'fmt'", reason: 'Tool hooks cannot be limited to some tools' },
     ])
   })
+
+  it('shapes the entries of some events differently (Antigravity: a Stop entry is the handler itself)', () => {
+    const spec: Entries = {
+      from: 'hooks',
+      at: ['outfit', '{{entry.event}}'],
+      mode: 'append',
+      events: { preToolUse: 'PreToolUse', stop: 'Stop' },
+      tools: { Bash: 'run_command' },
+      shape: { matcher: '$matcher', hooks: [{ type: 'command', command: '$command', timeout: '$timeout' }] },
+      eventShapes: { Stop: { type: 'command', command: '$command', timeout: '$timeout' } },
+    }
+    const { values, dropped } = build(spec, {
+      hooks: [
+        { event: 'preToolUse', matcher: 'Bash', command: 'guard', timeout: 5 },
+        { event: 'stop', command: 'notify' },
+        { event: 'stop', matcher: 'Bash', command: 'odd' },
+      ],
+    })
+    expect(values).toEqual({
+      'outfit.PreToolUse': {
+        matcher: 'run_command',
+        hooks: [{ type: 'command', command: 'guard', timeout: 5 }],
+      },
+      'outfit.Stop': { type: 'command', command: 'notify' },
+    })
+    expect(dropped).toEqual([
+      { what: "hook stop (Bash) 'odd'", reason: 'Tool hooks cannot be limited to some tools' },
+    ])
+  })
 })
 
 describe('MCP servers: a tool that expands references in some fields only (Goose: headers, from env_keys)', () => {

@@ -61,7 +61,7 @@ describe('declared mappings of the built-in targets', () => {
         const tool = forward(mapping, sample)
         if (mapping.kind === 'tools') {
           // Several kit names may map onto one tool name: back, it reads as all of them (a matcher of alternatives),
-          // which maps forward to the same tool name again.
+          // which maps forward to the same tool names again.
           expect(String(backward(mapping, tool)).split('|')).toContain(sample)
           expect(forward(mapping, backward(mapping, tool))).toBe(tool)
         } else expect(backward(mapping, tool)).toEqual(sample)
@@ -92,7 +92,13 @@ describe('a mapping', () => {
   it('maps matcher alternatives, and back to every kit name a tool name stands for', () => {
     const codex: Mapping = { kind: 'tools', map: { Bash: 'Bash', Edit: 'apply_patch', Write: 'apply_patch' } }
     expect(forward(codex, 'Edit|Write')).toBe('apply_patch')
-    expect(backward(codex, 'apply_patch|Bash')).toBe('Edit|Write|Bash')
+    expect(backward(codex, 'apply_patch|Bash')).toBe('Bash|Edit|Write')
+    const antigravity: Mapping = {
+      kind: 'tools',
+      map: { Edit: 'replace|multi_replace', MultiEdit: 'multi_replace' },
+    }
+    expect(backward(antigravity, 'multi_replace')).toBe('MultiEdit')
+    expect(backward(antigravity, 'replace|multi_replace')).toBe('Edit|MultiEdit')
   })
 
   it('converts timeouts to milliseconds and back', () => {

@@ -8,6 +8,7 @@ import { afterEach, beforeEach } from 'vitest'
 import { install, uninstall } from '../../src/api/install.js'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
+import type { GitIgnoreMode } from '../../src/run/git-ignore.js'
 import type { LoadedTarget, RunReport } from '../../src/types.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -22,15 +23,17 @@ export interface Sandbox {
   write(path: string, content: string): Promise<void>
   read(path: string): Promise<string>
   tree(): Promise<Record<string, string>>
-  install(
-    tools: string[],
-    options?: { scope?: string; force?: boolean; targetDirs?: string[]; env?: Record<string, string> },
-  ): Promise<RunReport>
-  uninstall(
-    tools: string[],
-    options?: { scope?: string; force?: boolean; targetDirs?: string[] },
-  ): Promise<RunReport>
+  install(tools: string[], options?: RunOptions): Promise<RunReport>
+  uninstall(tools: string[], options?: RunOptions): Promise<RunReport>
   cleanup(): Promise<void>
+}
+
+interface RunOptions {
+  scope?: string
+  force?: boolean
+  targetDirs?: string[]
+  env?: Record<string, string>
+  gitignore?: GitIgnoreMode
 }
 
 // The built-in targets, loaded once per worker: loading all of them (YAML, schema, rules) is ~50 ms, which every
@@ -59,11 +62,7 @@ export async function createSandbox(): Promise<Sandbox> {
   await mkdir(state, { mode: 0o700 })
   await writeFile(join(state, 'key'), `${'5a'.repeat(32)}\n`, { mode: 0o600 })
   await cp(join(repoRoot, 'examples/starter-kit'), kit, { recursive: true })
-  const run = async (
-    command: 'install' | 'uninstall',
-    tools: string[],
-    options: { scope?: string; force?: boolean; targetDirs?: string[]; env?: Record<string, string> } = {},
-  ) => {
+  const run = async (command: 'install' | 'uninstall', tools: string[], options: RunOptions = {}) => {
     const all = options.targetDirs?.length
       ? await requireTargets({ fs: realFs, targetDirs: options.targetDirs })
       : await builtinTargets()
@@ -78,6 +77,7 @@ export async function createSandbox(): Promise<Sandbox> {
       stateHome: state,
       force: options.force ?? false,
       env: options.env ?? {},
+      ...(options.gitignore ? { gitignore: options.gitignore } : {}),
     }
     return command === 'install' ? install({ ...request, kitDir: kit }) : uninstall(request)
   }

@@ -43,6 +43,14 @@ describe('reportOverlaps', () => {
     ])
   })
 
+  it("warns, whenever it installs that content, about a duplicate between two of the tool's own files", async () => {
+    const ctx = testContext(createTestFs().fs, { kit, run: new Map([[RUN_TOOLS, ['tool']]]) })
+    await reportOverlaps([{ target: ctx.tool.id, kit: 'mcp', reason: 'it reads both files' }], ctx)
+    expect(ctx.log.entries).toEqual([
+      { level: 'warn', text: "Tool will see MCP server 'docs' twice: it reads both files" },
+    ])
+  })
+
   it('is silent when the other target is not installed in this scope', async () => {
     const ctx = testContext(createTestFs().fs, { kit, run: new Map([[RUN_TOOLS, ['tool']]]) })
     await reportOverlaps([overlap], ctx)

@@ -50,7 +50,7 @@ async function judge(command: string, args: string[], cwd: string, home = sb.hom
   return `${stdout}${stderr}`
 }
 
-describe.runIf(enabled)('the tools read what outfit installed', () => {
+describe.runIf(enabled)('the tools read what outfit installed', { timeout: 180_000 }, () => {
   beforeAll(async () => {
     const dir = process.env.OUTFIT_JUDGES_DIR ?? (await mkdtemp(join(tmpdir(), 'outfit-judges-')))
     bin = join(dir, 'node_modules/.bin')
@@ -177,6 +177,18 @@ describe.runIf(enabled)('the tools read what outfit installed', () => {
     for (const name of ['filesystem', 'issues', 'docs', 'events']) {
       expect(project.mcpServers[name]?.source).toBe('workspace')
       expect(project.mcpServers[name]?.sourcePath).toBe(join(sb.project, '.mcp.json'))
+    }
+  })
+
+  it('copilot lists each skill once, from the shared .agents/skills, and each command once, as a skill of its own', async () => {
+    for (const [where, at] of [
+      [sb.project, 'Project skills'],
+      [sb.home, 'Personal skills'],
+    ] as const) {
+      const out = await judge('copilot', ['skill', 'list'], where)
+      expect(out, out).toContain(at)
+      expect(out.match(/^\s+code-review - /gm), out).toHaveLength(1)
+      expect(out.match(/^\s+changelog - /gm), out).toHaveLength(1)
     }
   })
 

@@ -357,7 +357,7 @@ describe("Copilot CLI's project MCP servers", () => {
   })
 })
 
-describe('one copy per shared folder: .agents/skills for Codex, Gemini CLI and OpenCode', () => {
+describe('one copy per shared folder: .agents/skills for Codex, Gemini CLI, OpenCode and Copilot', () => {
   const tools = ['codex', 'gemini-cli', 'opencode', 'copilot']
   it.each(['project', 'global'])(
     '%s scope: each skill is written once, co-owned, no "twice" warning, and every uninstall order leaves the tree as it was',
@@ -375,15 +375,8 @@ describe('one copy per shared folder: .agents/skills for Codex, Gemini CLI and O
       const tree = await sb.tree()
       const at = scope === 'project' ? 'project' : 'home'
       const skillFiles = Object.keys(tree).filter((p) => p.endsWith('/code-review/SKILL.md'))
-      // Codex, Gemini CLI and OpenCode share .agents/skills; Copilot (CLI and VS Code) reads its own folder.
-      expect(skillFiles.sort()).toEqual(
-        [
-          `${at}/.agents/skills/code-review/SKILL.md`,
-          scope === 'project'
-            ? 'project/.github/skills/code-review/SKILL.md'
-            : 'home/.copilot/skills/code-review/SKILL.md',
-        ].sort(),
-      )
+      // Codex, Gemini CLI, OpenCode and Copilot (CLI and VS Code) all read .agents/skills: one copy.
+      expect(skillFiles).toEqual([`${at}/.agents/skills/code-review/SKILL.md`])
       // Commands as skills go where only their tool looks.
       expect(
         Object.keys(tree)
