@@ -38,6 +38,21 @@ export interface McpServer {
   transport?: 'http' | 'sse'
 }
 
+/** Which way of running a registry server: one of its package types, or its remote endpoint. */
+export type RegistryChoice = 'npm' | 'pypi' | 'oci' | 'nuget' | 'remote'
+
+/** A server that mcp.yaml names by registry (`registry: name@range`), with what the kit adds or replaces. */
+export interface RegistryRequest {
+  /** The kit's name for the server (its key in mcp.yaml). */
+  kitName: string
+  /** `io.github.acme/server@^1.2`; without `@…`, the newest version. */
+  spec: string
+  package?: RegistryChoice
+  args?: string[]
+  env?: Record<string, string>
+  headers?: Record<string, string>
+}
+
 /** Hook as written in a kit's hooks.yaml. */
 export interface Hook {
   event: string
@@ -53,6 +68,8 @@ export interface Kit {
   description?: string
   prefix?: string
   mcp: McpServer[]
+  /** Servers named by registry in mcp.yaml, not yet resolved (prepareKits resolves them into `mcp`). */
+  registry?: RegistryRequest[]
   hooks: Hook[]
   /** Every file in the kit, relative to `dir`, with forward slashes, sorted. */
   files: string[]

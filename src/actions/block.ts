@@ -40,19 +40,15 @@ export const block: Action<BlockParams> = {
         return { text: removed ?? text, owned: [] }
       }
       const prevKey = previousOwned(ctx, path, [id, style])
-      const runKey = `block:${path}:${id}`
       // What another tool wrote into this block earlier in the run, by hash: the block can be as large as every rule.
-      const written = ctx.run.get(`${runKey}:content`) as string | undefined
+      const inRun = ctx.run.block(path, id)
+      const written = inRun?.contentHash
       const recorded = [(prevKey?.value as BlockValue | undefined)?.content, ...shared.contents]
       const userContent = userEdits(text, ref, content, recorded, written, path, ctx)
-      const known =
-        (prevKey?.value as BlockValue | undefined)?.prefix ??
-        (ctx.run.get(runKey) as string | undefined) ??
-        shared.prefix
+      const known = (prevKey?.value as BlockValue | undefined)?.prefix ?? inRun?.prefix ?? shared.prefix
       const result = upsertBlock(text, ref, content, known)
       // Tools installing concurrently share the block: the one that created it decides the separator for all.
-      if (!ctx.run.has(runKey)) ctx.run.set(runKey, result.value.prefix)
-      ctx.run.set(`${runKey}:content`, hashBytes(trimEnd(content)))
+      ctx.run.wroteBlock(path, id, result.value.prefix, hashBytes(trimEnd(content)))
       // A forced install keeps the user's edited text, so that uninstall can put it back (as their own, unmarked text).
       const keep = userContent ?? (prevKey?.value as BlockValue | undefined)?.userContent
       const value: BlockValue = keep === undefined ? result.value : { ...result.value, userContent: keep }

@@ -26,7 +26,7 @@ export async function claimsOn(ctx: ActionContext, path: string, blockId?: strin
 
 /** The latest change this tool's previous install recorded for a path. */
 export function previousChange(ctx: ActionContext, path: string): Change | undefined {
-  return ctx.previous ? changesByPath(ctx.previous).get(path)?.at(-1) : undefined
+  return previousChanges(ctx, path).at(-1)
 }
 
 /** Every change this tool's previous install recorded for a path, in manifest order (several steps may edit one file). */

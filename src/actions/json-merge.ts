@@ -7,7 +7,7 @@ import type { OwnedKey } from '../types.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
 import { isNotFound } from '../fs/fs.js'
 import { claimsOn, previousChange, type Claim } from './claims.js'
-import { claimKey, coCreated, createdContainers, editSharedFile } from './shared-file.js'
+import { editSharedFile, leafContainers, mergeKey, type KeyedDocument } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 
@@ -33,14 +33,16 @@ export const jsonMerge: Action<JsonMergeParams> = {
 
 // --- internal ---
 
+const JSON_DOCUMENT: KeyedDocument = { get: getAt, set: setAt }
+
 /**
  * Some tools read one file or else another (Copilot CLI: a folder's .mcp.json, else its .github/mcp.json): creating the
  * first makes the tool ignore the second from then on, which the user must hear about before it happens.
  */
 async function warnIfHiding(ctx: ActionContext, path: string, hidden: string): Promise<void> {
   if (previousChange(ctx, path)) return
-  const origin = `origin:${path}`
-  const existed = ctx.run.has(origin) ? ctx.run.get(origin) !== null : await pathExists(ctx, path)
+  const origin = ctx.run.origins.get(path)
+  const existed = origin !== undefined ? origin !== null : await pathExists(ctx, path)
   if (existed || !(await pathExists(ctx, hidden))) return
   ctx.log.warn(
     `${hidden} is ignored by ${ctx.tool.name} from now on: it reads ${path} instead whenever that file exists, and outfit created it; move the servers you keep there into ${path} or the kit`,
@@ -68,12 +70,7 @@ function mergeLeaves(
   let out = text
   for (const leaf of leaves) {
     assertEditable(file, out, leaf.append ? [...leaf.path, 0] : leaf.path)
-    owned.push(
-      ...createdContainers(
-        leaf.append ? leaf.path : leaf.path.slice(0, -1),
-        (prefix) => getAt(out, prefix).found && !coCreated(claims, prefix),
-      ),
-    )
+    owned.push(...leafContainers(ctx, file, out, leaf, claims, JSON_DOCUMENT))
     if (leaf.append) {
       const current = getAt(out, leaf.path)
       const list = Array.isArray(current.value) ? current.value : []
@@ -82,9 +79,9 @@ function mergeLeaves(
       owned.push({ path: leaf.path, value: leaf.value, append: true })
       continue
     }
-    const claim = claimKey(ctx, file, leaf.path, leaf.value, getAt(out, leaf.path), claims)
-    if (claim.write) out = setAt(out, leaf.path, leaf.value)
-    owned.push(claim.owned)
+    const merged = mergeKey(ctx, file, out, leaf, claims, JSON_DOCUMENT)
+    out = merged.text
+    owned.push(merged.owned)
   }
   return { text: out, owned }
 }

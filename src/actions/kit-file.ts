@@ -7,23 +7,22 @@
 import { decodeUtf8, hashBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
-import type { CheckedFiles, KitFile } from '../kit/checked-file.js'
+import type { CheckedFiles, KitFile } from './checked-file.js'
 import type { Kit } from '../types.js'
 import type { ActionContext } from './types.js'
 
 /** A kit file's bytes until a tool needs its text; then its text (without a byte-order mark) and parsed Markdown. */
 export type { KitFile }
 
-/** Reads a kit file (a regular file within the size limit) once per run; the cache lives in the run's shared map. */
+/** Reads a kit file (a regular file within the size limit) once per run; the cache lives in the run's state. */
 export function readKitFileOnce(ctx: ActionContext, source: string): Promise<KitFile> {
-  const key = `kit-file:${source}`
-  let file = ctx.run.get(key) as Promise<KitFile> | undefined
+  let file = ctx.run.kitFiles.get(source)
   if (!file) {
     const seen = checkedFile(ctx.kit, source)
     file = seen
       ? Promise.resolve(seen)
       : readBounded(ctx.fs, source, MAX_KIT_FILE_BYTES, 'kit files').then((bytes) => ({ bytes }))
-    ctx.run.set(key, file)
+    ctx.run.kitFiles.set(source, file)
   }
   return file
 }

@@ -14,7 +14,6 @@ import {
   type ManifestStep,
 } from '../state/manifest-file.js'
 import type { Change, OwnedKey, Snapshot } from '../types.js'
-import { RUN_TOOLS } from '../pipeline/report-unsupported.js'
 import { unblock } from './block.js'
 import { jsonUnmerge, unmergeJson } from './json-unmerge.js'
 import { tomlUnmerge } from './toml-merge.js'
@@ -135,7 +134,7 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
   const previous = ctx.previous.steps.flatMap((s) => s.changes)
   // Tools installing the same kit in this run drop the same content: their older manifests' claims on it do not keep
   // it (each kept it for the other, and a skill left a shared .agents/skills folder behind).
-  const inRun = new Set((ctx.run.get(RUN_TOOLS) as string[] | undefined) ?? [])
+  const inRun = new Set(ctx.run.tools)
   const pruning: ActionContext = {
     ...ctx,
     others: async () => (await ctx.others()).filter((m) => !inRun.has(m.tool)),

@@ -208,9 +208,7 @@ function warnUnset(server: McpServer, ctx: ActionContext): void {
   const names = [...new Set(texts.flatMap(envRefs))]
   for (const name of names.filter((n) => ctx.env[n] === undefined)) {
     // Once per tool, even when a target writes the server into two files (Copilot: VS Code's and the CLI's).
-    const key = `unset:${ctx.tool.id}:${server.name}:${name}`
-    if (ctx.run.has(key)) continue
-    ctx.run.set(key, true)
+    if (!ctx.run.firstWarning(ctx.tool.id, server.name, name)) continue
     ctx.log.warn(
       `MCP server '${server.name}' uses \${${name}}, which is not set in this environment: set it before ${ctx.tool.name} starts the server`,
     )

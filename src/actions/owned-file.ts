@@ -18,7 +18,7 @@ export async function writeOwnedFile(
     const desired = snapshotOf(data, mode)
     let origin = await originOf(ctx, path, current)
     // Tools installing the same file in one run (shared skills folders) share what was there before the first of them.
-    if (!ctx.run.has(`origin:${path}`)) ctx.run.set(`origin:${path}`, origin)
+    if (!ctx.run.origins.has(path)) ctx.run.origins.set(path, origin)
     if (current && current.hash === desired.hash) {
       await ensureParents(ctx, path)
       // Unchanged: nothing to roll back, so the record keeps hashes, not bytes (`origin` keeps its own for uninstall).
@@ -34,7 +34,7 @@ export async function writeOwnedFile(
     }
     await ensureParents(ctx, path)
     await writeAtomic(ctx.fs, path, desired.data ?? new Uint8Array(), mode, current)
-    ctx.run.set(`written:${path}`, desired.hash)
+    ctx.run.written.set(path, desired.hash)
     // What was written is known by its hash (rollback restores `before`); its bytes are not kept for the whole run.
     ctx.record({ kind: 'file', path, before: current, after: hashOnly(desired), origin })
   })
@@ -51,7 +51,8 @@ async function originOf(
   const prev = previousChange(ctx, path)
   if (prev && (prev.kind === 'file' || prev.kind === 'edit'))
     return prev.origin !== undefined ? prev.origin : prev.before
-  if (ctx.run.has(`origin:${path}`)) return ctx.run.get(`origin:${path}`) as Snapshot | null
+  const inRun = ctx.run.origins.get(path)
+  if (inRun !== undefined) return inRun
   if (current) {
     for (const claim of await claimsOn(ctx, path)) {
       const c = claim.change
@@ -66,7 +67,7 @@ async function originOf(
 async function isOurs(ctx: ActionContext, path: string, current: Snapshot): Promise<boolean> {
   const prev = previousChange(ctx, path)
   if (prev && prev.kind === 'file' && prev.after?.hash === current.hash) return true
-  if (ctx.run.get(`written:${path}`) === current.hash) return true
+  if (ctx.run.written.get(path) === current.hash) return true
   const claims = await claimsOn(ctx, path)
   return claims.some((c) => c.change.kind === 'file' && c.change.after?.hash === current.hash)
 }

@@ -9,7 +9,7 @@ import { claimsOn } from './claims.js'
 import type { ActionContext } from './types.js'
 
 export async function ensureParents(ctx: ActionContext, path: string): Promise<void> {
-  const made = madeThisRun(ctx)
+  const made = ctx.run.madeDirs
   const seen = seenThisStep(ctx)
   // Folders that already exist and that outfit made: recorded first, outermost first, so that undo (newest first)
   // removes the file, then the folders this call creates, then these. Once per step: the step's first record of a
@@ -38,18 +38,11 @@ export async function ensureParents(ctx: ActionContext, path: string): Promise<v
  * the run that outfit made it, so that each of them that puts a file below records it too (see above).
  */
 export function recordMadeDir(ctx: ActionContext, dir: string): void {
-  madeThisRun(ctx).add(dir)
+  ctx.run.madeDirs.add(dir)
   ctx.record({ kind: 'dir', path: dir })
 }
 
 // --- internal ---
-
-/** Folders any tool of this run created (a folder a concurrent tool made is outfit's, not the user's). */
-function madeThisRun(ctx: ActionContext): Set<string> {
-  let made = ctx.run.get('dirs:made') as Set<string> | undefined
-  if (!made) ctx.run.set('dirs:made', (made = new Set()))
-  return made
-}
 
 /**
  * Folders this step has already seen exist (and recorded, if they are outfit's). A step's `record` is its own
@@ -64,11 +57,10 @@ function seenThisStep(ctx: ActionContext): Set<string> {
 }
 
 async function madeByOtherTool(ctx: ActionContext, dir: string): Promise<boolean> {
-  const key = `dirs:claimed:${ctx.tool.id}:${dir}`
-  let known = ctx.run.get(key) as boolean | undefined
+  let known = ctx.run.dirClaimedByOthers(ctx.tool.id, dir)
   if (known === undefined) {
     known = (await claimsOn(ctx, dir)).some((c) => c.change.kind === 'dir')
-    ctx.run.set(key, known)
+    ctx.run.rememberDirClaim(ctx.tool.id, dir, known)
   }
   return known
 }

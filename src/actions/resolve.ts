@@ -1,5 +1,5 @@
 // Turns a path template from a target into an absolute path that is guaranteed to stay inside the scope root.
-import { assertNoSymlinkEscape, containPath, type ContainCache } from '../fs/contain.js'
+import { assertNoSymlinkEscape, containPath } from '../fs/contain.js'
 import { interpolate, recordLookup, type Lookup } from '../vars/interpolate.js'
 import type { ActionContext } from './types.js'
 
@@ -23,16 +23,7 @@ export async function resolveDest(
   extra: Record<string, string | undefined> = {},
 ): Promise<string> {
   const path = containPath(ctx.scope.root, ctx.scope.dir, render(ctx, template, extra))
-  await assertNoSymlinkEscape(ctx.fs, ctx.scope.root, path, containCache(ctx))
+  // One cache per scope root for the whole run, shared by every tool writing under that root.
+  await assertNoSymlinkEscape(ctx.fs, ctx.scope.root, path, ctx.run.containCache(ctx.scope.root))
   return path
-}
-
-// --- internal ---
-
-/** One cache per scope root for the whole run, shared by every tool writing under that root. */
-function containCache(ctx: ActionContext): ContainCache {
-  const key = `contain:${ctx.scope.root}`
-  let cache = ctx.run.get(key) as ContainCache | undefined
-  if (!cache) ctx.run.set(key, (cache = { safe: new Set() }))
-  return cache
 }

@@ -83,63 +83,55 @@ export function previousOwned(ctx: ActionContext, file: string, keyPath: string[
   return undefined
 }
 
-/** The missing objects/arrays along a path (json-merge, yaml-merge), so undo can remove them again once empty. */
-export function createdContainers(path: string[], found: (prefix: string[]) => boolean): OwnedKey[] {
-  const out: OwnedKey[] = []
-  for (let n = 1; n <= path.length; n++) {
-    if (!found(path.slice(0, n))) out.push({ path: path.slice(0, n), value: {}, container: true })
-  }
-  return out
+/** How a document format reads and sets the value at a key path (json-edit, yaml-edit). */
+export interface KeyedDocument {
+  get(text: string, path: string[]): { found: boolean; value?: unknown }
+  set(text: string, path: string[], value: unknown): string
+}
+
+/** One leaf json-merge or yaml-merge puts into a shared config: a key, or an item appended to the list at `path`. */
+export interface MergeLeaf {
+  path: string[]
+  value: unknown
+  append: boolean
 }
 
 /**
- * Whether another installed tool (or this tool's other scope, when the project folder is the home) created the object
- * or list at `prefix`: then it is co-created here too, so that whichever owner leaves last removes it once empty.
+ * The objects or lists a leaf needs that the file lacks (json-merge, yaml-merge): owned as created, so that undo
+ * removes them once empty. One that another installed tool, or another tool of this run, created is co-created (see
+ * coCreated and RunState.containerCreator): whichever owner leaves last removes it.
  */
-export function coCreated(claims: readonly Claim[], prefix: string[]): boolean {
-  return claims.some(
-    (c) => c.change.kind === 'edit' && c.change.owned.some((k) => k.container && deepEqual(k.path, prefix)),
-  )
-}
-
-/**
- * Claims one key of a shared config for the kit (json-merge, yaml-merge): a different value that outfit did not write
- * is the user's and is refused without --force. What was there before outfit is carried from this tool's last install,
- * or from another tool that owns the same key with the value found there (Claude Code and Copilot CLI both write
- * `.mcp.json` servers): that value is outfit's, not the user's, so the last uninstall removes the key instead of
- * "restoring" it. Returns what the kit owns and whether the key must be set.
- */
-export function claimKey(
+export function leafContainers(
   ctx: ActionContext,
   file: string,
-  keyPath: string[],
-  value: unknown,
-  current: { found: boolean; value?: unknown },
-  claims: readonly Claim[] = [],
-): { owned: OwnedKey; write: boolean } {
-  const prev = previousOwned(ctx, file, keyPath)
-  const coOwned = prev || !current.found ? undefined : coOwnedKey(ctx, file, keyPath, current.value, claims)
-  const before = prev
-    ? prev.before
-    : coOwned
-      ? coOwned.before
-      : current.found
-        ? { value: current.value }
-        : undefined
-  const differs = current.found && !deepEqual(current.value, value)
-  if (differs && !(prev && deepEqual(prev.value, current.value)) && !ctx.force) {
-    throw new ConflictError(
-      `${file}: '${keyPath.join('.')}' already holds a different value that outfit did not write`,
-      {
-        hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your value is restored on uninstall)',
-      },
-    )
+  text: string,
+  leaf: MergeLeaf,
+  claims: readonly Claim[],
+  doc: KeyedDocument,
+): OwnedKey[] {
+  const byOtherToolOfRun = (prefix: string[]) => {
+    const creator = ctx.run.containerCreator(file, prefix)
+    return creator !== undefined && creator !== ctx.tool.id
   }
-  const owned: OwnedKey = before === undefined ? { path: keyPath, value } : { path: keyPath, value, before }
-  // Later tools of this run that write the same key find this one's "before" here (they cannot see its manifest yet).
-  const runKey = keyRunKey(file, keyPath)
-  if (!ctx.run.has(runKey)) ctx.run.set(runKey, owned)
-  return { owned, write: !current.found || differs }
+  const created = createdContainers(
+    leaf.append ? leaf.path : leaf.path.slice(0, -1),
+    (prefix) => doc.get(text, prefix).found && !coCreated(claims, prefix) && !byOtherToolOfRun(prefix),
+  )
+  for (const c of created) ctx.run.createdContainer(file, c.path, ctx.tool.id)
+  return created
+}
+
+/** Claims a keyed leaf's key (see claimKey) and sets it when it must be: what json-merge and yaml-merge share. */
+export function mergeKey(
+  ctx: ActionContext,
+  file: string,
+  text: string,
+  leaf: MergeLeaf,
+  claims: readonly Claim[],
+  doc: KeyedDocument,
+): { text: string; owned: OwnedKey } {
+  const claim = claimKey(ctx, file, leaf.path, leaf.value, doc.get(text, leaf.path), claims)
+  return { text: claim.write ? doc.set(text, leaf.path, leaf.value) : text, owned: claim.owned }
 }
 
 export type SemanticUndo = (
@@ -169,8 +161,62 @@ export async function undoSharedEdits(
 
 // --- internal ---
 
-function keyRunKey(file: string, keyPath: string[]): string {
-  return `key:${file}\0${JSON.stringify(keyPath)}`
+/** The missing objects/arrays along a path (json-merge, yaml-merge), so undo can remove them again once empty. */
+function createdContainers(path: string[], found: (prefix: string[]) => boolean): OwnedKey[] {
+  const out: OwnedKey[] = []
+  for (let n = 1; n <= path.length; n++) {
+    if (!found(path.slice(0, n))) out.push({ path: path.slice(0, n), value: {}, container: true })
+  }
+  return out
+}
+
+/**
+ * Whether another installed tool (or this tool's other scope, when the project folder is the home) created the object
+ * or list at `prefix`: then it is co-created here too, so that whichever owner leaves last removes it once empty.
+ */
+function coCreated(claims: readonly Claim[], prefix: string[]): boolean {
+  return claims.some(
+    (c) => c.change.kind === 'edit' && c.change.owned.some((k) => k.container && deepEqual(k.path, prefix)),
+  )
+}
+
+/**
+ * Claims one key of a shared config for the kit (json-merge, yaml-merge): a different value that outfit did not write
+ * is the user's and is refused without --force. What was there before outfit is carried from this tool's last install,
+ * or from another tool that owns the same key with the value found there (Claude Code and Copilot CLI both write
+ * `.mcp.json` servers): that value is outfit's, not the user's, so the last uninstall removes the key instead of
+ * "restoring" it. Returns what the kit owns and whether the key must be set.
+ */
+function claimKey(
+  ctx: ActionContext,
+  file: string,
+  keyPath: string[],
+  value: unknown,
+  current: { found: boolean; value?: unknown },
+  claims: readonly Claim[] = [],
+): { owned: OwnedKey; write: boolean } {
+  const prev = previousOwned(ctx, file, keyPath)
+  const coOwned = prev || !current.found ? undefined : coOwnedKey(ctx, file, keyPath, current.value, claims)
+  const before = prev
+    ? prev.before
+    : coOwned
+      ? coOwned.before
+      : current.found
+        ? { value: current.value }
+        : undefined
+  const differs = current.found && !deepEqual(current.value, value)
+  if (differs && !(prev && deepEqual(prev.value, current.value)) && !ctx.force) {
+    throw new ConflictError(
+      `${file}: '${keyPath.join('.')}' already holds a different value that outfit did not write`,
+      {
+        hint: 'rename the entry in the kit, remove yours, or re-run with --force to replace it (your value is restored on uninstall)',
+      },
+    )
+  }
+  const owned: OwnedKey = before === undefined ? { path: keyPath, value } : { path: keyPath, value, before }
+  // Later tools of this run that write the same key find this one's "before" here (they cannot see its manifest yet).
+  ctx.run.ownKey(file, keyPath, owned)
+  return { owned, write: !current.found || differs }
 }
 
 /**
@@ -184,7 +230,7 @@ function coOwnedKey(
   found: unknown,
   claims: readonly Claim[],
 ): OwnedKey | undefined {
-  const inRun = ctx.run.get(keyRunKey(file, keyPath)) as OwnedKey | undefined
+  const inRun = ctx.run.keyOwner(file, keyPath)
   if (inRun && deepEqual(inRun.value, found)) return inRun
   for (const claim of claims) {
     if (claim.change.kind !== 'edit') continue
@@ -249,13 +295,13 @@ async function sharedOrigin(
 ): Promise<Snapshot | null> {
   const prev = previousChange(ctx, path)
   if (prev && prev.kind === 'edit') return prev.origin !== undefined ? prev.origin : prev.before
-  const runKey = `origin:${path}`
-  if (ctx.run.has(runKey)) return ctx.run.get(runKey) as Snapshot | null
+  const inRun = ctx.run.origins.get(path)
+  if (inRun !== undefined) return inRun
   for (const claim of await claimsOn(ctx, path)) {
     if (claim.change.kind === 'edit')
       return claim.change.origin !== undefined ? claim.change.origin : claim.change.before
   }
-  ctx.run.set(runKey, current)
+  ctx.run.origins.set(path, current)
   return current
 }
 

@@ -1,11 +1,12 @@
 // The contract every built-in action follows. Actions never print: they report through ctx.log.
 import type { Fs } from '../fs/fs.js'
 import type { PathLock } from '../fs/path-lock.js'
-import type { ToolLog } from '../run/tool-log.js'
+import type { ToolLog } from './tool-log.js'
 import type { Change, Kept, Kit } from '../types.js'
 import type { Lookup } from '../vars/interpolate.js'
 import type { ManifestFile } from '../state/manifest-file.js'
 import type { ScopeState } from '../state/scope-state.js'
+import type { RunState } from './run-state.js'
 
 export interface ActionContext {
   fs: Fs
@@ -30,8 +31,8 @@ export interface ActionContext {
   stateDir: string
   /** Records one change the current step made; the runner undoes exactly the recorded changes. */
   record(change: Change): void
-  /** State shared by the pipelines of one run (e.g. who created a shared block first, before any manifest exists). */
-  run: Map<string, unknown>
+  /** What the pipelines of one run tell each other before their manifests exist (see run-state.ts). */
+  run: RunState
   /** The manifests of the other tools installed in this scope (read once per run). */
   others(): Promise<ManifestFile[]>
   /** Reports how far a long step is (e.g. 1,204 of 2,000 files copied), for the live progress line. */

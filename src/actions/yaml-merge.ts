@@ -9,7 +9,7 @@ import type { OwnedKey } from '../types.js'
 import { previousChange } from './claims.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
 import { claimsOn, type Claim } from './claims.js'
-import { claimKey, coCreated, createdContainers, editSharedFile } from './shared-file.js'
+import { editSharedFile, leafContainers, mergeKey, type KeyedDocument } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 import { unmergeYaml } from './yaml-unmerge.js'
@@ -39,6 +39,8 @@ export const yamlMerge: Action<YamlMergeParams> = {
 
 // --- internal ---
 
+const YAML_DOCUMENT: KeyedDocument = { get: yamlGet, set: yamlSet }
+
 /** `append: { read: [a, b] }` → one owned list item per value. */
 function appendLeaves(append: Record<string, unknown>, ctx: ActionContext): BuiltEntry[] {
   return patchLeaves(append, ctx).flatMap((leaf) =>
@@ -60,12 +62,7 @@ function mergeLeaves(
   const owned: OwnedKey[] = []
   let out = text
   for (const leaf of leaves) {
-    owned.push(
-      ...createdContainers(
-        leaf.append ? leaf.path : leaf.path.slice(0, -1),
-        (prefix) => yamlGet(out, prefix).found && !coCreated(claims, prefix),
-      ),
-    )
+    owned.push(...leafContainers(ctx, file, out, leaf, claims, YAML_DOCUMENT))
     if (leaf.append) {
       const current = yamlGet(out, leaf.path)
       if (current.found && current.value !== null && !Array.isArray(current.value)) {
@@ -84,9 +81,9 @@ function mergeLeaves(
       owned.push({ path: leaf.path, value: leaf.value, append: true })
       continue
     }
-    const claim = claimKey(ctx, file, leaf.path, leaf.value, yamlGet(out, leaf.path), claims)
-    if (claim.write) out = yamlSet(out, leaf.path, leaf.value)
-    owned.push(claim.owned)
+    const merged = mergeKey(ctx, file, out, leaf, claims, YAML_DOCUMENT)
+    out = merged.text
+    owned.push(merged.owned)
   }
   return { text: out, owned }
 }

@@ -46,6 +46,12 @@ export type KitInput = { kitDir: string } | { kit: Kit }
 export async function install(request: RunRequest & KitInput): Promise<RunReport> {
   checkScopes(request)
   const kit = 'kit' in request ? request.kit : await requireKit(request.fs, request.kitDir)
+  // Registry servers need the network and outfit.lock: prepareKits (api/kits.ts) resolves them; never drop them here.
+  if (kit.registry?.length)
+    throw new UsageError(
+      `the kit names MCP server${kit.registry.length > 1 ? 's' : ''} ${kit.registry.map((r) => `'${r.kitName}'`).join(', ')} by registry, which this install cannot resolve`,
+      { hint: 'install it with outfit install (or prepareKits first), which resolves and locks them' },
+    )
   return execute('install', request, kit)
 }
 

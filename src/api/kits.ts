@@ -8,11 +8,14 @@ import { findCollisions } from '../kit/kit-collisions.js'
 import { openCheckMemo } from '../kit/check-memo.js'
 import { loadKit } from '../kit/load-kit.js'
 import { mergeKits } from '../kit/merge-kits.js'
-import { readLock, writeLock, type LockEntry, type Lockfile } from '../lock/lock-file.js'
+import { readLock, writeLock, type LockedServer, type LockEntry, type Lockfile } from '../lock/lock-file.js'
 import { KitCache } from '../sources/cache.js'
 import { sourceId, type SourceSpec } from '../sources/parse-source.js'
 import { resolveKits, type KitSource, type LockChange } from '../sources/resolve-kits.js'
 import type { Diagnostic, Kit } from '../types.js'
+import { cachedClient } from '../registry/cached-client.js'
+import { DEFAULT_REGISTRY, registryClient, type RegistryClient } from '../registry/registry-client.js'
+import { resolveRegistryServer } from '../registry/resolve-registry.js'
 
 export interface KitsRequest {
   fs: Fs
@@ -36,6 +39,10 @@ export interface KitsRequest {
   remember?: boolean
   /** `--strict`: a secret written as a literal in a kit's mcp.yaml is an error, not a warning. */
   strict?: boolean
+  /** The MCP registry that `registry:` servers are resolved in (default: the official one). */
+  mcpRegistry?: string
+  /** The registry client (tests: a local registry); default: the v0.1 API at `mcpRegistry`, cached. */
+  registryClient?: RegistryClient
 }
 
 export interface PreparedKit {
@@ -108,6 +115,27 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
       ...(r.entry ? { entry: r.entry } : {}),
     })
   }
+  // Servers named by registry become concrete ones, pinned like the kits (before trust sees the kits' commands).
+  const base = request.mcpRegistry ?? DEFAULT_REGISTRY
+  const client = request.registryClient ?? cachedClient(registryClient(base), request.cacheDir, base)
+  const mcp: Record<string, LockedServer> = {}
+  for (const k of kits) {
+    for (const wanted of k.kit.registry ?? []) {
+      const locked = previous?.mcp?.[wanted.kitName]
+      const moving = request.mode === 'update' && (!request.only || request.only.includes(k.name))
+      const resolved = await resolveRegistryServer(
+        client,
+        wanted,
+        moving ? 'update' : request.mode === 'frozen' ? 'frozen' : 'install',
+        locked?.registry === base ? locked : undefined,
+      )
+      k.kit = { ...k.kit, mcp: [...k.kit.mcp, resolved.server] }
+      mcp[wanted.kitName] = { spec: wanted.spec, registry: base, ...resolved.pin }
+      warnings.push(...resolved.notes.map((message) => noteAt(k, message)))
+    }
+    const { registry: _resolved, ...rest } = k.kit
+    k.kit = rest
+  }
   const collisions = findCollisions(kits)
   if (collisions.length > 0) {
     const [first] = collisions
@@ -135,7 +163,9 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
           })),
           request.cacheDir,
         )
-  const { lock, changes } = resolved
+  const { changes } = resolved
+  const lock = Object.keys(mcp).length > 0 ? { ...resolved.lock, mcp } : resolved.lock
+  const mcpMoved = JSON.stringify(previous?.mcp ?? {}) !== JSON.stringify(sortedKeys(mcp))
   return {
     kit,
     kits,
@@ -143,12 +173,27 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     lock,
     changes,
     async saveLock() {
-      if (changes.length === 0 && (previous !== undefined || Object.keys(lock.kits).length === 0))
-        return false
-      if (previous === undefined && Object.keys(lock.kits).length === 0 && !existsSync(request.lockFile))
-        return false
+      const empty = Object.keys(lock.kits).length === 0 && Object.keys(mcp).length === 0
+      if (changes.length === 0 && !mcpMoved && (previous !== undefined || empty)) return false
+      if (previous === undefined && empty && !existsSync(request.lockFile)) return false
       await writeLock(request.lockFile, lock)
       return true
     },
   }
+}
+
+// --- internal ---
+
+/** A registry note (a deprecated version) as a warning on the kit's mcp.yaml. */
+function noteAt(kit: PreparedKit, message: string): Diagnostic {
+  return { file: `${kit.source} › mcp.yaml`, line: 1, column: 1, pointer: '', message, severity: 'warning' }
+}
+
+/** The same record with its keys sorted, as writeLock writes it (so that an unchanged lock compares equal). */
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((k) => [k, record[k] as T]),
+  )
 }

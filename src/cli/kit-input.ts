@@ -8,7 +8,7 @@ import { npmOptions } from '../sources/npm-config.js'
 import type { KitSource } from '../sources/resolve-kits.js'
 import { cacheHome } from '../sources/xdg.js'
 import { ensureTrusted, type Untrusted } from '../trust/check-trust.js'
-import { escapeForTerminal } from '../report/escape.js'
+import { escapeForTerminal } from '../formats/escape.js'
 import { trustFile } from '../trust/trust-store.js'
 import type { Context } from './context.js'
 import type { CliDeps } from './index.js'
@@ -76,6 +76,7 @@ export async function prepare(
     stateHome: ctx.stateHome,
     remember: remember ?? mode !== 'update',
     ...(flags.strict ? { strict: true } : {}),
+    ...(ctx.config?.mcpRegistry ? { mcpRegistry: ctx.config.mcpRegistry } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
   })
 }

@@ -22,6 +22,8 @@ export interface LoadedConfig {
   scope?: string
   tools?: string[]
   concurrency?: number
+  /** The MCP registry kits' `registry:` servers are resolved in. */
+  mcpRegistry?: string
   /** Where the files outfit installs are kept out of git (none, block, exclude). */
   gitignore?: 'none' | 'block' | 'exclude'
   /** Kept to point diagnostics found later (an unknown tool) at the right line. */
@@ -79,6 +81,7 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
       ...(data.tools !== undefined ? { tools: data.tools } : {}),
       ...(data.concurrency !== undefined ? { concurrency: data.concurrency } : {}),
       ...(data.gitignore !== undefined ? { gitignore: data.gitignore } : {}),
+      ...(data.mcpRegistry !== undefined ? { mcpRegistry: data.mcpRegistry } : {}),
     },
   }
 }

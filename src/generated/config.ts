@@ -33,6 +33,10 @@ export interface OutfitConfig {
    */
   tools?: [string, ...string[]]
   /**
+   * The MCP registry that kits' `registry:` servers are resolved in (its v0.1 API), like --mcp-registry; default https://registry.modelcontextprotocol.io. A company's own registry works the same.
+   */
+  mcpRegistry?: string
+  /**
    * Keep the files outfit installs in this project out of git: `block` lists them in a marked block of .gitignore, `exclude` in .git/info/exclude (nothing committed), `none` (default) leaves git alone, for teams that commit the tools' files and check them with `outfit plan --check`. Kept in step on every install, update and uninstall; the file's other lines are never touched.
    */
   gitignore?: 'none' | 'block' | 'exclude'

@@ -3,7 +3,6 @@
 // file itself: a frontmatter error on its line 1 is reported at line 2 of the file (after the opening `---`).
 import { join } from 'node:path'
 import pAll from 'p-all'
-import { LineCounter, parseDocument } from 'yaml'
 import { decodeUtf8, hashBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import {
@@ -14,15 +13,13 @@ import {
   readBounded,
 } from '../fs/read-bounded.js'
 import type { Diagnostic } from '../types.js'
-import type { MarkdownDoc } from '../transforms/markdown.js'
-import type { CheckedFiles } from './checked-file.js'
+import { checkFrontmatter, type MarkdownDoc } from '../transforms/markdown.js'
+import type { CheckedFiles } from '../actions/checked-file.js'
 import { statStamp, type CheckMemo } from './check-memo.js'
 
-/** Same fence as the Markdown transform (src/transforms/markdown.ts): what install treats as frontmatter. */
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 const MARKDOWN = /\.(md|mdc|markdown)$/i
 
-export type { CheckedFiles } from './checked-file.js'
+export type { CheckedFiles } from '../actions/checked-file.js'
 
 export async function checkKitFiles(
   fs: Fs,
@@ -105,54 +102,4 @@ export async function checkKitFile(
     out.sha256.set(file, hashBytes(bytes))
   }
   return found
-}
-
-/**
- * The frontmatter of a Markdown file as YAML, with positions in the file (not in the frontmatter). When it passes,
- * `out.doc` is the document as parseMarkdown (src/transforms/markdown.ts) gives it: the same fence, the same YAML
- * parser and alias limit.
- */
-export function checkFrontmatter(file: string, text: string, out: { doc?: MarkdownDoc } = {}): Diagnostic[] {
-  const match = FENCE.exec(text)
-  if (!match) {
-    out.doc = { frontmatter: {}, body: text, hadFrontmatter: false }
-    return []
-  }
-  const at = (message: string, line: number, column: number): Diagnostic => ({
-    file,
-    line: line + 1,
-    column,
-    pointer: '',
-    message,
-    severity: 'error',
-  })
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false })
-  const first = doc.errors[0]
-  if (first) {
-    const pos = lineCounter.linePos(first.pos[0])
-    return [
-      at(
-        `frontmatter is not valid YAML: ${first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
-        pos.line,
-        pos.col,
-      ),
-    ]
-  }
-  let data: unknown
-  try {
-    data = doc.toJS({ maxAliasCount: 100 })
-  } catch (error) {
-    return [
-      at(`frontmatter YAML aliases expand too far (${(error as Error).message}); write the values out`, 1, 1),
-    ]
-  }
-  if (data !== null && (typeof data !== 'object' || Array.isArray(data)))
-    return [at('frontmatter must be a YAML mapping (key: value lines)', 1, 1)]
-  out.doc = {
-    frontmatter: (data ?? {}) as Record<string, unknown>,
-    body: text.slice(match[0].length),
-    hadFrontmatter: true,
-  }
-  return []
 }

@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import type { Diagnostic } from '../types.js'
-import { checkFrontmatter } from './check-kit-files.js'
+import { checkFrontmatter } from '../transforms/markdown.js'
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const FENCE_LINE = 2

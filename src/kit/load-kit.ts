@@ -7,7 +7,15 @@ import { describeOpenError } from '../fs/read-bounded.js'
 import { locate } from '../load/locate.js'
 import { readValidated } from '../load/read-validated.js'
 import type { ParsedYaml } from '../load/read-yaml.js'
-import type { Diagnostic, Hook, Kit, LoadResult, McpServer } from '../types.js'
+import type {
+  Diagnostic,
+  Hook,
+  Kit,
+  LoadResult,
+  McpServer,
+  RegistryChoice,
+  RegistryRequest,
+} from '../types.js'
 import { checkSkills } from './check-skills.js'
 import { literalSecrets } from './literal-secrets.js'
 import { checkKitFiles, type CheckedFiles } from './check-kit-files.js'
@@ -59,14 +67,18 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   }
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
-  const servers = (mcp as { servers?: Record<string, Omit<McpServer, 'name'>> } | undefined)?.servers ?? {}
+  const servers = (mcp as { servers?: Record<string, KitServerEntry> } | undefined)?.servers ?? {}
   const kit: Kit = {
     dir,
     name: data.name,
     version: data.version,
     ...(data.description !== undefined ? { description: data.description } : {}),
     ...(data.prefix !== undefined ? { prefix: data.prefix } : {}),
-    mcp: Object.entries(servers).map(([name, server]) => ({ name, ...server })),
+    mcp: Object.entries(servers)
+      .filter(([, server]) => server.registry === undefined)
+      .map(([name, server]) => ({ name, ...server })),
+    // Resolved (and pinned in outfit.lock) by prepareKits, which adds them to mcp.
+    ...registryOf(servers),
     hooks: (hooks as { hooks?: Hook[] } | undefined)?.hooks ?? [],
     files,
   }
@@ -75,6 +87,25 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
 }
 
 // --- internal ---
+
+/** A server as mcp.yaml writes it: a concrete one, or a registry name with overrides. */
+type KitServerEntry = Omit<McpServer, 'name'> & { registry?: string; package?: RegistryChoice }
+
+function registryOf(servers: Record<string, KitServerEntry>): { registry?: RegistryRequest[] } {
+  const out: RegistryRequest[] = []
+  for (const [name, server] of Object.entries(servers)) {
+    if (server.registry === undefined) continue
+    out.push({
+      kitName: name,
+      spec: server.registry,
+      ...(server.package ? { package: server.package } : {}),
+      ...(server.args ? { args: server.args } : {}),
+      ...(server.env ? { env: server.env } : {}),
+      ...(server.headers ? { headers: server.headers } : {}),
+    })
+  }
+  return out.length > 0 ? { registry: out } : {}
+}
 
 function fail(file: string, message: string): LoadResult<Kit> {
   return { ok: false, diagnostics: [{ file, line: 1, column: 1, pointer: '', message, severity: 'error' }] }
@@ -87,11 +118,16 @@ export function checkServers(parsed: ParsedYaml): Diagnostic[] {
   for (const [name, server] of Object.entries(servers)) {
     const local = server.command !== undefined
     const remote = server.url !== undefined
+    const registry = server.registry !== undefined
     let message: string | undefined
-    if (local === remote)
-      message = local
-        ? 'has both command and url; a server is either local (command) or remote (url)'
-        : 'needs either command (a local server) or url (a remote one)'
+    if (Number(local) + Number(remote) + Number(registry) !== 1)
+      message =
+        local || remote || registry
+          ? 'is more than one kind; a server is local (command), remote (url) or from a registry (registry)'
+          : 'needs command (a local server), url (a remote one) or registry (a published one)'
+    else if (registry) {
+      if (server.transport !== undefined) message = "transport comes from the registry's server.json"
+    } else if (server.package !== undefined) message = 'package is for registry servers'
     else if (local && (server.headers !== undefined || server.transport !== undefined))
       message = 'headers and transport are for remote (url) servers'
     else if (remote && (server.args !== undefined || server.env !== undefined))

@@ -27,9 +27,26 @@ export interface LockEntry {
   integrity: string
 }
 
+/** An MCP server a kit names by registry, as resolved: the exact version and what runs it (registry/server-json.ts). */
+export interface LockedServer {
+  /** The kit's `registry:` value as written (name@range). */
+  spec: string
+  /** The registry it was resolved in. */
+  registry: string
+  name: string
+  version: string
+  via: 'npm' | 'pypi' | 'oci' | 'nuget' | 'remote'
+  identifier?: string
+  packageVersion?: string
+  sha256?: string
+  url?: string
+}
+
 export interface Lockfile {
   lockfileVersion: 1
   kits: Record<string, LockEntry>
+  /** Registry MCP servers, by the kit's name for them. */
+  mcp?: Record<string, LockedServer>
 }
 
 export function lockPath(dir: string): string {
@@ -86,6 +103,22 @@ export async function readLock(file: string): Promise<Lockfile | undefined> {
       throw problem(`kit '${name}' needs a "source" and an "integrity" (sha256-…)`)
     }
   }
+  if (data.mcp !== undefined) {
+    if (!isObject(data.mcp)) throw problem('"mcp" must be an object of registry servers')
+    for (const [name, entry] of Object.entries(data.mcp))
+      if (
+        !isObject(entry) ||
+        typeof entry.spec !== 'string' ||
+        typeof entry.registry !== 'string' ||
+        typeof entry.name !== 'string' ||
+        typeof entry.version !== 'string' ||
+        !['npm', 'pypi', 'oci', 'nuget', 'remote'].includes(entry.via as string) ||
+        ['identifier', 'packageVersion', 'sha256', 'url'].some(
+          (k) => entry[k] !== undefined && typeof entry[k] !== 'string',
+        )
+      )
+        throw problem(`MCP server '${name}' needs "spec", "registry", "name", "version" and "via"`)
+  }
   return data as unknown as Lockfile
 }
 
@@ -101,7 +134,9 @@ export async function writeLock(file: string, lock: Lockfile): Promise<void> {
       .sort()
       .map((name) => [name, lock.kits[name]]),
   )
-  await replaceFile(file, `${JSON.stringify({ lockfileVersion: 1, kits }, null, 2)}\n`, 0o644)
+  const servers = Object.keys(lock.mcp ?? {}).sort()
+  const mcp = servers.length > 0 ? { mcp: Object.fromEntries(servers.map((n) => [n, lock.mcp?.[n]])) } : {}
+  await replaceFile(file, `${JSON.stringify({ lockfileVersion: 1, kits, ...mcp }, null, 2)}\n`, 0o644)
 }
 
 export function sameEntry(a: LockEntry | undefined, b: LockEntry | undefined): boolean {

@@ -13,15 +13,9 @@ export function reportUnsupported(unsupported: readonly Unsupported[], ctx: Acti
   }
 }
 
-/** The ids of the tools a run installs, so that each pipeline knows its companions before their manifests exist. */
-export const RUN_TOOLS = 'run:tools'
-
 export async function reportOverlaps(overlaps: readonly AlsoReads[], ctx: ActionContext): Promise<void> {
   if (overlaps.length === 0) return
-  const companions = new Set([
-    ...((ctx.run.get(RUN_TOOLS) as string[] | undefined) ?? []),
-    ...(await ctx.others()).map((m) => m.tool),
-  ])
+  const companions = new Set([...ctx.run.tools, ...(await ctx.others()).map((m) => m.tool)])
   for (const overlap of overlaps) {
     // A target naming itself declares a duplicate between two of its own files: it is there whenever it installs.
     if (overlap.target !== ctx.tool.id && !companions.has(overlap.target)) continue

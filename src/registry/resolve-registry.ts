@@ -4,18 +4,11 @@
 // whose package changed since is refused as tampering rather than followed.
 import semver from 'semver'
 import { LockMismatchError, SourceError } from '../errors.js'
-import type { McpServer } from '../types.js'
+import type { McpServer, RegistryRequest } from '../types.js'
 import type { RegistryClient, RegistryVersion } from './registry-client.js'
-import { toKitServer, type RegistryOverrides, type RegistryPin } from './server-json.js'
+import { toKitServer, type RegistryPin } from './server-json.js'
 
 export type RegistryMode = 'install' | 'frozen' | 'update'
-
-export interface RegistryRequest extends RegistryOverrides {
-  /** The kit's name for the server (its key in mcp.yaml). */
-  kitName: string
-  /** `io.github.acme/server@^1.2`; without `@…`, the newest version. */
-  spec: string
-}
 
 export interface ResolvedRegistryServer {
   server: McpServer

@@ -3,7 +3,7 @@
 // Variables the server declares secret or required (and without a default) become `${NAME}` references the user must
 // set — never values — so every target writes them in its tool's own syntax and warns when one is unset.
 // Sources: modelcontextprotocol/registry docs/reference/server-json/generic-server-json.md and server.schema.json.
-import type { McpServer } from '../types.js'
+import type { McpServer, RegistryChoice, RegistryRequest } from '../types.js'
 
 export interface RegistryInput {
   name?: string
@@ -45,16 +45,8 @@ export interface ServerJson {
   remotes?: RegistryRemote[]
 }
 
-/** Which way of running the server: one of its package types, or `remote`. */
-export type RegistryChoice = 'npm' | 'pypi' | 'oci' | 'nuget' | 'remote'
-
 /** What a kit entry may say beside `registry:` (see mcp.schema.json). */
-export interface RegistryOverrides {
-  package?: RegistryChoice
-  args?: string[]
-  env?: Record<string, string>
-  headers?: Record<string, string>
-}
+export type RegistryOverrides = Omit<RegistryRequest, 'kitName' | 'spec'>
 
 /** What outfit.lock pins of a resolved registry server: enough to rebuild the entry and to see any drift. */
 export interface RegistryPin {

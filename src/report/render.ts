@@ -1,12 +1,12 @@
 // Pure rendering: reports and diagnostics → lines. The shell prints them; tests snapshot them with colour off.
-import { escapeControls } from './escape.js'
+import { escapeControls } from '../formats/escape.js'
 import { createColors } from 'picocolors'
 import { OutfitError, describeCause } from '../errors.js'
 import type { ToolStatus as ToolStatusRow } from '../api/status.js'
 import type { LockEntry } from '../lock/lock-file.js'
 import type { LockChange } from '../sources/resolve-kits.js'
 import type { ToolPlan } from '../plan/plan.js'
-import { droppedLine } from '../run/tool-log.js'
+import { droppedLine } from '../actions/tool-log.js'
 import type { Diagnostic, Dropped, RunReport, ToolResult } from '../types.js'
 
 export interface RenderOptions {

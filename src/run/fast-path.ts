@@ -18,7 +18,7 @@ import { seal, verifySeal } from '../state/seal.js'
 import { envRefs } from '../formats/env-refs.js'
 import type { Dropped, Kit, TargetSpec, ToolResult } from '../types.js'
 import { interpolate } from '../vars/interpolate.js'
-import { runVariables } from '../vars/run-variables.js'
+import { runVariables } from './run-variables.js'
 
 interface Stamp {
   inputs: string

@@ -2,6 +2,7 @@
 // the others stop at their next step boundary and roll back. Resolves only after every pipeline, rollbacks included,
 // has settled, and prints each tool's log as one block as soon as that tool finishes.
 import pAll from 'p-all'
+import { RunState } from '../actions/run-state.js'
 import type { ActionContext } from '../actions/types.js'
 import type { Fs } from '../fs/fs.js'
 import { PathLock } from '../fs/path-lock.js'
@@ -16,9 +17,8 @@ import {
   type ManifestMemo,
 } from '../state/manifest-file.js'
 import type { ScopeState } from '../state/scope-state.js'
-import { runVariables } from '../vars/run-variables.js'
-import { RUN_TOOLS } from '../pipeline/report-unsupported.js'
-import { ToolLog } from './tool-log.js'
+import { runVariables } from './run-variables.js'
+import { ToolLog } from '../actions/tool-log.js'
 
 export interface RunOptions {
   fs: Fs
@@ -58,7 +58,7 @@ export async function runAll(
   if (outer?.aborted) onOuterAbort()
   else outer?.addEventListener('abort', onOuterAbort, { once: true })
   const lock = new PathLock()
-  const shared = new Map<string, unknown>([[RUN_TOOLS, options.runTools ?? pipelines.map((p) => p.tool.id)]])
+  const shared = new RunState(options.runTools ?? pipelines.map((p) => p.tool.id))
   const memo = manifestMemo()
 
   const tasks = pipelines.map((pipeline) => async (): Promise<ToolResult> => {
@@ -101,7 +101,7 @@ function contextFor(
   options: RunOptions,
   signal: AbortSignal,
   lock: PathLock,
-  shared: Map<string, unknown>,
+  shared: RunState,
   memo: ManifestMemo,
 ): ActionContext {
   const { fs, kit } = options

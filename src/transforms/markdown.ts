@@ -1,5 +1,6 @@
 // Markdown with YAML frontmatter: the canonical format of kit agents, commands, rules and skills.
-import { parse, stringify } from 'yaml'
+import { LineCounter, parse, parseDocument, stringify } from 'yaml'
+import type { Diagnostic } from '../types.js'
 
 export interface MarkdownDoc {
   frontmatter: Record<string, unknown>
@@ -29,6 +30,57 @@ export function parseMarkdown(text: string, file: string): MarkdownDoc {
     body: text.slice(match[0].length),
     hadFrontmatter: true,
   }
+}
+
+/**
+ * The frontmatter of a Markdown file as YAML, with positions in the file (not in the frontmatter). When it passes,
+ * `out.doc` is the document as parseMarkdown gives it: the same fence, the same YAML parser and alias limit. The kit
+ * check (src/kit/check-kit-files.ts) and install's copy of a file the check did not see both use it, so that a
+ * frontmatter error is located the same way.
+ */
+export function checkFrontmatter(file: string, text: string, out: { doc?: MarkdownDoc } = {}): Diagnostic[] {
+  const match = FENCE.exec(text)
+  if (!match) {
+    out.doc = { frontmatter: {}, body: text, hadFrontmatter: false }
+    return []
+  }
+  const at = (message: string, line: number, column: number): Diagnostic => ({
+    file,
+    line: line + 1,
+    column,
+    pointer: '',
+    message,
+    severity: 'error',
+  })
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false })
+  const first = doc.errors[0]
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0])
+    return [
+      at(
+        `frontmatter is not valid YAML: ${first.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`,
+        pos.line,
+        pos.col,
+      ),
+    ]
+  }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: 100 })
+  } catch (error) {
+    return [
+      at(`frontmatter YAML aliases expand too far (${(error as Error).message}); write the values out`, 1, 1),
+    ]
+  }
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data)))
+    return [at('frontmatter must be a YAML mapping (key: value lines)', 1, 1)]
+  out.doc = {
+    frontmatter: (data ?? {}) as Record<string, unknown>,
+    body: text.slice(match[0].length),
+    hadFrontmatter: true,
+  }
+  return []
 }
 
 export function renderMarkdown(doc: {

@@ -3,7 +3,7 @@
 // One line each, escaped for the terminal; a change in any part of a line (an env value, an argument, the host a
 // token goes to) makes a new line, which is asked about again. Files (skills, rules) are text the assistant reads.
 import { envRefs } from '../formats/env-refs.js'
-import { escapeForTerminal } from '../report/escape.js'
+import { escapeForTerminal } from '../formats/escape.js'
 import type { Kit, McpServer } from '../types.js'
 
 export function kitCommands(kit: Pick<Kit, 'hooks' | 'mcp'>): string[] {

@@ -1,8 +1,9 @@
 // An ActionContext for unit tests: memfs, an empty kit unless given, a fresh log and lock.
+import { RunState } from '../../src/actions/run-state.js'
 import type { ActionContext } from '../../src/actions/types.js'
 import type { Fs } from '../../src/fs/fs.js'
 import { PathLock } from '../../src/fs/path-lock.js'
-import { ToolLog } from '../../src/run/tool-log.js'
+import { ToolLog } from '../../src/actions/tool-log.js'
 import type { ScopeState } from '../../src/state/scope-state.js'
 import type { Kit } from '../../src/types.js'
 import { recordLookup } from '../../src/vars/interpolate.js'
@@ -43,7 +44,7 @@ export function testContext(fs: Fs, overrides: Partial<ActionContext> = {}): Act
       'target.name': 'Tool',
     }),
     lock: new PathLock(),
-    run: new Map(),
+    run: new RunState(),
     force: false,
     previous: null,
     completed: [],

@@ -1,7 +1,7 @@
 // The up-front kit check reads and parses every Markdown file; install takes those reads instead of reading again.
 import { describe, expect, it } from 'vitest'
 import { kitFileBytes } from '../../src/actions/kit-file.js'
-import { checkFrontmatter } from '../../src/kit/check-kit-files.js'
+import { checkFrontmatter } from '../../src/transforms/markdown.js'
 import { loadKit } from '../../src/kit/load-kit.js'
 import { parseMarkdown, type MarkdownDoc } from '../../src/transforms/markdown.js'
 import { createTestFs } from '../helpers/test-fs.js'

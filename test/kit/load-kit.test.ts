@@ -72,7 +72,7 @@ describe('loadKit', () => {
         '/kit/hooks.yaml': 'hooks:\n  - event: afterEverything\n    command: x\n',
       },
       [
-        "mcp.yaml:3:5  /servers/both: server 'both' has both command and url; a server is either local (command) or remote (url)",
+        "mcp.yaml:3:5  /servers/both: server 'both' is more than one kind; a server is local (command), remote (url) or from a registry (registry)",
         'hooks.yaml:2:12  /hooks/0/event: must be one of: "sessionStart", "sessionEnd", "userPromptSubmit", "preToolUse", "postToolUse", "stop", "subagentStop", "notification", "preCompact"',
       ],
     ],

@@ -1,6 +1,7 @@
 // `unsupported` and `alsoReads`: reported per tool before any step runs, only for content the kit has.
 import { describe, expect, it } from 'vitest'
-import { reportOverlaps, reportUnsupported, RUN_TOOLS } from '../../src/pipeline/report-unsupported.js'
+import { RunState } from '../../src/actions/run-state.js'
+import { reportOverlaps, reportUnsupported } from '../../src/pipeline/report-unsupported.js'
 import type { Kit } from '../../src/types.js'
 import { testContext } from '../helpers/context.js'
 import { createTestFs } from '../helpers/test-fs.js'
@@ -36,7 +37,7 @@ describe('reportOverlaps', () => {
   const overlap = { target: 'codex', kit: 'skills/*/SKILL.md', reason: 'it also reads .agents/skills' }
 
   it('warns when the other target is installed in the same run', async () => {
-    const ctx = testContext(createTestFs().fs, { kit, run: new Map([[RUN_TOOLS, ['codex', 'tool']]]) })
+    const ctx = testContext(createTestFs().fs, { kit, run: new RunState(['codex', 'tool']) })
     await reportOverlaps([overlap], ctx)
     expect(ctx.log.entries).toEqual([
       { level: 'warn', text: 'Tool will see skills/s/SKILL.md twice: it also reads .agents/skills' },
@@ -44,7 +45,7 @@ describe('reportOverlaps', () => {
   })
 
   it("warns, whenever it installs that content, about a duplicate between two of the tool's own files", async () => {
-    const ctx = testContext(createTestFs().fs, { kit, run: new Map([[RUN_TOOLS, ['tool']]]) })
+    const ctx = testContext(createTestFs().fs, { kit, run: new RunState(['tool']) })
     await reportOverlaps([{ target: ctx.tool.id, kit: 'mcp', reason: 'it reads both files' }], ctx)
     expect(ctx.log.entries).toEqual([
       { level: 'warn', text: "Tool will see MCP server 'docs' twice: it reads both files" },
@@ -52,7 +53,7 @@ describe('reportOverlaps', () => {
   })
 
   it('is silent when the other target is not installed in this scope', async () => {
-    const ctx = testContext(createTestFs().fs, { kit, run: new Map([[RUN_TOOLS, ['tool']]]) })
+    const ctx = testContext(createTestFs().fs, { kit, run: new RunState(['tool']) })
     await reportOverlaps([overlap], ctx)
     expect(ctx.log.entries).toEqual([])
   })

@@ -2,78 +2,25 @@
 // serves recorded server.json documents: the command line each package type runs at its exact version, secrets as
 // references, the newest version in range, the lock's pin kept, refused under --frozen when missing, and a pinned
 // version whose package changed refused as tampering.
-import { readFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { registryClient, type RegistryClient } from '../../src/registry/registry-client.js'
 import { parseRegistrySpec, resolveRegistryServer } from '../../src/registry/resolve-registry.js'
-import type { ServerJson } from '../../src/registry/server-json.js'
-import { repoRoot } from '../integration/sandbox.js'
+import { atVersion, registryFixture, startRegistry, type LocalRegistry } from '../helpers/local-registry.js'
 
-const fixture = async (name: string): Promise<ServerJson> =>
-  JSON.parse(await readFile(join(repoRoot, 'test/fixtures/registry', `${name}.json`), 'utf8')) as ServerJson
-
-/** Published versions, by server name: [server.json, status]. */
-const published = new Map<string, [ServerJson, string][]>()
-const requests: string[] = []
-let server: Server
+let registry: LocalRegistry
 let client: RegistryClient
 
-/** The same server.json at another version (its package at that version too). */
-function at(doc: ServerJson, version: string): ServerJson {
-  return {
-    ...doc,
-    version,
-    packages: doc.packages?.map((p) => (p.version ? { ...p, version } : p)),
-  }
-}
-
 beforeAll(async () => {
-  const brave = await fixture('brave-search')
-  published.set(brave.name, [
-    [brave, 'active'],
-    [at(brave, '1.1.0'), 'active'],
-    [at(brave, '1.2.0'), 'deleted'],
-    [at(brave, '2.0.0'), 'active'],
-  ])
-  for (const name of ['weather', 'mcp-fs', 'filesystem']) {
-    const doc = await fixture(name)
-    published.set(doc.name, [[doc, 'active']])
-  }
-  server = createServer((req, res) => {
-    requests.push(req.url ?? '')
-    const url = new URL(req.url ?? '/', 'http://registry')
-    const m = /^\/v0\.1\/servers\/([^/]+)\/versions(?:\/([^/]+))?$/.exec(url.pathname)
-    const entry = (doc: ServerJson, status: string) => ({
-      server: doc,
-      _meta: { 'io.modelcontextprotocol.registry/official': { status, publishedAt: '2026-11-01T00:00:00Z' } },
-    })
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify(body))
-    }
-    if (url.pathname === '/v0.1/servers') {
-      const words = url.searchParams.get('search') ?? ''
-      const hits = [...published.values()]
-        .map((versions) => versions[versions.length - 1] as [ServerJson, string])
-        .filter(([doc]) => doc.name.includes(words))
-      return send(200, {
-        servers: hits.map(([doc, status]) => entry(doc, status)),
-        metadata: { count: hits.length },
-      })
-    }
-    const versions = m ? published.get(decodeURIComponent(m[1] ?? '')) : undefined
-    if (!m || !versions) return send(404, { title: 'Not Found' })
-    if (!m[2]) return send(200, { servers: versions.map(([doc, status]) => entry(doc, status)) })
-    const one = versions.find(([doc]) => doc.version === decodeURIComponent(m[2] ?? ''))
-    return one ? send(200, entry(...one)) : send(404, { title: 'Not Found' })
-  })
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
-  client = registryClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`)
+  registry = await startRegistry()
+  const brave = await registryFixture('brave-search')
+  registry.publish(brave)
+  registry.publish(atVersion(brave, '1.1.0'))
+  registry.publish(atVersion(brave, '1.2.0'), 'deleted')
+  registry.publish(atVersion(brave, '2.0.0'))
+  for (const name of ['weather', 'mcp-fs', 'filesystem']) registry.publish(await registryFixture(name))
+  client = registryClient(`${registry.url}/`)
 })
-afterAll(() => new Promise<void>((done) => server.close(() => done())))
+afterAll(() => registry.close())
 
 describe('registry servers become kit servers', () => {
   it('an npm package runs through npx at its exact version; its secret is a reference', async () => {
@@ -240,6 +187,6 @@ describe('the registry is untrusted and may be away', () => {
     expect(hits.map((h) => `${h.server.name}@${h.server.version}`)).toEqual([
       'io.github.example/weather-mcp@0.5.0',
     ])
-    expect(requests.some((r) => r.startsWith('/v0.1/servers?search=weather'))).toBe(true)
+    expect(registry.requests.some((r) => r.startsWith('/v0.1/servers?search=weather'))).toBe(true)
   })
 })

@@ -299,6 +299,23 @@ describe("a key two tools own with the same value (co-owned, not the user's)", (
     },
   )
 
+  it.each(uninstalls)(
+    '.mcp.json without mcpServers: installed in one run, uninstalled %s, the object is gone with the last of them',
+    async (_u, uninstallRounds) => {
+      // Only one of the two creates `mcpServers`; the other finds it, made by a tool of the same run, and co-owns it.
+      await sb.write('project/.mcp.json', '{\n  "other": 1\n}\n')
+      const before = await sb.tree()
+      await sb.install(['claude-code', 'copilot'], { scope: 'project' })
+      expect(Object.keys(JSON.parse(await sb.read('project/.mcp.json')).mcpServers)).toHaveLength(4)
+      for (const tools of uninstallRounds) {
+        const report = await sb.uninstall(tools, { scope: 'project' })
+        expect(report.results.map((r) => r.status)).toEqual(tools.map(() => 'uninstalled'))
+      }
+      expect(await sb.read('project/.mcp.json')).toBe('{\n  "other": 1\n}\n')
+      expect(await sb.tree()).toEqual(before)
+    },
+  )
+
   it.each(cases)(
     'a YAML key: installed %s, uninstalled %s, the file is as it was',
     async (_i, _u, installRounds, uninstallRounds) => {

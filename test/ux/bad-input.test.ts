@@ -188,7 +188,7 @@ describe('validate recognises what each file is', () => {
     [
       'mcp.yaml',
       'servers:\n  x:\n    command: npx\n    url: https://x.example\n',
-      "mcp.yaml:3:5  /servers/x: server 'x' has both command and url",
+      "mcp.yaml:3:5  /servers/x: server 'x' is more than one kind",
     ],
     ['hooks.yaml', 'hooks:\n  - event: preToolUse\n    command: x\n', ''],
     ['outfit.config.yaml', 'scope: global\ntools: [cursor]\n', ''],

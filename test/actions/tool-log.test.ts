@@ -1,6 +1,6 @@
 // Kit content a tool does not take: every piece in `dropped` (--json), one readable line per reason in the log.
 import { describe, expect, it } from 'vitest'
-import { droppedLine, ToolLog } from '../../src/run/tool-log.js'
+import { droppedLine, ToolLog } from '../../src/actions/tool-log.js'
 
 describe('dropped content', () => {
   it('names every piece when there are a few, else the first three and how many more', () => {

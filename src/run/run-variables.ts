@@ -2,7 +2,7 @@
 // what the fast path renders to decide a tool is unchanged is exactly what the install would render.
 import type { Pipeline } from '../pipeline/types.js'
 import type { Kit } from '../types.js'
-import { recordLookup, type Lookup } from './interpolate.js'
+import { recordLookup, type Lookup } from '../vars/interpolate.js'
 
 export function runVariables(pipeline: Pipeline, kit: Kit, base: { home: string; project: string }): Lookup {
   return recordLookup(pipeline.scopeVars, {

@@ -1,6 +1,6 @@
 // Untrusted text (kit file names, hook commands, warnings quoting a user's file) is shown, never obeyed, by the terminal.
 import { describe, expect, it } from 'vitest'
-import { escapeControls, escapeForTerminal } from '../../src/report/escape.js'
+import { escapeControls, escapeForTerminal } from '../../src/formats/escape.js'
 import { renderPlan } from '../../src/report/render.js'
 
 describe('escaping for the terminal', () => {
