@@ -17,11 +17,9 @@ const noServers = (sb: MemSandbox) => sb.fs.writeFile(join(sb.kit, 'mcp.yaml'), 
 describe.each(cases)('$id ($scope)', ({ id, scope }) => {
   it('writes no MCP file for a kit without servers, and removes it when the kit drops its servers', async () => {
     const sb = await createMemSandbox()
-    const before = await sb.tree()
     await noServers(sb)
     expect((await sb.install([id], { scope })).results.map((r) => r.status)).toEqual(['installed'])
     const without = await sb.tree()
-    expect(Object.keys(without).length).toBeGreaterThan(Object.keys(before).length)
     expect(await filesWithEmptyServers(sb, without)).toEqual([])
     await sb.fs.writeFile(join(sb.kit, 'mcp.yaml'), starterServers)
     expect((await sb.install([id], { scope })).results.map((r) => r.status)).not.toContain('failed')
