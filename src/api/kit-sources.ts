@@ -24,6 +24,8 @@ export interface KitChoice {
   kit?: string
   /** Refuse a kit with a secret written as a literal (else a warning). */
   strict?: boolean
+  /** The MCP registry that `registry:` servers are resolved in (--mcp-registry; else the config's, else the official). */
+  mcpRegistry?: string
   onNote?: (note: Note) => void
 }
 
@@ -101,7 +103,9 @@ export async function prepare(
     stateHome: ctx.stateHome,
     remember: request.remember,
     ...(request.strict ? { strict: true } : {}),
-    ...(ctx.config?.mcpRegistry ? { mcpRegistry: ctx.config.mcpRegistry } : {}),
+    ...((request.mcpRegistry ?? ctx.config?.mcpRegistry)
+      ? { mcpRegistry: request.mcpRegistry ?? ctx.config?.mcpRegistry }
+      : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
   })
 }
