@@ -34,6 +34,8 @@ let sb: Sandbox
 /** The listing sandbox before the installs (the user's own files only), and right after them. */
 let before: Record<string, string> = {}
 let installed: Record<string, string> = {}
+/** The user's own files in the listing sandbox, parsed. */
+const seeds: Record<string, unknown> = {}
 
 async function judge(
   command: string,
@@ -94,6 +96,8 @@ describe.runIf(enabled)('the npm-shipped agent CLIs read what outfit installed',
     )
     await sb.write('home/.qoder/settings.json', JSON.stringify({ mcpServers: { mine: MINE } }))
     before = await sb.tree()
+    for (const file of Object.keys(before).filter((p) => before[p] !== 'dir'))
+      seeds[file] = JSON.parse(await sb.read(file)) as unknown
     for (const scope of ['global', 'project']) {
       const report = await sb.install(TOOLS, { scope, env: SECRETS })
       expect(Object.fromEntries(report.results.map((r) => [r.tool, r.status]))).toEqual(
@@ -272,7 +276,20 @@ describe.runIf(enabled)('the npm-shipped agent CLIs read what outfit installed',
         const report = await sb.uninstall([tool], { scope })
         expect(report.results[0]?.status, `${tool} (${scope})`).toBe('uninstalled')
       }
-    expect(leftovers(before, installed, beforeUninstall, await sb.tree())).toEqual([])
+    // Qwen Code and Kilo add their own keys to the user's settings files they read (seen after the listings): apart
+    // from those, each of the user's files holds exactly what it held before.
+    const stamps: Record<string, object> = {
+      'home/.qwen/settings.json': { $version: 4 },
+      'home/.config/kilo/kilo.json': {
+        $schema: 'https://app.kilo.ai/config.json',
+        permission: { bash: 'allow' },
+      },
+    }
+    const left = leftovers(before, installed, beforeUninstall, await sb.tree())
+    const changed = left.map((l) => l.split(': ')[0] ?? '').filter((p) => p in stamps)
+    for (const file of changed)
+      expect(JSON.parse(await sb.read(file)), file).toEqual({ ...(seeds[file] as object), ...stamps[file] })
+    expect(left.filter((l) => !changed.some((p) => l.startsWith(`${p}: `)))).toEqual([])
   })
 })
 
