@@ -1,5 +1,6 @@
 // A tiny MCP server for the judge tests: streamable HTTP on 127.0.0.1 (just enough of the protocol for a client to
-// connect and list tools) that records the headers of every request, so a test can see what a real tool sends.
+// connect and list tools) that records the headers of every call (POST) to its endpoint, so a test can see what a
+// real tool sends.
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -12,11 +13,15 @@ export interface Recorder {
 export async function startRecorder(): Promise<Recorder> {
   const requests: IncomingHttpHeaders[] = []
   const server = createServer((req, res) => {
+    // What is recorded is what the server answers: the JSON-RPC POSTs to its endpoint. A client's probes around it
+    // are refused and not recorded: the GET for a server-sent stream (405), which Factory Droid repeats without its
+    // headers after the first is refused, and OAuth discovery under /.well-known (404).
+    if (req.method !== 'POST' || !req.url?.startsWith('/mcp'))
+      return void res.writeHead(req.url?.startsWith('/mcp') ? 405 : 404).end()
     requests.push(req.headers)
     let body = ''
     req.on('data', (chunk: Buffer) => (body += chunk.toString()))
     req.on('end', () => {
-      if (req.method !== 'POST') return void res.writeHead(405).end()
       const message = JSON.parse(body || '{}') as { id?: number; method?: string }
       if (message.id === undefined) return void res.writeHead(202).end()
       const result =
