@@ -388,13 +388,6 @@ const SESSIONS: Session[] = [
         },
       },
     },
-    broken: {
-      project:
-        'Kilo 7.7.7 skips a project kilo.json that holds an {env:VAR} reference in a server environment ' +
-        '(`kilo debug config --print-logs`: "ConfigInvalidError skipped config due to error"; its code: ' +
-        '"environment references are not allowed in project config"), so the kit\'s project servers are lost, and ' +
-        '`kilo run` fails: Error: Command not found: "changelog"',
-    },
   },
   {
     tool: 'cline',
