@@ -1,22 +1,17 @@
 // The audit's findings and the closed set of rules that make them. Each rule says in one line why it matters (the
 // finding's message starts from it) and what to do; SARIF output lists the same text as the rule's help.
-import type { CharacterRule } from './characters.js'
+import type { AuditFinding } from '../generated/output.js'
 
-export type AuditRule = CharacterRule | 'variation-selectors' | 'pipe-to-shell' | 'unpinned-package'
+/** The rules, as schemas/output.schema.json lists them (`--json` and SARIF name them by these ids). */
+export type AuditRule = AuditFinding['rule']
 
-export interface Finding {
-  rule: AuditRule
-  /** The file, relative to the kit folder, with forward slashes. */
-  file: string
-  /** 1-based line. */
-  line: number
-  /** 1-based column in code points, as editors count them (an emoji or a tag character is one column). */
-  column: number
-  /** The characters found, each as `U+202E RIGHT-TO-LEFT OVERRIDE`, once each in order (character rules only). */
-  codePoints: string[]
-  /** One line: what was found and why it matters. */
-  message: string
-}
+/**
+ * One finding: `file` relative to the kit folder with forward slashes; 1-based `line` and `column`, the column in code
+ * points as editors count them (an emoji or a tag character is one column); `codePoints` each as
+ * `U+202E RIGHT-TO-LEFT OVERRIDE`, once each in order (empty for the command rules); `message` one line saying what
+ * was found and why it matters.
+ */
+export type Finding = AuditFinding
 
 export interface RuleInfo {
   id: AuditRule

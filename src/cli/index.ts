@@ -40,6 +40,7 @@ import { checkTrust, prepare } from './kit-input.js'
 import { checkKitSources, showKitWarnings } from './kit.js'
 import { update } from './update-command.js'
 import { forgetCommand } from './forget-command.js'
+import { auditCommand, type AuditFlags } from './audit-command.js'
 import { liveProgress } from './progress.js'
 import { validate } from './validate.js'
 import type { Prompter } from './prompts.js'
@@ -331,6 +332,24 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .option('--dry-run', 'Show what would be forgotten and change nothing')
     .action((tools: string[], flags: CommonFlags & { dryRun?: boolean }) =>
       run(async () => forgetCommand(deps, await context(deps, flags), tools, flags)),
+    )
+
+  withCommon(
+    cli.command(
+      'audit',
+      'Scan the kit for hidden characters (bidi, zero-width, tag, control) and commands that run fetched code; exit 7 on findings',
+    ),
+    'Accepted so scripts can pass the same flags everywhere; audit looks at the kit only',
+  )
+    .example('outfit audit --kit github:acme/ai-kits#v2')
+    .example('outfit audit --sarif > outfit.sarif   # for GitHub code scanning')
+    .option(
+      '--kit <source>',
+      "The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config's kit(s), else the current directory)",
+    )
+    .option('--sarif', 'Print a SARIF 2.1.0 log (GitHub code scanning) instead of text')
+    .action((flags: CommonFlags & AuditFlags) =>
+      run(async () => auditCommand(deps, await context(deps, flags), flags)),
     )
 
   cli

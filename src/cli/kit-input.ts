@@ -1,7 +1,8 @@
 // From --kit / the config's kit or kits to the kit the pipelines install: fetched, locked and trusted. The core work
 // is api/kits.ts and trust/; this file only picks the sources and the user folders, and asks the trust question.
 import { join, resolve } from 'node:path'
-import { prepareKits, type PreparedKits } from '../api/kits.js'
+import { auditKits } from '../api/audit.js'
+import { prepareKits, type KitsRequest, type PreparedKits } from '../api/kits.js'
 import { CancelledError, UsageError } from '../errors.js'
 import { LOCK_FILE, readLock } from '../lock/lock-file.js'
 import { npmOptions } from '../sources/npm-config.js'
@@ -9,6 +10,7 @@ import type { KitSource } from '../sources/resolve-kits.js'
 import { cacheHome } from '../sources/xdg.js'
 import { ensureTrusted, type Untrusted } from '../trust/check-trust.js'
 import { escapeForTerminal } from '../formats/escape.js'
+import { findingLine } from '../report/render-audit.js'
 import { trustFile } from '../trust/trust-store.js'
 import type { Context } from './context.js'
 import type { CliDeps } from './index.js'
@@ -65,23 +67,38 @@ export async function prepare(
       hint: `the configured kits: ${kits.map((k) => k.name).join(', ')}`,
     })
   return prepareKits({
+    ...kitsRequest(deps, ctx, flags, kits),
+    mode,
+    ...(only ? { only } : {}),
+    remember: remember ?? mode !== 'update',
+  })
+}
+
+/** Where the kits of a run come from and go: the lock, the cache, npm's settings (shared by install and audit). */
+export function kitsRequest(
+  deps: CliDeps,
+  ctx: Context,
+  flags: KitFlagsIn,
+  kits: KitSource[],
+): Omit<KitsRequest, 'mode' | 'only' | 'remember'> {
+  return {
     fs: deps.fs,
     kits,
     lockFile: join(ctx.config?.dir ?? ctx.project, LOCK_FILE),
-    mode,
-    ...(only ? { only } : {}),
     cacheDir: cacheHome(deps.env, ctx.home, flags.home !== undefined),
     npm: () => npmOptions(deps.env, ctx.home, ctx.project),
     baseDir: deps.cwd,
     stateHome: ctx.stateHome,
-    remember: remember ?? mode !== 'update',
     ...(flags.strict ? { strict: true } : {}),
     ...(ctx.config?.mcpRegistry ? { mcpRegistry: ctx.config.mcpRegistry } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
-  })
+  }
 }
 
-/** Every fetched kit that would run commands needs a trusted source; asks in a terminal, refuses otherwise. */
+/**
+ * Every fetched kit that would run commands, or in which the content audit finds something, needs a trusted source;
+ * asks in a terminal, refuses otherwise. A local kit's findings (and a trusted source's) are printed as warnings.
+ */
 export async function checkTrust(
   deps: CliDeps,
   ctx: Context,
@@ -90,14 +107,22 @@ export async function checkTrust(
 ): Promise<void> {
   const canAsk = deps.isTTY && !flags.yes && !flags.json
   const prompter = deps.prompter ?? clackPrompter()
+  const audits = await auditKits(deps.fs, prepared.kits)
   await ensureTrusted(
-    prepared.kits.map((k) => ({
+    prepared.kits.map((k, i) => ({
       name: k.name,
       source: k.trustId,
       kit: k.kit,
       local: k.spec.kind === 'local',
+      findings: (audits[i]?.findings ?? []).map((f) => findingLine({ source: k.source, local: true }, f)),
     })),
     {
+      warn: (k) => {
+        deps.err(
+          `! the audit found ${k.findings.length} thing${k.findings.length === 1 ? '' : 's'} to look at in ${escapeForTerminal(k.name)} (${k.local ? 'a folder of your own' : `${escapeForTerminal(k.source)}, trusted`}); installing anyway:`,
+        )
+        for (const line of k.findings) deps.err(`    ${line}`)
+      },
       patterns: ctx.config?.trust ?? [],
       file: trustFile(ctx.stateHome),
       trustAll: flags.trust ?? false,
@@ -105,10 +130,17 @@ export async function checkTrust(
         ? {
             ask: async (pending: Untrusted[]) => {
               for (const p of pending) {
-                deps.err(
-                  `${escapeForTerminal(p.name)} (${escapeForTerminal(p.source)}) would run these commands in your tools:`,
-                )
+                if (p.commands.length > 0)
+                  deps.err(
+                    `${escapeForTerminal(p.name)} (${escapeForTerminal(p.source)}) would run these commands in your tools:`,
+                  )
                 for (const c of p.commands) deps.err(`    ${c}`)
+                if (p.findings) {
+                  deps.err(
+                    `${escapeForTerminal(p.name)}: the content audit found (outfit audit explains each rule):`,
+                  )
+                  for (const f of p.findings) deps.err(`    ${f}`)
+                }
               }
               // No is the default: running a stranger's commands takes a deliberate yes.
               const answer = await prompter.confirm(

@@ -13,6 +13,7 @@ export type OutfitJsonOutput =
   | RecoverDocument
   | ForgetDocument
   | InitDocument
+  | AuditDocument
   | ErrorDocument
 
 /**
@@ -487,6 +488,65 @@ export interface InitDocument {
    * Files created (absolute paths).
    */
   created: string[]
+}
+/**
+ * audit: per kit, the hidden characters and the commands running fetched code found in its text (exit 7 when anything is found).
+ */
+export interface AuditDocument {
+  /**
+   * Always audit.
+   */
+  command: 'audit'
+  /**
+   * Each kit audited, in the order of its sources.
+   */
+  kits: {
+    /**
+     * The kit's name in the config (or its source).
+     */
+    name: string
+    /**
+     * Where the kit comes from, as written.
+     */
+    source: string
+    /**
+     * What the audit found, by file and position.
+     */
+    findings: AuditFinding[]
+  }[]
+}
+export interface AuditFinding {
+  /**
+   * The rule the text breaks.
+   */
+  rule:
+    | 'bidi-control'
+    | 'invisible-character'
+    | 'tag-character'
+    | 'control-character'
+    | 'variation-selectors'
+    | 'pipe-to-shell'
+    | 'unpinned-package'
+  /**
+   * The file, relative to the kit folder.
+   */
+  file: string
+  /**
+   * 1-based line.
+   */
+  line: number
+  /**
+   * 1-based column, in code points (as editors count them).
+   */
+  column: number
+  /**
+   * The characters found, each as 'U+202E RIGHT-TO-LEFT OVERRIDE' (empty for the command rules).
+   */
+  codePoints: string[]
+  /**
+   * What was found and why it matters.
+   */
+  message: string
 }
 /**
  * An expected failure: nothing was changed.
