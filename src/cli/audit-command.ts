@@ -23,9 +23,7 @@ export async function auditCommand(deps: CliDeps, ctx: Context, flags: AuditFlag
   if (flags.json && flags.sarif)
     throw new UsageError('--json and --sarif are two forms of the same report; pass one of them')
   await checkKitSources(deps, ctx, flags)
-  const kits = await audit(
-    kitsRequest(deps, ctx, flags, await kitSources(deps, ctx, flags)),
-  )
+  const kits = await audit(kitsRequest(deps, ctx, flags, await kitSources(deps, ctx, flags)))
   const found = kits.some((k) => k.findings.length > 0)
   if (flags.sarif) {
     // File names relative to the repository, as code scanning shows them; a kit outside it by absolute file: URI.

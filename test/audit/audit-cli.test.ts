@@ -30,7 +30,7 @@ const sarifSchema = (() => {
     unknown
   >
   return new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile({
-    $id: id,
+    $id: String(id),
     ...rest,
   })
 })()
