@@ -175,7 +175,13 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     .option('--dry-run', 'Show what would change and write nothing (outfit.lock included)')
     .option('--trust', 'Trust the kit sources of this run, and remember it')
     .option('--strict', 'Refuse a kit that writes a secret as a literal in mcp.yaml')
-    .action((kitNames: string[], flags: KitFlags) => run(() => update(deps, kitNames, flags)))
+    .option(
+      '--min-release-age <age>',
+      "Skip npm versions and git commits younger than this (e.g. 3d, 12h; 0 = off; default: the config's minReleaseAge)",
+    )
+    .action((kitNames: string[], flags: KitFlags & { minReleaseAge?: string }) =>
+      run(() => update(deps, kitNames, flags)),
+    )
 
   withCommon(
     cli.command(

@@ -8,6 +8,7 @@ import { LOCK_FILE, readLock } from '../lock/lock-file.js'
 import { npmOptions } from '../sources/npm-config.js'
 import type { KitSource } from '../sources/resolve-kits.js'
 import { cacheHome } from '../sources/xdg.js'
+import { parseAge } from '../sources/release-age.js'
 import { ensureTrusted, type Untrusted } from '../trust/check-trust.js'
 import { escapeForTerminal } from '../formats/escape.js'
 import { findingLine } from '../report/render-audit.js'
@@ -24,6 +25,8 @@ export interface KitFlagsIn {
   trust?: boolean
   /** Refuse a kit with a secret written as a literal (else a warning). */
   strict?: boolean
+  /** update: skip releases younger than this (overrides the config's minReleaseAge). */
+  minReleaseAge?: string
 }
 
 /**
@@ -92,7 +95,19 @@ export function kitsRequest(
     ...(flags.strict ? { strict: true } : {}),
     ...(ctx.config?.mcpRegistry ? { mcpRegistry: ctx.config.mcpRegistry } : {}),
     ...(deps.signal ? { signal: deps.signal } : {}),
+    ...minReleaseAge(flags, ctx),
   }
+}
+
+/** --min-release-age, else the config's minReleaseAge (checked by its schema); a malformed flag is a usage error. */
+function minReleaseAge(flags: KitFlagsIn, ctx: Context): { minReleaseAge?: string } {
+  const value = flags.minReleaseAge ?? ctx.config?.minReleaseAge
+  if (value === undefined) return {}
+  if (parseAge(String(value)) === undefined)
+    throw new UsageError(
+      `--min-release-age must be a duration like 3d, 12h, 90m or 1w (0 turns it off), got '${value}'`,
+    )
+  return { minReleaseAge: String(value) }
 }
 
 /**

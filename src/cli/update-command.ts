@@ -4,6 +4,7 @@ import { CancelledError } from '../errors.js'
 import { checkScopes, install } from '../api/install.js'
 import { plan } from '../plan/plan.js'
 import { renderLockChanges, renderPlan, renderSummary } from '../report/render.js'
+import { renderSkipped } from '../report/render-skipped.js'
 import { runDocument, updateDocument } from '../report/to-json.js'
 import type { RunReport } from '../types.js'
 import { chooseTools, type ChooseFlags } from './choose-tools.js'
@@ -18,6 +19,7 @@ export interface UpdateFlags extends CommonFlags, ChooseFlags {
   force?: boolean
   dryRun?: boolean
   trust?: boolean
+  minReleaseAge?: string
 }
 
 export async function update(deps: CliDeps, kitNames: string[], flags: UpdateFlags): Promise<number> {
@@ -27,17 +29,20 @@ export async function update(deps: CliDeps, kitNames: string[], flags: UpdateFla
   const kits = await prepare(deps, ctx, flags, 'update', kitNames)
   const force = flags.force ?? false
   const plans = kits.changes.length === 0 ? [] : await plan({ ...ctx, targets, kit: kits.kit, force })
-  const document = (applied: boolean, report?: RunReport) =>
-    updateDocument(
+  const document = (applied: boolean, report?: RunReport) => ({
+    ...updateDocument(
       ctx.scope,
       kits.changes,
       plans,
       applied,
       report ? runDocument(report, ctx.scope) : undefined,
-    )
+    ),
+    ...(kits.skipped.length > 0 ? { skipped: kits.skipped } : {}),
+  })
   const print = (doc: unknown) => deps.out(JSON.stringify(doc, null, 2))
   if (!flags.json)
     for (const line of [
+      ...renderSkipped(kits.skipped),
       ...renderLockChanges(kits.changes),
       ...renderPlan(plans, { color: deps.color, cwd: deps.cwd }),
     ])

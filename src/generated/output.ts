@@ -218,6 +218,35 @@ export interface UpdateDocument {
    */
   applied: boolean
   /**
+   * Releases the minReleaseAge cooldown skipped, by kit (absent when none).
+   */
+  skipped?: {
+    /**
+     * The kit's name in the config (or its source).
+     */
+    kit: string
+    /**
+     * The source as written.
+     */
+    source: string
+    /**
+     * The npm version or git commit skipped: the newest, too young.
+     */
+    skipped: string
+    /**
+     * When it was published (npm) or committed (git), ISO 8601.
+     */
+    published: string
+    /**
+     * The version or commit taken instead.
+     */
+    using: string
+    /**
+     * The cooldown, as written (e.g. 3d).
+     */
+    minReleaseAge: string
+  }[]
+  /**
    * Kits whose lock entry changes; empty when every kit is up to date.
    */
   kits: {
