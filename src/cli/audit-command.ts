@@ -1,34 +1,43 @@
 // `outfit audit [--kit <source>] [--json | --sarif]`: the kits install would install, scanned for hidden characters
 // and commands that run fetched code. Exit 7 on any finding, so CI can gate on it; --sarif prints a SARIF 2.1.0 log
-// for GitHub code scanning. The work is api/audit.ts; this file picks the output.
+// for GitHub code scanning. The work is api/audit.ts; this file picks the output. It takes the kits request from
+// index.ts and names what it needs itself, so it adds no module to the CLI's import cycle.
 import { relative, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { audit } from '../api/audit.js'
+import { audit, type AuditRequest } from '../api/audit.js'
 import { toSarif } from '../audit/sarif.js'
 import { UsageError } from '../errors.js'
 import type { AuditDocument } from '../generated/output.js'
 import { renderAudit } from '../report/render-audit.js'
 import { version } from '../version.js'
-import type { Context } from './context.js'
 import { ExitCode } from './exit-code.js'
-import type { CliDeps } from './index.js'
-import { kitSources, kitsRequest, type KitFlagsIn } from './kit-input.js'
-import { checkKitSources } from './kit.js'
 
-export interface AuditFlags extends KitFlagsIn {
+export interface AuditFlags {
+  kit?: string
+  json?: boolean
   sarif?: boolean
 }
 
-export async function auditCommand(deps: CliDeps, ctx: Context, flags: AuditFlags): Promise<number> {
+/** Refuses --json with --sarif before anything is fetched. */
+export function checkAuditFlags(flags: AuditFlags): void {
   if (flags.json && flags.sarif)
     throw new UsageError('--json and --sarif are two forms of the same report; pass one of them')
-  await checkKitSources(deps, ctx, flags)
-  const kits = await audit(kitsRequest(deps, ctx, flags, await kitSources(deps, ctx, flags)))
+}
+
+export async function auditCommand(
+  deps: { out: (line: string) => void; cwd: string },
+  /** The repository folder: SARIF names files relative to it, as code scanning shows them. */
+  project: string,
+  request: AuditRequest,
+  flags: AuditFlags,
+): Promise<number> {
+  checkAuditFlags(flags)
+  const kits = await audit(request)
   const found = kits.some((k) => k.findings.length > 0)
   if (flags.sarif) {
-    // File names relative to the repository, as code scanning shows them; a kit outside it by absolute file: URI.
+    // A kit outside the repository is named by an absolute file: URI.
     const base = (dir: string) => {
-      const rel = relative(ctx.project, dir)
+      const rel = relative(project, dir)
       return rel.startsWith('..') ? pathToFileURL(dir).href : rel.split(sep).join('/')
     }
     const log = toSarif(

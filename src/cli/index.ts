@@ -36,11 +36,11 @@ import type { Kit, LoadedTarget, RunReport } from '../types.js'
 import { chooseTools, type ChooseFlags } from './choose-tools.js'
 import { context, readConfig, type CommonFlags, type Context } from './context.js'
 import { ExitCode, exitCodeForError, exitCodeForReport, succeeded } from './exit-code.js'
-import { checkTrust, prepare } from './kit-input.js'
+import { checkTrust, kitSources, kitsRequest, prepare } from './kit-input.js'
 import { checkKitSources, showKitWarnings } from './kit.js'
 import { update } from './update-command.js'
 import { forgetCommand } from './forget-command.js'
-import { auditCommand, type AuditFlags } from './audit-command.js'
+import { auditCommand, checkAuditFlags, type AuditFlags } from './audit-command.js'
 import { liveProgress } from './progress.js'
 import { validate } from './validate.js'
 import type { Prompter } from './prompts.js'
@@ -355,7 +355,13 @@ export async function main(argv: string[], deps: CliDeps): Promise<number> {
     )
     .option('--sarif', 'Print a SARIF 2.1.0 log (GitHub code scanning) instead of text')
     .action((flags: CommonFlags & AuditFlags) =>
-      run(async () => auditCommand(deps, await context(deps, flags), flags)),
+      run(async () => {
+        checkAuditFlags(flags)
+        const ctx = await context(deps, flags)
+        await checkKitSources(deps, ctx, flags)
+        const request = kitsRequest(deps, ctx, flags, await kitSources(deps, ctx, flags))
+        return auditCommand(deps, ctx.project, request, flags)
+      }),
     )
 
   cli
