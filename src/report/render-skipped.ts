@@ -1,6 +1,6 @@
 // What the release-age cooldown skipped on update, one line per kit: the release, how old it is, what was taken.
 import { age, type SkippedRelease } from '../sources/release-age.js'
-import { escapeForTerminal } from './escape.js'
+import { escapeForTerminal } from '../formats/escape.js'
 
 export function renderSkipped(skipped: SkippedRelease[], now = new Date()): string[] {
   const short = (v: string) => (/^[0-9a-f]{40}$/.test(v) ? v.slice(0, 12) : v)
