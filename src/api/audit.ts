@@ -4,7 +4,9 @@
 import { auditKit } from '../audit/audit-kit.js'
 import type { Finding } from '../audit/rules.js'
 import type { Fs } from '../fs/fs.js'
+import { checkKitSources, kitSources, prepare, type KitChoice } from './kit-sources.js'
 import { prepareKits, type KitsRequest, type PreparedKit } from './kits.js'
+import { openWorkspace, type WorkspaceRequest } from './workspace.js'
 
 export interface KitAudit {
   name: string
@@ -18,10 +20,28 @@ export interface KitAudit {
   findings: Finding[]
 }
 
-export type AuditRequest = Omit<KitsRequest, 'mode' | 'only' | 'remember'>
+export interface AuditResult {
+  /** The project folder (SARIF names files relative to it, as code scanning shows them). */
+  project: string
+  kits: KitAudit[]
+}
 
-/** The kits install would install (pinned by outfit.lock where it has them), each with what the audit finds. */
-export async function audit(request: AuditRequest): Promise<KitAudit[]> {
+/**
+ * `outfit audit`: the kits install would install in this workspace (--kit, else the config's, pinned by outfit.lock
+ * where it has them; the lock is never written), each with what the audit finds.
+ */
+export async function audit(request: WorkspaceRequest & Pick<KitChoice, 'kit'>): Promise<AuditResult> {
+  const ctx = await openWorkspace(request)
+  const sources = await kitSources(ctx, request)
+  await checkKitSources(ctx, sources)
+  const prepared = await prepare(ctx, sources, { ...request, mode: 'install', remember: false })
+  return { project: ctx.project, kits: await auditKits(ctx.fs, prepared.kits) }
+}
+
+/** The same audit over kit sources already chosen (a library caller that manages its own lock and cache). */
+export async function auditSources(
+  request: Omit<KitsRequest, 'mode' | 'only' | 'remember'>,
+): Promise<KitAudit[]> {
   const prepared = await prepareKits({ ...request, mode: 'install', remember: false })
   return auditKits(request.fs, prepared.kits)
 }

@@ -7,11 +7,13 @@
 // Backups of files outfit replaced (`install --force`) are never removed here: they hold the user's own content, and
 // a forgotten install is exactly the case where nothing else can say whether they are still needed.
 import { join } from 'node:path'
-import { StateError, UsageError } from '../errors.js'
+import { CancelledError, StateError, UsageError } from '../errors.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
 import { acquireLock, type LockOptions } from '../safety/lock.js'
 import { journalRoot } from '../safety/journal.js'
 import { scopeStateDir } from '../state/scope-state.js'
+import { scopeRoots } from './targets.js'
+import { openWorkspace, type WorkspaceRequest } from './workspace.js'
 
 export interface ForgetRequest {
   fs: Fs
@@ -80,7 +82,7 @@ export async function planForget(request: ForgetRequest): Promise<ForgetPlan[]> 
  * Drops what the plans list, under each scope's lock (never while another outfit changes the scope). A record that
  * appeared after the plan was shown is not in it, and stays.
  */
-export async function forget(request: ForgetRequest, plans: ForgetPlan[]): Promise<void> {
+export async function dropRecords(request: ForgetRequest, plans: ForgetPlan[]): Promise<void> {
   const { fs } = request
   for (const plan of plans) {
     const lock = await acquireLock(fs, plan.stateDir, request.lock)
@@ -97,6 +99,48 @@ export async function forget(request: ForgetRequest, plans: ForgetPlan[]): Promi
     // Nothing left (no other install, no backups): the scope's state folder goes too.
     await fs.rmdir(plan.stateDir).catch(() => {})
   }
+}
+
+export interface ForgetScopeRequest extends WorkspaceRequest {
+  /** Only these tools' installs (default: every install of the scope, and its crash journals). */
+  tools?: string[]
+  /** Only list what would be forgotten. */
+  dryRun?: boolean
+  /** Forget without asking. */
+  yes?: boolean
+  /** What would be forgotten, before anything is asked or dropped. */
+  onPlan?: (plans: ForgetPlan[], scope: string) => void
+  /** Asked before forgetting unless `yes`; absent: refuse (forget changes nothing without a yes). Null: cancelled. */
+  confirm?: () => Promise<boolean | null>
+}
+
+/** `forget`: list a scope's records, then (given a yes) drop them. */
+export async function forget(
+  request: ForgetScopeRequest,
+): Promise<{ scope: string; plans: ForgetPlan[]; forgotten: boolean }> {
+  const ctx = await openWorkspace(request)
+  const roots = scopeRoots(ctx.all, ctx.scope, ctx)
+  const forgetting = {
+    fs: ctx.fs,
+    stateHome: ctx.stateHome,
+    scope: ctx.scope,
+    roots: roots.length > 0 ? roots : [ctx.scope === 'global' ? ctx.home : ctx.project],
+    tools: request.tools ?? [],
+  }
+  const plans = await planForget(forgetting)
+  request.onPlan?.(plans, ctx.scope)
+  let go = plans.length > 0 && !request.dryRun
+  if (go && !request.yes) {
+    if (!request.confirm)
+      throw new UsageError('outfit forget changes nothing without a yes', {
+        hint: 'run it again with --yes to forget what is listed above (or --dry-run to only list it)',
+      })
+    const answer = await request.confirm()
+    if (answer === null) throw new CancelledError('interrupted at the question; nothing was changed')
+    go = answer
+  }
+  if (go) await dropRecords(forgetting, plans)
+  return { scope: ctx.scope, plans, forgotten: go }
 }
 
 // --- internal ---

@@ -5,8 +5,46 @@ import { exists, type Fs } from '../fs/fs.js'
 import { kebabName, scaffoldKit } from '../init/scaffold-kit.js'
 import { scaffoldTarget } from '../init/scaffold-target.js'
 import { schemaRefFor } from '../init/schema-ref.js'
+import { readConfig } from './workspace.js'
 
 const ID = /^[a-z0-9][a-z0-9-]*$/
+
+export interface InitRequest {
+  fs: Fs
+  /** Relative paths start here. */
+  cwd: string
+  /** `kit` (name: its folder, default .) or `target` (name: its id). */
+  kind: string
+  name?: string
+  /** Where `init target` writes <id>.yaml (default: the config file's first targets folder, else ./targets). */
+  dir?: string
+  /** The config file (default: the nearest outfit.config.yaml). */
+  config?: string
+}
+
+/** `init`: the files created, and the folder they went to (for what to do next). */
+export async function init(
+  request: InitRequest,
+): Promise<{ kind: 'kit' | 'target'; created: string[]; folder: string }> {
+  const { fs, cwd, kind, name } = request
+  if (kind === 'kit') {
+    if (request.dir !== undefined)
+      throw new UsageError('`init kit` takes the folder as its argument: outfit init kit <dir>')
+    const folder = resolve(cwd, name ?? '.')
+    return { kind, created: await initKit(fs, folder), folder }
+  }
+  if (kind === 'target') {
+    if (name === undefined)
+      throw new UsageError('`init target` needs an id', { hint: 'e.g. outfit init target my-tool' })
+    const config = request.dir === undefined ? await readConfig(request, request.config) : undefined
+    const folder =
+      request.dir !== undefined ? resolve(cwd, request.dir) : (config?.targets[0] ?? resolve(cwd, 'targets'))
+    return { kind, created: await initTarget(fs, folder, name), folder }
+  }
+  throw new UsageError(`unknown init kind '${kind}'`, {
+    hint: 'use `outfit init kit [dir]` or `outfit init target <id>`',
+  })
+}
 
 export async function initKit(
   fs: Fs,

@@ -9,9 +9,10 @@ import { findBlock, type BlockRef, type BlockValue, type CommentStyle } from '..
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { manifestMemo, readManifest } from '../state/manifest-file.js'
 import { blockTag, openScopeState, type ScopeState } from '../state/scope-state.js'
-import { stateHomeOf } from './install.js'
+import { stateHomeOf } from '../run/run-tools.js'
 import type { Change, LoadedTarget } from '../types.js'
-import { detectTool } from './targets.js'
+import { detectTool, pickTargets, scopeRoots } from './targets.js'
+import { openWorkspace, type WorkspaceRequest } from './workspace.js'
 import { createdByOutfit } from './detect.js'
 import { stampedStats, statsAsStamped } from '../run/fast-path.js'
 
@@ -29,7 +30,8 @@ export interface ToolStatus {
   drift: Drift[]
 }
 
-export async function status(request: {
+/** Per tool of the scope: detected, installed kit, drift (the drift reader behind `status` and tool choice). */
+export async function toolStatus(request: {
   fs: Fs
   targets: LoadedTarget[]
   scope: string
@@ -105,6 +107,33 @@ export async function interruptedRuns(fs: Fs, stateHome: string, roots: string[]
     }
   }
   return out
+}
+
+export interface StatusRequest extends WorkspaceRequest {
+  /** Only these tools (default: every known tool with the scope). */
+  tools?: string[]
+}
+
+export interface StatusResult {
+  scope: string
+  /** The folders the scope stands for across the tools (what is being described). */
+  roots: string[]
+  rows: ToolStatus[]
+  /** Folders where an outfit run was interrupted: what is shown may be partial until it is recovered. */
+  interrupted: string[]
+}
+
+/** `status`: what outfit installed in a scope, tool by tool, and what drifted since. */
+export async function status(request: StatusRequest): Promise<StatusResult> {
+  const ctx = await openWorkspace(request)
+  const targets = request.tools && request.tools.length > 0 ? pickTargets(ctx.all, request.tools) : ctx.all
+  const rows = await toolStatus({ ...ctx, targets })
+  const interrupted = await interruptedRuns(
+    ctx.fs,
+    ctx.stateHome,
+    rows.length > 0 ? [ctx.scope === 'global' ? ctx.home : ctx.project, ctx.home, ctx.project] : [],
+  )
+  return { scope: ctx.scope, roots: scopeRoots(targets, ctx.scope, ctx), rows, interrupted }
 }
 
 // --- internal ---

@@ -41,11 +41,6 @@ export function exitCodeForReport(report: RunReport, signal?: 'SIGINT' | 'SIGTER
     : ExitCode.Success
 }
 
-/** Every tool installed (or was already up to date): what must hold before outfit.lock is written. */
-export function succeeded(report: RunReport): boolean {
-  return !report.cancelled && report.results.every((r) => r.status !== 'failed' && r.status !== 'cancelled')
-}
-
 export function exitCodeForError(error: OutfitError, signal?: 'SIGINT' | 'SIGTERM'): ExitCode {
   switch (error.code) {
     case 'USAGE':

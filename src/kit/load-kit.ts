@@ -1,7 +1,8 @@
 // Reads a kit directory: kit.yaml (identity), mcp.yaml and hooks.yaml (data), and the list of its content files.
 // Every YAML file is checked against its schema with file:line:col diagnostics, like targets.
-import { join, relative, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { rememberCheckedFiles } from '../actions/kit-file.js'
+import { TargetInvalidError } from '../errors.js'
 import { exists, isNotFound, type Fs } from '../fs/fs.js'
 import { describeOpenError } from '../fs/read-bounded.js'
 import { locate } from '../load/locate.js'
@@ -84,6 +85,13 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   }
   rememberCheckedFiles(kit, checked)
   return { ok: true, warnings, value: kit }
+}
+
+/** A kit folder loaded, or its problems thrown (for programs and tests that install a folder directly). */
+export async function requireKit(fs: Fs, dir: string): Promise<Kit> {
+  const result = await loadKit(fs, resolve(dir))
+  if (!result.ok) throw new TargetInvalidError(result.diagnostics)
+  return result.value
 }
 
 // --- internal ---

@@ -1,12 +1,12 @@
 // `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
 // file it would create, change or remove, with unified diffs. Nothing is written.
-import { install, scopeStates, stateHomeOf, type KitInput, type RunRequest } from '../api/install.js'
+import { installTools, scopeStates, stateHomeOf, type RunRequest } from '../run/run-tools.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { recover } from '../safety/guard-run.js'
 import { resolve } from 'node:path'
 import { isInside } from '../fs/contain.js'
 import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
-import type { Dropped, ToolResult } from '../types.js'
+import type { Dropped, Kit, ToolResult } from '../types.js'
 import { OverlayFs } from './overlay-fs.js'
 
 export interface PlannedChange {
@@ -25,7 +25,7 @@ export interface ToolPlan {
   changes: PlannedChange[]
 }
 
-export async function plan(request: RunRequest & KitInput): Promise<ToolPlan[]> {
+export async function plan(request: RunRequest & { kit: Kit }): Promise<ToolPlan[]> {
   const out: ToolPlan[] = []
   const stateHome = stateHomeOf(request)
   // Loaded here, not at startup: only plan needs it.
@@ -43,7 +43,7 @@ export async function plan(request: RunRequest & KitInput): Promise<ToolPlan[]> 
   for (const target of request.targets) {
     const overlay = new OverlayFs(recovered.fs)
     const { onToolDone: _done, ...quiet } = request
-    const report = await install({ ...quiet, targets: [target], fs: overlay.fs })
+    const report = await installTools({ ...quiet, targets: [target], fs: overlay.fs })
     const result = report.results[0]
     const changes = (await overlay.changes())
       // outfit's own state (manifest, backups, journal, lock) is bookkeeping, not part of what the tool reads.

@@ -1,7 +1,7 @@
 // Audit findings for people: `file:line:col  rule  what was found: why (code points)`, one line each, escaped for the
 // terminal (a file name or a command from a kit is shown, never obeyed). A fetched kit's files are named by its source.
 import type { Finding } from '../audit/rules.js'
-import { escapeForTerminal } from '../formats/escape.js'
+import { findingLine } from '../audit/finding-line.js'
 
 export interface AuditedKit {
   name: string
@@ -24,22 +24,3 @@ export function renderAudit(kits: AuditedKit[]): string[] {
   )
   return lines
 }
-
-/** One finding, located: `rules/a.md:3:14  bidi-control  a bidirectional control: … (U+202E RIGHT-TO-LEFT OVERRIDE)`. */
-export function findingLine(kit: Pick<AuditedKit, 'source' | 'local' | 'shown'>, f: Finding): string {
-  const where = kit.local
-    ? kit.shown && kit.shown !== '.'
-      ? `${kit.shown}/${f.file}`
-      : f.file
-    : `${kit.source} › ${f.file}`
-  const points =
-    f.codePoints.length === 0
-      ? ''
-      : ` (${f.codePoints.slice(0, MAX_POINTS).join(', ')}${f.codePoints.length > MAX_POINTS ? `, and ${f.codePoints.length - MAX_POINTS} more` : ''})`
-  return escapeForTerminal(`${where}:${f.line}:${f.column}  ${f.rule}  ${f.message}${points}`)
-}
-
-// --- internal ---
-
-/** A run of tag characters names up to 95 of them: the hidden text says more than the list. */
-const MAX_POINTS = 4

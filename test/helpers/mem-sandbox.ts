@@ -1,9 +1,10 @@
 // The integration sandbox (test/integration/sandbox.ts) on memfs: the same home, project, state and starter kit, for
 // tests of outfit's logic that need no real disk (no permissions, signals or processes), at a fraction of the cost.
+import { requireKit } from '../../src/kit/load-kit.js'
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
-import { install, uninstall } from '../../src/api/install.js'
+import { installTools as install, uninstallTools as uninstall } from '../../src/run/run-tools.js'
 import type { Fs } from '../../src/fs/fs.js'
 import type { RunReport } from '../../src/types.js'
 import { builtinTargets, repoRoot } from '../integration/sandbox.js'
@@ -72,7 +73,9 @@ export async function createMemSandbox(): Promise<MemSandbox> {
       force: false,
       env: {},
     }
-    return command === 'install' ? install({ ...request, kitDir: kit }) : uninstall(request)
+    return command === 'install'
+      ? install({ ...request, kit: await requireKit(request.fs, kit) })
+      : uninstall(request)
   }
   const tree = async (): Promise<Record<string, string>> => {
     const out: Record<string, string> = {}

@@ -129,7 +129,7 @@ describe('claude-code, global scope', () => {
   })
 
   it('a version bump alone is an update: recorded, reported, and shown by status', async () => {
-    const { status } = await import('../../src/api/status.js')
+    const { toolStatus: status } = await import('../../src/api/status.js')
     const { requireTargets } = await import('../../src/api/targets.js')
     const { realFs } = await import('../../src/fs/fs.js')
     await sb.install(['claude-code'])

@@ -39,7 +39,7 @@ describe('fast path', () => {
   })
 
   it('status: a file that stats as stamped is in sync; any edit, even one keeping size and mtime, is drift, stamp or not', async () => {
-    const { status } = await import('../../src/api/status.js')
+    const { toolStatus: status } = await import('../../src/api/status.js')
     const { requireTargets } = await import('../../src/api/targets.js')
     const { realFs } = await import('../../src/fs/fs.js')
     const { rm, stat } = await import('node:fs/promises')
@@ -80,7 +80,7 @@ describe('fast path', () => {
   })
 
   it('status trusts no stamp whose seal does not verify', async () => {
-    const { status } = await import('../../src/api/status.js')
+    const { toolStatus: status } = await import('../../src/api/status.js')
     const { requireTargets } = await import('../../src/api/targets.js')
     const { realFs } = await import('../../src/fs/fs.js')
     const { statSync } = await import('node:fs')

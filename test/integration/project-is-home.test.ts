@@ -1,7 +1,8 @@
 // `--project ~`: the project folder is the home, so the global and project scopes of one tool share folders
 // (~/.agents/skills, ~/.codex/config.toml). Uninstalling one scope must keep what the other still claims.
+import { requireKit } from '../../src/kit/load-kit.js'
 import { describe, expect, it } from 'vitest'
-import { install, uninstall } from '../../src/api/install.js'
+import { installTools as install, uninstallTools as uninstall } from '../../src/run/run-tools.js'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
 import { useSandbox } from './sandbox.js'
@@ -19,7 +20,9 @@ async function run(command: 'install' | 'uninstall', tools: string[], scope: str
     stateHome: sb.state,
     env: {},
   }
-  return command === 'install' ? install({ ...request, kitDir: sb.kit }) : uninstall(request)
+  return command === 'install'
+    ? install({ ...request, kit: await requireKit(request.fs, sb.kit) })
+    : uninstall(request)
 }
 
 describe('the project folder is the home', () => {

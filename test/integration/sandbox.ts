@@ -1,11 +1,12 @@
 // Real temp directories for integration tests: a home, a project and a writable copy of the starter kit.
+import { requireKit } from '../../src/kit/load-kit.js'
 import { createHash } from 'node:crypto'
 import { cp, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach } from 'vitest'
-import { install, uninstall } from '../../src/api/install.js'
+import { installTools as install, uninstallTools as uninstall } from '../../src/run/run-tools.js'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
 import type { GitIgnoreMode } from '../../src/run/git-ignore.js'
@@ -79,7 +80,9 @@ export async function createSandbox(): Promise<Sandbox> {
       env: options.env ?? {},
       ...(options.gitignore ? { gitignore: options.gitignore } : {}),
     }
-    return command === 'install' ? install({ ...request, kitDir: kit }) : uninstall(request)
+    return command === 'install'
+      ? install({ ...request, kit: await requireKit(request.fs, kit) })
+      : uninstall(request)
   }
   return {
     root,

@@ -4,7 +4,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { install } from '../../src/api/install.js'
+import { installTools as install } from '../../src/run/run-tools.js'
 import { prepareKits, type KitsRequest } from '../../src/api/kits.js'
 import { realFs } from '../../src/fs/fs.js'
 import { registryClient } from '../../src/registry/registry-client.js'

@@ -5,7 +5,7 @@ import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useSandbox } from '../integration/sandbox.js'
-import { forget, planForget } from '../../src/api/forget.js'
+import { dropRecords as forget, planForget } from '../../src/api/forget.js'
 import type { OutfitError } from '../../src/errors.js'
 import { realFs } from '../../src/fs/fs.js'
 

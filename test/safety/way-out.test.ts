@@ -17,7 +17,7 @@ import {
 } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { forget, planForget } from '../../src/api/forget.js'
+import { dropRecords as forget, planForget } from '../../src/api/forget.js'
 import { realFs } from '../../src/fs/fs.js'
 import { MANIFEST_VERSION, manifestPath } from '../../src/state/manifest-file.js'
 import { seal } from '../../src/state/seal.js'

@@ -1,40 +1,53 @@
-// Which tools a command acts on: named ones, --all, --detected, the config file's list, or (in a terminal) the
-// person's choice from a multiselect. Without a terminal it never asks.
-import { status } from '../api/status.js'
-import { createdByOutfit, detectTool, pickTargets } from '../api/targets.js'
+// Which tools a use case acts on: named ones, --all, --detected, the config file's list, or the person's choice
+// through the injected question. Without a question (no terminal, --yes, CI) it never asks.
+import { toolStatus } from './status.js'
+import { createdByOutfit, detectTool, pickTargets } from './targets.js'
 import { CancelledError, UsageError } from '../errors.js'
 import type { LoadedTarget } from '../types.js'
-import type { Context } from './context.js'
-import type { CliDeps } from './index.js'
-import { clackPrompter } from './prompts.js'
+import type { Note, Workspace } from './workspace.js'
 
-export interface ChooseFlags {
+/** Asks a person which tools (the detected ones preselected), then to confirm; null when they cancel. */
+export interface ToolQuestion {
+  select(
+    options: { value: string; label: string; hint?: string }[],
+    initial: string[],
+  ): Promise<string[] | null>
+  confirm(message: string): Promise<boolean | null>
+}
+
+export interface ToolChoice {
+  /** Tools named by id. */
+  tools?: string[]
+  /** Every known tool that has the scope. */
   all?: boolean
+  /** Every tool with the scope found on this machine. */
   detected?: boolean
-  yes?: boolean
+  /** Asked when nothing above (nor the config) names the tools; absent: never ask. */
+  askTools?: ToolQuestion
+  onNote?: (note: Note) => void
 }
 
 export async function chooseTools(
-  deps: CliDeps,
-  ctx: Context,
-  tools: string[],
-  flags: ChooseFlags,
+  ctx: Workspace,
+  choice: ToolChoice,
   verb = 'Install into',
 ): Promise<LoadedTarget[]> {
-  if (tools.length > 0 && (flags.all || flags.detected))
+  const tools = choice.tools ?? []
+  const note = (text: string) => choice.onNote?.({ text, about: 'tools' })
+  if (tools.length > 0 && (choice.all || choice.detected))
     throw new UsageError('name tools or use --all/--detected, not both')
   // --all and --detected mean "every tool that can take this scope": the others are named, not fatal.
   const withScope = ctx.all.filter((t) => Object.hasOwn(t.spec.scopes, ctx.scope))
   const skipped = ctx.all.filter((t) => !withScope.includes(t))
-  if ((flags.all || flags.detected) && skipped.length > 0) {
-    deps.err(`note: skipping ${skipped.map((t) => t.spec.name).join(', ')} (no '${ctx.scope}' scope)`)
+  if ((choice.all || choice.detected) && skipped.length > 0) {
+    note(`note: skipping ${skipped.map((t) => t.spec.name).join(', ')} (no '${ctx.scope}' scope)`)
   }
-  if (flags.all) return withScope
-  if (flags.detected) {
+  if (choice.all) return withScope
+  if (choice.detected) {
     const found = []
-    const created = await createdByOutfit(deps.fs, ctx)
+    const created = await createdByOutfit(ctx.fs, ctx)
     for (const t of withScope)
-      if (await detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)) found.push(t)
+      if (await detectTool(ctx.fs, t, ctx, ctx.env.PATH ?? '', created)) found.push(t)
     if (found.length === 0)
       throw new UsageError('no supported tool was detected', {
         hint: `name the tools to use: ${ctx.all.map((t) => t.spec.id).join(', ')}`,
@@ -43,12 +56,12 @@ export async function chooseTools(
   }
   if (tools.length > 0) return withScopeOnly(pickTargets(ctx.all, tools), ctx.scope)
   if (ctx.config?.tools) return withScopeOnly(pickTargets(ctx.all, ctx.config.tools), ctx.scope)
-  if (deps.isTTY && !flags.yes && !deps.env.CI) return ask(deps, ctx, withScope, verb)
+  if (choice.askTools) return ask(choice.askTools, ctx, withScope, verb)
   // Without a question to ask: the tools outfit installed in this scope are the ones meant (uninstall, plan, update,
   // a re-install), as the manifests remember them.
   const installed = await installedTools(ctx, withScope)
   if (installed.length > 0) {
-    deps.err(
+    note(
       `note: acting on the tools installed here: ${installed.map((t) => t.spec.id).join(', ')} (name tools to choose others)`,
     )
     return installed
@@ -63,8 +76,8 @@ export async function chooseTools(
 // --- internal ---
 
 /** The tools with an install of this scope on record; none when the records cannot be read (the command says why). */
-async function installedTools(ctx: Context, candidates: LoadedTarget[]): Promise<LoadedTarget[]> {
-  const rows = await status({ ...ctx, targets: candidates }).catch(() => [])
+async function installedTools(ctx: Workspace, candidates: LoadedTarget[]): Promise<LoadedTarget[]> {
+  const rows = await toolStatus({ ...ctx, targets: candidates }).catch(() => [])
   const ids = new Set(rows.filter((r) => r.installed).map((r) => r.tool))
   return candidates.filter((t) => ids.has(t.spec.id))
 }
@@ -83,33 +96,31 @@ function withScopeOnly(targets: LoadedTarget[], scope: string): LoadedTarget[] {
 
 /** In a terminal with no tools named: pick from the detected ones, then confirm. */
 async function ask(
-  deps: CliDeps,
-  ctx: Context,
+  question: ToolQuestion,
+  ctx: Workspace,
   candidates: LoadedTarget[],
   verb: string,
 ): Promise<LoadedTarget[]> {
-  const prompter = deps.prompter ?? clackPrompter()
   const detected = new Set<string>()
-  const created = await createdByOutfit(deps.fs, ctx)
+  const created = await createdByOutfit(ctx.fs, ctx)
   for (const t of candidates)
-    if (await detectTool(deps.fs, t, ctx, deps.env.PATH ?? '', created)) detected.add(t.spec.id)
+    if (await detectTool(ctx.fs, t, ctx, ctx.env.PATH ?? '', created)) detected.add(t.spec.id)
   const options = candidates.map((t) => ({
     value: t.spec.id,
     label: t.spec.name,
     ...(detected.has(t.spec.id) ? { hint: 'detected' } : {}),
   }))
   const interrupted = () => new CancelledError('interrupted while asking; nothing was changed')
-  if (deps.signal?.aborted) throw interrupted()
-  const chosen = await prompter.selectTools(options, [...detected], deps.signal)
-  if (deps.signal?.aborted) throw interrupted()
+  if (ctx.signal?.aborted) throw interrupted()
+  const chosen = await question.select(options, [...detected])
+  if (ctx.signal?.aborted) throw interrupted()
   if (chosen === null || chosen.length === 0)
     throw new CancelledError('nothing selected; nothing was changed')
   const picked = pickTargets(ctx.all, chosen)
-  const confirmed = await prompter.confirm(
+  const confirmed = await question.confirm(
     `${verb} ${picked.map((t) => t.spec.name).join(', ')} (${ctx.scope} scope)?`,
-    deps.signal,
   )
-  if (deps.signal?.aborted) throw interrupted()
+  if (ctx.signal?.aborted) throw interrupted()
   if (!confirmed) throw new CancelledError('not confirmed; nothing was changed')
   return picked
 }

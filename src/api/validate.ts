@@ -1,37 +1,44 @@
-// `outfit validate`: the named files, each checked as what it is; or, with none named, the config file and every
-// known target; plus the whole kit with --kit. Returns diagnostics as data; the shell renders them.
+// `validate`: the named files, each checked as what it is; or, with none named, the config file and every known
+// target; plus the whole kit with `kit`. Returns diagnostics as data; the caller renders them.
 import { resolve } from 'node:path'
-import { validateFile } from '../api/validate-file.js'
-import { discoverTargets } from '../api/targets.js'
+import { validateFile } from './validate-file.js'
+import { discoverTargets } from './targets.js'
 import { missingTargetFolders, unknownConfigTools } from '../config/load-config.js'
 import { TargetInvalidError } from '../errors.js'
+import type { Fs } from '../fs/fs.js'
 import { loadKit } from '../kit/load-kit.js'
 import type { Diagnostic } from '../types.js'
-import { readConfig, targetDirs } from './context.js'
-import type { CliDeps } from './index.js'
+import { readConfig, targetDirs } from './workspace.js'
 
-export interface ValidateFlags {
+export interface ValidateRequest {
+  fs: Fs
+  /** Relative paths start here. */
+  cwd: string
+  /** The files to check (default: the config file and every known target). */
+  files?: string[]
+  /** Extra folders of target YAML files. */
   targets?: string | string[]
+  /** The config file (default: the nearest outfit.config.yaml). */
   config?: string
+  /** Also check this kit folder. */
   kit?: string
 }
 
 export async function validate(
-  deps: CliDeps,
-  files: string[],
-  flags: ValidateFlags,
+  request: ValidateRequest,
 ): Promise<{ diagnostics: Diagnostic[]; checked: number }> {
+  const files = request.files ?? []
   const diagnostics: Diagnostic[] = []
   let checked = 0
   if (files.length > 0) {
-    const results = await Promise.all(files.map((f) => validateFile(deps.fs, resolve(deps.cwd, f))))
+    const results = await Promise.all(files.map((f) => validateFile(request.fs, resolve(request.cwd, f))))
     diagnostics.push(...results.flatMap((r) => r.diagnostics))
     checked += files.length
   } else {
     // The config file is checked first: its targets folders are only known once it is valid.
     let config
     try {
-      config = await readConfig(deps, flags.config)
+      config = await readConfig(request, request.config)
       if (config) checked++
     } catch (error) {
       if (!(error instanceof TargetInvalidError)) throw error
@@ -40,14 +47,14 @@ export async function validate(
     }
     if (config) {
       // Reported at their line in the config, then left out so they are not reported twice.
-      const missing = await missingTargetFolders(deps.fs, config)
+      const missing = await missingTargetFolders(request.fs, config)
       diagnostics.push(...missing)
       config = {
         ...config,
         targets: config.targets.filter((dir) => !missing.some((d) => d.message.endsWith(dir))),
       }
     }
-    const loaded = await discoverTargets({ fs: deps.fs, targetDirs: targetDirs(deps, flags, config) })
+    const loaded = await discoverTargets({ fs: request.fs, targetDirs: targetDirs(request, config) })
     diagnostics.push(...loaded.diagnostics, ...loaded.warnings)
     if (config && loaded.diagnostics.length === 0)
       diagnostics.push(
@@ -58,14 +65,14 @@ export async function validate(
       )
     checked += loaded.targets.length + new Set(loaded.diagnostics.map((d) => d.file)).size
   }
-  if (flags.kit !== undefined) {
-    const kit = await loadKit(deps.fs, resolve(deps.cwd, flags.kit), { checkContent: true })
+  if (request.kit !== undefined) {
+    const kit = await loadKit(request.fs, resolve(request.cwd, request.kit), { checkContent: true })
     diagnostics.push(...(kit.ok ? kit.warnings : kit.diagnostics))
     // Counted as files, like everything else validate reports: the kit's own YAML files and its content files.
     const meta = ['kit.yaml', 'mcp.yaml', 'hooks.yaml']
     const present = await Promise.all(
       meta.map((f) =>
-        deps.fs.stat(resolve(deps.cwd, flags.kit as string, f)).then(
+        request.fs.stat(resolve(request.cwd, request.kit as string, f)).then(
           () => 1,
           () => 0,
         ),

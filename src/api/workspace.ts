@@ -1,7 +1,9 @@
-// What every command needs before it can act: the config file (if any), the targets, the scope and the folders that
-// ~ and the project stand for. Command-line flags win over outfit.config.yaml, which wins over the defaults.
+// What every use case needs before it can act: the config file (if any), the targets, the scope and the folders that
+// ~ and the project stand for. The request's values (the CLI's flags) win over outfit.config.yaml, which wins over the
+// defaults. Says what deserves a note through `onNote`; never prints.
 import { resolve } from 'node:path'
-import { requireTargets } from '../api/targets.js'
+import type { Fs } from '../fs/fs.js'
+import { requireTargets } from './targets.js'
 import {
   findConfig,
   loadConfig,
@@ -14,32 +16,52 @@ import { pauseAfterChanges } from '../safety/guard-run.js'
 import { findProjectRoot } from '../config/project-root.js'
 import { defaultStateHome } from '../state/scope-state.js'
 import { legacyStateFolders, legacyStateWarning } from '../state/legacy-state.js'
-import type { CliDeps } from './index.js'
 
-export interface CommonFlags {
-  home?: string
-  project?: string
-  scope?: string
-  targets?: string | string[]
-  config?: string
-  json?: boolean
-  yes?: boolean
+/** Something worth telling a person that changes nothing; `about` lets a front end choose which to show. */
+export interface Note {
+  text: string
+  /**
+   * `tools`: which tools a run acts on (said even when a script asked for JSON: it changes what is acted on);
+   * `setup`: advice about the folders, the kits or outfit's old state.
+   */
+  about: 'tools' | 'setup'
 }
 
-export type Context = Awaited<ReturnType<typeof context>>
+/** Where a use case runs: the process around it and the choices the CLI takes as flags. */
+export interface WorkspaceRequest {
+  fs: Fs
+  /** Relative paths in the request start here (the CLI: the current directory). */
+  cwd: string
+  env: Readonly<Record<string, string | undefined>>
+  /** The folder that stands for ~ (must exist; default: $HOME); also sandboxes outfit's state and cache. */
+  home?: string
+  /** The project folder (must exist; default: the config file's folder, else the git root of cwd). */
+  project?: string
+  /** global, project or a tool's own (default: the config's, else project). */
+  scope?: string
+  /** Extra folders of target YAML files. */
+  targets?: string | string[]
+  /** The config file (default: the nearest outfit.config.yaml). */
+  config?: string
+  signal?: AbortSignal
+  onNote?: (note: Note) => void
+}
 
-export async function context(deps: CliDeps, flags: CommonFlags) {
-  const config = await readConfig(deps, flags.config)
-  const scope = flags.scope ?? config?.scope ?? 'project'
+export type Workspace = Awaited<ReturnType<typeof openWorkspace>>
+
+export async function openWorkspace(request: WorkspaceRequest) {
+  const note = (text: string) => request.onNote?.({ text, about: 'setup' })
+  const config = await readConfig(request, request.config)
+  const scope = request.scope ?? config?.scope ?? 'project'
   if (!/^[a-z][a-z0-9-]*$/.test(scope))
     throw new UsageError(`invalid --scope '${scope}'`, {
       hint: 'use global or project (some tools have more, e.g. plugin)',
     })
   if (config) {
-    const missing = await missingTargetFolders(deps.fs, config)
+    const missing = await missingTargetFolders(request.fs, config)
     if (missing.length > 0) throw new TargetInvalidError(missing)
   }
-  const all = await requireTargets({ fs: deps.fs, targetDirs: targetDirs(deps, flags, config) })
+  const all = await requireTargets({ fs: request.fs, targetDirs: targetDirs(request, config) })
   if (config) {
     const unknown = unknownConfigTools(
       config,
@@ -48,41 +70,43 @@ export async function context(deps: CliDeps, flags: CommonFlags) {
     if (unknown.length > 0) throw new TargetInvalidError(unknown)
   }
   const home =
-    flags.home !== undefined
-      ? await existingDir(deps, '--home', flags.home)
-      : resolve(deps.cwd, deps.env.HOME ?? '~')
+    request.home !== undefined
+      ? await existingDir(request, '--home', request.home)
+      : resolve(request.cwd, request.env.HOME ?? '~')
   // A config file marks the repository, else its git root: running from a subfolder still installs at its root.
   const project =
-    flags.project !== undefined
-      ? await existingDir(deps, '--project', flags.project)
-      : (config?.dir ?? (await findProjectRoot(deps.fs, deps.cwd, home)))
+    request.project !== undefined
+      ? await existingDir(request, '--project', request.project)
+      : (config?.dir ?? (await findProjectRoot(request.fs, request.cwd, home)))
   // A project scope in the home is almost always a mistake (`outfit install` run in ~): say so, and what was meant.
-  if (scope === 'project' && flags.project === undefined && project === resolve(home) && !flags.json)
-    deps.err(
+  if (scope === 'project' && request.project === undefined && project === resolve(home))
+    note(
       `! the project folder is your home (${project}): a project install here writes the tools' project folders into it. For your user configuration use --scope global; for a repository, run outfit inside it (or pass --project).`,
     )
-  if (!flags.json)
-    for (const dir of await legacyStateFolders(deps.fs, [home, project])) deps.err(legacyStateWarning(dir))
+  for (const dir of await legacyStateFolders(request.fs, [home, project])) note(legacyStateWarning(dir))
   return {
-    fs: deps.fs,
+    fs: request.fs,
     all,
     scope,
     config,
     home,
     // A --home sandbox keeps outfit's state inside it too; otherwise the XDG state home (never the project).
-    stateHome: defaultStateHome(home, flags.home === undefined ? deps.env.XDG_STATE_HOME : undefined),
+    stateHome: defaultStateHome(home, request.home === undefined ? request.env.XDG_STATE_HOME : undefined),
     project,
     ...(config?.gitignore ? { gitignore: config.gitignore } : {}),
-    ...(deps.signal ? { signal: deps.signal } : {}),
+    ...(request.signal ? { signal: request.signal } : {}),
     // Only to warn about ${VAR} references of MCP servers that are not set; values are never written anywhere.
-    env: deps.env,
-    ...testHooks(deps),
+    env: request.env,
+    cwd: request.cwd,
+    /** Whether --home named a sandbox (outfit's cache then lives inside it too). */
+    sandboxed: request.home !== undefined,
+    ...testHooks(request),
   }
 }
 
 /** --config names the file (it must exist); otherwise the nearest outfit.config.yaml, if there is one. */
 export async function readConfig(
-  deps: CliDeps,
+  deps: { fs: Fs; cwd: string },
   explicit: string | undefined,
 ): Promise<LoadedConfig | undefined> {
   const file = explicit !== undefined ? resolve(deps.cwd, explicit) : await findConfig(deps.fs, deps.cwd)
@@ -93,14 +117,12 @@ export async function readConfig(
 }
 
 export function targetDirs(
-  deps: CliDeps,
-  flags: { targets?: string | string[] },
+  request: { cwd: string; targets?: string | string[] | undefined },
   config: LoadedConfig | undefined,
 ): string[] {
+  const named = request.targets
   const fromFlags =
-    flags.targets === undefined
-      ? []
-      : (Array.isArray(flags.targets) ? flags.targets : [flags.targets]).map((d) => resolve(deps.cwd, d))
+    named === undefined ? [] : (Array.isArray(named) ? named : [named]).map((d) => resolve(request.cwd, d))
   return [...new Set([...(config?.targets ?? []), ...fromFlags])]
 }
 
@@ -110,7 +132,7 @@ export function targetDirs(
  * A folder named on the command line: `~` is expanded (a shell does not expand it in `--home=~/x`), and it must
  * exist, because a typo would otherwise become a new folder full of installed files.
  */
-async function existingDir(deps: CliDeps, flag: string, value: string): Promise<string> {
+async function existingDir(deps: WorkspaceRequest, flag: string, value: string): Promise<string> {
   const home = deps.env.HOME
   const expanded = home && (value === '~' || value.startsWith('~/')) ? home + value.slice(1) : value
   const dir = resolve(deps.cwd, expanded)
@@ -124,7 +146,7 @@ async function existingDir(deps: CliDeps, flag: string, value: string): Promise<
 }
 
 /** Crash tests stop the process at an exact point: after N changes, announced by a marker file. */
-function testHooks(deps: CliDeps) {
+function testHooks(deps: WorkspaceRequest) {
   const count = Number(deps.env.OUTFIT_TEST_PAUSE_AFTER_CHANGES)
   const marker = deps.env.OUTFIT_TEST_PAUSE_MARKER
   if (!Number.isInteger(count) || count < 1 || !marker) return {}

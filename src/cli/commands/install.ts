@@ -1,0 +1,82 @@
+// `outfit install [...tools]` (and `--dry-run`, which is `outfit plan`).
+import { install } from '../../api/install.js'
+import { renderLockChanges } from '../../report/render.js'
+import { command } from '../command.js'
+import {
+  concurrency,
+  KIT_SOURCE_HELP,
+  SCOPES,
+  showKitWarnings,
+  toolQuestion,
+  trustQuestion,
+  where,
+  withCommon,
+  type CommonFlags,
+} from '../common.js'
+import { finish, showPlan, stream } from '../run-output.js'
+
+interface InstallFlags extends CommonFlags {
+  kit?: string
+  all?: boolean
+  detected?: boolean
+  force?: boolean
+  concurrency?: string
+  dryRun?: boolean
+  frozen?: boolean
+  trust?: boolean
+  strict?: boolean
+  verbose?: boolean
+}
+
+export default command({
+  define: (cli) =>
+    withCommon(
+      cli.command('install [...tools]', 'Install the kit into the given tools'),
+      `Where to install: ${SCOPES}`,
+    )
+      .example('outfit install <tool> <tool> --kit ./my-kit   # the ids under Tools')
+      .example('outfit install --all --yes --scope global')
+      .option('--kit <source>', KIT_SOURCE_HELP)
+      .option('--all', 'Install into every known tool')
+      .option('--detected', 'Install into every tool found on this machine')
+      .option(
+        '--force',
+        'Replace files and entries you changed or that outfit did not write (they are backed up)',
+      )
+      .option('--concurrency <n>', 'How many tools to install at once (default: all)')
+      .option('--dry-run', 'Show what would change, with diffs, and write nothing (same as `outfit plan`)')
+      .option(
+        '--frozen',
+        'Install exactly what outfit.lock says; fail if it is missing or would change (for CI)',
+      )
+      .option(
+        '--trust',
+        'Trust the kit sources of this run (their hooks and MCP servers run commands), and remember it',
+      )
+      .option('--strict', 'Refuse a kit that writes a secret as a literal in mcp.yaml (else it is a warning)')
+      .option('--verbose', 'Show every warning whole, also those another tool already gave'),
+  async run(deps, [tools]: [string[]], flags: InstallFlags) {
+    const output = stream(deps, flags)
+    const request = {
+      ...where(deps, flags),
+      tools,
+      all: flags.all,
+      detected: flags.detected,
+      askTools: toolQuestion(deps, flags),
+      kit: flags.kit,
+      strict: flags.strict,
+      force: flags.force,
+      frozen: flags.frozen,
+      trust: flags.trust,
+      askTrust: trustQuestion(deps, flags),
+      concurrency: concurrency(flags.concurrency),
+      onKitWarnings: showKitWarnings(deps),
+      ...output.events,
+    }
+    if (flags.dryRun) return showPlan(deps, await install({ ...request, dryRun: true }), flags)
+    const result = await install(request).finally(() => output.stop())
+    if (result.lock.saved && !flags.json)
+      for (const line of renderLockChanges(result.lock.changes)) deps.err(line)
+    return finish(deps, result, flags, output.hidden())
+  },
+})

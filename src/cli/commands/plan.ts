@@ -1,0 +1,51 @@
+// `outfit plan [...tools]`: what an install would change, with diffs; `--check` fails on any change (CI).
+import { plan } from '../../api/plan.js'
+import { command } from '../command.js'
+import {
+  KIT_SOURCE_HELP,
+  SCOPES,
+  showKitWarnings,
+  toolQuestion,
+  where,
+  withCommon,
+  type CommonFlags,
+} from '../common.js'
+import { showPlan } from '../run-output.js'
+
+interface PlanFlags extends CommonFlags {
+  kit?: string
+  all?: boolean
+  detected?: boolean
+  force?: boolean
+  check?: boolean
+}
+
+export default command({
+  define: (cli) =>
+    withCommon(
+      cli.command(
+        'plan [...tools]',
+        'Show every file an install would create, change or remove, with diffs; write nothing',
+      ),
+      `Which install to plan: ${SCOPES}`,
+    )
+      .example('outfit plan --all --check   # in CI: exit 1 when an install would change anything')
+      .option('--kit <source>', KIT_SOURCE_HELP)
+      .option('--all', 'Plan for every known tool')
+      .option('--detected', 'Plan for every tool found on this machine')
+      .option('--force', 'Plan as if --force were given')
+      .option('--check', 'Exit 1 when an install would change anything (for CI drift checks)'),
+  async run(deps, [tools]: [string[]], flags: PlanFlags) {
+    const result = await plan({
+      ...where(deps, flags),
+      tools,
+      all: flags.all,
+      detected: flags.detected,
+      askTools: toolQuestion(deps, flags),
+      kit: flags.kit,
+      force: flags.force,
+      onKitWarnings: showKitWarnings(deps),
+    })
+    return showPlan(deps, result, flags)
+  },
+})
