@@ -1,5 +1,7 @@
 // toml-merge: the kit's tables in a TOML config (Codex's config.toml) as one owned, marked region at the end of the
 // file. Everything outside the region is kept byte-for-byte; the result must parse. Inverse: toml-unmerge.
+// Entries in `mode: append` (Kimi Code's and Mistral Vibe's `[[hooks]]`) become array-of-tables elements in the region:
+// TOML lets a later `[[hooks]]` header add to the user's own, so theirs stay where they are.
 import { parse, stringify, TomlError } from 'smol-toml'
 import type { TomlMergeParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
@@ -26,6 +28,10 @@ export const tomlMerge: Action<TomlMergeParams> = {
     ]
     const tree: Record<string, unknown> = {}
     for (const leaf of leaves) {
+      if (leaf.append) {
+        pushDeep(tree, leaf.path, leaf.value)
+        continue
+      }
       if (leaf.path.length < 2)
         throw new Error(`toml-merge can only add keys inside tables; '${leaf.path.join('.')}' is top-level`)
       setDeep(tree, leaf.path, leaf.value)
@@ -40,6 +46,8 @@ export const tomlMerge: Action<TomlMergeParams> = {
       const outside = withoutBlock(text, ref)
       const userTables = parseToml(path, outside)
       for (const leaf of leaves) {
+        // An appended element is ours by position (inside the region); the user's elements of the array stay theirs.
+        if (leaf.append) continue
         if (hasDeep(userTables, leaf.path.slice(0, 2)) && !ctx.force) {
           throw new ConflictError(
             `${path}: [${leaf.path.slice(0, 2).join('.')}] is already defined outside outfit's block`,
@@ -58,12 +66,7 @@ export const tomlMerge: Action<TomlMergeParams> = {
         (prev?.value as BlockValue | undefined)?.prefix ??
           (sharedPrefix?.value as BlockValue | undefined)?.prefix,
       )
-      checkMerged(
-        path,
-        text,
-        result.text,
-        leaves.map((l) => l.path[0] ?? ''),
-      )
+      checkMerged(path, text, result.text, leaves)
       return { text: result.text, owned: [{ path: [id, 'hash'], value: result.value }] }
     })
   },
@@ -103,23 +106,35 @@ function parseToml(file: string, text: string): Record<string, unknown> {
 
 /**
  * The user's file parsed without our block, so if it fails with it, our tables clash with how the user wrote theirs:
- * TOML cannot add [mcp_servers.x] to `mcp_servers = { … }` (an inline table is closed). Say that, at the user's line,
- * instead of calling their valid file invalid.
+ * TOML cannot add [mcp_servers.x] to `mcp_servers = { … }` (an inline table is closed), nor [[hooks]] to
+ * `hooks = [ … ]` (an inline array is closed) or to a `[hooks]` table. Say that, at the user's line, instead of calling
+ * their valid file invalid.
  */
-function checkMerged(file: string, before: string, merged: string, keys: string[]): void {
+function checkMerged(
+  file: string,
+  before: string,
+  merged: string,
+  leaves: { path: string[]; append?: boolean }[],
+): void {
   try {
     parse(merged)
   } catch (error) {
     if (!(error instanceof TomlError)) throw error
-    for (const key of new Set(keys)) {
-      const at = new RegExp(`^[ \\t]*${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*=`, 'm').exec(before)
+    const keys = new Map(leaves.map((l) => [l.path[0] ?? '', !!l.append]))
+    for (const [key, append] of keys) {
+      const name = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      const inline = new RegExp(`^[ \\t]*${name}[ \\t]*=`, 'm').exec(before)
+      const table = append ? new RegExp(`^[ \\t]*\\[[ \\t]*${name}[ \\t]*[.\\]]`, 'm').exec(before) : null
+      const at = inline ?? table
       if (!at) continue
       const line = before.slice(0, at.index).split('\n').length
       throw new ConfigParseError(
         file,
         line,
         1,
-        `'${key}' is written as an inline table (${key} = { … }), which TOML does not let outfit add [${key}.<name>] tables to; write your entries as [${key}.<name>] sections and run again, nothing was written`,
+        append
+          ? `'${key}' is written as ${inline ? `an inline value (${key} = …)` : `a table ([${key}])`}, which TOML does not let outfit add [[${key}]] entries to; write your entries as [[${key}]] sections and run again, nothing was written`
+          : `'${key}' is written as an inline table (${key} = { … }), which TOML does not let outfit add [${key}.<name>] tables to; write your entries as [${key}.<name>] sections and run again, nothing was written`,
       )
     }
     parseToml(file, merged)
@@ -133,6 +148,18 @@ function setDeep(tree: Record<string, unknown>, path: string[], value: unknown):
     node = node[key] as Record<string, unknown>
   }
   node[path[path.length - 1] ?? ''] = value
+}
+
+/** Appends an element to the array at `path` (an array of tables once stringified). */
+function pushDeep(tree: Record<string, unknown>, path: string[], value: unknown): void {
+  let node = tree
+  for (const key of path.slice(0, -1)) {
+    node[key] ??= {}
+    node = node[key] as Record<string, unknown>
+  }
+  const last = path[path.length - 1] ?? ''
+  const list = (node[last] ??= []) as unknown[]
+  list.push(value)
 }
 
 function hasDeep(tree: Record<string, unknown>, path: string[]): boolean {

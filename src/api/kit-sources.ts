@@ -30,6 +30,8 @@ export interface KitChoice {
   strict?: boolean
   /** update: skip releases younger than this (`3d`; overrides the config's minReleaseAge). */
   minReleaseAge?: string
+  /** The MCP registry that `registry:` servers are resolved in (--mcp-registry; else the config's, else the official). */
+  mcpRegistry?: string
   onNote?: (note: Note) => void
 }
 
@@ -109,7 +111,9 @@ export async function prepare(
     stateHome: ctx.stateHome,
     remember: request.remember,
     ...(request.strict ? { strict: true } : {}),
-    ...(ctx.config?.mcpRegistry ? { mcpRegistry: ctx.config.mcpRegistry } : {}),
+    ...((request.mcpRegistry ?? ctx.config?.mcpRegistry)
+      ? { mcpRegistry: request.mcpRegistry ?? ctx.config?.mcpRegistry }
+      : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
     ...minReleaseAge(request.minReleaseAge ?? ctx.config?.minReleaseAge),
   })

@@ -28,6 +28,9 @@ export const SCOPES =
 export const KIT_SOURCE_HELP =
   "The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config's kit(s), else the current directory)"
 
+export const MCP_REGISTRY_HELP =
+  "The MCP registry for the kit's registry: servers (default: the config's mcpRegistry, else https://registry.modelcontextprotocol.io)"
+
 export function withCommon<T extends Command>(command: T, scopeHelp: string): T {
   return command
     .option('--scope <scope>', scopeHelp)

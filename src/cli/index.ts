@@ -13,6 +13,7 @@ import install from './commands/install.js'
 import list from './commands/list.js'
 import plan from './commands/plan.js'
 import recover from './commands/recover.js'
+import searchMcp from './commands/search-mcp.js'
 import status from './commands/status.js'
 import uninstall from './commands/uninstall.js'
 import update from './commands/update.js'
@@ -38,6 +39,7 @@ const COMMANDS: CliCommand[] = [
   audit,
   validate,
   init,
+  searchMcp,
 ]
 
 export async function main(argv: string[], deps: CliDeps): Promise<number> {

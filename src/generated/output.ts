@@ -14,6 +14,7 @@ export type OutfitJsonOutput =
   | ForgetDocument
   | InitDocument
   | AuditDocument
+  | SearchMcpDocument
   | ErrorDocument
 
 /**
@@ -576,6 +577,44 @@ export interface AuditFinding {
    * What was found and why it matters.
    */
   message: string
+}
+/**
+ * search-mcp: the registry's servers matching the words, newest version of each.
+ */
+export interface SearchMcpDocument {
+  /**
+   * Always search-mcp.
+   */
+  command: 'search-mcp'
+  /**
+   * The registry asked.
+   */
+  registry: string
+  /**
+   * Matches, as the registry ranked them.
+   */
+  servers: {
+    /**
+     * The server's registry name.
+     */
+    name: string
+    /**
+     * Its newest version.
+     */
+    version: string
+    /**
+     * What it offers.
+     */
+    description?: string
+    /**
+     * How it can run: its package types, and remote.
+     */
+    runs: string[]
+    /**
+     * The mcp.yaml line that installs it: registry: name@^version.
+     */
+    use: string
+  }[]
 }
 /**
  * An expected failure: nothing was changed.

@@ -5,6 +5,7 @@ import { command } from '../command.js'
 import {
   concurrency,
   KIT_SOURCE_HELP,
+  MCP_REGISTRY_HELP,
   SCOPES,
   showKitWarnings,
   toolQuestion,
@@ -17,6 +18,7 @@ import { finish, showPlan, stream } from '../run-output.js'
 
 interface InstallFlags extends CommonFlags {
   kit?: string
+  mcpRegistry?: string
   all?: boolean
   detected?: boolean
   force?: boolean
@@ -37,6 +39,7 @@ export default command({
       .example('outfit install <tool> <tool> --kit ./my-kit   # the ids under Tools')
       .example('outfit install --all --yes --scope global')
       .option('--kit <source>', KIT_SOURCE_HELP)
+      .option('--mcp-registry <url>', MCP_REGISTRY_HELP)
       .option('--all', 'Install into every known tool')
       .option('--detected', 'Install into every tool found on this machine')
       .option(
@@ -64,6 +67,7 @@ export default command({
       detected: flags.detected,
       askTools: toolQuestion(deps, flags),
       kit: flags.kit,
+      mcpRegistry: flags.mcpRegistry,
       strict: flags.strict,
       force: flags.force,
       frozen: flags.frozen,

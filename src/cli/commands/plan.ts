@@ -3,6 +3,7 @@ import { plan } from '../../api/plan.js'
 import { command } from '../command.js'
 import {
   KIT_SOURCE_HELP,
+  MCP_REGISTRY_HELP,
   SCOPES,
   showKitWarnings,
   toolQuestion,
@@ -14,6 +15,7 @@ import { showPlan } from '../run-output.js'
 
 interface PlanFlags extends CommonFlags {
   kit?: string
+  mcpRegistry?: string
   all?: boolean
   detected?: boolean
   force?: boolean
@@ -31,6 +33,7 @@ export default command({
     )
       .example('outfit plan --all --check   # in CI: exit 1 when an install would change anything')
       .option('--kit <source>', KIT_SOURCE_HELP)
+      .option('--mcp-registry <url>', MCP_REGISTRY_HELP)
       .option('--all', 'Plan for every known tool')
       .option('--detected', 'Plan for every tool found on this machine')
       .option('--force', 'Plan as if --force were given')
@@ -43,6 +46,7 @@ export default command({
       detected: flags.detected,
       askTools: toolQuestion(deps, flags),
       kit: flags.kit,
+      mcpRegistry: flags.mcpRegistry,
       force: flags.force,
       onKitWarnings: showKitWarnings(deps),
     })

@@ -6,6 +6,7 @@ import { runDocument, updateDocument } from '../../report/to-json.js'
 import { command } from '../command.js'
 import {
   confirmQuestion,
+  MCP_REGISTRY_HELP,
   printJson,
   SCOPES,
   showKitWarnings,
@@ -19,6 +20,7 @@ import { ExitCode, exitCodeForReport } from '../exit-code.js'
 
 interface UpdateFlags extends CommonFlags {
   kit?: string
+  mcpRegistry?: string
   all?: boolean
   detected?: boolean
   force?: boolean
@@ -39,6 +41,7 @@ export default command({
     )
       .example('outfit update --all')
       .option('--kit <source>', "Update this kit source instead of the config's kits")
+      .option('--mcp-registry <url>', MCP_REGISTRY_HELP)
       .option('--all', 'Update every tool that has the scope')
       .option('--detected', 'Update every tool found on this machine')
       .option('--force', 'Replace files and entries you changed (they are backed up)')
@@ -57,6 +60,7 @@ export default command({
       detected: flags.detected,
       askTools: toolQuestion(deps, flags),
       kit: flags.kit,
+      mcpRegistry: flags.mcpRegistry,
       strict: flags.strict,
       ...(flags.minReleaseAge !== undefined ? { minReleaseAge: String(flags.minReleaseAge) } : {}),
       force: flags.force,
