@@ -97,6 +97,15 @@ for (const size of sizes) {
     () => {},
     (side) => ['status', ...SEVEN, '--scope', 'global', '--home', home(side, 'done')],
   )
+  // Uninstall journals and syncs like install: timed from a complete install made (untimed) just before.
+  both(
+    `uninstall (${files} files)`,
+    (side) => {
+      fresh(home(side, 'gone'))
+      node(builds[side] as string, install(home(side, 'gone')))
+    },
+    (side) => ['uninstall', ...SEVEN, '--yes', '--scope', 'global', '--home', home(side, 'gone')],
+  )
 }
 
 const cell = (r: Result) =>

@@ -2,6 +2,7 @@
 // files changed or deleted, merged keys changed, owned blocks edited.
 import { join, resolve } from 'node:path'
 import type { Fs } from '../fs/fs.js'
+import { LOCK_FILE, readLock, type Lockfile } from '../lock/lock-file.js'
 import { decodeUtf8, readSnapshot } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { getAt } from '../formats/json-edit.js'
@@ -121,6 +122,14 @@ export interface StatusResult {
   rows: ToolStatus[]
   /** Folders where an outfit run was interrupted: what is shown may be partial until it is recovered. */
   interrupted: string[]
+  /** What the project's outfit.lock pins (for fleets: which kit version this machine is meant to have). */
+  lock?: LockSummary
+}
+
+export interface LockSummary {
+  file: string
+  kits: Lockfile['kits']
+  mcp?: Record<string, string>
 }
 
 /** `status`: what outfit installed in a scope, tool by tool, and what drifted since. */
@@ -133,10 +142,29 @@ export async function status(request: StatusRequest): Promise<StatusResult> {
     ctx.stateHome,
     rows.length > 0 ? [ctx.scope === 'global' ? ctx.home : ctx.project, ctx.home, ctx.project] : [],
   )
-  return { scope: ctx.scope, roots: scopeRoots(targets, ctx.scope, ctx), rows, interrupted }
+  const lockFile = join(ctx.config?.dir ?? ctx.project, LOCK_FILE)
+  const lock = ctx.scope === 'global' ? undefined : await readLock(lockFile)
+  return {
+    scope: ctx.scope,
+    roots: scopeRoots(targets, ctx.scope, ctx),
+    rows,
+    interrupted,
+    ...(lock ? { lock: summarize(lockFile, lock) } : {}),
+  }
 }
 
 // --- internal ---
+
+function summarize(file: string, lock: Lockfile): LockSummary {
+  const servers = Object.entries(lock.mcp ?? {})
+  return {
+    file,
+    kits: lock.kits,
+    ...(servers.length > 0
+      ? { mcp: Object.fromEntries(servers.map(([n, s]) => [n, `${s.name}@${s.version}`])) }
+      : {}),
+  }
+}
 
 async function driftOf(fs: Fs, change: Change, tagOf: (id: string) => string): Promise<Drift[]> {
   if (change.kind === 'dir') return []

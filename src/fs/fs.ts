@@ -1,25 +1,37 @@
 // The file system outfit talks to. Injected everywhere so unit tests run on memfs and fault-injection tests can fail
-// any single call; production passes node:fs/promises.
+// any single call (or cut the power: test/safety/power-cut-fs.ts); production passes node:fs/promises.
 import * as callbackFs from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
 
-export type Fs = Pick<
-  typeof nodeFs,
-  | 'readFile'
-  | 'writeFile'
-  | 'rename'
-  | 'unlink'
-  | 'mkdir'
-  | 'rmdir'
-  | 'readdir'
-  | 'stat'
-  | 'lstat'
-  | 'symlink'
-  | 'readlink'
-  | 'chmod'
-  | 'realpath'
-  | 'open'
->
+/**
+ * Making changes survive a power loss (see "Durability" in docs/safety.md). Both reject like the call that failed
+ * (ENOENT for a path that is not there, EIO for a disk that lost the data): a failed sync is never ignored.
+ */
+export interface Durability {
+  /** Writes a regular file's data and metadata (size, mode) through to the disk: fsync. */
+  fsync(path: string): Promise<void>
+  /** Writes a folder's entries through to the disk, so that names created, renamed or removed in it survive. */
+  syncDir(path: string): Promise<void>
+}
+
+export type Fs = Durability &
+  Pick<
+    typeof nodeFs,
+    | 'readFile'
+    | 'writeFile'
+    | 'rename'
+    | 'unlink'
+    | 'mkdir'
+    | 'rmdir'
+    | 'readdir'
+    | 'stat'
+    | 'lstat'
+    | 'symlink'
+    | 'readlink'
+    | 'chmod'
+    | 'realpath'
+    | 'open'
+  >
 
 /**
  * node:fs/promises in its interface, but each call made synchronously (see viaSync); `open` gives the part of a
@@ -46,6 +58,22 @@ export const realFs: Fs = {
     (path: callbackFs.PathLike, flags?: string | number, mode?: number) =>
       new SyncHandle(callbackFs.openSync(path, flags ?? 'r', mode)),
   ) as unknown as Fs['open'],
+  fsync: (path) => syncPath(path, process.platform === 'win32' ? 'r+' : 'r'),
+  // Windows cannot open a folder to flush it; NTFS journals its folder entries itself.
+  syncDir: (path) => (process.platform === 'win32' ? Promise.resolve() : syncPath(path, 'r')),
+}
+
+/**
+ * An Fs with nothing to make durable (memory, plan's overlay): its syncs only check that the path is there, as a real
+ * sync would. The methods are copied, not inherited, so the result spreads like realFs.
+ */
+export function withoutDurability<T extends { lstat(path: string): Promise<unknown> }>(
+  fs: T,
+): T & Durability {
+  const check = async (path: string): Promise<void> => {
+    await fs.lstat(path)
+  }
+  return { ...fs, fsync: check, syncDir: check }
 }
 
 export function isNotFound(error: unknown): boolean {
@@ -86,7 +114,28 @@ function viaSync<A extends unknown[], R>(
   }
 }
 
-/** What outfit uses of a FileHandle (see overlay-fs.ts for the same subset), each call synchronous. */
+/**
+ * fsync through libuv's thread pool, not synchronously like the other calls: a sync waits for the disk (milliseconds,
+ * not microseconds), and several in flight at once — the crash journal's next lines, a run's files at its end — share
+ * the file system's journal commits (measured: 2,000 fresh files synced 13× faster four at a time than one by one).
+ * Opened read-only: POSIX syncs the file, not the descriptor, and a read-only file (0444) can be opened so.
+ */
+function syncPath(path: string, flags: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    callbackFs.open(path, flags, (error, fd) => {
+      if (error) return reject(error)
+      callbackFs.fsync(fd, (syncError) => {
+        callbackFs.close(fd, (closeError) => {
+          const failed = syncError ?? closeError
+          if (failed) reject(failed)
+          else resolve()
+        })
+      })
+    })
+  })
+}
+
+/** What outfit uses of a FileHandle (see overlay-fs.ts for the same subset), each call synchronous but `sync`. */
 class SyncHandle {
   constructor(readonly fd: number) {}
 
@@ -106,6 +155,18 @@ class SyncHandle {
   async appendFile(data: string | Uint8Array): Promise<void> {
     const bytes = typeof data === 'string' ? Buffer.from(data) : data
     for (let at = 0; at < bytes.length;) at += callbackFs.writeSync(this.fd, bytes, at, bytes.length - at)
+  }
+
+  /** From the current position, which for a file just created is its start (replace-file.ts). */
+  async writeFile(data: string | Uint8Array): Promise<void> {
+    await this.appendFile(data)
+  }
+
+  /** In the thread pool, like realFs.fsync: lines queued meanwhile go out with the next sync (journal.ts). */
+  sync(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      callbackFs.fsync(this.fd, (error) => (error ? reject(error) : resolve()))
+    })
   }
 
   async close(): Promise<void> {

@@ -305,6 +305,52 @@ export interface StatusDocument {
    */
   scope: string
   /**
+   * The outfit version that answered (fleet dashboards: which machines run which).
+   */
+  outfit?: string
+  /**
+   * What the project's outfit.lock pins, when there is one: each kit's source, resolved commit or version and integrity, and each registry MCP server's exact version. Compared across machines, it tells which kit version each is meant to have; `drift` per tool tells whether it does.
+   */
+  lock?: {
+    /**
+     * The lock file read.
+     */
+    file: string
+    /**
+     * By kit name.
+     */
+    kits: {
+      [k: string]: {
+        /**
+         * The source as the config writes it.
+         */
+        source: string
+        /**
+         * Git: the commit.
+         */
+        commit?: string
+        /**
+         * npm: the exact version.
+         */
+        version?: string
+        /**
+         * Where the package came from.
+         */
+        resolved?: string
+        /**
+         * sha256 over the kit's files.
+         */
+        integrity: string
+      }
+    }
+    /**
+     * Registry MCP servers by the kit's name for them: name@version.
+     */
+    mcp?: {
+      [k: string]: string
+    }
+  }
+  /**
    * Folders where an outfit run was interrupted (crash, kill) and left changes half-done: what status shows there may be partial until `outfit recover` (or any install or uninstall) rolls it back.
    */
   interrupted?: string[]

@@ -121,6 +121,8 @@ export class OverlayFs {
               mode: node.type === 'file' ? node.mode : 0o644,
             })
           },
+          // Nothing of the overlay reaches the disk, so there is nothing to sync.
+          async sync() {},
           async close() {},
         }
       },
@@ -199,6 +201,13 @@ export class OverlayFs {
       },
       async realpath(path: string) {
         return self.#nodes.has(path) ? path : self.inner.realpath(path).catch(() => path)
+      },
+      // Nothing of the overlay reaches the disk: a sync only checks that the path is there, as a real one would.
+      async fsync(path: string) {
+        if ((await self.#get(path)).type === 'gone') throw enoent(path, 'fsync')
+      },
+      async syncDir(path: string) {
+        if ((await self.#get(path)).type === 'gone') throw enoent(path, 'fsync')
       },
     }
     return fs as unknown as Fs

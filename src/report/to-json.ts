@@ -1,5 +1,6 @@
 // The --json documents, typed by src/generated/output.ts (from schemas/output.schema.json) so that what scripts
 // read and what the schema promises cannot drift apart. test/ux/json-output.test.ts checks real runs against it.
+import { version } from '../version.js'
 import type { ToolStatus } from '../api/status.js'
 import type { OutfitError } from '../errors.js'
 import { TargetInvalidError } from '../errors.js'
@@ -70,8 +71,16 @@ export function statusDocument(
   rows: ToolStatus[],
   scope: string,
   interrupted: string[] = [],
+  lock?: StatusDocument['lock'],
 ): StatusDocument {
-  return { command: 'status', scope, ...(interrupted.length > 0 ? { interrupted } : {}), tools: rows }
+  return {
+    command: 'status',
+    scope,
+    outfit: version,
+    ...(lock ? { lock } : {}),
+    ...(interrupted.length > 0 ? { interrupted } : {}),
+    tools: rows,
+  }
 }
 
 export function listDocument(tools: ListDocument['tools']): ListDocument {

@@ -5,6 +5,11 @@
 // that run. One line per path (not a file per entry), the lines queued during one append written by the next, keeps
 // the journal from dominating the cost of an install.
 //
+// Power loss (see "Durability" in docs/safety.md): a line is synced before the change it protects is made, the
+// journal's file and folders before the first line counts; every path the run changed is synced before the journal is
+// removed, and its removal is synced before the caller goes on (to write outfit.lock). A crash at any point therefore
+// finds either a journal that describes every change that reached the disk, or no journal and every change on disk.
+//
 // Recovery writes and deletes whatever the journal names, so a journal is trusted only if every record carries this
 // user's seal for this scope and run, and names a path inside the scope root or its state folder. One bad record and
 // nothing is replayed (StateError): a half-applied foreign journal would be worse than none.
@@ -16,6 +21,7 @@ import { StateError } from '../errors.js'
 import { ensureDir, tempSiblings, writeAtomic } from '../fs/files.js'
 import { isInside } from '../fs/contain.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
+import { PendingSyncs, trackChanges } from '../fs/pending-syncs.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from '../state/scope-state.js'
 import { seal, verifySeal } from '../state/seal.js'
 
@@ -82,9 +88,7 @@ export class Journal {
       const body = JSON.stringify(entry)
       const line = `${JSON.stringify({ ...entry, mac: seal(this.state.key, recordParts(this.state, this.#run, body)) })}\n`
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
-      this.#file ??= ensureStateDir(this.fs, this.dir).then(() =>
-        this.fs.open(join(this.dir, JOURNAL_FILE), 'a', STATE_FILE_MODE),
-      )
+      this.#file ??= this.#open()
       const file = await this.#file
       await new Promise<void>((written, failed) => {
         this.#pending.push({ line, written, failed })
@@ -99,15 +103,30 @@ export class Journal {
     }
   }
 
+  /** The journal file, created where a power loss cannot lose it: its folders are synced (ensureStateDir) and so is its name. */
+  async #open(): Promise<FileHandle> {
+    await ensureStateDir(this.fs, this.dir)
+    const file = await this.fs.open(join(this.dir, JOURNAL_FILE), 'a', STATE_FILE_MODE)
+    try {
+      await this.fs.syncDir(this.dir)
+    } catch (error) {
+      await file.close().catch(() => {})
+      throw error
+    }
+    return file
+  }
+
   /**
-   * Appends the pending lines, all that queued up during the previous append in one write: serialized, so lines never
-   * interleave and a crash can only tear the last one; each change still waits until its own line is written.
+   * Appends the pending lines, all that queued up during the previous append and sync in one write and one sync (group
+   * commit: the sync waits in the thread pool while other tools record their next paths): serialized, so lines never
+   * interleave and a crash can only tear the last one; each change still waits until its own line is on the disk.
    */
   async #drain(file: FileHandle): Promise<void> {
     while (this.#pending.length > 0) {
       const batch = this.#pending.splice(0)
       try {
         await file.appendFile(batch.map((p) => p.line).join(''))
+        await file.sync()
         for (const p of batch) p.written()
       } catch (error) {
         for (const p of batch) p.failed(error)
@@ -116,9 +135,17 @@ export class Journal {
     this.#writing = undefined
   }
 
-  /** The run finished and its own rollback (if any) succeeded: the journal is no longer needed. */
+  /**
+   * The run finished and its own rollback (if any) succeeded: the journal is no longer needed once every path it
+   * recorded is as durable as the journal was. Then it goes, durably too.
+   */
   async commit(): Promise<void> {
     await this.close()
+    // Nothing was recorded: no journal was made (a run that changed nothing), and nothing needs syncing.
+    if (this.#records.size === 0) return
+    const pending = new PendingSyncs()
+    for (const path of this.#records.keys()) pending.changed(path)
+    await pending.flush(this.fs)
     await removeJournalDir(this.fs, this.dir)
   }
 
@@ -143,7 +170,10 @@ export interface Recovered {
 }
 
 /** Rolls back every journal left by a process that died mid-run. Call with the scope's lock held. */
-export async function recoverJournals(fs: Fs, state: ScopeState): Promise<Recovered[]> {
+export async function recoverJournals(base: Fs, state: ScopeState): Promise<Recovered[]> {
+  // What recovery puts back must be on the disk before the journal that describes it is removed.
+  const pending = new PendingSyncs()
+  const fs = trackChanges(base, pending)
   const root = journalRoot(state.dir)
   let runs: string[]
   try {
@@ -166,6 +196,7 @@ export async function recoverJournals(fs: Fs, state: ScopeState): Promise<Recove
     for (const { path, before } of entries.reverse()) {
       if (await restore(fs, path, before)) restored.push(path)
     }
+    await pending.flush(fs)
     await removeJournalDir(fs, dir)
     out.push({ journal: dir, restored })
   }
@@ -307,6 +338,10 @@ async function sweepTempFiles(fs: Fs, paths: string[]): Promise<void> {
   }
 }
 
+/**
+ * Removes a journal's folder, and the journal root when it is left empty, then syncs the folder that lost the entry:
+ * once this returns, a power loss cannot bring the journal back (to roll back a run that had finished).
+ */
 async function removeJournalDir(fs: Fs, dir: string): Promise<void> {
   let names: string[] = []
   try {
@@ -316,5 +351,10 @@ async function removeJournalDir(fs: Fs, dir: string): Promise<void> {
   }
   for (const name of names) await fs.unlink(join(dir, name)).catch(() => {})
   await fs.rmdir(dir).catch(() => {})
-  await fs.rmdir(join(dir, '..')).catch(() => {})
+  const root = dirname(dir)
+  const rootGone = await fs.rmdir(root).then(
+    () => true,
+    (error: unknown) => isNotFound(error),
+  )
+  await fs.syncDir(rootGone ? dirname(root) : root)
 }

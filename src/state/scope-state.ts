@@ -5,9 +5,10 @@
 // (`$XDG_STATE_HOME/outfit`, default `~/.local/state/outfit`), 0700, one folder per scope root keyed by the root's real
 // path, with every file 0600. A per-user key (`<state home>/key`, 0600) authenticates each record (see seal.ts).
 import { createHash, randomBytes } from 'node:crypto'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { StateError } from '../errors.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
+import { missingFolders } from '../fs/pending-syncs.js'
 import { seal } from './seal.js'
 
 /** The state of one scope root: where it lives, the root it describes, and the key that signs it. */
@@ -69,10 +70,15 @@ export function blockTag(state: ScopeState, id: string): string {
   return seal(state.key, ['block', id]).slice(0, 16)
 }
 
-/** Makes a state folder with mode 0700 (and its missing parents), whatever the umask. */
+/**
+ * Makes a state folder with mode 0700 (and its missing parents), whatever the umask. A folder it creates is durable
+ * when this returns (its name synced in its parent): records outfit relies on after a power loss live in them.
+ */
 export async function ensureStateDir(fs: Fs, dir: string): Promise<void> {
+  const missing = await missingFolders(fs, dir)
   await fs.mkdir(dir, { recursive: true, mode: STATE_DIR_MODE })
   await fs.chmod(dir, STATE_DIR_MODE)
+  for (const parent of new Set(missing.map((d) => dirname(d)))) await fs.syncDir(parent)
 }
 
 /** This user's state key (made with `create` when missing; null without it when there is none yet). */
@@ -111,6 +117,9 @@ async function loadKey(fs: Fs, stateHome: string, create: boolean): Promise<Uint
     if (!create) return null
     try {
       await fs.writeFile(path, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: STATE_FILE_MODE })
+      // Every record is sealed with it: a key lost to a power cut would make all of them unverifiable.
+      await fs.fsync(path)
+      await fs.syncDir(stateHome)
     } catch (error) {
       // Another outfit made it first: read theirs.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error

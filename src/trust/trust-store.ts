@@ -3,7 +3,7 @@
 // key like every other piece of state: a trust.json planted by someone else (another owner, a world-writable file, no
 // valid seal) is never honoured. Failing closed here means trusting nothing: the user is asked again (or told to pass
 // --trust), so a bad file never blocks anyone and never lets a command in.
-import { lstat, mkdir, readFile } from 'node:fs/promises'
+import { lstat, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { realFs } from '../fs/fs.js'
 import { replaceFile } from '../fs/replace-file.js'
@@ -79,7 +79,8 @@ export async function recordTrust(
       trustedAt: now.toISOString(),
     }
   }
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 })
+  // Makes the state home when missing (0700, its name synced: the key and records in it must outlive a power cut), and
+  // refuses one that is a link or someone else's.
   const key = await stateKey(realFs, dirname(file), true)
   if (!key) throw new Error(`no state key in ${dirname(file)}`)
   await replaceFile(

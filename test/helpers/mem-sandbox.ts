@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { installTools as install, uninstallTools as uninstall } from '../../src/run/run-tools.js'
 import type { Fs } from '../../src/fs/fs.js'
+import type { GuardOptions } from '../../src/safety/guard-run.js'
 import type { RunReport } from '../../src/types.js'
 import { builtinTargets, repoRoot } from '../integration/sandbox.js'
 import { createTestFs } from './test-fs.js'
@@ -20,10 +21,19 @@ export interface MemSandbox {
   state: string
   write(path: string, content: string): Promise<void>
   read(path: string): Promise<string>
-  /** path → content hash and mode (or 'dir', or '-> target') under home and project, as snapshotTree gives it. */
-  tree(): Promise<Record<string, string>>
-  install(tools: string[], options?: { scope?: string; fs?: Fs }): Promise<RunReport>
-  uninstall(tools: string[], options?: { scope?: string; fs?: Fs }): Promise<RunReport>
+  /**
+   * path → content hash and mode (or 'dir', or '-> target') under home and project, as snapshotTree gives it; of the
+   * sandbox's file system, or of another one laid out the same (the disk after a power cut).
+   */
+  tree(fs?: Fs): Promise<Record<string, string>>
+  install(tools: string[], options?: RunOptions): Promise<RunReport>
+  uninstall(tools: string[], options?: RunOptions): Promise<RunReport>
+}
+
+interface RunOptions {
+  scope?: string
+  fs?: Fs
+  safety?: GuardOptions
 }
 
 // The starter kit, read from the disk once per worker.
@@ -57,11 +67,7 @@ export async function createMemSandbox(): Promise<MemSandbox> {
   await fs.mkdir(project, { recursive: true })
   await fs.mkdir(state, { mode: 0o700 })
   await fs.writeFile(join(state, 'key'), `${'5a'.repeat(32)}\n`, { mode: 0o600 })
-  const run = async (
-    command: 'install' | 'uninstall',
-    tools: string[],
-    options: { scope?: string; fs?: Fs },
-  ) => {
+  const run = async (command: 'install' | 'uninstall', tools: string[], options: RunOptions) => {
     const targets = (await builtinTargets()).filter((t) => tools.includes(t.spec.id))
     const request = {
       fs: options.fs ?? fs,
@@ -72,26 +78,27 @@ export async function createMemSandbox(): Promise<MemSandbox> {
       stateHome: state,
       force: false,
       env: {},
+      ...(options.safety ? { safety: options.safety } : {}),
     }
     return command === 'install'
       ? install({ ...request, kit: await requireKit(request.fs, kit) })
       : uninstall(request)
   }
-  const tree = async (): Promise<Record<string, string>> => {
+  const tree = async (on: Fs = fs): Promise<Record<string, string>> => {
     const out: Record<string, string> = {}
     const walk = async (dir: string): Promise<void> => {
-      for (const name of ((await fs.readdir(dir)) as string[]).sort()) {
+      for (const name of ((await on.readdir(dir)) as string[]).sort()) {
         const full = join(dir, name)
         if (full.endsWith('/.local/state/outfit')) continue
-        const st = await fs.lstat(full)
+        const st = await on.lstat(full)
         const key = relative(root, full)
-        if (st.isSymbolicLink()) out[key] = `-> ${String(await fs.readlink(full))}`
+        if (st.isSymbolicLink()) out[key] = `-> ${String(await on.readlink(full))}`
         else if (st.isDirectory()) {
           out[key] = 'dir'
           await walk(full)
         } else
           out[key] = `${createHash('sha256')
-            .update(await fs.readFile(full))
+            .update(await on.readFile(full))
             .digest('hex')
             .slice(0, 16)} ${(Number(st.mode) & 0o777).toString(8)}`
       }

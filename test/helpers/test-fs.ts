@@ -1,11 +1,11 @@
 // memfs as our injected Fs, for unit tests that never touch the disk.
 import { Volume, createFsFromVolume } from 'memfs'
-import type { Fs } from '../../src/fs/fs.js'
+import { withoutDurability, type Fs } from '../../src/fs/fs.js'
 
 export function createTestFs(files: Record<string, string> = {}): {
   fs: Fs
   vol: InstanceType<typeof Volume>
 } {
   const vol = Volume.fromJSON(files)
-  return { fs: createFsFromVolume(vol).promises as unknown as Fs, vol }
+  return { fs: withoutDurability(createFsFromVolume(vol).promises) as unknown as Fs, vol }
 }

@@ -22,7 +22,8 @@ export default command({
         `! an outfit run in ${root} was interrupted and left changes half-done; what follows may be partial. Run \`outfit recover\` to roll it back (install and uninstall also do it first).`,
       )
     }
-    if (flags.json) printJson(deps, statusDocument(result.rows, result.scope, result.interrupted))
+    if (flags.json)
+      printJson(deps, statusDocument(result.rows, result.scope, result.interrupted, result.lock))
     else {
       // Say what is being described: the same tools can be installed in your home and in every project.
       const { roots } = result
