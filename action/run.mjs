@@ -15,13 +15,13 @@ export function packageSpec(version) {
   return /^(latest|next|[\dxX*^~<>=v][\w.*^~<>=| -]*)$/.test(v) ? `outfit-cli@${v}` : v
 }
 
-/** The outfit arguments for the inputs: `plan --check` or `install --frozen --yes`, always with --json. */
+/** The outfit arguments for the inputs: `plan --check --frozen` or `install --frozen --yes`, always with --json. */
 export function outfitArgs(input, json = true) {
   const mode = (input.mode || 'check').trim()
   if (mode !== 'check' && mode !== 'install')
     throw new Error(`input 'mode' must be check or install, not '${mode}'`)
   const tools = (input.tools ?? '').split(/[\s,]+/).filter(Boolean)
-  const args = mode === 'check' ? ['plan', '--check'] : ['install', '--frozen', '--yes']
+  const args = mode === 'check' ? ['plan', '--check', '--frozen'] : ['install', '--frozen', '--yes']
   if (tools.length === 1 && (tools[0] === 'all' || tools[0] === 'detected')) args.push(`--${tools[0]}`)
   else args.push(...tools)
   if (input.kit?.trim()) args.push('--kit', input.kit.trim())

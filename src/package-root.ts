@@ -1,4 +1,4 @@
-// Where the package's own data (schemas/, targets/, examples/) and the build's generated files live. outfit runs from
+// Where the package's own data (schemas/, targets/, presets/, examples/) and the build's generated files live. outfit runs from
 // three layouts: the TypeScript sources (tests, tsx), the compiled library (dist/**, one module per source file) and
 // the bundled CLI (dist/cli/run.js plus chunks in dist/cli/chunks/). A module's own URL therefore says little about
 // how deep it sits, so the root is the nearest folder above it that holds outfit's package.json.
@@ -15,6 +15,7 @@ export const fromSource = /\.[cm]?ts$/.test(here)
 export const packageRoot = findPackageRoot(dirname(here))
 export const builtinTargetsDir = join(packageRoot, 'targets')
 export const schemasDir = join(packageRoot, 'schemas')
+export const builtinPresetsDir = join(packageRoot, 'presets')
 
 /** Where `npm run build` writes a generated file that belongs beside the compiled `source` (a path under src/, e.g.
  * `schema/validators`); from the sources, a path under src/ that the build never writes, so nothing is found there. */

@@ -1,8 +1,18 @@
 // Domain types. Target shapes come from the JSON Schema (src/generated/target.ts); nothing here repeats them.
 import type { JsonDiagnostic } from './generated/output.js'
-import type { OutfitTarget, Step as StepSpec, RunAction, RollbackAction } from './generated/target.js'
+import type {
+  OutfitTarget,
+  PresetUse,
+  Step as StepSpec,
+  RunAction,
+  RollbackAction,
+} from './generated/target.js'
 
-export type { OutfitTarget as TargetSpec, StepSpec, RunAction, RollbackAction }
+export type { PresetUse, StepSpec, RunAction, RollbackAction }
+/** A target as its author wrote it (presets, conventions left out): the schema's shape. */
+export type TargetSource = Omit<OutfitTarget, 'steps'> & { steps: (StepSpec | PresetUse)[] }
+/** A target as the loader hands it on (src/load/expand.ts): full steps only, the manifest step last. */
+export type TargetSpec = Omit<OutfitTarget, 'steps'> & { steps: StepSpec[] }
 export type RunActionName = RunAction['action']
 export type InverseActionName = RollbackAction['action']
 
@@ -11,7 +21,7 @@ export type Diagnostic = JsonDiagnostic
 
 export interface LoadedTarget {
   file: string
-  spec: OutfitTarget
+  spec: TargetSpec
 }
 
 export type LoadResult<T> =

@@ -7,7 +7,7 @@ import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import { checkFrontmatter } from '../transforms/markdown.js'
 import { applyTransforms, transformsFor } from '../transforms/apply.js'
 import { itemVariables, makeItem, type Item } from '../transforms/item.js'
-import { selects } from '../transforms/select.js'
+import { holdsFor } from '../transforms/file-when.js'
 import { writeOwnedFile } from './owned-file.js'
 import { render, resolveDest } from './resolve.js'
 import { bytesOf, kitFileText, readKitFileOnce, type KitFile } from './kit-file.js'
@@ -86,19 +86,19 @@ export function staticBase(pattern: string): string {
 
 // --- internal ---
 
-/** The matched files whose frontmatter passes the step's `select` (all of them without one). */
+/** The matched files for which the step's `when` holds (all of them without one). */
 async function selected(
   files: string[],
   params: CopyParams,
   ctx: Parameters<typeof copy.run>[1],
 ): Promise<string[]> {
-  if (!params.select) return files
+  if (!params.when) return files
   const out: string[] = []
   for (const file of files) {
     const source = join(ctx.kit.dir, file)
     const kitFile = await readKitFileOnce(ctx, source)
     const item = kitItem(file, source, kitFile)
-    if (selects(params.select, item.doc)) out.push(file)
+    if (holdsFor(params.when, item.doc.frontmatter)) out.push(file)
   }
   return out
 }

@@ -2,6 +2,7 @@
 // its timeout unit. A hook the tool cannot run as the kit means it is reported per tool and not installed.
 import type { Entries } from '../generated/target.js'
 import { mapShape, referencedFields } from '../formats/map-entry.js'
+import { forward, forwardMatcher } from '../formats/mappings.js'
 import type { BuiltEntry } from './mcp-entries.js'
 import { render } from './resolve.js'
 import type { ActionContext } from './types.js'
@@ -36,12 +37,8 @@ export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[
       ctx.log.drop(what, `${ctx.tool.name} hooks cannot be limited to some tools`)
       continue
     }
-    const timeout =
-      hook.timeout === undefined
-        ? undefined
-        : spec.timeoutUnit === 'milliseconds'
-          ? hook.timeout * 1000
-          : hook.timeout
+    const timeout = forward({ kind: 'timeUnit', unit: spec.timeoutUnit ?? 'seconds' }, hook.timeout) as
+      number | undefined
     const fields = {
       name: `${event}:${matcher.value ?? '*'}:${hook.command}`,
       event,
@@ -56,22 +53,5 @@ export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[
   return out
 }
 
-/**
- * Kit matchers use Claude Code's tool names, as alternatives (`Edit|Write`). With a `tools` map each alternative is
- * renamed (several may become one: Codex edits with apply_patch); `*` and an empty matcher mean every tool.
- */
-export function translateMatcher(
-  matcher: string | undefined,
-  tools: Record<string, string> | undefined,
-): { value?: string; unknown: string[] } {
-  if (matcher === undefined || matcher === '' || matcher === '*') return { unknown: [] }
-  if (tools === undefined) return { value: matcher, unknown: [] }
-  const names: string[] = []
-  const unknown: string[] = []
-  for (const alternative of matcher.split('|').map((s) => s.trim())) {
-    const mapped = Object.hasOwn(tools, alternative) ? tools[alternative] : undefined
-    if (mapped === undefined) unknown.push(alternative)
-    else for (const name of mapped.split('|')) if (!names.includes(name)) names.push(name)
-  }
-  return names.length > 0 ? { value: names.join('|'), unknown } : { unknown }
-}
+/** The kit matcher in the tool's names (see forwardMatcher). */
+export const translateMatcher = forwardMatcher

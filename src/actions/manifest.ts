@@ -15,7 +15,7 @@ import {
 } from '../state/manifest-file.js'
 import type { Change, OwnedKey, Snapshot } from '../types.js'
 import { unblock } from './block.js'
-import { unmergeJson } from './json-unmerge.js'
+import { jsonUnmerge, unmergeJson } from './json-unmerge.js'
 import { tomlUnmerge } from './toml-merge.js'
 import { yamlUnmerge } from './yaml-unmerge.js'
 import { undoFileChange } from './undo-files.js'
@@ -93,6 +93,7 @@ export function isRealChange(change: Change): boolean {
  */
 const EDIT_INVERSES: Record<string, InverseAction> = {
   unblock,
+  'json-unmerge': jsonUnmerge,
   'toml-unmerge': tomlUnmerge,
   'yaml-unmerge': yamlUnmerge,
 }
@@ -138,6 +139,9 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
     ...ctx,
     others: async () => (await ctx.others()).filter((m) => !inRun.has(m.tool)),
   }
+  const running = new Set(ctx.completed.map((s) => s.step))
+  // A JSON edit of a step that no longer runs is undone whole below, containers and a file outfit created included.
+  const dropped = new Set(ctx.previous.steps.filter((s) => !running.has(s.step)).flatMap((s) => s.changes))
   for (const old of previous) {
     if ((old.kind === 'file' || old.kind === 'link') && !nowOwned.has(old.path)) {
       const before = await readSnapshot(ctx.fs, old.path)
@@ -149,7 +153,7 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
       }
       if (kept.length === 0) ctx.log.info(`removed ${old.path} (no longer part of the kit)`)
     }
-    if (old.kind === 'edit' && old.format === 'json') {
+    if (old.kind === 'edit' && old.format === 'json' && !dropped.has(old)) {
       // Several steps may edit one file (Gemini's settings.json holds MCP servers and hooks): compare with all of them.
       const freshOwned = current.flatMap((c) => (c.kind === 'edit' && c.path === old.path ? c.owned : []))
       const stale = old.owned.filter(
@@ -181,9 +185,8 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
       })
     }
   }
-  const running = new Set(ctx.completed.map((s) => s.step))
   count += await pruneStaleEdits(
-    ctx,
+    pruning,
     ctx.previous.steps.filter((s) => !running.has(s.step)),
   )
   // Directories created by steps that no longer run (the kit dropped that kind of content) go too, once empty.
@@ -195,16 +198,16 @@ async function prune(ctx: ActionContext, current: Change[]): Promise<number> {
 }
 
 /**
- * Entries a step that no longer runs left in shared TOML, YAML or Markdown files (the kit dropped all its MCP servers,
- * so Codex's toml-merge step is skipped): that step's own inverse takes them out. JSON keys are handled above. Each
- * file's prior bytes are recorded, so a rollback of this step puts them back.
+ * Entries a step that no longer runs left in shared JSON, TOML, YAML or Markdown files (the kit dropped all its MCP
+ * servers, so the MCP step is skipped): that step's own inverse takes them out, with the containers it created and a
+ * file it created that is left empty — a kit without MCP servers leaves no `{ "mcpServers": {} }` behind. Each file's
+ * prior bytes are recorded, so a rollback of this step puts them back.
  */
 async function pruneStaleEdits(ctx: ActionContext, steps: ManifestStep[]): Promise<number> {
   let count = 0
   for (const step of steps) {
     const edits = step.changes.filter(
-      (c): c is Extract<Change, { kind: 'edit' }> =>
-        c.kind === 'edit' && c.format !== 'json' && c.owned.length > 0,
+      (c): c is Extract<Change, { kind: 'edit' }> => c.kind === 'edit' && c.owned.length > 0,
     )
     const inverse = Object.hasOwn(EDIT_INVERSES, step.inverse) ? EDIT_INVERSES[step.inverse] : undefined
     if (edits.length === 0 || !inverse) continue

@@ -4,6 +4,7 @@
 import { posix } from 'node:path'
 import type { Step } from '../generated/target.js'
 import type { TargetSpec } from '../types.js'
+import { appliesIn } from '../pipeline/conditions.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
 import { forPlatform, type Platform } from '../vars/platform.js'
 
@@ -49,17 +50,13 @@ function checked(spec: TargetSpec): string {
 function cell(spec: TargetSpec, isKind: (kit: string) => boolean): string {
   const byPlaces = new Map<string, string[]>()
   for (const scope of Object.keys(spec.scopes)) {
-    const places = spec.steps.filter((s) => inScope(s.scopes, scope) && s.when?.kit !== undefined && isKind(s.when.kit)).map((s) => place(spec, scope, s))
-    const missing = (spec.unsupported ?? []).some((u) => inScope(u.scopes, scope) && isKind(u.kit))
+    const places = spec.steps.filter((s) => appliesIn(s.when, scope) && s.when?.kit !== undefined && isKind(s.when.kit)).map((s) => place(spec, scope, s))
+    const missing = (spec.unsupported ?? []).some((u) => appliesIn(u, scope) && isKind(u.kit))
     const text = places.length > 0 ? places.join(' + ') : missing ? 'not supported' : '—'
     byPlaces.set(text, [...(byPlaces.get(text) ?? []), scope])
   }
   if (byPlaces.size === 1) return [...byPlaces.keys()][0] ?? '—'
   return [...byPlaces].map(([text, scopes]) => `${scopes.join(', ')}: ${text}`).join('<br>')
-}
-
-function inScope(scopes: string[] | undefined, scope: string): boolean {
-  return scopes === undefined || scopes.includes(scope)
 }
 
 /** The destination of one step, shown relative to home (`~/…`) or to the project; per OS where it differs. */

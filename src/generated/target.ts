@@ -220,11 +220,20 @@ export interface OutfitTarget {
     [k: string]: Scope
   }
   /**
-   * Ordered steps; on failure the completed ones are rolled back in reverse order.
+   * Ordered steps; on failure the completed ones are rolled back in reverse order. Each is a preset (`preset: skills` with its parameters; see presets/) or a full step. The manifest step, which records what was installed for uninstall, is appended when left out.
    *
    * @minItems 1
+   *
+   * Items: One step: a preset with its parameters, or a full step.
    */
-  steps: [Step, ...Step[]]
+  steps: [
+    {
+      [k: string]: unknown
+    },
+    ...{
+      [k: string]: unknown
+    }[]
+  ]
   /**
    * Kit content this tool (or one of its scopes) cannot take: reported per tool by plan and install, never dropped silently.
    */
@@ -279,6 +288,105 @@ export interface Scope {
   }
 }
 /**
+ * Kit content the tool cannot take, and why.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "unsupported".
+ */
+export interface Unsupported {
+  /**
+   * What in the kit: a glob of kit files (`agents/*.md`), or `mcp` / `hooks`.
+   */
+  kit: string
+  /**
+   * Only in this scope, or these scopes (default: every scope), as in a step's `when`.
+   */
+  scope?: string | [string, ...string[]]
+  /**
+   * Why, for the person reading the warning (cite the tool's documentation in a YAML comment).
+   */
+  reason: string
+}
+/**
+ * Content this tool also reads from another target's places.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "alsoReads".
+ */
+export interface AlsoReads {
+  /**
+   * The other target's id.
+   */
+  target: string
+  /**
+   * What in the kit: a glob of kit files (`skills/* /SKILL.md`), or `mcp` / `hooks`.
+   */
+  kit: string
+  /**
+   * Only in this scope, or these scopes (default: every scope), as in a step's `when`.
+   */
+  scope?: string | [string, ...string[]]
+  /**
+   * Where the tool reads it, with the source (shown to the person installing).
+   */
+  reason: string
+}
+/**
+ * A named step written in presets/<preset>.yaml, with its parameters: `- preset: skills` / `to: "{{root}}/.agents/skills"`. The loader expands it into a full step before checking it; `outfit validate` reports a wrong parameter at its line.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "presetUse".
+ */
+export interface PresetUse {
+  /**
+   * The preset's name: a file presets/<name>.yaml of outfit.
+   */
+  preset: string
+  /**
+   * Step name instead of the preset's (shown in progress and errors, recorded in the manifest).
+   */
+  name?: string
+  /**
+   * What the step does, for humans.
+   */
+  description?: string
+  when?: When
+  /**
+   * A parameter of the preset (see its file for the list); `null` leaves out what the parameter would set.
+   */
+  [k: string]:
+    | {
+        [k: string]: unknown
+      }
+    | string
+    | When
+    | undefined
+}
+/**
+ * A condition: the step runs only when every key holds; otherwise it is skipped (and logged). The one way a target says 'only if'.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "when".
+ */
+export interface When {
+  /**
+   * Only in this scope, or in these scopes (default: every scope the target defines).
+   */
+  scope?: string | [string, ...string[]]
+  /**
+   * Run only if this path exists (template).
+   */
+  exists?: string
+  /**
+   * Run only if this path does not exist (template).
+   */
+  missing?: string
+  /**
+   * Run only if the kit has files matching this glob, or this data (`mcp`, `hooks`).
+   */
+  kit?: string
+}
+/**
  * One ordered step with its inverse.
  *
  * This interface was referenced by `OutfitTarget`'s JSON-Schema
@@ -293,35 +401,9 @@ export interface Step {
    * What the step does, for humans.
    */
   description?: string
-  /**
-   * Scopes this step applies to (default: all).
-   *
-   * @minItems 1
-   */
-  scopes?: [string, ...string[]]
   when?: When
   run: RunAction
   rollback?: RollbackAction
-}
-/**
- * Guard: the step runs only when every condition holds; otherwise it is skipped (and logged).
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "when".
- */
-export interface When {
-  /**
-   * Run only if this path exists (template).
-   */
-  exists?: string
-  /**
-   * Run only if this path does not exist (template).
-   */
-  missing?: string
-  /**
-   * Run only if the kit has files matching this glob, or this data (`mcp`, `hooks`).
-   */
-  kit?: string
 }
 /**
  * Create a directory (and its parents).
@@ -366,7 +448,7 @@ export interface CopyParams {
    * Glob pattern(s), relative to the kit directory.
    */
   from: string | [string, ...string[]]
-  select?: Select
+  when?: FileWhen
   /**
    * Kit-relative directory that matched paths are taken relative to (default: the directory part of the first glob before any wildcard).
    */
@@ -385,24 +467,20 @@ export interface CopyParams {
   transform?: Transform[]
 }
 /**
- * Take only kit files whose frontmatter has (`with`) or lacks (`without`) these keys (set and not false/empty).
+ * A condition on one kit file, written like a step's `when`: every key must hold. A frontmatter key is set when it is present and not false, empty text or an empty list.
  *
  * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "select".
+ * via the `definition` "fileWhen".
  */
-export interface Select {
+export interface FileWhen {
   /**
-   * Frontmatter keys that must be set.
-   *
-   * @minItems 1
+   * Frontmatter key(s) that must be set.
    */
-  with?: [string, ...string[]]
+  has?: string | [string, ...string[]]
   /**
-   * Frontmatter keys that must not be set.
-   *
-   * @minItems 1
+   * Frontmatter key(s) that must not be set.
    */
-  without?: [string, ...string[]]
+  lacks?: string | [string, ...string[]]
 }
 /**
  * One per-file transform, applied in order to each copied file.
@@ -462,7 +540,7 @@ export interface Transform {
      */
     remove?: boolean
     /**
-     * Set a key from the first matching case: { key: [{ if: otherKey, value: x }, { value: fallback }] }. `if` holds when that frontmatter key is present and not false/empty.
+     * Set a key from the first case that applies: { key: [{ when: { has: otherKey }, value: x }, { value: fallback }] }.
      */
     cases?: {
       /**
@@ -505,10 +583,7 @@ export interface Transform {
  * via the `definition` "case".
  */
 export interface Case {
-  /**
-   * Frontmatter key that must be set (truthy).
-   */
-  if?: string
+  when?: FileWhen
   /**
    * Value to set (strings are templates).
    */
@@ -736,51 +811,3 @@ export interface ManifestParams {}
  * via the `definition` "undoParams".
  */
 export interface UndoParams {}
-/**
- * Kit content the tool cannot take, and why.
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "unsupported".
- */
-export interface Unsupported {
-  /**
-   * What in the kit: a glob of kit files (`agents/*.md`), or `mcp` / `hooks`.
-   */
-  kit: string
-  /**
-   * Scopes where it cannot be taken (default: all).
-   *
-   * @minItems 1
-   */
-  scopes?: [string, ...string[]]
-  /**
-   * Why, for the person reading the warning (cite the tool's documentation in a YAML comment).
-   */
-  reason: string
-}
-/**
- * Content this tool also reads from another target's places.
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "alsoReads".
- */
-export interface AlsoReads {
-  /**
-   * The other target's id.
-   */
-  target: string
-  /**
-   * What in the kit: a glob of kit files (`skills/* /SKILL.md`), or `mcp` / `hooks`.
-   */
-  kit: string
-  /**
-   * Scopes where the overlap exists (default: all).
-   *
-   * @minItems 1
-   */
-  scopes?: [string, ...string[]]
-  /**
-   * Where the tool reads it, with the source (shown to the person installing).
-   */
-  reason: string
-}

@@ -1,5 +1,6 @@
-// A new target: a working skeleton for a tool that reads Markdown rules and commands from a folder and MCP servers
-// from a JSON file, with every line explained. It validates as written; the author edits paths and formats.
+// A new target: a working skeleton for a tool that reads Markdown rules, commands, agents and skills from folders and
+// MCP servers from a JSON file, written with presets and every line explained. It validates as written; the author
+// edits paths and parameters.
 import type { SchemaRef } from './schema-ref.js'
 
 export function scaffoldTarget(id: string, schemaRef: SchemaRef): string {
@@ -29,42 +30,20 @@ scopes:
     description: This repository's .${id} folder
     root: "{{project}}"
     dir: "{{project}}/.${id}"
-# Steps run in order; uninstall undoes each with its action's inverse. \`when\` skips a step the kit has nothing for.
+# Steps run in order; uninstall undoes each with its action's inverse, and the manifest step that records what was
+# installed is added at the end. Each step below is a preset (outfit's presets/ folder: a named step, given the
+# parameters that differ for this tool); a preset skips itself when the kit has nothing of its kind. Where no preset
+# fits, write a full step instead ({ name, when, run: { action, with } }: docs/writing-targets.md).
 steps:
-  - name: rules
-    when: { kit: "rules/*.md" }
-    run:
-      action: copy
-      with:
-        from: rules/*.md
-        to: rules
-        rename: "{{kit.prefix}}{{item.name}}"
-        transform:
-          - frontmatter: { keep: [description, globs] }
-
-  - name: commands
-    when: { kit: "commands/*.md" }
-    run:
-      action: copy
-      with:
-        from: commands/*.md
-        to: commands
-        rename: "{{kit.prefix}}{{item.name}}"
-
-  - name: mcp servers
-    when: { kit: mcp }
-    run:
-      action: json-merge
-      with:
-        file: mcp.json
-        entries:
-          from: mcp
-          at: [mcpServers]
-          stdio: { command: $command, args: $args, env: $env }
-          remote: { url: $url, headers: $headers }
-
-  # Always last: records what was installed, so that uninstall removes exactly that.
-  - name: manifest
-    run: { action: manifest }
+  # One file per rule in .${id}/rules. For a tool that reads one instructions file instead:
+  #   - preset: rules-block
+  #     file: "{{project}}/AGENTS.md"
+  - preset: rules-files
+  - preset: commands
+    keep: [description]
+  - preset: agents
+  - preset: skills
+  - preset: mcp-servers
+    file: mcp.json
 `
 }

@@ -9,6 +9,7 @@ import {
   findVariables,
 } from '../vars/interpolate.js'
 import { platformTemplates } from '../vars/platform.js'
+import { scopesOf } from '../pipeline/conditions.js'
 import { locate, segmentsToPointer } from './locate.js'
 import type { ParsedYaml } from './read-yaml.js'
 
@@ -59,35 +60,37 @@ export const rollbackIsInverse: Rule = (spec, parsed) =>
         ]
   })
 
-export const manifestIsLast: Rule = (spec, parsed) => {
-  const indexes = spec.steps.flatMap((s, i) => (s.run.action === 'manifest' ? [i] : []))
-  if (indexes.length === 0)
-    return [
-      at(parsed, ['steps'], "the last step must be a 'manifest' step, so uninstall knows what was installed"),
-    ]
-  return indexes
+/** The loader appends the manifest step when it is left out (expand.ts); one written out must still be last. */
+export const manifestIsLast: Rule = (spec, parsed) =>
+  spec.steps
+    .flatMap((s, i) => (s.run.action === 'manifest' ? [i] : []))
     .filter((i) => i !== spec.steps.length - 1)
     .map((i) => at(parsed, ['steps', i, 'run', 'action'], "'manifest' must be the last step"))
-}
 
-export const stepScopesExist: Rule = (spec, parsed) =>
-  [
-    ...spec.steps.map((s, i) => ({ scopes: s.scopes, at: ['steps', i] })),
-    ...(spec.unsupported ?? []).map((u, i) => ({ scopes: u.scopes, at: ['unsupported', i] })),
-    ...(spec.alsoReads ?? []).map((u, i) => ({ scopes: u.scopes, at: ['alsoReads', i] })),
-  ].flatMap((item) =>
-    (item.scopes ?? []).flatMap((scope, j) =>
-      Object.hasOwn(spec.scopes, scope)
-        ? []
-        : [
-            at(
-              parsed,
-              [...item.at, 'scopes', j],
-              `unknown scope '${scope}'; this target defines: ${Object.keys(spec.scopes).join(', ')}`,
-            ),
-          ],
-    ),
+export const stepScopesExist: Rule = (spec, parsed) => {
+  // Each listed scope with the pointer of its place: `when.scope` is one name or a list.
+  const listed = (scopes: string | string[] | undefined, base: (string | number)[]) =>
+    scopes === undefined
+      ? []
+      : typeof scopes === 'string'
+        ? [{ scope: scopes, at: base }]
+        : scopes.map((scope, j) => ({ scope, at: [...base, j] }))
+  return [
+    ...spec.steps.flatMap((s, i) => listed(s.when?.scope, ['steps', i, 'when', 'scope'])),
+    ...(spec.unsupported ?? []).flatMap((u, i) => listed(u.scope, ['unsupported', i, 'scope'])),
+    ...(spec.alsoReads ?? []).flatMap((u, i) => listed(u.scope, ['alsoReads', i, 'scope'])),
+  ].flatMap(({ scope, at: segments }) =>
+    Object.hasOwn(spec.scopes, scope)
+      ? []
+      : [
+          at(
+            parsed,
+            segments,
+            `unknown scope '${scope}'; this target defines: ${Object.keys(spec.scopes).join(', ')}`,
+          ),
+        ],
   )
+}
 
 /** Every {{variable}} must exist where it is used: base variables, the scope's own vars, item/entry variables in their actions. */
 export const variablesKnown: Rule = (spec, parsed) => {
@@ -110,7 +113,7 @@ export const variablesKnown: Rule = (spec, parsed) => {
     }
   }
   spec.steps.forEach((step, i) => {
-    const scopes = step.scopes ?? Object.keys(spec.scopes)
+    const scopes = scopesOf(step.when) ?? Object.keys(spec.scopes)
     const withItems = step.run.action === 'copy' || step.run.action === 'block'
     const withEntries =
       step.run.action === 'json-merge' || step.run.action === 'toml-merge' || step.run.action === 'yaml-merge'

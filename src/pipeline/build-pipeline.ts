@@ -5,6 +5,7 @@ import { InternalError, UsageError } from '../errors.js'
 import type { TargetSpec } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
 import { forPlatform, targetPlatform } from '../vars/platform.js'
+import { appliesIn } from './conditions.js'
 import { declaredAreas } from './declared-areas.js'
 import type { Pipeline, Step } from './types.js'
 
@@ -40,7 +41,7 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
     )
   }
   const steps = spec.steps
-    .filter((s) => s.scopes === undefined || s.scopes.includes(scopeName))
+    .filter((s) => appliesIn(s.when, scopeName))
     .map((s): Step => {
       const action = getAction(s.run.action)
       const inverse = action && getInverse(s.rollback?.action ?? action.inverse)
@@ -70,12 +71,8 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
       'target.name': spec.name,
     }),
   )
-  const unsupported = (spec.unsupported ?? []).filter(
-    (u) => u.scopes === undefined || u.scopes.includes(scopeName),
-  )
-  const alsoReads = (spec.alsoReads ?? []).filter(
-    (u) => u.scopes === undefined || u.scopes.includes(scopeName),
-  )
+  const unsupported = (spec.unsupported ?? []).filter((u) => appliesIn(u, scopeName))
+  const alsoReads = (spec.alsoReads ?? []).filter((u) => appliesIn(u, scopeName))
   return {
     tool: { id: spec.id, name: spec.name },
     scope: { name: scopeName, root, dir },

@@ -3,6 +3,7 @@
 // manifest outfit itself signed cannot steer a tool's uninstall into another tool's (or the user's) files.
 import { dirname, resolve } from 'node:path'
 import type { TargetSpec } from '../types.js'
+import { appliesIn } from './conditions.js'
 import { findVariables, interpolate, type Lookup } from '../vars/interpolate.js'
 
 /** Parameters of the built-in actions that name a destination. */
@@ -16,7 +17,7 @@ export function declaredAreas(
 ): string[] {
   const areas = new Set<string>([scope.dir, ...Object.values(scope.vars).filter((v) => v.startsWith('/'))])
   for (const step of spec.steps) {
-    if (step.scopes !== undefined && !step.scopes.includes(scopeName)) continue
+    if (!appliesIn(step.when, scopeName)) continue
     const params = ('with' in step.run ? step.run.with : undefined) as Record<string, unknown> | undefined
     for (const key of DESTINATIONS) {
       const template = params?.[key]

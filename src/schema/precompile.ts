@@ -22,6 +22,7 @@ export const VALIDATED_SCHEMAS = [
   'mcp.schema.json',
   'hooks.schema.json',
   'config.schema.json',
+  'preset.schema.json',
 ]
 
 /** One ajv for run time and build time alike, so that both validate the same way. */

@@ -28,19 +28,32 @@ function compiled(name: string): ValidateFunction {
 }
 
 export function validateShape(schemaName: string, parsed: ParsedYaml): Diagnostic[] {
-  const validate = compiled(schemaName)
-  if (validate(parsed.data)) return []
-  const errors = dedupe(validate.errors ?? [])
-  return errors.map((error) => {
-    const key = keyOf(error)
-    const pos = locate(parsed, error.instancePath, key)
+  return validateValue(schemaName, parsed.data).map((problem) => {
+    const pos = locate(parsed, problem.pointer, problem.key)
     return {
       file: parsed.file,
       line: pos.line,
       column: pos.column,
-      pointer: error.instancePath,
-      message: describe(error, validate.schema as Schema),
+      pointer: problem.pointer,
+      message: problem.message,
       severity: 'error' as const,
+    }
+  })
+}
+
+/** A value's problems against a schema, by JSON pointer (`key`: the unknown key an error is about). */
+export function validateValue(
+  schemaName: string,
+  value: unknown,
+): { pointer: string; key?: string; message: string }[] {
+  const validate = compiled(schemaName)
+  if (validate(value)) return []
+  return dedupe(validate.errors ?? []).map((error) => {
+    const key = keyOf(error)
+    return {
+      pointer: error.instancePath,
+      ...(key !== undefined ? { key } : {}),
+      message: describe(error, validate.schema as Schema),
     }
   })
 }

@@ -2,6 +2,8 @@
 import { stringify as stringifyToml } from 'smol-toml'
 import picomatch from 'picomatch'
 import type { Transform } from '../generated/target.js'
+import { forwardAll, frontmatterMappings } from '../formats/mappings.js'
+import { holdsFor } from './file-when.js'
 import { renderMarkdown, type MarkdownDoc } from './markdown.js'
 import { itemVariables, type Item } from './item.js'
 
@@ -56,21 +58,13 @@ function editFrontmatter(
   let fm = { ...doc.frontmatter }
   if (spec.keep) fm = Object.fromEntries(Object.entries(fm).filter(([k]) => spec.keep?.includes(k)))
   for (const key of spec.drop ?? []) delete fm[key]
-  fm = renameKeys(fm, spec.rename ?? {})
-  for (const [key, sep] of Object.entries(spec.join ?? {}))
-    if (Array.isArray(fm[key])) fm[key] = (fm[key] as unknown[]).map(String).join(sep)
-  for (const [key, sep] of Object.entries(spec.split ?? {})) {
-    if (typeof fm[key] === 'string')
-      fm[key] = (fm[key] as string)
-        .split(sep)
-        .map((s) => s.trim())
-        .filter(Boolean)
-  }
+  // The mappings (rename, join, split) are applied as declared, by the functions that also read them backwards.
+  fm = forwardAll(frontmatterMappings(spec), fm) as Record<string, unknown>
   for (const [key, value] of Object.entries(spec.default ?? {}))
     if (!Object.hasOwn(fm, key)) fm[key] = renderValue(value, render)
   for (const [key, value] of Object.entries(spec.set ?? {})) fm[key] = renderValue(value, render)
   for (const [key, cases] of Object.entries(spec.cases ?? {})) {
-    const hit = cases.find((c) => c.if === undefined || isSet(fm[c.if]))
+    const hit = cases.find((c) => holdsFor(c.when, fm))
     if (hit) fm[key] = renderValue(hit.value, render)
   }
   const verbatim = [...(doc.verbatim ?? []), ...(spec.verbatim ?? [])]
@@ -80,26 +74,6 @@ function editFrontmatter(
     hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0,
     ...(verbatim.length > 0 ? { verbatim } : {}),
   }
-}
-
-/**
- * Renames keys all at once, from the values before any rename: renaming a key to itself keeps it, and two renames
- * never overwrite each other's source ({ a: b, b: a } swaps).
- */
-function renameKeys(fm: Record<string, unknown>, renames: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(fm)) {
-    const to = Object.hasOwn(renames, key) ? (renames[key] ?? key) : key
-    // A renamed key wins over a key that already had the new name.
-    if (!Object.hasOwn(out, to) || to !== key) out[to] = value
-  }
-  return out
-}
-
-/** A frontmatter value that says something: not absent, null, false, empty text or an empty list. */
-export function isSet(value: unknown): boolean {
-  if (value === undefined || value === null || value === false || value === '') return false
-  return !(Array.isArray(value) && value.length === 0)
 }
 
 function renderValue(value: unknown, render: (s: string) => string): unknown {

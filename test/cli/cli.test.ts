@@ -92,6 +92,17 @@ describe('cli', () => {
     expect(result.out).toContain('/name: must be string')
   })
 
+  it('validate reports a wrong preset parameter at its file:line:col', async () => {
+    const result = await cli('validate', join(repoRoot, 'test/fixtures/targets/invalid/preset-params.yaml'))
+    expect(result.code).toBe(1)
+    expect(result.out).toContain(
+      "preset-params.yaml:8:5  /steps/0/too: unknown parameter 'too' of preset 'skills'; did you mean 'to'?",
+    )
+    expect(result.out).toContain(
+      "preset-params.yaml:11:9  /steps/2/to: must be string (preset 'agents', at /run/with/to)",
+    )
+  })
+
   it('validate with no files checks the built-in targets', async () => {
     const result = await cli('validate')
     expect(result.code).toBe(0)

@@ -91,6 +91,7 @@ describe('the GitHub Action (action/run.mjs as the runner runs it)', () => {
     expect(outfitArgs({ mode: 'check', tools: 'all', scope: 'global' })).toEqual([
       'plan',
       '--check',
+      '--frozen',
       '--all',
       '--scope',
       'global',

@@ -17,6 +17,7 @@ beforeAll(async () => {
     'scripts',
     'schemas',
     'targets',
+    'presets',
     'examples',
     'docs',
     'package.json',
@@ -100,7 +101,7 @@ describe('npm pack', () => {
     )
   }, 60_000)
 
-  it('ships the license, the docs the README and scaffolds link to, and the schemas', () => {
+  it('ships the license, the docs the README and scaffolds link to, the schemas and the step presets', () => {
     for (const file of [
       'LICENSE',
       'README.md',
@@ -108,6 +109,8 @@ describe('npm pack', () => {
       'docs/safety.md',
       'schemas/kit.schema.json',
       'schemas/target.schema.json',
+      'schemas/preset.schema.json',
+      'presets/skills.yaml',
     ])
       expect(files, file).toContain(file)
   })

@@ -87,9 +87,12 @@ describe('init target', () => {
     expect(loaded.value.spec.steps.map((s) => s.name)).toEqual([
       'rules',
       'commands',
+      'agents',
+      'skills',
       'mcp servers',
       'manifest',
     ])
+    expect(text).toContain('- preset: skills')
   })
 
   it('never replaces an existing target', async () => {

@@ -44,12 +44,6 @@ const cases: [string, string[]][] = [
     'manifest-not-last.yaml',
     ["invalid/manifest-not-last.yaml:8:20  /steps/0/run/action: 'manifest' must be the last step"],
   ],
-  [
-    'no-manifest.yaml',
-    [
-      "invalid/no-manifest.yaml:7:3  /steps: the last step must be a 'manifest' step, so uninstall knows what was installed",
-    ],
-  ],
   ['not-utf8.yaml', ['invalid/not-utf8.yaml:1:1  is not valid UTF-8 text']],
   [
     'syntax-error.yaml',
@@ -62,13 +56,42 @@ const cases: [string, string[]][] = [
   [
     'unknown-scope.yaml',
     [
-      "invalid/unknown-scope.yaml:8:22  /steps/0/scopes/1: unknown scope 'workspace'; this target defines: global",
+      "invalid/unknown-scope.yaml:8:29  /steps/0/when/scope/1: unknown scope 'workspace'; this target defines: global",
+      "invalid/unknown-scope.yaml:11:20  /steps/1/when/scope: unknown scope 'project'; this target defines: global",
+    ],
+  ],
+  [
+    'old-conditions.yaml',
+    [
+      "invalid/old-conditions.yaml:9:5  /steps/0: unknown key 'scopes': a step's scopes are a condition now: when: { scope: [...] }",
+      "invalid/old-conditions.yaml:12:63  /steps/1/run/with: unknown key 'select': a filter on frontmatter is a condition now: when: { has: [...], lacks: [...] }",
+      "invalid/old-conditions.yaml:19:54  /steps/2/run/with/transform/0/frontmatter/cases/mode/0: unknown key 'if': a case is a condition now: when: { has: key }",
+    ],
+  ],
+  [
+    'preset-unknown.yaml',
+    [
+      "invalid/preset-unknown.yaml:7:13  /steps/0/preset: unknown preset 'skils'; did you mean 'skills'? (presets: agents, commands, commands-as-skills, hooks, mcp-servers, mcp-servers-opencode, mcp-servers-typed, rules-block, rules-files, rules-paths, rules-trigger, skills)",
+    ],
+  ],
+  [
+    'preset-params.yaml',
+    [
+      "invalid/preset-params.yaml:8:5  /steps/0/too: unknown parameter 'too' of preset 'skills'; did you mean 'to'? (it takes: to)",
+      "invalid/preset-params.yaml:9:13  /steps/1/preset: preset 'rules-block' needs 'file': The instructions file (e.g. `{{project}}/AGENTS.md`).",
+      "invalid/preset-params.yaml:11:9  /steps/2/to: must be string (preset 'agents', at /run/with/to)",
+    ],
+  ],
+  [
+    'preset-variable.yaml',
+    [
+      "invalid/preset-variable.yaml:10:9  /steps/1/to: unknown variable {{nope}} (preset 'commands', at /run/with/to)",
     ],
   ],
   [
     'unsupported-unknown-scope.yaml',
     [
-      "invalid/unsupported-unknown-scope.yaml:7:36  /unsupported/0/scopes/0: unknown scope 'project'; this target defines: global",
+      "invalid/unsupported-unknown-scope.yaml:7:35  /unsupported/0/scope/0: unknown scope 'project'; this target defines: global",
     ],
   ],
   [
@@ -129,6 +152,15 @@ describe('loadTarget', () => {
 
   it.each(readdirSync(join(fixtures, 'valid')))('accepts valid/%s', async (file) => {
     expect(await problems(join('valid', file))).toEqual([])
+  })
+
+  it('appends the manifest step a target leaves out, and keeps one it writes', async () => {
+    const implicit = await loadTarget(realFs, join(fixtures, 'valid/implicit-manifest.yaml'))
+    const explicit = await loadTarget(realFs, join(fixtures, 'valid/minimal.yaml'))
+    for (const result of [implicit, explicit]) {
+      if (!result.ok) throw new Error('expected the fixture to load')
+      expect(result.value.spec.steps.map((s) => s.run.action)).toEqual(['copy', 'manifest'])
+    }
   })
 
   it.each(readdirSync(builtinTargetsDir).filter((f) => f.endsWith('.yaml')))(

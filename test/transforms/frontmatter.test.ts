@@ -1,10 +1,10 @@
 // Frontmatter transforms: renames are applied at once (a rename to itself keeps the key), and `select` filters files.
 import { describe, expect, it } from 'vitest'
-import type { Select } from '../../src/generated/target.js'
+import type { FileWhen } from '../../src/generated/target.js'
 import { applyTransforms } from '../../src/transforms/apply.js'
 import { makeItem } from '../../src/transforms/item.js'
 import { parseMarkdown } from '../../src/transforms/markdown.js'
-import { selects } from '../../src/transforms/select.js'
+import { holdsFor } from '../../src/transforms/file-when.js'
 
 const render = (t: string) => t
 const command = makeItem(
@@ -45,15 +45,19 @@ describe('frontmatter.rename', () => {
   })
 })
 
-describe('select', () => {
+describe('a condition on a file (when: { has, lacks })', () => {
   const scoped = parseMarkdown('---\nglobs: ["**/*.ts"]\n---\nx', 'r.md')
   const always = parseMarkdown('---\nalwaysApply: true\nglobs: []\n---\nx', 'r.md')
-  const cases: [Select, boolean, boolean][] = [
-    [{ with: ['globs'] }, true, false],
-    [{ without: ['globs'] }, false, true],
-    [{ with: ['alwaysApply'], without: ['globs'] }, false, true],
+  const cases: [FileWhen, boolean, boolean][] = [
+    [{ has: ['globs'] }, true, false],
+    [{ has: 'globs' }, true, false],
+    [{ lacks: ['globs'] }, false, true],
+    [{ has: ['alwaysApply'], lacks: 'globs' }, false, true],
   ]
-  it.each(cases)('%o', (select, forScoped, forAlways) => {
-    expect([selects(select, scoped), selects(select, always)]).toEqual([forScoped, forAlways])
+  it.each(cases)('%o', (when, forScoped, forAlways) => {
+    expect([holdsFor(when, scoped.frontmatter), holdsFor(when, always.frontmatter)]).toEqual([
+      forScoped,
+      forAlways,
+    ])
   })
 })

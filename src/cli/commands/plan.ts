@@ -15,6 +15,7 @@ import { showPlan } from '../run-output.js'
 
 interface PlanFlags extends CommonFlags {
   kit?: string
+  frozen?: boolean
   mcpRegistry?: string
   all?: boolean
   detected?: boolean
@@ -37,7 +38,11 @@ export default command({
       .option('--all', 'Plan for every known tool')
       .option('--detected', 'Plan for every tool found on this machine')
       .option('--force', 'Plan as if --force were given')
-      .option('--check', 'Exit 1 when an install would change anything (for CI drift checks)'),
+      .option('--check', 'Exit 1 when an install would change anything (for CI drift checks)')
+      .option(
+        '--frozen',
+        'Plan exactly what outfit.lock says; fail (exit 5) if it is missing or would change',
+      ),
   async run(deps, [tools]: [string[]], flags: PlanFlags) {
     const result = await plan({
       ...where(deps, flags),
@@ -46,6 +51,7 @@ export default command({
       detected: flags.detected,
       askTools: toolQuestion(deps, flags),
       kit: flags.kit,
+      frozen: flags.frozen,
       mcpRegistry: flags.mcpRegistry,
       force: flags.force,
       onKitWarnings: showKitWarnings(deps),
