@@ -11,6 +11,10 @@ import type { KitSource } from '../sources/resolve-kits.js'
 import { cacheHome } from '../sources/xdg.js'
 import { ensureTrusted, type Untrusted } from '../trust/check-trust.js'
 import { trustFile } from '../trust/trust-store.js'
+import { findingLine } from '../audit/finding-line.js'
+import { escapeForTerminal } from '../formats/escape.js'
+import { parseAge } from '../sources/release-age.js'
+import { auditKit } from '../audit/audit-kit.js'
 import type { Note, Workspace } from './workspace.js'
 
 export const KIT_HINT =
@@ -24,6 +28,8 @@ export interface KitChoice {
   kit?: string
   /** Refuse a kit with a secret written as a literal (else a warning). */
   strict?: boolean
+  /** update: skip releases younger than this (`3d`; overrides the config's minReleaseAge). */
+  minReleaseAge?: string
   /** The MCP registry that `registry:` servers are resolved in (--mcp-registry; else the config's, else the official). */
   mcpRegistry?: string
   onNote?: (note: Note) => void
@@ -34,6 +40,8 @@ export interface TrustChoice {
   trust?: boolean
   /** Asked when a source that would run commands is not trusted yet; absent: refuse (exit 6). */
   askTrust?: TrustQuestion
+  /** Told of audit findings that need no decision (a local kit's, a trusted source's). */
+  onNote?: (note: Note) => void
 }
 
 /**
@@ -107,24 +115,48 @@ export async function prepare(
       ? { mcpRegistry: request.mcpRegistry ?? ctx.config?.mcpRegistry }
       : {}),
     ...(ctx.signal ? { signal: ctx.signal } : {}),
+    ...minReleaseAge(request.minReleaseAge ?? ctx.config?.minReleaseAge),
   })
 }
 
-/** Every fetched kit that would run commands needs a trusted source; asks when it can, refuses otherwise. */
+/** --min-release-age, else the config's minReleaseAge (checked by its schema); a malformed flag is a usage error. */
+function minReleaseAge(value: string | undefined): { minReleaseAge?: string } {
+  if (value === undefined) return {}
+  if (parseAge(String(value)) === undefined)
+    throw new UsageError(
+      `--min-release-age must be a duration like 3d, 12h, 90m or 1w (0 turns it off), got '${value}'`,
+    )
+  return { minReleaseAge: String(value) }
+}
+
+/**
+ * Every fetched kit that would run commands, or in which the content audit finds something, needs a trusted source;
+ * asks when it can, refuses otherwise. A local kit's findings (and a trusted source's) are told as notes.
+ */
 export async function checkTrust(
   ctx: Workspace,
   prepared: PreparedKits,
   request: TrustChoice,
 ): Promise<void> {
   const ask = request.askTrust
+  const audits = await Promise.all(prepared.kits.map((k) => auditKit(ctx.fs, k.kit)))
   await ensureTrusted(
-    prepared.kits.map((k) => ({
+    prepared.kits.map((k, i) => ({
       name: k.name,
       source: k.trustId,
       kit: k.kit,
       local: k.spec.kind === 'local',
+      findings: (audits[i] ?? []).map((f) => findingLine({ source: k.source, local: true }, f)),
     })),
     {
+      warn: (k) =>
+        request.onNote?.({
+          about: 'setup',
+          text: [
+            `! the audit found ${k.findings.length} thing${k.findings.length === 1 ? '' : 's'} to look at in ${escapeForTerminal(k.name)} (${k.local ? 'a folder of your own' : `${escapeForTerminal(k.source)}, trusted`}); installing anyway:`,
+            ...k.findings.map((line) => `    ${line}`),
+          ].join('\n'),
+        }),
       patterns: ctx.config?.trust ?? [],
       file: trustFile(ctx.stateHome),
       trustAll: request.trust ?? false,

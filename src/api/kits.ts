@@ -12,6 +12,7 @@ import { readLock, writeLock, type LockedServer, type LockEntry, type Lockfile }
 import { KitCache } from '../sources/cache.js'
 import { sourceId, type SourceSpec } from '../sources/parse-source.js'
 import { resolveKits, type KitSource, type LockChange } from '../sources/resolve-kits.js'
+import { cooldown, type SkippedRelease } from '../sources/release-age.js'
 import type { Diagnostic, Kit } from '../types.js'
 import { cachedClient } from '../registry/cached-client.js'
 import { DEFAULT_REGISTRY, registryClient, type RegistryClient } from '../registry/registry-client.js'
@@ -43,6 +44,10 @@ export interface KitsRequest {
   mcpRegistry?: string
   /** The registry client (tests: a local registry); default: the v0.1 API at `mcpRegistry`, cached. */
   registryClient?: RegistryClient
+  /** update: skip npm versions and git commits younger than this (`3d`; minReleaseAge, --min-release-age). */
+  minReleaseAge?: string
+  /** The clock the cooldown is measured by (tests). */
+  now?: Date
 }
 
 export interface PreparedKit {
@@ -64,6 +69,8 @@ export interface PreparedKits {
   warnings: Diagnostic[]
   /** How the lock moves, kit by kit (nothing in a frozen run). */
   changes: LockChange[]
+  /** update: the releases the cooldown skipped, and what was taken instead. */
+  skipped: SkippedRelease[]
   /** Writes outfit.lock if it changed; true when it did. */
   saveLock(): Promise<boolean>
 }
@@ -80,6 +87,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     npm: request.npm,
     ...(request.only ? { only: request.only } : {}),
     ...(request.signal ? { signal: request.signal } : {}),
+    ...withCooldown(request),
   })
   const kits: PreparedKit[] = []
   const warnings: Diagnostic[] = []
@@ -163,7 +171,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
           })),
           request.cacheDir,
         )
-  const { changes } = resolved
+  const { changes, skipped } = resolved
   const lock = Object.keys(mcp).length > 0 ? { ...resolved.lock, mcp } : resolved.lock
   const mcpMoved = JSON.stringify(previous?.mcp ?? {}) !== JSON.stringify(sortedKeys(mcp))
   return {
@@ -172,6 +180,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     warnings,
     lock,
     changes,
+    skipped,
     async saveLock() {
       const empty = Object.keys(lock.kits).length === 0 && Object.keys(mcp).length === 0
       if (changes.length === 0 && !mcpMoved && (previous !== undefined || empty)) return false
@@ -196,4 +205,11 @@ function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
       .sort()
       .map((k) => [k, record[k] as T]),
   )
+}
+
+/** The cooldown applies to update only: install takes what the lock says, and a new kit what its source says. */
+function withCooldown(request: KitsRequest) {
+  const cool =
+    request.mode === 'update' ? cooldown(request.minReleaseAge, request.now ?? new Date()) : undefined
+  return cool ? { cooldown: cool } : {}
 }

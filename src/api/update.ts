@@ -4,6 +4,7 @@ import { CancelledError } from '../errors.js'
 import { plan as planTools, type ToolPlan } from '../plan/plan.js'
 import { installTools } from '../run/run-tools.js'
 import type { LockChange } from '../sources/resolve-kits.js'
+import type { SkippedRelease } from '../sources/release-age.js'
 import type { RunReport } from '../types.js'
 import { checkTrust, type TrustChoice } from './kit-sources.js'
 import { prepareRun, succeeded, type KitRunRequest } from './prepare-run.js'
@@ -13,8 +14,8 @@ export interface UpdateRequest extends Omit<KitRunRequest, 'tools'>, TrustChoice
   kits?: string[]
   /** Show what would change and write nothing (outfit.lock included). */
   dryRun?: boolean
-  /** The lock changes and their plan, before anything is asked or written. */
-  onPlan?: (changes: LockChange[], plans: ToolPlan[]) => void
+  /** The lock changes and their plan (and what minReleaseAge skipped), before anything is asked or written. */
+  onPlan?: (changes: LockChange[], plans: ToolPlan[], skipped: SkippedRelease[]) => void
   /** Asked before an update that changes something is applied; absent: apply. Null when the person cancels. */
   confirmApply?: () => Promise<boolean | null>
 }
@@ -23,6 +24,8 @@ export interface UpdateResult {
   scope: string
   changes: LockChange[]
   plans: ToolPlan[]
+  /** The releases minReleaseAge skipped, and what was taken instead. */
+  skipped: SkippedRelease[]
   /** Whether the update was installed and outfit.lock written. */
   applied: boolean
   /** The person said no at the question: nothing was changed. */
@@ -37,8 +40,8 @@ export async function update(request: UpdateRequest): Promise<UpdateResult> {
   )
   const force = request.force ?? false
   const plans = kits.changes.length === 0 ? [] : await planTools({ ...ctx, targets, kit: kits.kit, force })
-  request.onPlan?.(kits.changes, plans)
-  const result = { scope: ctx.scope, changes: kits.changes, plans, applied: false }
+  request.onPlan?.(kits.changes, plans, kits.skipped)
+  const result = { scope: ctx.scope, changes: kits.changes, plans, skipped: kits.skipped, applied: false }
   if (kits.changes.length === 0 || request.dryRun || plans.some((p) => p.failure)) return result
   if (request.confirmApply) {
     const answer = await request.confirmApply()

@@ -82,10 +82,15 @@ export function trustQuestion(deps: CliDeps, flags: CommonFlags): TrustQuestion 
   const prompter = deps.prompter ?? clackPrompter()
   return async (pending) => {
     for (const p of pending) {
-      deps.err(
-        `${escapeForTerminal(p.name)} (${escapeForTerminal(p.source)}) would run these commands in your tools:`,
-      )
+      if (p.commands.length > 0)
+        deps.err(
+          `${escapeForTerminal(p.name)} (${escapeForTerminal(p.source)}) would run these commands in your tools:`,
+        )
       for (const c of p.commands) deps.err(`    ${c}`)
+      if (p.findings) {
+        deps.err(`${escapeForTerminal(p.name)}: the content audit found (outfit audit explains each rule):`)
+        for (const f of p.findings) deps.err(`    ${f}`)
+      }
     }
     // No is the default: running a stranger's commands takes a deliberate yes.
     return prompter.confirm(

@@ -17,8 +17,13 @@ export enum ExitCode {
   StateInvalid = 4,
   /** `install --frozen`: outfit.lock is missing or would change. */
   LockMismatch = 5,
-  /** A kit from an untrusted source would run commands, and nobody could be asked (no terminal, no --trust). */
+  /**
+   * A kit from an untrusted source would run commands or has audit findings, and nobody could be asked (no terminal,
+   * no --trust).
+   */
   Untrusted = 6,
+  /** `outfit audit` found hidden characters or commands that run fetched code in a kit. */
+  Findings = 7,
   /** Interrupted by SIGINT (Ctrl-C); tools that had not finished were rolled back. */
   Interrupted = 130,
   /** Stopped by SIGTERM; tools that had not finished were rolled back. */

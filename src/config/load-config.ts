@@ -26,6 +26,8 @@ export interface LoadedConfig {
   mcpRegistry?: string
   /** Where the files outfit installs are kept out of git (none, block, exclude). */
   gitignore?: 'none' | 'block' | 'exclude'
+  /** `minReleaseAge:` as written (e.g. 3d): update skips releases younger than that. */
+  minReleaseAge?: string
   /** Kept to point diagnostics found later (an unknown tool) at the right line. */
   parsed: ParsedYaml
 }
@@ -82,6 +84,7 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
       ...(data.concurrency !== undefined ? { concurrency: data.concurrency } : {}),
       ...(data.gitignore !== undefined ? { gitignore: data.gitignore } : {}),
       ...(data.mcpRegistry !== undefined ? { mcpRegistry: data.mcpRegistry } : {}),
+      ...(data.minReleaseAge !== undefined ? { minReleaseAge: data.minReleaseAge } : {}),
     },
   }
 }

@@ -45,6 +45,10 @@ export interface OutfitConfig {
    */
   concurrency?: number
   /**
+   * A cooldown for kit sources, like --min-release-age: `outfit update` skips npm versions published, and git commits made, less than this long ago (e.g. 3d, 12h, 1w; 0 turns it off). A compromised release is usually found and pulled within days.
+   */
+  minReleaseAge?: string
+  /**
    * Kit sources whose commands (hooks, local MCP servers) may be installed without asking, e.g. github:acme/* or npm:@acme/*. Matched against the source without its ref or version; * matches within one path segment, ** across segments.
    */
   trust?: string[]

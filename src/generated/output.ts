@@ -13,6 +13,7 @@ export type OutfitJsonOutput =
   | RecoverDocument
   | ForgetDocument
   | InitDocument
+  | AuditDocument
   | SearchMcpDocument
   | ErrorDocument
 
@@ -217,6 +218,35 @@ export interface UpdateDocument {
    * Whether the update was installed and outfit.lock written (false for --dry-run, a declined question, or nothing to update).
    */
   applied: boolean
+  /**
+   * Releases the minReleaseAge cooldown skipped, by kit (absent when none).
+   */
+  skipped?: {
+    /**
+     * The kit's name in the config (or its source).
+     */
+    kit: string
+    /**
+     * The source as written.
+     */
+    source: string
+    /**
+     * The npm version or git commit skipped: the newest, too young.
+     */
+    skipped: string
+    /**
+     * When it was published (npm) or committed (git), ISO 8601.
+     */
+    published: string
+    /**
+     * The version or commit taken instead.
+     */
+    using: string
+    /**
+     * The cooldown, as written (e.g. 3d).
+     */
+    minReleaseAge: string
+  }[]
   /**
    * Kits whose lock entry changes; empty when every kit is up to date.
    */
@@ -534,6 +564,65 @@ export interface InitDocument {
    * Files created (absolute paths).
    */
   created: string[]
+}
+/**
+ * audit: per kit, the hidden characters and the commands running fetched code found in its text (exit 7 when anything is found).
+ */
+export interface AuditDocument {
+  /**
+   * Always audit.
+   */
+  command: 'audit'
+  /**
+   * Each kit audited, in the order of its sources.
+   */
+  kits: {
+    /**
+     * The kit's name in the config (or its source).
+     */
+    name: string
+    /**
+     * Where the kit comes from, as written.
+     */
+    source: string
+    /**
+     * What the audit found, by file and position.
+     */
+    findings: AuditFinding[]
+  }[]
+}
+export interface AuditFinding {
+  /**
+   * The rule the text breaks.
+   */
+  rule:
+    | 'bidi-control'
+    | 'invisible-character'
+    | 'tag-character'
+    | 'control-character'
+    | 'variation-selectors'
+    | 'pipe-to-shell'
+    | 'unpinned-package'
+  /**
+   * The file, relative to the kit folder.
+   */
+  file: string
+  /**
+   * 1-based line.
+   */
+  line: number
+  /**
+   * 1-based column, in code points (as editors count them).
+   */
+  column: number
+  /**
+   * The characters found, each as 'U+202E RIGHT-TO-LEFT OVERRIDE' (empty for the command rules).
+   */
+  codePoints: string[]
+  /**
+   * What was found and why it matters.
+   */
+  message: string
 }
 /**
  * search-mcp: the registry's servers matching the words, newest version of each.

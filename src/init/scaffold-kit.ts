@@ -40,12 +40,13 @@ alwaysApply: true
 - Prefer small functions with names that say what they do.
 - Comments explain why, not what.
 `,
-    'mcp.yaml': `${schema('mcp.schema.json')}# MCP servers: local ones have command/args/env, remote ones url/headers.
+    'mcp.yaml': `${schema('mcp.schema.json')}# MCP servers: local ones have command/args/env, remote ones url/headers. Pin packages to an exact version:
+# without one, npx fetches the newest release each time a tool starts the server (outfit audit reports it).
 servers:
   filesystem:
     description: Read and write files in the project
     command: npx
-    args: ["-y", "@modelcontextprotocol/server-filesystem", "."]
+    args: ["-y", "@modelcontextprotocol/server-filesystem@2026.8.31", "."]
 `,
     'hooks.yaml': `${schema('hooks.schema.json')}# Commands run on tool events, for the tools that support hooks.
 hooks:

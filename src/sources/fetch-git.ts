@@ -1,10 +1,13 @@
 // Git sources through @npmcli/git, npm's git layer (the one pacote is built on): ls-remote to resolve a tag or
 // branch, a shallow clone where the host allows it, then a checkout of the exact commit. Works for any URL git
 // understands (https, ssh, file) with the user's own git credentials.
+import { execFile } from 'node:child_process'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { SourceError } from '../errors.js'
 import type { SourceSpec } from './parse-source.js'
+import type { Cooldown } from './release-age.js'
 
 type GitSource = Extract<SourceSpec, { kind: 'git' }>
 
@@ -13,6 +16,8 @@ export interface Fetched {
   dir: string
   /** What the lock records: the commit (git) or the exact version (npm); and where it came from. */
   resolved: { commit?: string; version?: string; url?: string }
+  /** What the release-age cooldown skipped: the newest version or commit, and when it was published. */
+  skipped?: { what: string; published: string }
 }
 
 /** Clones `ref` (a tag, branch or commit; default: the remote's HEAD) into `workspace`. */
@@ -22,6 +27,8 @@ export async function fetchGit(
   workspace: string,
   label: string,
   options: { signal?: AbortSignal } = {},
+  /** update under minReleaseAge: the newest commit old enough, never back behind `previous` (the locked one). */
+  move?: { cooldown: Cooldown; previous?: string },
 ): Promise<Fetched> {
   const target = join(workspace, 'repo')
   const urls = source.hosted
@@ -42,6 +49,8 @@ export async function fetchGit(
     }
   }
   if (commit === undefined) throw gitError(failure, source, ref, label)
+  let skipped: Fetched['skipped']
+  if (move) ({ commit, skipped } = await oldEnough(target, commit, move, label, options.signal))
   const dir = source.subdir ? join(target, source.subdir) : target
   if (source.subdir && !(await isDir(dir))) {
     throw new SourceError(
@@ -51,10 +60,44 @@ export async function fetchGit(
       },
     )
   }
-  return { dir, resolved: { commit } }
+  return { dir, resolved: { commit }, ...(skipped ? { skipped } : {}) }
 }
 
 // --- internal ---
+
+const run = promisify(execFile)
+
+/**
+ * The newest commit on the first-parent history of `commit` made before the cooldown, checked out; the whole history
+ * is fetched first when the clone was shallow. A commit locked before that is newer than the pick is kept.
+ */
+async function oldEnough(
+  repo: string,
+  commit: string,
+  move: { cooldown: Cooldown; previous?: string },
+  label: string,
+  signal: AbortSignal | undefined,
+): Promise<{ commit: string; skipped?: { what: string; published: string } }> {
+  const git = async (...args: string[]) =>
+    (await run('git', args, { cwd: repo, ...(signal ? { signal } : {}) })).stdout.trim()
+  const date = async (rev: string) => new Date(Number(await git('show', '-s', '--format=%ct', rev)) * 1000)
+  const when = await date(commit)
+  if (when <= move.cooldown.notAfter || commit === move.previous) return { commit }
+  const skipped = { what: commit, published: when.toISOString() }
+  if ((await git('rev-parse', '--is-shallow-repository')) === 'true') await git('fetch', '-q', '--unshallow')
+  const seconds = String(Math.floor(move.cooldown.notAfter.getTime() / 1000))
+  let older = await git('rev-list', '-1', '--first-parent', `--before=${seconds}`, commit)
+  if (!older)
+    throw new SourceError(
+      `kit '${label}': every commit up to ${commit.slice(0, 12)} is younger than minReleaseAge ${move.cooldown.text} (the newest was made ${skipped.published})`,
+      { hint: `wait, or take it now with: outfit update ${label} --min-release-age 0` },
+    )
+  const previous = move.previous
+  if (previous && (await git('cat-file', '-t', previous).catch(() => '')) === 'commit')
+    if ((await date(previous)) > (await date(older))) older = previous
+  await git('checkout', '-q', '--detach', older)
+  return { commit: older, skipped }
+}
 
 function gitError(error: unknown, source: GitSource, ref: string | undefined, label: string): SourceError {
   const name = (error as Error | undefined)?.constructor.name

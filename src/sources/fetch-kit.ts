@@ -6,7 +6,8 @@ import { CancelledError, SourceError } from '../errors.js'
 import type { LockEntry } from '../lock/lock-file.js'
 import type { KitCache } from './cache.js'
 import { fetchGit, type Fetched } from './fetch-git.js'
-import { fetchPackage } from './fetch-package.js'
+import { fetchPackage, pickOldEnough } from './fetch-package.js'
+import type { Cooldown, SkippedRelease } from './release-age.js'
 import { hashKit } from './kit-hash.js'
 import { checkContained } from './contain-fetched.js'
 import { sourceId, type SourceSpec } from './parse-source.js'
@@ -30,14 +31,16 @@ export async function fetchKit(
   source: RemoteSource,
   pinned: LockEntry | undefined,
   options: FetchOptions,
-): Promise<{ dir: string; entry: LockEntry }> {
+  /** update under minReleaseAge: releases younger than the cooldown are skipped; `previous` is the locked entry. */
+  move?: { cooldown: Cooldown; previous?: LockEntry },
+): Promise<{ dir: string; entry: LockEntry; skipped?: Pick<SkippedRelease, 'skipped' | 'published'> }> {
   if (pinned) {
     const cached = await options.cache.get(pinned.integrity, sourceId(source), name)
     if (cached) return { dir: cached, entry: pinned }
   }
   const workspace = await options.cache.scratch()
   try {
-    const fetched = await download(name, source, pinned, workspace, options).catch((error: unknown) => {
+    const fetched = await download(name, source, pinned, workspace, options, move).catch((error: unknown) => {
       if (options.signal?.aborted)
         throw new CancelledError(`cancelled while fetching kit '${name}'; nothing was changed`)
       throw error
@@ -72,7 +75,13 @@ export async function fetchKit(
       ...(source.kind !== 'git' && fetched.resolved.url ? { resolved: fetched.resolved.url } : {}),
       integrity,
     }
-    return { dir: await options.cache.put(fetched.dir, integrity, sourceId(source)), entry }
+    return {
+      dir: await options.cache.put(fetched.dir, integrity, sourceId(source)),
+      entry,
+      ...(fetched.skipped
+        ? { skipped: { skipped: fetched.skipped.what, published: fetched.skipped.published } }
+        : {}),
+    }
   } finally {
     await options.cache.discard(workspace)
   }
@@ -86,19 +95,39 @@ async function download(
   pinned: LockEntry | undefined,
   workspace: string,
   options: FetchOptions,
+  move: { cooldown: Cooldown; previous?: LockEntry } | undefined,
 ): Promise<Fetched> {
   options.signal?.throwIfAborted()
   const signal = options.signal ? { signal: options.signal } : {}
-  if (source.kind === 'git') return fetchGit(source, pinned?.commit ?? source.ref, workspace, name, signal)
+  if (source.kind === 'git')
+    return fetchGit(
+      source,
+      pinned?.commit ?? source.ref,
+      workspace,
+      name,
+      signal,
+      move && !pinned
+        ? {
+            cooldown: move.cooldown,
+            ...(move.previous?.commit ? { previous: move.previous.commit } : {}),
+          }
+        : undefined,
+    )
   const npm = await options.npm()
   const cacheOptions = { ...npm, cache: options.cache.pacote, ...signal }
-  return fetchPackage(
+  // Under the cooldown, the version is picked first (by publish time) and then fetched exactly.
+  const picked =
+    source.kind === 'npm' && move && !pinned
+      ? await pickOldEnough(source, cacheOptions, move.cooldown, name, move.previous?.version)
+      : undefined
+  const fetched = await fetchPackage(
     source,
-    source.kind === 'npm' ? pinned?.version : undefined,
+    source.kind === 'npm' ? (pinned?.version ?? picked?.version) : undefined,
     workspace,
     cacheOptions,
     name,
   )
+  return picked?.skipped ? { ...fetched, skipped: picked.skipped } : fetched
 }
 
 async function isFile(path: string): Promise<boolean> {

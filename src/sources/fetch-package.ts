@@ -6,6 +6,7 @@ import type * as PacoteModule from 'pacote'
 import { SourceError } from '../errors.js'
 import type { Fetched } from './fetch-git.js'
 import type { SourceSpec } from './parse-source.js'
+import type { Cooldown } from './release-age.js'
 
 type Pacote = typeof PacoteModule
 type PackageSource = Extract<SourceSpec, { kind: 'npm' | 'tarball' }>
@@ -45,7 +46,58 @@ export async function fetchPackage(
   return { dir, resolved: { ...(exact ? { version: exact } : {}), url: result.resolved } }
 }
 
+/**
+ * The newest version of an npm kit's range published before the cooldown (pacote's `before`, as `npm install
+ * --before` picks), and what it skipped. Never back: a version locked before (without the cooldown) that is newer
+ * than that pick is kept.
+ */
+export async function pickOldEnough(
+  source: Extract<SourceSpec, { kind: 'npm' }>,
+  options: Record<string, unknown>,
+  cool: Cooldown,
+  label: string,
+  previous: string | undefined,
+): Promise<{ version: string; skipped?: { what: string; published: string } }> {
+  const pacote = await loadPacote()
+  const spec = `${source.name}@${source.range}`
+  const opts = { ...options, fullMetadata: true, packumentCache: new Map() }
+  const pick = async (before?: Date) => {
+    try {
+      return (await pacote.manifest(spec, before ? { ...opts, before } : opts)) as unknown as Picked
+    } catch (error) {
+      if (before && ['ETARGET', 'ENOVERSIONS'].includes((error as NodeJS.ErrnoException).code ?? ''))
+        return undefined
+      throw packageError(error, source, spec, options, label)
+    }
+  }
+  const newest = await pick()
+  if (!newest) throw new SourceError(`kit '${label}': no version of ${source.name} matches '${source.range}'`)
+  if (!newest._time || new Date(newest._time) <= cool.notAfter || newest.version === previous)
+    return { version: newest.version }
+  const skipped = { what: newest.version, published: new Date(newest._time).toISOString() }
+  const older = await pick(cool.notAfter)
+  if (!older)
+    throw new SourceError(
+      `kit '${label}': every version of ${source.name} matching '${source.range}' is younger than minReleaseAge ${cool.text} (the newest, ${newest.version}, was published ${skipped.published})`,
+      { hint: `wait, or take it now with: outfit update ${label} --min-release-age 0` },
+    )
+  if (previous !== undefined) {
+    const packument = (await pacote.packument(source.name, opts)) as unknown as {
+      time?: Record<string, string>
+    }
+    const then = packument.time?.[previous]
+    if (then && older._time && new Date(then) > new Date(older._time)) return { version: previous, skipped }
+  }
+  return { version: older.version, skipped }
+}
+
 // --- internal ---
+
+interface Picked {
+  version: string
+  /** The publish time, from the full packument. */
+  _time?: string
+}
 
 /** pacote is CommonJS; its functions live on the default export at run time (its types describe the namespace). */
 async function loadPacote(): Promise<Pacote> {

@@ -6,6 +6,7 @@ import { LockMismatchError } from '../errors.js'
 import { sameEntry, type LockEntry, type Lockfile } from '../lock/lock-file.js'
 import { fetchKit, type FetchOptions } from './fetch-kit.js'
 import { parseSource, type SourceSpec } from './parse-source.js'
+import type { Cooldown, SkippedRelease } from './release-age.js'
 
 export interface KitSource {
   /** The key in `kits:`; for a single kit (`kit:` or --kit), the source itself. */
@@ -37,14 +38,17 @@ export interface ResolveRequest extends FetchOptions {
   mode: 'install' | 'frozen' | 'update'
   /** update: the kits to move (default: all). */
   only?: string[]
+  /** update: skip releases younger than this (minReleaseAge). */
+  cooldown?: Cooldown
 }
 
 export async function resolveKits(
   request: ResolveRequest,
-): Promise<{ kits: ResolvedKit[]; lock: Lockfile; changes: LockChange[] }> {
+): Promise<{ kits: ResolvedKit[]; lock: Lockfile; changes: LockChange[]; skipped: SkippedRelease[] }> {
   const specs = request.kits.map((k) => ({ ...k, spec: parseSource(k.source, k.baseDir ?? request.baseDir) }))
   if (request.mode === 'frozen') checkFrozen(specs, request.lock)
   const kits: ResolvedKit[] = []
+  const skipped: SkippedRelease[] = []
   // One at a time: kits are few, and a failure should name the first kit that failed, not a random one.
   for (const kit of specs) {
     if (kit.spec.kind === 'local') {
@@ -56,14 +60,28 @@ export async function resolveKits(
       request.mode === 'update' &&
       (request.only === undefined || request.only.length === 0 || request.only.includes(kit.name))
     const pinned = !moving && locked?.source === kit.source ? locked : undefined
-    const { dir, entry } = await fetchKit(kit.name, kit.spec, pinned, request)
+    const previous = locked?.source === kit.source ? locked : undefined
+    const move =
+      moving && request.cooldown
+        ? { cooldown: request.cooldown, ...(previous ? { previous } : {}) }
+        : undefined
+    const fetched = await fetchKit(kit.name, kit.spec, pinned, request, move)
+    const { dir, entry } = fetched
+    if (fetched.skipped)
+      skipped.push({
+        kit: kit.name,
+        source: kit.source,
+        ...fetched.skipped,
+        using: entry.commit ?? entry.version ?? entry.integrity,
+        minReleaseAge: request.cooldown?.text ?? '',
+      })
     kits.push({ ...kit, dir, entry })
   }
   const lock: Lockfile = {
     lockfileVersion: 1,
     kits: Object.fromEntries(kits.flatMap((k) => (k.entry ? [[k.name, k.entry]] : []))),
   }
-  return { kits, lock, changes: lockChanges(request.lock, lock) }
+  return { kits, lock, changes: lockChanges(request.lock, lock), skipped }
 }
 
 /** What moves between two locks, kit by kit (added, changed, removed). */

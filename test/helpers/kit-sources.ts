@@ -100,8 +100,14 @@ export async function tarball(out: string, files: Record<string, string>): Promi
 
 export interface Registry {
   url: string
-  /** Publishes `name@version` with these files (a package.json is added). */
-  publish(name: string, version: string, files: Record<string, string>, distTag?: string): Promise<void>
+  /** Publishes `name@version` with these files (a package.json is added), at `published` (default: now). */
+  publish(
+    name: string,
+    version: string,
+    files: Record<string, string>,
+    distTag?: string,
+    published?: Date,
+  ): Promise<void>
   /** The next download of this tarball sends half its bytes, then drops the connection (or, `stall`, waits forever). */
   breakNext(name: string, version: string, how?: 'drop' | 'stall'): void
   /** Requires `authorization: Bearer <token>` on every request (a private registry). */
@@ -112,7 +118,10 @@ export interface Registry {
 }
 
 export async function registry(): Promise<Registry> {
-  const packages = new Map<string, { versions: Record<string, unknown>; tags: Record<string, string> }>()
+  const packages = new Map<
+    string,
+    { versions: Record<string, unknown>; tags: Record<string, string>; time: Record<string, string> }
+  >()
   const tarballs = new Map<string, Buffer>()
   const broken = new Map<string, 'drop' | 'stall'>()
   const requests: string[] = []
@@ -147,9 +156,14 @@ export async function registry(): Promise<Registry> {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}')
       return
     }
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(JSON.stringify({ name: path.slice(1), 'dist-tags': pkg.tags, versions: pkg.versions }))
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        name: path.slice(1),
+        'dist-tags': pkg.tags,
+        versions: pkg.versions,
+        time: pkg.time,
+      }),
+    )
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
@@ -157,13 +171,14 @@ export async function registry(): Promise<Registry> {
   const api: Registry = {
     url,
     requests,
-    async publish(name, version, files, distTag = 'latest') {
+    async publish(name, version, files, distTag = 'latest', published = new Date()) {
       const bytes = await tarball(join(dir, `${name.replace('/', '-')}-${version}.tgz`), {
         'package.json': JSON.stringify({ name, version }),
         ...files,
       })
       tarballs.set(tarPath(name, version), bytes)
-      const pkg = packages.get(name) ?? { versions: {}, tags: {} }
+      const pkg = packages.get(name) ?? { versions: {}, tags: {}, time: {} }
+      pkg.time[version] = published.toISOString()
       pkg.versions[version] = {
         name,
         version,

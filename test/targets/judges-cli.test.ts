@@ -114,7 +114,7 @@ describe.runIf(enabled)('the npm-shipped agent CLIs read what outfit installed',
     const out = await judge(bin('qwen'), ['mcp', 'list'], sb.home)
     for (const line of [
       'mine: node mine.js (stdio)',
-      'filesystem: npx -y @modelcontextprotocol/server-filesystem . (stdio)',
+      'filesystem: npx -y @modelcontextprotocol/server-filesystem@2026.8.31 . (stdio)',
       'docs: https://example.com/mcp (http)',
       'events: https://example.com/sse (sse)',
     ])
@@ -194,7 +194,7 @@ describe.runIf(enabled)('the npm-shipped agent CLIs read what outfit installed',
   it('amp lists the workspace and global servers without logging in', async () => {
     const out = await judge(bin('amp'), ['mcp', 'list'], sb.project)
     expect(out).toMatch(
-      /Workspace \.amp\/settings\.json[\s\S]*filesystem\s+command\s+npx -y @modelcontextprotocol\/server-filesystem \./,
+      /Workspace \.amp\/settings\.json[\s\S]*filesystem\s+command\s+npx -y @modelcontextprotocol\/server-filesystem@2026\.8\.31 \./,
     )
     expect(out).toMatch(/Global ~\/\.config\/amp\/settings\.json[\s\S]*mine\s+command\s+node mine\.js/)
     expect(out).toMatch(/docs\s+url\s+https:\/\/example\.com\/mcp/)
@@ -255,8 +255,8 @@ describe.runIf(enabled)('the npm-shipped agent CLIs read what outfit installed',
     const mcp = await judge(bin('qodercli'), ['mcp', 'list'], sb.home)
     for (const line of [
       'mine: node mine.js (stdio)',
-      'filesystem: npx -y @modelcontextprotocol/server-filesystem . (stdio)',
-      'issues: npx -y @modelcontextprotocol/server-github (stdio)',
+      'filesystem: npx -y @modelcontextprotocol/server-filesystem@2026.8.31 . (stdio)',
+      'issues: npx -y @modelcontextprotocol/server-github@2025.4.8 (stdio)',
       'docs: https://example.com/mcp (http)',
       'events: https://example.com/sse (sse)',
     ])

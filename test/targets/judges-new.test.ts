@@ -102,8 +102,8 @@ describe.runIf(enabled)(
       )
       expect(out).toContain(
         'skipped 4 project-level MCP servers: docs (http: https://example.com/mcp), events (sse: https://example.com/sse), ' +
-          'filesystem (stdio: npx -y @modelcontextprotocol/server-filesystem .), ' +
-          'issues (stdio: npx -y @modelcontextprotocol/server-github)',
+          'filesystem (stdio: npx -y @modelcontextprotocol/server-filesystem@2026.8.31 .), ' +
+          'issues (stdio: npx -y @modelcontextprotocol/server-github@2025.4.8)',
       )
     })
 
@@ -140,7 +140,7 @@ describe.runIf(enabled)(
         },
       ])
       expect(project.hooks.map((h) => [h.event, h.target, h.matcher]).sort()).toEqual([
-        ['post_tool_use', 'npx prettier --write --ignore-unknown .', 'Edit|Write'],
+        ['post_tool_use', 'npx prettier@3.10.1 --write --ignore-unknown .', 'Edit|Write'],
         ['session_start', 'git status --short', null],
       ])
       const home = await inspect(sb.home)

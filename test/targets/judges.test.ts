@@ -119,9 +119,9 @@ describe.runIf(enabled)('the tools read what outfit installed', { timeout: 180_0
 
   it('codex reads env_vars and bearer_token_env_var, and has no SSE server', async () => {
     const out = await judge('codex', ['mcp', 'list'], sb.home)
-    expect(out).toMatch(/filesystem\s+npx\s+-y @modelcontextprotocol\/server-filesystem \./)
+    expect(out).toMatch(/filesystem\s+npx\s+-y @modelcontextprotocol\/server-filesystem@2026\.8\.31 \./)
     expect(out).toMatch(
-      /issues\s+npx\s+-y @modelcontextprotocol\/server-github\s+GITHUB_PERSONAL_ACCESS_TOKEN=\*+/,
+      /issues\s+npx\s+-y @modelcontextprotocol\/server-github@2025\.4\.8\s+GITHUB_PERSONAL_ACCESS_TOKEN=\*+/,
     )
     expect(out).toMatch(/docs\s+https:\/\/example\.com\/mcp\s+DOCS_TOKEN/)
     expect(out).not.toContain('events')
@@ -155,7 +155,7 @@ describe.runIf(enabled)('the tools read what outfit installed', { timeout: 180_0
 
   it('gemini lists the stdio, streamable HTTP and SSE servers, and the skills once per name', async () => {
     const out = await judge('gemini', ['mcp', 'list'], sb.home)
-    expect(out).toContain('filesystem: npx -y @modelcontextprotocol/server-filesystem . (stdio)')
+    expect(out).toContain('filesystem: npx -y @modelcontextprotocol/server-filesystem@2026.8.31 . (stdio)')
     expect(out).toContain('docs: https://example.com/mcp (http)')
     expect(out).toContain('events: https://example.com/sse (sse)')
     // Codex, OpenCode and Copilot are installed beside Gemini: the skill is in the shared ~/.agents/skills once, with

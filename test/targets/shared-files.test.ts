@@ -128,7 +128,7 @@ describe('JSON configs with user content', () => {
     expect(config.theme).toBe('tokyonight')
     expect(config.mcp.filesystem).toEqual({
       type: 'local',
-      command: ['npx', '-y', '@modelcontextprotocol/server-filesystem', '.'],
+      command: ['npx', '-y', '@modelcontextprotocol/server-filesystem@2026.8.31', '.'],
       enabled: true,
     })
     await sb.uninstall(['opencode'], { scope: 'project' })

@@ -1,6 +1,7 @@
 // `outfit update [...kits]`: how outfit.lock moves and what that changes in each tool, a question, then the install.
 import { update } from '../../api/update.js'
 import { renderLockChanges, renderPlan, renderSummary } from '../../report/render.js'
+import { renderSkipped } from '../../report/render-skipped.js'
 import { runDocument, updateDocument } from '../../report/to-json.js'
 import { command } from '../command.js'
 import {
@@ -26,6 +27,7 @@ interface UpdateFlags extends CommonFlags {
   dryRun?: boolean
   trust?: boolean
   strict?: boolean
+  minReleaseAge?: string
 }
 
 export default command({
@@ -45,7 +47,11 @@ export default command({
       .option('--force', 'Replace files and entries you changed (they are backed up)')
       .option('--dry-run', 'Show what would change and write nothing (outfit.lock included)')
       .option('--trust', 'Trust the kit sources of this run, and remember it')
-      .option('--strict', 'Refuse a kit that writes a secret as a literal in mcp.yaml'),
+      .option('--strict', 'Refuse a kit that writes a secret as a literal in mcp.yaml')
+      .option(
+        '--min-release-age <age>',
+        "Skip npm versions and git commits younger than this (e.g. 3d, 12h; 0 = off; default: the config's minReleaseAge)",
+      ),
   async run(deps, [kits]: [string[]], flags: UpdateFlags) {
     const result = await update({
       ...where(deps, flags),
@@ -56,14 +62,16 @@ export default command({
       kit: flags.kit,
       mcpRegistry: flags.mcpRegistry,
       strict: flags.strict,
+      ...(flags.minReleaseAge !== undefined ? { minReleaseAge: String(flags.minReleaseAge) } : {}),
       force: flags.force,
       dryRun: flags.dryRun,
       trust: flags.trust,
       askTrust: trustQuestion(deps, flags),
       onKitWarnings: showKitWarnings(deps),
-      onPlan: (changes, plans) => {
+      onPlan: (changes, plans, skipped) => {
         if (!flags.json)
           for (const line of [
+            ...renderSkipped(skipped),
             ...renderLockChanges(changes),
             ...renderPlan(plans, { color: deps.color, cwd: deps.cwd }),
           ])
@@ -77,16 +85,16 @@ export default command({
     }
     const { report } = result
     if (flags.json)
-      printJson(
-        deps,
-        updateDocument(
+      printJson(deps, {
+        ...updateDocument(
           result.scope,
           result.changes,
           result.plans,
           result.applied,
           report ? runDocument(report, result.scope) : undefined,
         ),
-      )
+        ...(result.skipped.length > 0 ? { skipped: result.skipped } : {}),
+      })
     else if (report) {
       deps.out('')
       for (const line of renderSummary(report, { color: deps.color })) deps.out(line)

@@ -1,0 +1,3 @@
+#!/bin/sh
+# 🚀🚀 release ⁧helper⁩
+git tag "$1"
