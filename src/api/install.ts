@@ -3,6 +3,7 @@
 // written only when every tool installed. update and plan share the steps up to the install (prepare-run.ts).
 // Questions and progress are injected callbacks; the result is data for the caller to render.
 import type { LockChange } from '../sources/resolve-kits.js'
+import type { GitIgnoreQuestion } from '../run/git-ignore-choice.js'
 import { installTools } from '../run/run-tools.js'
 import type { RunReport } from '../types.js'
 import { checkTrust, type TrustChoice } from './kit-sources.js'
@@ -16,6 +17,8 @@ export interface InstallRequest extends KitRunRequest, TrustChoice, RunEvents {
   dryRun?: boolean
   /** How many tools to install at once (default: the config's, else all). */
   concurrency?: number
+  /** Asked on the first install into a git project whose config does not say `gitignore:`; absent: none. */
+  askGitignore?: GitIgnoreQuestion
 }
 
 export interface InstallResult {
@@ -42,6 +45,7 @@ export async function install(request: InstallRequest): Promise<InstallResult | 
     targets,
     force: request.force ?? false,
     ...(concurrency ? { concurrency } : {}),
+    ...(request.askGitignore ? { askGitignore: request.askGitignore } : {}),
     ...(request.onStep ? { onStep: request.onStep } : {}),
     ...(request.onToolDone ? { onToolDone: request.onToolDone } : {}),
   })

@@ -4,6 +4,8 @@ import type { Command } from 'cac'
 import type { ToolQuestion } from '../api/choose-tools.js'
 import type { TrustQuestion } from '../api/kit-sources.js'
 import type { WorkspaceRequest } from '../api/workspace.js'
+import type { GitIgnoreQuestion } from '../run/git-ignore-choice.js'
+import type { GitIgnoreMode } from '../run/git-ignore.js'
 import { UsageError } from '../errors.js'
 import { escapeForTerminal } from '../formats/escape.js'
 import { renderDiagnostics } from '../report/render.js'
@@ -99,6 +101,30 @@ export function trustQuestion(deps: CliDeps, flags: CommonFlags): TrustQuestion 
       false,
     )
   }
+}
+
+/**
+ * In a terminal, outside CI, without --yes or --json: on the first install into a git project whose config does not
+ * say `gitignore:`, whether to keep the installed files out of git (the engine asks only then, and remembers).
+ */
+export function gitignoreQuestion(deps: CliDeps, flags: CommonFlags): GitIgnoreQuestion | undefined {
+  if (!deps.isTTY || flags.yes || flags.json || deps.env.CI) return undefined
+  const prompter = deps.prompter ?? clackPrompter()
+  return () =>
+    prompter.selectOne<GitIgnoreMode>(
+      'Keep the files outfit installs out of git? (set gitignore: in outfit.config.yaml to decide for your team)',
+      [
+        { value: 'exclude', label: 'Yes, for me', hint: 'listed in .git/info/exclude, nothing to commit' },
+        {
+          value: 'block',
+          label: 'Yes, for everyone',
+          hint: 'a block in .gitignore that outfit keeps in step',
+        },
+        { value: 'none', label: 'No', hint: 'commit them, and check them with outfit plan --check in CI' },
+      ],
+      'exclude',
+      deps.signal,
+    )
 }
 
 /** In a terminal, without --yes or --json: a yes/no question. */

@@ -13,6 +13,13 @@ export interface Prompter {
    * Enter gives (default yes; the trust question defaults to no).
    */
   confirm(message: string, signal?: AbortSignal, initialValue?: boolean): Promise<boolean | null>
+  /** One of `options`; null when cancelled or aborted. */
+  selectOne<T extends string>(
+    message: string,
+    options: { value: T; label: string; hint?: string }[],
+    initial: T,
+    signal?: AbortSignal,
+  ): Promise<T | null>
 }
 
 /** @clack/prompts on the given streams (default: the process's own). */
@@ -40,6 +47,18 @@ export function clackPrompter(streams: { input?: Readable; output?: Writable } =
       const { confirm, isCancel } = await import('@clack/prompts')
       const answer = await confirm({ message, initialValue, ...streams, ...(signal ? { signal } : {}) })
       return isCancel(answer) ? null : answer
+    },
+    async selectOne(message, options, initial, signal) {
+      const { isCancel, select } = await import('@clack/prompts')
+      // clack's option type is conditional on T; the values given are exactly the ones it returns.
+      const answer = await select({
+        message,
+        options: options as Parameters<typeof select>[0]['options'],
+        initialValue: initial,
+        ...streams,
+        ...(signal ? { signal } : {}),
+      })
+      return isCancel(answer) ? null : (answer as typeof initial)
     },
   }
 }

@@ -37,7 +37,7 @@ export interface OutfitConfig {
    */
   mcpRegistry?: string
   /**
-   * Keep the files outfit installs in this project out of git: `block` lists them in a marked block of .gitignore, `exclude` in .git/info/exclude (nothing committed), `none` (default) leaves git alone, for teams that commit the tools' files and check them with `outfit plan --check`. Kept in step on every install, update and uninstall; the file's other lines are never touched.
+   * Keep the files outfit installs in this project out of git: `block` lists them in a marked block of .gitignore, `exclude` in .git/info/exclude (nothing committed), `none` leaves git alone, for teams that commit the tools' files and check them with `outfit plan --check`. Kept in step on every install, update and uninstall; the file's other lines are never touched. Unset: the first install into a git project from a terminal asks and remembers the answer on this machine; otherwise none.
    */
   gitignore?: 'none' | 'block' | 'exclude'
   /**

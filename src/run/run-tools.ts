@@ -16,6 +16,7 @@ import { uninstallTool } from './uninstall-tool.js'
 import type { Dropped, Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
 import { dropStamp, inputsOf, isUnchanged, kitDigest, unchangedResult, writeStamp } from './fast-path.js'
 import { readManifest } from '../state/manifest-file.js'
+import { gitIgnoreMode, type GitIgnoreQuestion } from './git-ignore-choice.js'
 import { checkIgnoreFile, ignoreFile, syncIgnore, type GitIgnoreMode } from './git-ignore.js'
 import { version } from '../version.js'
 
@@ -38,6 +39,8 @@ export interface RunRequest {
   env?: Readonly<Record<string, string | undefined>>
   /** Keep the files outfit installed in the project out of git: a block in .gitignore or .git/info/exclude. */
   gitignore?: GitIgnoreMode
+  /** Asked on the first install into a git project when the config does not say `gitignore:` (a terminal). */
+  askGitignore?: GitIgnoreQuestion
 }
 
 /** The engine installs a kit already loaded and checked (fetched, merged: see api/kits.ts; a folder: requireKit). */
@@ -101,9 +104,16 @@ async function execute(command: RunReport['command'], request: RunRequest, kit: 
   const pipelines = request.targets.map((t) => buildPipeline(t.spec, request.scope, base))
   const states = await scopeStates(request, pipelines)
   const projectState = states.get(base.project)
+  const gitignore = projectState
+    ? await gitIgnoreMode(request.fs, projectState, base.project, {
+        configured: request.gitignore,
+        ask: command === 'install' ? request.askGitignore : undefined,
+        ...(request.signal ? { signal: request.signal } : {}),
+      })
+    : 'none'
   // A .gitignore outfit may not write is refused before anything changes, not after every tool has run.
-  if (projectState && request.gitignore && request.gitignore !== 'none') {
-    const file = await ignoreFile(request.fs, base.project, request.gitignore)
+  if (projectState && gitignore !== 'none') {
+    const file = await ignoreFile(request.fs, base.project, gitignore)
     if (file) await checkIgnoreFile(request.fs, file)
   }
   // Lock, recover what a crashed run left, journal every change; keep the journal only if a rollback failed.
@@ -114,7 +124,7 @@ async function execute(command: RunReport['command'], request: RunRequest, kit: 
       const report = await runPipelines(command, { ...request, fs }, kit, pipelines, base, recovered, states)
       if (!projectState || report.results.every((r) => r.status === 'unchanged')) return report
       // Derived from the manifests as they now are; a failure here is told, and changes nothing the tools did.
-      const note = await syncIgnore(fs, projectState, base.project, request.gitignore ?? 'none').catch(
+      const note = await syncIgnore(fs, projectState, base.project, gitignore).catch(
         (error: unknown) => `! the ignore block was not updated: ${(error as Error).message}`,
       )
       return note ? { ...report, notes: [note] } : report

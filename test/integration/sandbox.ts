@@ -10,6 +10,7 @@ import { installTools as install, uninstallTools as uninstall } from '../../src/
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
 import type { GitIgnoreMode } from '../../src/run/git-ignore.js'
+import type { GitIgnoreQuestion } from '../../src/run/git-ignore-choice.js'
 import type { LoadedTarget, RunReport } from '../../src/types.js'
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -35,6 +36,7 @@ interface RunOptions {
   targetDirs?: string[]
   env?: Record<string, string>
   gitignore?: GitIgnoreMode
+  askGitignore?: GitIgnoreQuestion
 }
 
 // The built-in targets, loaded once per worker: loading all of them (YAML, schema, rules) is ~50 ms, which every
@@ -79,6 +81,7 @@ export async function createSandbox(): Promise<Sandbox> {
       force: options.force ?? false,
       env: options.env ?? {},
       ...(options.gitignore ? { gitignore: options.gitignore } : {}),
+      ...(options.askGitignore ? { askGitignore: options.askGitignore } : {}),
     }
     return command === 'install'
       ? install({ ...request, kit: await requireKit(request.fs, kit) })

@@ -5,6 +5,7 @@ import { readFile, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ignorePattern } from '../../src/run/git-ignore.js'
+import { runCli } from '../helpers/run-cli.js'
 import { useSandbox } from '../integration/sandbox.js'
 
 const sb = useSandbox()
@@ -103,4 +104,83 @@ it('escapes what gitignore would read as a pattern, and anchors each path', () =
   expect(ignorePattern('#odd/[x]*?.md')).toBe('/#odd/\\[x\\]\\*\\?.md')
   expect(ignorePattern('!bang.md')).toBe('/!bang.md')
   expect(ignorePattern('trailing  ')).toBe('/trailing\\ \\ ')
+})
+
+describe('gitignore unset: the question on the first install', () => {
+  const asking = (answer: 'none' | 'block' | 'exclude' | null) => {
+    const asked: number[] = []
+    return { asked, ask: async () => (asked.push(1), answer) }
+  }
+
+  it('asks once, on the first install into a git project, and remembers the answer for later runs', async () => {
+    const q = asking('exclude')
+    await sb.install(['claude-code'], { scope: 'project', askGitignore: q.ask })
+    expect(q.asked).toHaveLength(1)
+    expect(await readFile(join(sb.project, '.git/info/exclude'), 'utf8')).toContain(
+      '/.claude/agents/reviewer.md',
+    )
+    expect(status()).toEqual(['?? .gitignore', '?? .mcp.json', '?? notes.md'])
+    // The second tool and the uninstall follow the remembered answer without asking again.
+    await sb.install(['codex'], { scope: 'project', askGitignore: q.ask })
+    expect(q.asked).toHaveLength(1)
+    expect(await readFile(join(sb.project, '.git/info/exclude'), 'utf8')).toContain('/AGENTS.md')
+    await sb.uninstall(['codex'], { scope: 'project' })
+    expect(await readFile(join(sb.project, '.git/info/exclude'), 'utf8')).not.toContain('/AGENTS.md')
+    expect(await readFile(join(sb.project, '.git/info/exclude'), 'utf8')).toContain(
+      '/.claude/agents/reviewer.md',
+    )
+  })
+
+  it('does not ask where the config decides or after an earlier install; no means no block', async () => {
+    const q = asking('block')
+    await sb.install(['claude-code'], { scope: 'project', gitignore: 'none', askGitignore: q.ask })
+    expect(q.asked).toHaveLength(0)
+    // An install from before the question existed: a re-install does not spring it on the person.
+    await sb.install(['codex'], { scope: 'project', askGitignore: q.ask })
+    expect(q.asked).toHaveLength(0)
+    expect(await sb.read('project/.gitignore')).toBe('# mine\nnode_modules/\n')
+
+    const no = asking('none')
+    await sb.uninstall(['claude-code', 'codex'], { scope: 'project' })
+    await sb.install(['claude-code'], { scope: 'project', askGitignore: no.ask })
+    expect(no.asked).toHaveLength(1)
+    expect(await sb.read('project/.gitignore')).toBe('# mine\nnode_modules/\n')
+  })
+
+  it('a cancelled question changes nothing', async () => {
+    const before = await sb.tree()
+    await expect(
+      sb.install(['claude-code'], { scope: 'project', askGitignore: asking(null).ask }),
+    ).rejects.toThrow(/gitignore question; nothing was changed/)
+    expect(await sb.tree()).toEqual(before)
+  })
+})
+
+describe('the question in the CLI', () => {
+  const cli = (env: Record<string, string>, asked: string[]) =>
+    runCli(['install', 'claude-code', '--kit', sb.kit, '--home', sb.home, '--scope', 'project'], {
+      cwd: sb.project,
+      env,
+      isTTY: true,
+      prompter: {
+        selectTools: async () => [],
+        confirm: async () => true,
+        selectOne: async <T extends string>(message: string, _o: unknown, initial: T) => (
+          asked.push(message),
+          initial
+        ),
+      },
+    })
+
+  it('is asked in a terminal (Enter: exclude, for me) and never in CI', async () => {
+    const inCi: string[] = []
+    expect((await cli({ CI: 'true' }, inCi)).code).toBe(0)
+    expect(inCi).toEqual([])
+    const off = ['uninstall', 'claude-code', '--home', sb.home, '--scope', 'project']
+    expect((await runCli(off, { cwd: sb.project, env: { CI: 'true' } })).code).toBe(0)
+    const asked: string[] = []
+    expect((await cli({}, asked)).code).toBe(0)
+    expect(asked).toEqual([expect.stringContaining('Keep the files outfit installs out of git?')])
+    expect(await readFile(join(sb.project, '.git/info/exclude'), 'utf8')).toContain('/CLAUDE.md')
+  })
 })

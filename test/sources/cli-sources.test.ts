@@ -211,7 +211,11 @@ describe('trust', () => {
   it('in a terminal, shows every command and asks; no means nothing changes', async () => {
     await config(`kits:\n  acme: npm:@acme/kit@^1\n`)
     const asked: string[] = []
-    const prompter = { selectTools: async () => [], confirm: async (q: string) => (asked.push(q), false) }
+    const prompter = {
+      selectTools: async () => [],
+      confirm: async (q: string) => (asked.push(q), false),
+      selectOne: async () => null,
+    }
     const run = await runCli(['install', '--home', home], { cwd: project, isTTY: true, prompter })
     expect(run.code).toBe(6)
     expect(run.err).toContain('MCP server lint: npx -y acme-lint-mcp')
@@ -225,6 +229,7 @@ describe('trust', () => {
     const prompter = {
       selectTools: async () => [],
       confirm: async (_q: string, _s?: AbortSignal, initial?: boolean) => (defaults.push(initial), null),
+      selectOne: async () => null,
     }
     const run = await runCli(['install', '--home', home], { cwd: project, isTTY: true, prompter })
     expect(defaults).toEqual([false])

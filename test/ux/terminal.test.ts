@@ -24,6 +24,10 @@ function scripted(answers: { tools: string[] | null; confirm: boolean }): Prompt
       asked.push(message)
       return answers.confirm
     },
+    async selectOne(message) {
+      asked.push(message)
+      return null
+    },
   }
 }
 

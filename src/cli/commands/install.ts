@@ -4,6 +4,7 @@ import { renderLockChanges } from '../../report/render.js'
 import { command } from '../command.js'
 import {
   concurrency,
+  gitignoreQuestion,
   KIT_SOURCE_HELP,
   MCP_REGISTRY_HELP,
   SCOPES,
@@ -73,6 +74,7 @@ export default command({
       frozen: flags.frozen,
       trust: flags.trust,
       askTrust: trustQuestion(deps, flags),
+      askGitignore: gitignoreQuestion(deps, flags),
       concurrency: concurrency(flags.concurrency),
       onKitWarnings: showKitWarnings(deps),
       ...output.events,
