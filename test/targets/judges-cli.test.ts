@@ -48,6 +48,9 @@ async function judge(
     ...SECRETS,
     ...(sb ? sandboxEnv(sb) : {}),
     NO_COLOR: '1',
+    // The folder the CLI runs in, also as PWD: Kilo takes its session's directory from PWD, which otherwise still
+    // names the test runner's folder (it then looked for the project's commands in the repository running the tests).
+    PWD: cwd,
     ...env,
   }
   // Some of these CLIs exit non-zero after printing a listing (a server failed to connect offline): the listing counts.
@@ -379,21 +382,15 @@ const SESSIONS: Session[] = [
     }),
     mcpIn: ['global'],
     headers: true,
-    // `kilo run` adds its schema and the permission it ran with to the global config.
+    // `kilo run` adds its schema and the permission it ran with to the global config, and its schema to the project's.
     keeps: {
+      project: { 'project/kilo.json': { $schema: 'https://app.kilo.ai/config.json' } },
       global: {
         'home/.config/kilo/kilo.json': {
           $schema: 'https://app.kilo.ai/config.json',
           permission: { bash: 'allow' },
         },
       },
-    },
-    broken: {
-      project:
-        'Kilo 7.7.7 runs no project command in this sandbox: `kilo run --command changelog` says Command not found: ' +
-        '"changelog" (after an UnknownError). outfit no longer writes {env:VAR} into the project kilo.json (Kilo refuses ' +
-        'a whole project config holding one: "environment references are not allowed in project config"), and the ' +
-        'listing test sees the project config, but the cause of the missing command is not established yet',
     },
   },
   {

@@ -197,12 +197,14 @@ async function judge(
   cwd: string,
   env: Record<string, string> = {},
 ): Promise<string> {
-  const result = await run(command, args, { cwd, env: { ...sandboxEnv(), ...env }, timeout: 120_000 }).catch(
-    (error: { stdout?: string; stderr?: string }) => ({
-      stdout: error.stdout ?? '',
-      stderr: error.stderr ?? '',
-    }),
-  )
+  const result = await run(command, args, {
+    cwd,
+    env: { ...sandboxEnv(), PWD: cwd, ...env },
+    timeout: 120_000,
+  }).catch((error: { stdout?: string; stderr?: string }) => ({
+    stdout: error.stdout ?? '',
+    stderr: error.stderr ?? '',
+  }))
   return `${result.stdout}${result.stderr}`
 }
 
@@ -210,7 +212,8 @@ async function judge(
 function rpc(command: string, args: string[], cwd: string, request: { type: string }): Promise<unknown> {
   const child = spawn(command, args, {
     cwd,
-    env: sandboxEnv(),
+    // Some CLIs take their folder from PWD, which otherwise names the test runner's folder.
+    env: { ...sandboxEnv(), PWD: cwd },
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   return new Promise((resolve, reject) => {
