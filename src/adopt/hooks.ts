@@ -145,9 +145,22 @@ function readHook(
 /** The tool's matcher in the kit's tool names, only when it maps forward to the very same tools again. */
 function kitMatcher(matcher: string, tools: Record<string, string> | undefined): string | { reason: string } {
   if (matcher === '' || matcher === '*' || tools === undefined) return matcher === '*' ? '' : matcher
-  const kit = backward({ kind: 'tools', map: tools }, matcher) as string
+  const alternatives = matcher.split('|').map((s) => s.trim())
+  const wanted = new Set(alternatives)
+  // In the order of the tool's own matcher, so that install writes it back as it was (`patch|write_file`).
+  const first = (name: string) =>
+    Math.min(
+      ...(tools[name] ?? '')
+        .split('|')
+        .map((t) => alternatives.indexOf(t))
+        .filter((i) => i >= 0),
+    )
+  const kit = (backward({ kind: 'tools', map: tools }, matcher) as string)
+    .split('|')
+    .filter(Boolean)
+    .sort((a, b) => first(a) - first(b))
+    .join('|')
   const again = new Set((forwardMatcher(kit, tools).value ?? '').split('|'))
-  const wanted = new Set(matcher.split('|').map((s) => s.trim()))
   const lost = [...wanted].filter((name) => !again.has(name))
   if (kit === '' || lost.length > 0 || again.size !== wanted.size)
     return {
