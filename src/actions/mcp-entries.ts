@@ -13,6 +13,11 @@ export interface BuiltEntry {
   append: boolean
   /** An element of a named list (entries `mode: named`): the field that identifies it. */
   key?: string
+  /**
+   * The target's shape the value was made from: an entry already in the file that reads the same through it (keys
+   * holding the shape's constants left out) is the same entry to the tool, taken over rather than refused.
+   */
+  shape?: unknown
 }
 
 /** Per kit field, the `$names` of a shape that carry it. */
@@ -68,6 +73,7 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
       value,
       append,
       ...(spec.mode === 'named' ? { key: 'name' } : {}),
+      shape,
     })
   }
   return out

@@ -4,12 +4,13 @@
 import type { YamlMergeParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
 import { deepEqual } from '../formats/deep-equal.js'
+import { sameAsData } from '../formats/unmap-entry.js'
 import { parseYaml, yamlAppend, yamlGet, yamlSet, yamlSetItem } from '../formats/yaml-edit.js'
 import type { OwnedKey } from '../types.js'
 import { previousChange } from './claims.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
 import { claimsOn, type Claim } from './claims.js'
-import { editSharedFile, leafContainers, mergeKey, type KeyedDocument } from './shared-file.js'
+import { appendLeaf, editSharedFile, leafContainers, mergeKey, type KeyedDocument } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 import { unmergeYaml } from './yaml-unmerge.js'
@@ -77,8 +78,9 @@ function mergeLeaves(
         owned.push(merged.owned)
         continue
       }
-      if (!list.some((item) => deepEqual(item, leaf.value))) out = yamlAppend(out, leaf.path, leaf.value)
-      owned.push({ path: leaf.path, value: leaf.value, append: true })
+      const appended = appendLeaf(ctx, file, leaf, list, claims, YAML_DOCUMENT)
+      if (appended.append) out = yamlAppend(out, leaf.path, leaf.value)
+      owned.push(appended.owned)
       continue
     }
     const merged = mergeKey(ctx, file, out, leaf, claims, YAML_DOCUMENT)
@@ -110,6 +112,9 @@ function mergeNamed(
   if (index < 0) return { text: yamlAppend(text, leaf.path, leaf.value), owned: owned(undefined) }
   const current = list[index]
   if (deepEqual(current, leaf.value)) return { text, owned: owned(prev?.before) }
+  // The user's entry, the same to the tool as the kit's (its constants left out): taken over as it is.
+  if (leaf.shape !== undefined && sameAsData(current, leaf.value, leaf.shape))
+    return { text, owned: { ...owned(prev ? prev.before : { value: current }), value: current } }
   const ours = prev !== undefined && deepEqual(prev.value, current)
   if (!ours && !ctx.force) {
     throw new ConflictError(

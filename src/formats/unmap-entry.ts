@@ -54,7 +54,8 @@ export function unmapShape(
 
 /**
  * Whether `found` (an entry already in a file) is `written` (what install would put there) as the tool reads it: equal
- * but for key order and for keys holding the shape's constant that `found` leaves out.
+ * but for key order, for keys holding the shape's constant that `found` leaves out, and for keys `found` leaves empty
+ * where install leaves them out.
  */
 export function sameAsData(found: unknown, written: unknown, shape: unknown): boolean {
   if (Array.isArray(written)) {
@@ -65,7 +66,10 @@ export function sameAsData(found: unknown, written: unknown, shape: unknown): bo
   if (isRecord(written)) {
     if (!isRecord(found)) return false
     const sub = (key: string): unknown => (isRecord(shape) ? shape[key] : undefined)
-    if (Object.keys(found).some((key) => !Object.hasOwn(written, key))) return false
+    // A key the shape fills from a field, left empty (`"env": {}`, as `claude mcp add` writes; `"matcher": ""`), is no
+    // key at all: install leaves such a key out.
+    const unwritten = Object.keys(found).filter((key) => !Object.hasOwn(written, key))
+    if (unwritten.some((key) => !(isEmpty(found[key]) && carriesFields(sub(key))))) return false
     return Object.entries(written).every(([key, w]) =>
       Object.hasOwn(found, key) ? sameAsData(found[key], w, sub(key)) : isConstant(sub(key)),
     )
@@ -107,6 +111,11 @@ function isConstant(shape: unknown): boolean {
   if (shape === undefined) return false
   if (typeof shape === 'string') return !shape.startsWith('$') || shape.startsWith('$$')
   return shape === null || typeof shape !== 'object'
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === '' || value === null) return true
+  return (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0)
 }
 
 function carriesFields(shape: unknown): boolean {
