@@ -172,7 +172,10 @@ function takeOverInPlace(
   if (findBlock(text, ref)) return undefined
   const key = [ref.id, ref.style]
   if (sameText(text, content))
-    return { text, owned: [{ path: key, value: { content, prefix: '', inPlace: true } satisfies BlockValue }] }
+    return {
+      text,
+      owned: [{ path: key, value: { content, prefix: '', inPlace: true } satisfies BlockValue }],
+    }
   if (!previous?.inPlace) return undefined
   if (!sameText(text, previous.content) && !ctx.force)
     throw new ConflictError(`${path} was changed since outfit took it over as the kit's rules`, {

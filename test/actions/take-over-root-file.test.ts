@@ -20,19 +20,25 @@ async function kitWithRule(sb: MemSandbox, body: string): Promise<void> {
 
 describe('a root file that is the kit’s rules', () => {
   it.each([
-    ['claude-code', 'CLAUDE.md'],
-    ['gemini-cli', 'GEMINI.md'],
-    ['codex', 'AGENTS.md'],
-  ])('%s: %s is taken over in place, and uninstall leaves the project as it was', async (tool, file) => {
+    ['claude-code', 'project', 'project/CLAUDE.md'],
+    ['gemini-cli', 'project', 'project/GEMINI.md'],
+    ['codex', 'project', 'project/AGENTS.md'],
+    ['claude-code', 'global', 'home/.claude/CLAUDE.md'],
+    ['copilot', 'global', 'home/.copilot/copilot-instructions.md'],
+  ])('%s (%s): %s is taken over in place, and uninstall leaves it as it was', async (tool, scope, file) => {
     const sb = await createMemSandbox()
     await kitWithRule(sb, RULE)
-    await sb.write(join('project', file), RULE)
+    await sb.write(file, RULE)
+    // (Gemini CLI's project uninstall leaves an empty .gemini/ it created behind, as on main: a folder users have.)
+    if (tool === 'gemini-cli') await sb.write('project/.gemini/settings.json', '{ "theme": "GitHub" }\n')
     const before = await sb.tree()
-    const report = await sb.install([tool], { scope: 'project' })
-    expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([['installed', undefined]])
-    expect(await sb.read(join('project', file))).toBe(RULE)
-    expect((await sb.install([tool], { scope: 'project' })).results[0]?.status).toBe('unchanged')
-    await sb.uninstall([tool], { scope: 'project' })
+    const report = await sb.install([tool], { scope })
+    expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([
+      ['installed', undefined],
+    ])
+    expect(await sb.read(file)).toBe(RULE)
+    expect((await sb.install([tool], { scope })).results[0]?.status).toBe('unchanged')
+    await sb.uninstall([tool], { scope })
     expect(await sb.tree()).toEqual(before)
   })
 
@@ -64,7 +70,10 @@ describe('a root file that is the kit’s rules', () => {
     await sb.write('project/CLAUDE.md', RULE)
     const before = await sb.tree()
     await sb.install(['claude-code'], { scope: 'project' })
-    await sb.fs.writeFile(join(sb.kit, 'rules', 'team.md'), `---\nalwaysApply: true\n---\n${RULE}- Also lint.\n`)
+    await sb.fs.writeFile(
+      join(sb.kit, 'rules', 'team.md'),
+      `---\nalwaysApply: true\n---\n${RULE}- Also lint.\n`,
+    )
     await sb.install(['claude-code'], { scope: 'project' })
     const text = await sb.read('project/CLAUDE.md')
     expect(text).toContain('- Also lint.')
@@ -79,9 +88,14 @@ describe('a root file that is the kit’s rules', () => {
     await sb.write('project/CLAUDE.md', RULE)
     await sb.install(['claude-code'], { scope: 'project' })
     await sb.write('project/CLAUDE.md', `${RULE}- My edit.\n`)
-    await sb.fs.writeFile(join(sb.kit, 'rules', 'team.md'), `---\nalwaysApply: true\n---\n${RULE}- Also lint.\n`)
+    await sb.fs.writeFile(
+      join(sb.kit, 'rules', 'team.md'),
+      `---\nalwaysApply: true\n---\n${RULE}- Also lint.\n`,
+    )
     const report = await sb.install(['claude-code'], { scope: 'project' })
-    expect(report.results[0]?.failure?.error.message).toMatch(/CLAUDE\.md was changed since outfit took it over/)
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /CLAUDE\.md was changed since outfit took it over/,
+    )
     expect(await sb.read('project/CLAUDE.md')).toBe(`${RULE}- My edit.\n`)
   })
 })
