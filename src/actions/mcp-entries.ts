@@ -18,6 +18,9 @@ export interface BuiltEntry {
    * holding the shape's constants left out) is the same entry to the tool, taken over rather than refused.
    */
   shape?: unknown
+  /** The tool's other spellings of this kind of entry, and the other kinds' shapes (see sameEntry). */
+  readAlso?: unknown[]
+  others?: unknown[]
 }
 
 /** Per kit field, the `$names` of a shape that carry it. */
@@ -33,6 +36,7 @@ const TAKERS: Record<string, string[]> = {
 }
 
 const TRANSPORT = { stdio: 'local (stdio)', remote: 'streamable HTTP', sse: 'SSE' } as const
+const KINDS = ['stdio', 'remote', 'sse'] as const
 
 export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
   const out: BuiltEntry[] = []
@@ -74,6 +78,8 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
       append,
       ...(spec.mode === 'named' ? { key: 'name' } : {}),
       shape,
+      readAlso: spec.readAlso?.[kind],
+      others: KINDS.filter((k) => k !== kind && spec[k] != null).map((k) => spec[k]),
     })
   }
   return out

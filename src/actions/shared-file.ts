@@ -15,7 +15,7 @@ import {
   removeIfExists,
 } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
-import { coversAsData, sameAsData } from '../formats/unmap-entry.js'
+import { coversAsData, sameEntry, type EntryShapes } from '../formats/unmap-entry.js'
 import { loadBackup } from '../state/manifest-file.js'
 import { forgetHintFor } from '../state/way-out.js'
 import { recordMadeDir } from './parents.js'
@@ -95,8 +95,10 @@ export interface MergeLeaf {
   path: string[]
   value: unknown
   append: boolean
-  /** The target's entry shape the value was made from (see sameAsData). */
+  /** The target's entry shape the value was made from, and the tool's other ones (see sameEntry). */
   shape?: unknown
+  readAlso?: unknown[]
+  others?: unknown[]
 }
 
 /**
@@ -239,7 +241,7 @@ function claimKey(
   // An entry that is already what the kit's would be to the tool (the same server without `"type"`, keys in another
   // order) is taken over as it is: not rewritten, and owned with the value it holds, so uninstall leaves it untouched.
   const value =
-    current.found && leaf.shape !== undefined && sameAsData(current.value, leaf.value, leaf.shape)
+    current.found && leaf.shape !== undefined && sameEntry(current.value, leaf.value, leaf as EntryShapes)
       ? current.value
       : leaf.value
   const prev = previousOwned(ctx, file, keyPath)

@@ -9,7 +9,7 @@ import { ConfigParseError } from '../formats/json-edit.js'
 import { findBlock, upsertBlock, type BlockRef, type BlockValue } from '../formats/marked-block.js'
 import { blockTag } from '../state/scope-state.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
-import { coversAsData, sameAsData } from '../formats/unmap-entry.js'
+import { coversAsData, sameEntry, type EntryShapes } from '../formats/unmap-entry.js'
 import { removeBlocks } from './block.js'
 import { claimsOn } from './claims.js'
 import { render, resolveDest } from './resolve.js'
@@ -153,7 +153,7 @@ function treeOf(leaves: BuiltEntry[]): Record<string, unknown> {
 function takenOver(userTables: Record<string, unknown>, leaf: BuiltEntry): boolean {
   if (leaf.shape === undefined) return false
   const found = getDeep(userTables, leaf.path)
-  if (!leaf.append) return found.found && sameAsData(found.value, leaf.value, leaf.shape)
+  if (!leaf.append) return found.found && sameEntry(found.value, leaf.value, leaf as EntryShapes)
   const list = found.value
   return Array.isArray(list) && list.some((item) => coversAsData(item, leaf.value, leaf.shape))
 }

@@ -4,7 +4,7 @@
 import type { YamlMergeParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
 import { deepEqual } from '../formats/deep-equal.js'
-import { sameAsData } from '../formats/unmap-entry.js'
+import { sameEntry, type EntryShapes } from '../formats/unmap-entry.js'
 import { parseYaml, yamlAppend, yamlGet, yamlSet, yamlSetItem } from '../formats/yaml-edit.js'
 import type { OwnedKey } from '../types.js'
 import { previousChange } from './claims.js'
@@ -113,7 +113,7 @@ function mergeNamed(
   const current = list[index]
   if (deepEqual(current, leaf.value)) return { text, owned: owned(prev?.before) }
   // The user's entry, the same to the tool as the kit's (its constants left out): taken over as it is.
-  if (leaf.shape !== undefined && sameAsData(current, leaf.value, leaf.shape))
+  if (leaf.shape !== undefined && sameEntry(current, leaf.value, leaf as EntryShapes))
     return { text, owned: { ...owned(prev ? prev.before : { value: current }), value: current } }
   const ours = prev !== undefined && deepEqual(prev.value, current)
   if (!ours && !ctx.force) {

@@ -53,17 +53,32 @@ export function readServer(
   tool: string,
 ): { server: KitMcpServer } | { reason: string } {
   const constant = (template: string) => renderWith(input.vars, template)
+  // Each kind through the shape install writes, then through the tool's other spellings of it (Gemini's `httpUrl`).
   const readings = KINDS.flatMap((kind) => {
-    const shape = spec[kind]
-    if (shape === undefined || shape === null) return []
-    const [reading] = unmapShape(shape, entry, constant)
-    return reading && fits(kind, reading) ? [{ kind, reading }] : []
+    const shapes = [spec[kind], ...(spec.readAlso?.[kind] ?? [])].filter((s) => s !== undefined && s !== null)
+    return shapes.flatMap((shape) => {
+      const [reading] = unmapShape(shape, entry, constant)
+      const missing = missingConstants(shape, entry)
+      return reading && fits(kind, reading) ? [{ kind, shape, reading, missing }] : []
+    })
   })
-  // The reading that leaves the fewest keys over: an entry with `"type": "sse"` is the tool's SSE shape, not its HTTP one.
-  const best = readings.sort((a, b) => a.reading.extra.length - b.reading.extra.length)[0]
+  // The reading that leaves the fewest keys over, then the fewest constants out: an entry with `"type": "sse"` is the
+  // tool's SSE shape, not its HTTP one.
+  const rank = (r: (typeof readings)[number]) => r.reading.extra.length * 1000 + r.missing.length
+  const [best, next] = readings.sort((a, b) => rank(a) - rank(b))
   if (best === undefined)
     return {
       reason: `fits none of ${tool}'s server entries (${KINDS.filter((k) => spec[k]).join(', ')}): a key it needs is missing or holds another value`,
+    }
+  // `{ "url": … }` where only `"type"` tells HTTP from SSE: which one the tool takes is not for outfit to guess.
+  if (
+    next !== undefined &&
+    next.kind !== best.kind &&
+    rank(next) === rank(best) &&
+    JSON.stringify(next.shape) !== JSON.stringify(best.shape)
+  )
+    return {
+      reason: `could be ${tool}'s ${best.kind} or ${next.kind} entry: it leaves out ${best.missing.join(', ')}, which tells them apart; write it in the tool's file`,
     }
   const nested = best.reading.extra.filter((path) => path.includes('.') || path.includes('['))
   if (nested.length > 0)
@@ -102,6 +117,17 @@ function nameField(spec: Entries, entry: Record<string, unknown>): unknown {
     if (key !== undefined) return entry[key]
   }
   return entry.name
+}
+
+/** The top-level keys of the shape holding a constant (`type: stdio`) that the entry leaves out. */
+function missingConstants(shape: unknown, entry: unknown): string[] {
+  if (!isRecord(shape) || !isRecord(entry)) return []
+  return Object.entries(shape)
+    .filter(
+      ([key, value]) => !Object.hasOwn(entry, key) && (typeof value !== 'string' || !value.startsWith('$')),
+    )
+    .filter(([, value]) => value === null || typeof value !== 'object')
+    .map(([key]) => key)
 }
 
 function fits(kind: Kind, reading: Unmapped): boolean {

@@ -77,6 +77,43 @@ export function sameAsData(found: unknown, written: unknown, shape: unknown): bo
   return found === written
 }
 
+/** The shapes an entry can be read through: the one install writes, the tool's other spellings, the other kinds'. */
+export interface EntryShapes {
+  shape: unknown
+  /** Older or alternative spellings of the same kind that the tool still reads (Gemini CLI's `httpUrl`). */
+  readAlso?: unknown[]
+  /** The shapes of the other kinds (a remote server's for a local one): an entry that fits one of them is ambiguous. */
+  others?: unknown[]
+}
+
+/**
+ * Whether an entry already in a file is, to the tool, the one install would write: equal, or equal as data through the
+ * shape (sameAsData) or through one of the tool's other spellings. An entry that leaves out the very constant that
+ * tells two kinds apart (`{ "url": … }` where `"type"` says HTTP or SSE) fits both and is not taken for either.
+ */
+export function sameEntry(found: unknown, written: unknown, shapes: EntryShapes): boolean {
+  if (sameAsData(found, written, undefined)) return true
+  if ((shapes.others ?? []).some((other) => fitsShape(other, found))) return false
+  if (sameAsData(found, written, shapes.shape)) return true
+  const [want] = unmapShape(shapes.shape, written)
+  if (!want) return false
+  return (shapes.readAlso ?? []).some((alt) => {
+    const read = unmapShape(alt, found)
+    return (
+      read.length === 1 &&
+      read[0] !== undefined &&
+      isClean(read[0]) &&
+      sameAsData(withoutEmpty(read[0].fields), withoutEmpty(want.fields), undefined)
+    )
+  })
+}
+
+/** Whether an entry reads through a shape with nothing over and no constant that differs. */
+export function fitsShape(shape: unknown, found: unknown): boolean {
+  const read = unmapShape(shape, found)
+  return read.length > 0 && read.every(isClean)
+}
+
 /**
  * Whether an item already in a list holds `written`: the same as data, or a group that holds it among others — a
  * list in the shape of one element with fields (Claude Code's `hooks: [handler]`) may hold several in the tool's file,
@@ -101,6 +138,14 @@ export function coversAsData(found: unknown, written: unknown, shape: unknown): 
 }
 
 // --- internal ---
+
+function isClean(u: Unmapped): boolean {
+  return u.extra.length === 0 && u.mismatch.length === 0
+}
+
+function withoutEmpty(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !isEmpty(v)))
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)

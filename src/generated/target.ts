@@ -703,6 +703,29 @@ export interface Entries {
         only?: ['env' | 'headers' | 'args' | 'url', ...('env' | 'headers' | 'args' | 'url')[]]
       }
   /**
+   * Older or alternative spellings of a server entry that the tool still reads (Gemini CLI's `httpUrl`), by transport; install writes only the shape above. `outfit adopt` reads such entries into the kit, and install takes an entry that reads the same through one of them as the kit's, unchanged.
+   */
+  readAlso?: {
+    /**
+     * Alternative local (stdio) server entries.
+     *
+     * Items: One alternative shape.
+     */
+    stdio?: {}[]
+    /**
+     * Alternative streamable HTTP server entries.
+     *
+     * Items: One alternative shape.
+     */
+    remote?: {}[]
+    /**
+     * Alternative SSE server entries.
+     *
+     * Items: One alternative shape.
+     */
+    sse?: {}[]
+  }
+  /**
    * The tool starts local servers with its own environment (Zed): a variable passed through unchanged (`KEY: ${KEY}`, `$envVars` with `envRefs: none`) needs no entry and is left out instead of making the server not installed.
    */
   inheritEnv?: boolean

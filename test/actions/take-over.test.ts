@@ -15,7 +15,7 @@ const CLAUDE_MCP = `{
       "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"],
       "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GITHUB_PERSONAL_ACCESS_TOKEN}" }
     },
-    "docs": { "url": "https://example.com/mcp", "headers": { "Authorization": "Bearer \${DOCS_TOKEN}" } },
+    "docs": { "headers": { "Authorization": "Bearer \${DOCS_TOKEN}" }, "url": "https://example.com/mcp", "type": "http" },
     "events": { "type": "sse", "url": "https://example.com/sse" },
     "mine": { "command": "my-server" }
   }
@@ -83,6 +83,42 @@ describe('install takes over entries that are already the kit’s', () => {
     expect(report.results[0]?.failure?.error.message).toMatch(
       /\.mcp\.json: 'mcpServers\.filesystem' already holds a different value that outfit did not write/,
     )
+  })
+
+  it('does not guess between HTTP and SSE for a server that leaves out its "type"', async () => {
+    const sb = await createMemSandbox()
+    await project(sb, {
+      '.mcp.json': '{ "mcpServers": { "events": { "url": "https://example.com/sse" } } }\n',
+    })
+    const report = await sb.install(['claude-code'], { scope: 'project' })
+    expect(report.results[0]?.failure?.error.message).toMatch(
+      /'mcpServers\.events' already holds a different value/,
+    )
+  })
+
+  it("Gemini CLI: a server still spelled with the deprecated httpUrl is the kit's, left as it is", async () => {
+    const sb = await createMemSandbox()
+    const settings = `{
+  "theme": "GitHub",
+  "mcpServers": {
+    "docs": { "httpUrl": "https://example.com/mcp", "headers": { "Authorization": "Bearer \${DOCS_TOKEN}" } }
+  }
+}
+`
+    await project(sb, { '.gemini/settings.json': settings })
+    const before = await sb.tree()
+    const report = await sb.install(['gemini-cli'], { scope: 'project' })
+    expect(report.results.map((r) => r.failure?.error.message)).toEqual([undefined])
+    const after = JSON.parse(await sb.read('project/.gemini/settings.json')) as {
+      mcpServers: Record<string, unknown>
+    }
+    expect(after.mcpServers.docs).toEqual({
+      httpUrl: 'https://example.com/mcp',
+      headers: { Authorization: 'Bearer ${DOCS_TOKEN}' },
+    })
+    expect(Object.keys(after.mcpServers).sort()).toEqual(['docs', 'events', 'filesystem', 'issues'])
+    await sb.uninstall(['gemini-cli'], { scope: 'project' })
+    expect(await sb.tree()).toEqual(before)
   })
 
   it('does not take a different constant for a default: a disabled OpenCode server is refused', async () => {

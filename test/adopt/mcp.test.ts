@@ -235,25 +235,35 @@ extensions:
     expect(part.value).toEqual({ pg: { command: 'pg-mcp', args: ['--ro'], env: { PGHOST: 'localhost' } } })
   })
 
-  it("says why Gemini's httpUrl spelling is not read, with where it is", async () => {
+  it("reads Gemini's deprecated httpUrl as a streamable HTTP server (the target's readAlso)", async () => {
     const { fs } = createTestFs({
-      [`${PROJECT}/.gemini/settings.json`]: JSON.stringify(
-        {
-          theme: 'x',
-          mcpServers: { old: { httpUrl: 'https://old.example.com/mcp' }, ok: { command: 'ok' } },
-        },
+      [`${PROJECT}/.gemini/settings.json`]: JSON.stringify({
+        theme: 'x',
+        mcpServers: { old: { httpUrl: 'https://old.example.com/mcp' }, ok: { command: 'ok' } },
+      }),
+    })
+    const part = await adoptMcpServers(adoptInput(fs, 'gemini-cli'))
+    expect(part.value).toEqual({ old: { url: 'https://old.example.com/mcp' }, ok: { command: 'ok' } })
+    expect(part.skipped).toEqual([])
+  })
+
+  it('says which entry leaves out the key that tells HTTP from SSE, instead of guessing', async () => {
+    const { fs } = createTestFs({
+      [`${PROJECT}/.mcp.json`]: JSON.stringify(
+        { mcpServers: { events: { url: 'https://e.example.com/sse' } } },
         null,
         2,
       ),
     })
-    const part = await adoptMcpServers(adoptInput(fs, 'gemini-cli'))
-    expect(part.value).toEqual({ ok: { command: 'ok' } })
+    const part = await adoptMcpServers(adoptInput(fs, 'claude-code'))
+    expect(part.value).toEqual({})
     expect(part.skipped).toEqual([
       {
-        tool: 'gemini-cli',
-        where: `${PROJECT}/.gemini/settings.json:4:6`,
-        what: 'mcp server old',
-        reason: expect.stringMatching(/fits none/),
+        tool: 'claude-code',
+        where: `${PROJECT}/.mcp.json:3:6`,
+        what: 'mcp server events',
+        reason:
+          "could be claude-code's remote or sse entry: it leaves out type, which tells them apart; write it in the tool's file",
       },
     ])
   })
