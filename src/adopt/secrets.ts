@@ -12,6 +12,8 @@ const SECRET_HEADER =
   /^(authorization|proxy-authorization|cookie|(x-)?[a-z0-9-]*api[-_]?key|x-[a-z0-9-]*-token)$/i
 /** Environment names that hold a credential whatever the value looks like (GITHUB_TOKEN, OPENAI_API_KEY). */
 const SECRET_ENV = /(_|^)(TOKEN|KEY|SECRET|PASSWORD|PASSWD|PAT|CREDENTIALS?)$/i
+/** A command-line flag whose value is a credential: `--api-key`, `--access-token`, `--password` (and `=value`). */
+const SECRET_FLAG = /^(--?[a-z0-9-]*(?:token|api-?key|secret|password|passwd|credentials?))(?:=(.*))?$/i
 
 /** The server with every literal secret replaced by a reference, and where each was found. */
 export function referenceSecrets(
@@ -55,7 +57,19 @@ export function referenceSecrets(
     found(what, token, reference)
     return text.replace(token, reference)
   }
-  if (server.args) out.args = server.args.map((arg, i) => inText(`args[${i}]`, arg))
+  if (server.args) {
+    const args = server.args
+    out.args = args.map((arg, i) => {
+      // The value of a flag that names a credential (`--access-token sbp_…`, `--api-key=…`), whatever it looks like.
+      const flag = SECRET_FLAG.exec(arg)
+      const after = i > 0 && SECRET_FLAG.test(args[i - 1] ?? '') && !(args[i - 1] ?? '').includes('=')
+      const literal = flag?.[2] ?? (after ? arg : undefined)
+      if (literal === undefined || !isLiteral(literal)) return inText(`args[${i}]`, arg)
+      const reference = `\${${base}_${variableName(flag?.[1] ?? args[i - 1] ?? 'token')}}`
+      found(`args[${i}]`, literal, reference)
+      return flag ? `${flag[1]}=${reference}` : reference
+    })
+  }
   if (server.url !== undefined) out.url = inText('url', server.url)
   return { server: out, secrets }
 }

@@ -341,3 +341,43 @@ describe('every built-in target reads back what it writes', () => {
     }
   })
 })
+
+describe('literal secrets on the command line', () => {
+  it('the value of a flag that names a credential becomes a reference, in both spellings', async () => {
+    const { fs } = createTestFs({
+      [`${PROJECT}/.cursor/mcp.json`]: JSON.stringify({
+        mcpServers: {
+          supabase: {
+            command: 'npx',
+            args: [
+              '-y',
+              '@supabase/mcp-server-supabase@latest',
+              '--access-token',
+              'sbp_0000fake0000',
+              '--read-only',
+            ],
+          },
+          other: {
+            command: 'srv',
+            args: ['--api-key=abc123', '--port', '8080', 'ghp_abcdefghijklmnopqrstuvwxyz0123456789'],
+          },
+        },
+      }),
+    })
+    const part = await adoptMcpServers(adoptInput(fs, 'cursor'))
+    expect(part.value.supabase?.args).toEqual([
+      '-y',
+      '@supabase/mcp-server-supabase@latest',
+      '--access-token',
+      '${SUPABASE_ACCESS_TOKEN}',
+      '--read-only',
+    ])
+    expect(part.value.other?.args).toEqual(['--api-key=${OTHER_API_KEY}', '--port', '8080', '${OTHER_TOKEN}'])
+    expect(part.secrets.map((s) => s.what)).toEqual([
+      'mcp server supabase args[3]',
+      'mcp server other args[0]',
+      'mcp server other args[3]',
+    ])
+    expect(JSON.stringify(part.value)).not.toMatch(/sbp_|abc123|ghp_/)
+  })
+})
