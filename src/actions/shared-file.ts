@@ -160,21 +160,35 @@ export function appendLeaf(
   if (index < 0) return { owned: ours, append: true }
   const item = list[index]
   const theirs: OwnedKey = { path: leaf.path, value: item, append: true, before: { value: item } }
+  return { owned: usersItem(ctx, file, leaf.path, item, claims, doc) ? theirs : ours, append: false }
+}
+
+/**
+ * Whether an item of the list at `path` is the user's: not one this tool's previous install or another installed tool
+ * added (an item they took over as the user's stays the user's), nor one another tool added earlier in this run.
+ */
+export function usersItem(
+  ctx: ActionContext,
+  file: string,
+  path: string[],
+  item: unknown,
+  claims: readonly Claim[],
+  doc: KeyedDocument,
+): boolean {
   const recorded = [
     ...previousChanges(ctx, file),
     ...claims.filter((c) => c.change.path === file).map((c) => c.change),
   ]
     .flatMap((change) => (change.kind === 'edit' ? change.owned : []))
-    .find((k) => k.append && !k.key && deepEqual(k.path, leaf.path) && deepEqual(k.value, item))
-  if (recorded) return { owned: recorded.before ? theirs : ours, append: false }
+    .find((k) => k.append && deepEqual(k.path, path) && deepEqual(k.value, item))
+  if (recorded) return recorded.before !== undefined
   // Another tool of this run wrote the file first: the item is the user's only if it was there before the run.
   const origin = ctx.run.origins.get(file)
   if (origin !== undefined) {
-    const before = origin?.data ? doc.get(decodeUtf8(origin.data, file), leaf.path).value : undefined
-    const had = Array.isArray(before) && before.some((b) => deepEqual(b, item))
-    return { owned: had ? theirs : ours, append: false }
+    const before = origin?.data ? doc.get(decodeUtf8(origin.data, file), path).value : undefined
+    return Array.isArray(before) && before.some((b) => deepEqual(b, item))
   }
-  return { owned: theirs, append: false }
+  return true
 }
 
 export type SemanticUndo = (
