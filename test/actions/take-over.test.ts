@@ -179,4 +179,28 @@ bearer_token_env_var = "DOCS_TOKEN"
     await sb.uninstall(['codex'])
     expect(await sb.tree()).toEqual(before)
   })
+
+  it("Kimi Code: the user's own [[hooks]] that are the kit's are not appended again in outfit's region", async () => {
+    const sb = await createMemSandbox()
+    const toml = `default_model = "kimi-k2"
+
+[[hooks]]
+event = "SessionStart"
+command = "git status --short"
+
+[[hooks]]
+command = "npx prettier@3.10.1 --write --ignore-unknown ."
+event = "PostToolUse"
+matcher = "Edit|Write"
+timeout = 60
+`
+    await sb.write('home/.kimi-code/config.toml', toml)
+    await sb.fs.writeFile(join(sb.kit, 'mcp.yaml'), 'servers: {}\n')
+    const before = await sb.tree()
+    const report = await sb.install(['kimi-code'])
+    expect(report.results.map((r) => r.failure?.error.message)).toEqual([undefined])
+    expect(await sb.read('home/.kimi-code/config.toml')).toBe(toml)
+    await sb.uninstall(['kimi-code'])
+    expect(await sb.tree()).toEqual(before)
+  })
 })
