@@ -3,12 +3,7 @@
 // of the project (what `plan --check` checks), and uninstalling it leaves the project as it was.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { adoptHooks } from '../../src/adopt/hooks.js'
-import { adoptMcpServers } from '../../src/adopt/mcp.js'
-import { hooksYaml, mcpYaml, mergeMergedKinds } from '../../src/adopt/merge-merged.js'
-import type { AdoptToolInput } from '../../src/adopt/types.js'
-import { forPlatform } from '../../src/vars/platform.js'
-import { interpolate, recordLookup } from '../../src/vars/interpolate.js'
+import { adoptMergedKinds, toolInput } from '../../src/adopt/merged-kinds.js'
 import { createMemSandbox, type MemSandbox } from '../helpers/mem-sandbox.js'
 import { target } from './adopt-input.js'
 
@@ -182,19 +177,12 @@ describe.each(LAYOUTS)('$name', (layout) => {
     for (const dir of ['agents', 'commands', 'skills', 'rules']) await removeTree(sb, join(sb.kit, dir))
     for (const name of ['mcp.yaml', 'hooks.yaml']) await sb.fs.unlink(join(sb.kit, name))
     for (const [path, text] of Object.entries(layout.files)) await sb.write(path, text)
-    const input = inputFor(sb, layout.tool, layout.scope)
-    const mcp = await adoptMcpServers(input)
-    const hooks = await adoptHooks(input)
-    const merged = mergeMergedKinds(new Map([[layout.tool, mcp]]), new Map([[layout.tool, hooks]]), [
-      layout.tool,
-    ])
+    const input = toolInput(sb.fs, target(layout.tool), layout.scope, sb, { name: 'kit' })
+    const merged = await adoptMergedKinds([input], [layout.tool])
     expect(merged.conflicts).toEqual([])
     expect(Object.keys(merged.servers)).toHaveLength(layout.servers)
     expect(merged.hooks).toHaveLength(layout.hooks)
-    const mcpText = mcpYaml(merged.servers)
-    const hooksText = hooksYaml(merged.hooks)
-    if (mcpText) await sb.fs.writeFile(join(sb.kit, 'mcp.yaml'), mcpText)
-    if (hooksText) await sb.fs.writeFile(join(sb.kit, 'hooks.yaml'), hooksText)
+    for (const file of merged.files) await sb.fs.writeFile(join(sb.kit, file.path), file.text)
 
     const before = await sb.tree()
     const report = await sb.install([layout.tool], { scope: layout.scope })
@@ -206,22 +194,6 @@ describe.each(LAYOUTS)('$name', (layout) => {
 })
 
 // --- internal ---
-
-function inputFor(sb: MemSandbox, id: string, scope: string): AdoptToolInput {
-  const spec = target(id)
-  const s = spec.scopes[scope]
-  if (!s) throw new Error(`${id} has no ${scope} scope`)
-  const base = { home: sb.home, project: sb.project, scope, 'target.id': spec.id, 'target.name': spec.name }
-  const vars: Record<string, string> = {
-    ...base,
-    root: interpolate(s.root, recordLookup(base)),
-    dir: interpolate(s.dir, recordLookup(base)),
-    'kit.name': 'kit',
-  }
-  for (const [name, template] of Object.entries(s.vars ?? {}))
-    vars[name] = interpolate(forPlatform(template, 'linux'), recordLookup(vars))
-  return { fs: sb.fs, target: spec, scope, vars }
-}
 
 async function removeTree(sb: MemSandbox, dir: string): Promise<void> {
   for (const name of (await sb.fs.readdir(dir)) as string[]) {
