@@ -35,7 +35,12 @@ export async function install(request: InstallRequest): Promise<InstallResult | 
 export async function install(request: InstallRequest): Promise<InstallResult | PlanResult> {
   const mode = request.frozen ? 'frozen' : 'install'
   if (request.dryRun) return planRun(request, mode, 'Install into')
-  const { ctx, targets, kits } = await prepareRun(request, { mode, verb: 'Install into', remember: true })
+  const { ctx, targets, kits } = await prepareRun(request, {
+    mode,
+    verb: 'Install into',
+    remember: true,
+    audit: true,
+  })
   await checkTrust(ctx, kits, request)
   request.onStart?.(targets)
   const concurrency = request.concurrency ?? ctx.config?.concurrency
