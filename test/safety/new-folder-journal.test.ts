@@ -90,7 +90,7 @@ describe('changes inside a folder the run created', () => {
     // The power cut: the lines of everything inside the new folder were never synced, and are lost; the files are on
     // the disk. Only the folder's own line (synced before it was made) survives.
     const file = join(journal.dir, 'journal.jsonl')
-    const lines = vol.readFileSync(file, 'utf8').split('\n').filter(Boolean)
+    const lines = String(vol.readFileSync(file, 'utf8')).split('\n').filter(Boolean)
     expect(lines).toHaveLength(4)
     vol.writeFileSync(file, `${lines[0]}\n`)
     // After the reboot, later than the run's window, a tool writes its own file into the folder.
@@ -113,7 +113,7 @@ describe('changes inside a folder the run created', () => {
     await journal.close()
     vol.writeFileSync('/h/new/found.md', 'x')
     const file = join(journal.dir, 'journal.jsonl')
-    const [line] = vol.readFileSync(file, 'utf8').split('\n')
+    const [line] = String(vol.readFileSync(file, 'utf8')).split('\n')
     // The same record without its time cannot carry its seal: rebuilt as an older outfit sealed it.
     const { mac: _mac, at: _at, ...entry } = JSON.parse(line ?? '') as Record<string, unknown>
     const { seal } = await import('../../src/state/seal.js')
