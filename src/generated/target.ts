@@ -1,6 +1,28 @@
 /* Generated from schemas/target.schema.json by `npm run gen:types`. Do not edit by hand. */
 
 /**
+ * A template, or one template per operating system.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "platformTemplate".
+ */
+export type PlatformTemplate =
+  | string
+  | {
+      /**
+       * Linux (and every platform not listed).
+       */
+      linux: string
+      /**
+       * macOS.
+       */
+      darwin: string
+      /**
+       * Windows (write paths with /; {{home}} is %USERPROFILE%, so %APPDATA% is {{home}}/AppData/Roaming).
+       */
+      win32: string
+    }
+/**
  * The action this step performs.
  *
  * This interface was referenced by `OutfitTarget`'s JSON-Schema
@@ -214,7 +236,7 @@ export interface OutfitTarget {
     commands?: string[]
   }
   /**
-   * Scopes the tool supports, by name (global, project, plugin, ...).
+   * Scopes the tool supports, by name (global, project, plugin, system, ...). `system` is the tool's machine-wide managed location (every path under {{sysroot}}, which --root moves).
    */
   scopes: {
     [k: string]: Scope
@@ -254,37 +276,13 @@ export interface Scope {
    * Human description of the scope.
    */
   description?: string
-  /**
-   * Containment boundary: nothing is written outside this directory (template, e.g. '{{home}}' or '{{project}}').
-   */
-  root: string
-  /**
-   * Base directory that relative step paths resolve against (template, e.g. '{{home}}/.claude').
-   */
-  dir: string
+  root: PlatformTemplate
+  dir: PlatformTemplate
   /**
    * Scope-specific variables usable as {{name}} in steps (templates). A value may differ per operating system: `{ linux, darwin, win32 }` (an editor's data folder: VS Code keeps extension settings in ~/.config/Code on Linux, ~/Library/Application Support/Code on macOS, %APPDATA%\\Code on Windows); other platforms use the `linux` value.
    */
   vars?: {
-    /**
-     * A template, or one template per operating system.
-     */
-    [k: string]:
-      | string
-      | {
-          /**
-           * Linux (and every platform not listed).
-           */
-          linux: string
-          /**
-           * macOS.
-           */
-          darwin: string
-          /**
-           * Windows (write paths with /; {{home}} is %USERPROFILE%, so %APPDATA% is {{home}}/AppData/Roaming).
-           */
-          win32: string
-        }
+    [k: string]: PlatformTemplate
   }
 }
 /**
