@@ -1,6 +1,6 @@
 // status: per tool, whether it is detected, what outfit installed there (kit and version), and what drifted since:
 // files changed or deleted, merged keys changed, owned blocks edited.
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import { LOCK_FILE, readLock, type Lockfile } from '../lock/lock-file.js'
 import { decodeUtf8, readSnapshot } from '../fs/files.js'

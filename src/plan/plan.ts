@@ -3,7 +3,6 @@
 import { baseVars, installTools, scopeStates, stateHomeOf, type RunRequest } from '../run/run-tools.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { recover } from '../safety/guard-run.js'
-import { resolve } from 'node:path'
 import { isInside } from '../fs/contain.js'
 import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
 import type { Dropped, Kit, ToolResult } from '../types.js'
