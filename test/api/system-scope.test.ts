@@ -79,7 +79,7 @@ describe('--scope system', () => {
     expect(await sb.fs.readdir(sb.home + '/.local/state')).toEqual([])
     // What the tools cannot take in this scope is said, not dropped silently.
     const gemini = result.report.results.find((r) => r.tool === 'gemini-cli')
-    expect(gemini?.dropped.map((d) => d.what).join(' ')).toContain('rules/general.md')
+    expect(gemini?.dropped?.map((d) => d.what).join(' ')).toContain('rules/general.md')
 
     const shown = await status({ ...where(), tools })
     expect(shown.roots).toEqual([`${etc}/claude-code`, `${etc}/codex`, `${etc}/gemini-cli`])
