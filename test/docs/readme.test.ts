@@ -20,7 +20,7 @@ describe('README per-target table', () => {
     const table = targetTable(targets.map((t) => t.spec))
     const codex = table.split('\n').find((l) => l.startsWith('| Codex CLI '))
     expect(codex).toBe(
-      '| Codex CLI (verified by its own CLI) | global, project | global: `~/.codex/agents/`<br>project: `.codex/agents/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: `~/.codex/skills/`<br>project: `.codex/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md` | global: `~/.codex/config.toml`<br>project: `.codex/config.toml` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json` |',
+      '| Codex CLI (verified by its own CLI) | global, project, system | global: `~/.codex/agents/`<br>project: `.codex/agents/`<br>system: not supported | global: `~/.agents/skills/`<br>project: `.agents/skills/`<br>system: Linux, macOS `/etc/codex/skills/`, Windows `C:/ProgramData/OpenAI/Codex/skills/` | global: `~/.codex/skills/`<br>project: `.codex/skills/`<br>system: Linux, macOS `/etc/codex/skills/`, Windows `C:/ProgramData/OpenAI/Codex/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md`<br>system: not supported | global: `~/.codex/config.toml`<br>project: `.codex/config.toml`<br>system: Linux, macOS `/etc/codex/config.toml`, Windows `C:/ProgramData/OpenAI/Codex/config.toml` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json`<br>system: not supported |',
     )
     expect(table).toContain('| Windsurf (Cascade) | global, project | not supported |')
   })
