@@ -16,7 +16,7 @@ export interface MarkdownDoc {
   source?: string
 }
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
+export const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 
 export function parseMarkdown(text: string, file: string): MarkdownDoc {
   const match = FENCE.exec(text)
@@ -100,12 +100,14 @@ export function renderMarkdown(doc: {
   if (Object.keys(doc.frontmatter).length === 0) return doc.body
   const written = doc.source === undefined ? undefined : frontmatterKeys(doc.source, doc.verbatim ?? [])
   const lines = Object.entries(doc.frontmatter).map(([key, value]) => {
+    const bare =
+      doc.verbatim?.includes(key) &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    // A verbatim key is always written bare: the tool reads its raw text, not the kit's quoting.
+    if (bare) return value === '' ? `${key}:` : `${key}: ${String(value)}`
     const own = written?.get(key)
     if (own && deepEqual(own.value, value)) return own.text
-    return doc.verbatim?.includes(key) &&
-      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      ? `${key}: ${String(value)}`
-      : stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
+    return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
   })
   return `---\n${lines.join('\n')}\n---\n${doc.body}`
 }

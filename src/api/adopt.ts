@@ -1,0 +1,216 @@
+// `outfit adopt`: the configuration a project (or the home) already has, in the tools' own places, turned into a
+// kit. Each tool is read through its target's declarations run backwards (src/adopt/), the same item found in
+// several tools merged into one, differing versions reported as conflicts. Writes only inside the kit folder, all or
+// nothing: a conflict between tools, or a kit file that exists with other content, and nothing is written.
+import { basename, dirname, join, resolve } from 'node:path'
+import { declarationsOf } from '../adopt/declarations.js'
+import { kitFiles, kitYaml, type KitFileOut } from '../adopt/kit-files.js'
+import { mergeItems, type AdoptedItem, type Conflict } from '../adopt/merge.js'
+import { readToolFiles, type FoundItem, type Moved } from '../adopt/read-tool.js'
+import type { SecretFinding, Skipped } from '../adopt/types.js'
+import { CancelledError, UsageError } from '../errors.js'
+import { containPath } from '../fs/contain.js'
+import { ensureDir, writeAtomic } from '../fs/files.js'
+import { isNotFound, type Fs } from '../fs/fs.js'
+import { deepEqual } from '../formats/deep-equal.js'
+import { pickTargets } from './targets.js'
+import { openWorkspace, type WorkspaceRequest } from './workspace.js'
+
+export interface AdoptRequest extends WorkspaceRequest {
+  /** The tools to read (default: every tool that has content in the scope). */
+  tools?: string[]
+  /** The kit folder (default: `kit/` in the project; `<config home>/outfit/kit` with the global scope). */
+  kit?: string
+  /** Show what would be written, write nothing. */
+  dryRun?: boolean
+  /** The tool whose version wins every conflict. */
+  prefer?: string
+  /** Asked per conflict when there is no `prefer` (a terminal): the tool whose version to take; null: cancelled. */
+  choose?: (conflict: Conflict) => Promise<string | null | undefined>
+}
+
+export interface AdoptReport {
+  scope: string
+  kitDir: string
+  /** The tools read. */
+  tools: string[]
+  items: { kind: string; path: string; sources: { tool: string; file: string }[]; tools?: string[] }[]
+  conflicts: Conflict[]
+  skipped: Skipped[]
+  moved: Moved[]
+  secrets: SecretFinding[]
+  /** The kit's files: new, unchanged, or existing with other content (a conflict: nothing is written). */
+  files: { path: string; status: 'new' | 'unchanged' | 'differs' }[]
+  written: boolean
+  dryRun: boolean
+}
+
+export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
+  const ws = await openWorkspace(request)
+  const { fs, scope } = ws
+  if (scope !== 'project' && scope !== 'global')
+    throw new UsageError(`outfit adopt reads the project or global scope, not '${scope}'`, {
+      hint: 'use --scope project (the default) or --scope global',
+    })
+  const kitDir = resolve(
+    request.cwd,
+    request.kit ??
+      (scope === 'global'
+        ? join(configHome(request.env, ws.home, ws.sandboxed), 'outfit', 'kit')
+        : join(ws.project, 'kit')),
+  )
+  const named = request.tools ?? []
+  const targets = named.length > 0 ? pickTargets(ws.all, named) : ws.all.filter((t) => t.spec.scopes[scope])
+  if (request.prefer !== undefined && !targets.some((t) => t.spec.id === request.prefer))
+    throw new UsageError(`--prefer ${request.prefer} is not one of the tools adopted`, {
+      hint: `name one of: ${targets.map((t) => t.spec.id).join(', ')}`,
+    })
+  const kitName = kitNameFor(scope === 'global' ? 'my-kit' : basename(ws.project))
+  const found: FoundItem[] = []
+  const skipped: Skipped[] = []
+  const moved: Moved[] = []
+  const secrets: SecretFinding[] = []
+  for (const { spec } of targets) {
+    if (!spec.scopes[scope]) {
+      if (named.includes(spec.id))
+        throw new UsageError(`${spec.name} has no '${scope}' scope`, {
+          hint: `it supports: ${Object.keys(spec.scopes).join(', ')}`,
+        })
+      continue
+    }
+    const decl = declarationsOf(spec, scope, { home: ws.home, project: ws.project }, { name: kitName })
+    const reading = await readToolFiles(fs, spec.id, decl)
+    // The kit folder itself is never read as a tool's content (a kit in .claude/ would read itself).
+    found.push(...reading.items.filter((i) => !isInside(kitDir, i.source)))
+    skipped.push(...reading.skipped)
+    moved.push(...reading.moved)
+    // Seam for the merged kinds (MCP servers, hooks): src/adopt/mcp.ts and src/adopt/hooks.ts answer an AdoptPart
+    // per tool from the same declarations; they are merged here once they land.
+  }
+  const tools = named.length > 0 ? named : [...new Set(found.map((f) => f.tool))].sort()
+  sameRootRules(found)
+  const chosen = new Map<string, string>()
+  let merged = mergeItems(found, tools, (path) => request.prefer ?? chosen.get(path))
+  if (merged.conflicts.length > 0 && request.prefer === undefined && request.choose) {
+    for (const conflict of merged.conflicts) {
+      const answer = await request.choose(conflict)
+      if (answer === null) throw new CancelledError('interrupted at the question; nothing was written')
+      if (answer) chosen.set(conflict.path, answer)
+    }
+    merged = mergeItems(found, tools, (path) => chosen.get(path))
+  }
+  const files = kitFiles(merged.items)
+  const yaml = kitYaml(kitName, `Adopted by outfit from ${tools.join(', ') || 'no tool'} (${scope} scope)`)
+  const hasKitYaml = await exists(fs, join(kitDir, 'kit.yaml'))
+  const planned: KitFileOut[] = hasKitYaml
+    ? files
+    : [{ path: 'kit.yaml', data: new TextEncoder().encode(yaml) }, ...files]
+  const statuses = await compare(fs, kitDir, planned)
+  const blocked = merged.conflicts.length > 0 || statuses.some((s) => s.status === 'differs')
+  const write = !blocked && !request.dryRun && planned.length > (hasKitYaml ? 0 : 1)
+  if (write) {
+    for (const file of planned) {
+      if (statuses.find((s) => s.path === file.path)?.status !== 'new') continue
+      const path = containPath(kitDir, kitDir, file.path)
+      await ensureDir(fs, dirname(path))
+      await writeAtomic(fs, path, file.data, file.mode, null)
+    }
+  }
+  return {
+    scope,
+    kitDir,
+    tools,
+    items: merged.items.map(describe),
+    conflicts: merged.conflicts,
+    skipped,
+    moved,
+    secrets,
+    files: statuses,
+    written: write,
+    dryRun: request.dryRun === true,
+  }
+}
+
+// --- internal ---
+
+/**
+ * The rule a shared instructions file holds is named after the file (CLAUDE.md → rules/claude.md); the same text in
+ * CLAUDE.md and AGENTS.md is one rule, named after the first.
+ */
+function sameRootRules(found: FoundItem[]): void {
+  const roots = found.filter((f) => f.root && f.doc)
+  for (const [i, rule] of roots.entries()) {
+    const earlier = roots
+      .slice(0, i)
+      .find(
+        (r) =>
+          r.path !== rule.path &&
+          r.doc?.body === rule.doc?.body &&
+          deepEqual(r.doc?.frontmatter, rule.doc?.frontmatter),
+      )
+    if (earlier) rule.path = earlier.path
+  }
+}
+
+function describe(item: AdoptedItem): AdoptReport['items'][number] {
+  const tools = item.outfit?.tools
+  return {
+    kind: item.kind,
+    path: item.path,
+    sources: item.sources,
+    ...(Array.isArray(tools) ? { tools } : {}),
+  }
+}
+
+async function compare(fs: Fs, kitDir: string, files: KitFileOut[]): Promise<AdoptReport['files']> {
+  const out: AdoptReport['files'] = []
+  for (const file of files) {
+    const path = containPath(kitDir, kitDir, file.path)
+    let current: Uint8Array | undefined
+    try {
+      current = (await fs.readFile(path)) as Uint8Array
+    } catch (error) {
+      if (!isNotFound(error) && (error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error
+    }
+    const status =
+      current === undefined
+        ? 'new'
+        : Buffer.compare(Buffer.from(current), Buffer.from(file.data)) === 0
+          ? 'unchanged'
+          : 'differs'
+    out.push({ path: file.path, status })
+  }
+  return out
+}
+
+async function exists(fs: Fs, path: string): Promise<boolean> {
+  try {
+    await fs.stat(path)
+    return true
+  } catch (error) {
+    if (isNotFound(error)) return false
+    throw error
+  }
+}
+
+function isInside(dir: string, path: string): boolean {
+  return path === dir || path.startsWith(`${dir}/`)
+}
+
+/** `$XDG_CONFIG_HOME`, else `~/.config`; a --home sandbox ignores the real user's variable. */
+function configHome(
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+  sandbox: boolean,
+): string {
+  const value = sandbox ? undefined : env.XDG_CONFIG_HOME
+  return value && value.startsWith('/') ? value : join(home, '.config')
+}
+
+function kitNameFor(folder: string): string {
+  const name = folder
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+  return /^[a-z0-9]/.test(name) ? name : 'adopted'
+}
