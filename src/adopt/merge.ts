@@ -36,11 +36,17 @@ export function mergeItems(
   found: FoundItem[],
   tools: string[],
   preferFor?: (path: string) => string | undefined,
-): { items: AdoptedItem[]; conflicts: Conflict[] } {
+): {
+  items: AdoptedItem[]
+  conflicts: Conflict[]
+  overruled: { path: string; tool: string; file: string }[]
+} {
   const groups = new Map<string, FoundItem[]>()
   for (const item of found) groups.set(item.path, [...(groups.get(item.path) ?? []), item])
   const items: AdoptedItem[] = []
   const conflicts: Conflict[] = []
+  // Versions set aside for the preferred one: said, never dropped silently.
+  const overruled: { path: string; tool: string; file: string }[] = []
   for (const [path, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     const first = group[0] as FoundItem
     const prefer = preferFor?.(path)
@@ -80,12 +86,13 @@ export function mergeItems(
     const overrides: Record<string, Record<string, unknown>> = {}
     for (const g of group) {
       const own = g === chosen ? g.overrides : g.reproduce?.(chosen.doc)
+      if (own === undefined) overruled.push({ path, tool: g.tool, file: g.source })
       if (own && Object.keys(own).length > 0) overrides[g.tool] = own
     }
     if (Object.keys(overrides).length > 0) targeting.overrides = overrides
     items.push({ kind: first.kind, path, sources, doc: chosen.doc, ...outfitOf(targeting) })
   }
-  return { items, conflicts }
+  return { items, conflicts, overruled }
 }
 
 // --- internal ---

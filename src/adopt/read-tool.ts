@@ -5,7 +5,7 @@ import { basename, join, relative } from 'node:path'
 import { decodeUtf8 } from '../fs/files.js'
 import { isNotFound, type Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
-import { findVariables, interpolate } from '../vars/interpolate.js'
+import { interpolate } from '../vars/interpolate.js'
 import { AdoptParseError, overridesAgainst, readBackward, selectedBy, type KitDoc } from './backward-item.js'
 import type { BlockReader, CopyReader, FileKind, ToolDeclarations } from './declarations.js'
 import { matchTemplate } from './template-match.js'
@@ -333,9 +333,9 @@ function renderItem(template: string, doc: KitDoc, decl: ToolDeclarations): stri
   const vars: Record<string, string> = { 'item.body': doc.body }
   for (const [key, value] of Object.entries(doc.frontmatter))
     vars[`item.fm.${key}`] = Array.isArray(value) ? value.map(String).join(',') : String(value ?? '')
-  for (const use of findVariables(template))
-    if (use.name.startsWith('item.fm.') && !Object.hasOwn(vars, use.name)) vars[use.name] = ''
-  return interpolate(template, lookupWith(decl, vars))
+  // A frontmatter field the rule does not have is empty, as the block step renders it.
+  const lookup = lookupWith(decl, vars)
+  return interpolate(template, (name) => lookup(name) ?? (name.startsWith('item.fm.') ? '' : undefined))
 }
 
 function lookupWith(decl: ToolDeclarations, vars: Record<string, string>) {

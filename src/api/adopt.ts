@@ -87,7 +87,11 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
     // Seam for the merged kinds (MCP servers, hooks): src/adopt/mcp.ts and src/adopt/hooks.ts answer an AdoptPart
     // per tool from the same declarations; they are merged here once they land.
   }
-  const tools = named.length > 0 ? named : [...new Set(found.map((f) => f.tool))].sort()
+  const tools = named.length > 0 ? named : toolsWithOwnContent(found)
+  // Without names, a tool that only shares files another tool has (the many that read AGENTS.md) is not adopted.
+  const kept = found.filter((f) => tools.includes(f.tool))
+  found.length = 0
+  found.push(...kept)
   sameRootRules(found)
   const chosen = new Map<string, string>()
   let merged = mergeItems(found, tools, (path) => request.prefer ?? chosen.get(path))
@@ -99,6 +103,13 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
     }
     merged = mergeItems(found, tools, (path) => chosen.get(path))
   }
+  for (const o of merged.overruled)
+    skipped.push({
+      tool: o.tool,
+      where: o.file,
+      what: o.path,
+      reason: `differs from the version chosen (${request.prefer ?? chosen.get(o.path) ?? ''}); install gives this tool that one`,
+    })
   const files = kitFiles(merged.items)
   const yaml = kitYaml(kitName, `Adopted by outfit from ${tools.join(', ') || 'no tool'} (${scope} scope)`)
   const hasKitYaml = await exists(fs, join(kitDir, 'kit.yaml'))
@@ -150,6 +161,17 @@ function sameRootRules(found: FoundItem[]): void {
       )
     if (earlier) rule.path = earlier.path
   }
+}
+
+/**
+ * The tools that hold something no other tool reads (their own folder's agents, a CLAUDE.md); when none does, every
+ * tool that has anything (a project with only an AGENTS.md).
+ */
+function toolsWithOwnContent(found: FoundItem[]): string[] {
+  const readers = new Map<string, Set<string>>()
+  for (const f of found) readers.set(f.source, (readers.get(f.source) ?? new Set()).add(f.tool))
+  const own = new Set(found.filter((f) => readers.get(f.source)?.size === 1).map((f) => f.tool))
+  return [...(own.size > 0 ? own : new Set(found.map((f) => f.tool)))].sort()
 }
 
 function describe(item: AdoptedItem): AdoptReport['items'][number] {
