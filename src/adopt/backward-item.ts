@@ -8,7 +8,7 @@ import { parse as parseToml } from 'smol-toml'
 import type { Transform } from '../generated/target.js'
 import { deepEqual } from '../formats/deep-equal.js'
 import { backwardAll, frontmatterMappings } from '../formats/mappings.js'
-import { applyTransforms } from '../transforms/apply.js'
+import { applyTransforms, renameSourceKeys } from '../transforms/apply.js'
 import { holdsFor, isSet } from '../transforms/file-when.js'
 import { makeItem } from '../transforms/item.js'
 import {
@@ -80,13 +80,20 @@ export function readBackward(
     if (t.replace)
       for (const [search, replacement] of Object.entries(t.replace).reverse())
         if (replacement !== '') doc = { ...doc, body: doc.body.split(replacement).join(search) }
-    if (t.frontmatter && !t.frontmatter.remove)
-      doc = { ...doc, frontmatter: undoFrontmatter(doc.frontmatter, t.frontmatter, vars({})) }
+    if (t.frontmatter && !t.frontmatter.remove) {
+      const rename = t.frontmatter.rename
+      const back = rename ? Object.fromEntries(Object.entries(rename).map(([k, v]) => [v, k])) : undefined
+      doc = {
+        ...doc,
+        frontmatter: undoFrontmatter(doc.frontmatter, t.frontmatter, vars({})),
+        ...(doc.source !== undefined && back ? { source: renameSourceKeys(doc.source, back) } : {}),
+      }
+    }
   }
   const forwarded = forwardText(doc, kitPath, file, transforms, lookup)
   const original = toolData(text, file, transforms)
   const produced = toolData(forwarded, file, transforms)
-  return { doc, ...difference(original, produced) }
+  return { doc, ...difference(original, produced, bodyKeys(output)) }
 }
 
 /** The kit item as install renders it into the tool (install's own transforms). */
@@ -122,7 +129,8 @@ export function overridesAgainst(
   kitPath: string,
 ): Record<string, unknown> | undefined {
   const produced = toolData(forwardText(doc, kitPath, file, transforms, lookup), file, transforms)
-  const diff = difference(toolData(toolText, file, transforms), produced)
+  const output = transforms.find((t) => t.template !== undefined || t.toml || t.json)
+  const diff = difference(toolData(toolText, file, transforms), produced, bodyKeys(output))
   return diff.bodyDiffers ? undefined : diff.overrides
 }
 
@@ -221,7 +229,11 @@ function undoFrontmatter(
     if (deepEqual(out[key], render(value))) delete out[key]
   for (const [key, value] of Object.entries(spec.default ?? {}))
     if (deepEqual(out[key], render(value))) delete out[key]
-  out = backwardAll(frontmatterMappings(spec), out) as Record<string, unknown>
+  // A kit list passes a `split` unchanged, so a list the tool has stays a list (its text kept) rather than joined.
+  out = backwardAll(
+    frontmatterMappings(spec).filter((m) => m.kind !== 'split' || !Array.isArray(out[m.key])),
+    out,
+  ) as Record<string, unknown>
   if (spec.keep) out = Object.fromEntries(Object.entries(out).filter(([k]) => spec.keep?.includes(k)))
   return out
 }
@@ -236,9 +248,17 @@ function toolData(text: string, file: string, transforms: Transform[]): ToolData
   return { kind: 'markdown', frontmatter: doc.frontmatter, body: doc.body }
 }
 
+/** The keys of a TOML or JSON output that hold the item's body: a difference there is the body's, not a key's. */
+function bodyKeys(output: Transform | undefined): string[] {
+  return Object.entries(output?.toml ?? output?.json ?? {})
+    .filter(([, template]) => /\{\{\s*item\.(body|content)\s*\}\}/.test(template))
+    .map(([key]) => key)
+}
+
 function difference(
   original: ToolData,
   produced: ToolData,
+  bodies: string[] = [],
 ): { overrides: Record<string, unknown>; bodyDiffers?: boolean } {
   if (original.kind === 'text' || produced.kind === 'text')
     return original.kind === 'text' && produced.kind === 'text' && original.text === produced.text
@@ -254,7 +274,8 @@ function difference(
   for (const [key, value] of Object.entries(a)) if (!deepEqual(value, b[key])) overrides[key] = value
   for (const key of Object.keys(b)) if (!Object.hasOwn(a, key)) overrides[key] = null
   const bodyDiffers =
-    original.kind === 'markdown' && produced.kind === 'markdown' && original.body !== produced.body
+    (original.kind === 'markdown' && produced.kind === 'markdown' && original.body !== produced.body) ||
+    bodies.some((key) => Object.hasOwn(overrides, key))
   return bodyDiffers ? { overrides, bodyDiffers } : { overrides }
 }
 
