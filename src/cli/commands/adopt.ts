@@ -22,7 +22,7 @@ export default command({
       'Where to read: project (default) or global (your home)',
     )
       .example('outfit adopt                       # every tool with content here, into kit/')
-      .example('outfit adopt claude-code cursor --prefer claude-code --dry-run')
+      .example('outfit adopt --scope global --prefer <tool> --dry-run')
       .option(
         '--kit <dir>',
         'The kit folder to write (default: kit/; <config home>/outfit/kit with --scope global)',
