@@ -33,9 +33,20 @@ export interface BlockReader {
   item: string
 }
 
+/** An older place of one step's content (the target's `legacy`): read like the step, reported as moved. */
+export interface LegacyReader {
+  /** The folder or file (absolute). */
+  path: string
+  reader: CopyReader | BlockReader
+  /** For a file read as one rule: the kit frontmatter it stands for. */
+  frontmatter?: Record<string, unknown>
+  reason: string
+}
+
 export interface ToolDeclarations {
   copies: CopyReader[]
   blocks: BlockReader[]
+  legacy: LegacyReader[]
   /** The scope's root: nothing outside it is read. */
   root: string
   /** The run's variables as install renders them (kit.* of the kit being adopted). */
@@ -91,7 +102,19 @@ export function declarationsOf(
       blocks.push({ kind: 'rules', step: step.name, file: where(params.file), item: params.item })
     }
   }
-  return { copies, blocks, root: pipeline.scope.root, vars, lookup }
+  const legacy: LegacyReader[] = []
+  for (const old of spec.legacy ?? []) {
+    if (!appliesIn(old, scope)) continue
+    const reader = [...copies, ...blocks].find((r) => r.step === old.step)
+    if (!reader) continue
+    legacy.push({
+      path: where(old.path),
+      reader,
+      ...(old.frontmatter ? { frontmatter: old.frontmatter } : {}),
+      reason: old.reason,
+    })
+  }
+  return { copies, blocks, legacy, root: pipeline.scope.root, vars, lookup }
 }
 
 // --- internal ---

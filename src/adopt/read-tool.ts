@@ -7,7 +7,7 @@ import { isNotFound, type Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import { interpolate } from '../vars/interpolate.js'
 import { AdoptParseError, overridesAgainst, readBackward, selectedBy, type KitDoc } from './backward-item.js'
-import type { BlockReader, CopyReader, FileKind, ToolDeclarations } from './declarations.js'
+import type { BlockReader, CopyReader, FileKind, LegacyReader, ToolDeclarations } from './declarations.js'
 import { matchTemplate } from './template-match.js'
 import type { Skipped } from './types.js'
 
@@ -64,6 +64,7 @@ export async function readToolFiles(fs: Fs, tool: string, decl: ToolDeclarations
     else await readFlat(fs, tool, reader, decl, out, skip)
   }
   for (const reader of decl.blocks) await readBlock(fs, tool, reader, decl, out, skip)
+  for (const old of decl.legacy) await readLegacy(fs, tool, old, decl, out, skip)
   return out
 }
 
@@ -267,6 +268,59 @@ async function readSkill(
   out.items.push({ kind: 'skills', path: `skills/${name}`, tool, source: folder, files, modes })
 }
 
+/**
+ * An older place (`.cursorrules`, `.opencode/command/`, `.claude/CLAUDE.md`): read in the form of its step, each item
+ * reported as moved to where that step writes. An item the current place also has is the same item (merged, or a
+ * conflict) like any other.
+ */
+async function readLegacy(
+  fs: Fs,
+  tool: string,
+  old: LegacyReader,
+  decl: ToolDeclarations,
+  out: ToolReading,
+  skip: Skip,
+): Promise<void> {
+  const kind = await kindOfEntry(fs, old.path)
+  const before = out.items.length
+  const reader = old.reader
+  if (kind === 'dir' && 'dir' in reader) {
+    if (reader.kind === 'skills') await readSkills(fs, tool, old.path, out, skip)
+    else await readFlat(fs, tool, { ...reader, dir: old.path }, decl, out, skip)
+  } else if (kind === 'file' && 'file' in reader) {
+    // The file stands for the current one: its rule has the current file's name, so the same text merges.
+    await readBlock(fs, tool, { ...reader, file: old.path }, decl, out, skip, basename(reader.file))
+  } else if (kind === 'file' && 'dir' in reader && reader.kind === 'rules') {
+    const what = `rules in ${basename(old.path)}`
+    const text = await readText(fs, old.path, what, skip)
+    if (text !== undefined && text.trim() !== '')
+      out.items.push({
+        kind: 'rules',
+        path: `rules/${nameOf(old.path)}.md`,
+        tool,
+        source: old.path,
+        doc: { frontmatter: { ...(old.frontmatter ?? {}) }, body: text },
+        overrides: {},
+        reproduce: (doc) => (doc.body === text ? {} : undefined),
+      })
+  }
+  const to = 'dir' in reader ? reader.dir : reader.file
+  for (const item of out.items.slice(before))
+    out.moved.push({ tool, from: item.source, to, reason: old.reason })
+}
+
+/** A file's name as a kit name: `.cursorrules` → `cursorrules`, `CLAUDE.md` → `claude`. */
+function nameOf(file: string): string {
+  return (
+    basename(file)
+      .replace(/^\.+/, '')
+      .replace(/\.[^.]*$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'rules'
+  )
+}
+
 /** A shared instructions file (CLAUDE.md, AGENTS.md): its whole text is one rule, when it has no outfit block. */
 async function readBlock(
   fs: Fs,
@@ -275,12 +329,11 @@ async function readBlock(
   decl: ToolDeclarations,
   out: ToolReading,
   skip: Skip,
+  /** The file name the rule is named after (default: the file's own). */
+  named = basename(reader.file),
 ): Promise<void> {
   if ((await kindOfEntry(fs, reader.file)) !== 'file') return
-  const name = basename(reader.file)
-    .replace(/\.[^.]*$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
+  const name = nameOf(named)
   const what = `rules in ${basename(reader.file)}`
   const text = await readText(fs, reader.file, what, skip)
   if (text === undefined || text.trim() === '') return

@@ -337,3 +337,30 @@ describe('outfit adopt: messy input gets a clear message and no damage', () => {
     expect(again.files.every((f) => f.status === 'unchanged')).toBe(true)
   })
 })
+
+describe('outfit adopt: legacy places, from the targets’ `legacy` declarations', () => {
+  it('.cursorrules, .claude/CLAUDE.md and .opencode/command/ are read and reported as moved', async () => {
+    const p = sb.project
+    await put(`${p}/.cursorrules`, 'Prefer small functions.\n')
+    await put(`${p}/.claude/CLAUDE.md`, 'Answer briefly.\n')
+    await put(`${p}/.opencode/command/test.md`, '---\ndescription: Run tests\n---\nRun the tests.\n')
+    const report = await adopt({ ...where(), tools: ['cursor', 'claude-code', 'opencode'] })
+    expect(report.conflicts).toEqual([])
+    expect(report.items.map((i) => [i.path, i.sources.map((s) => s.tool)])).toEqual([
+      ['commands/test.md', ['opencode']],
+      ['rules/claude.md', ['claude-code']],
+      ['rules/cursorrules.md', ['cursor']],
+    ])
+    expect(report.moved.map((m) => [m.tool, m.from.replace(`${p}/`, ''), m.to.replace(`${p}/`, '')])).toEqual(
+      [
+        ['cursor', '.cursorrules', '.cursor/rules'],
+        ['claude-code', '.claude/CLAUDE.md', 'CLAUDE.md'],
+        ['opencode', '.opencode/command/test.md', '.opencode/commands'],
+      ],
+    )
+    // `.cursorrules` always applied: the kit rule says so, and Cursor gets it as an always-applied .mdc rule.
+    expect(await text(`${p}/kit/rules/cursorrules.md`)).toBe(
+      '---\nalwaysApply: true\noutfit:\n  tools:\n    - cursor\n---\nPrefer small functions.\n',
+    )
+  })
+})
