@@ -725,8 +725,17 @@ export interface AdoptDocument {
      * Its path in the kit.
      */
     path: string
+    /**
+     * Each differing version, with the tools and files it came from.
+     */
     versions: {
+      /**
+       * The tools that have this version.
+       */
       tools: string[]
+      /**
+       * Their files.
+       */
       files: string[]
       /**
        * The version as the kit would hold it.
@@ -805,6 +814,9 @@ export interface AdoptDocument {
      * Relative to the kit folder.
      */
     path: string
+    /**
+     * new: written (unless --dry-run or a conflict); unchanged: already there; differs: exists with other content.
+     */
     status: 'new' | 'unchanged' | 'differs'
   }[]
   /**
