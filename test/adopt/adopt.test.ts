@@ -255,6 +255,7 @@ describe('outfit adopt: the same item in several tools', () => {
       choose: async (conflict) => (asked.push(conflict.path), 'claude-code'),
     } satisfies AdoptRequest)
     expect(asked).toEqual(['agents/reviewer.md'])
+    expect(report.conflicts).toEqual([])
     expect(await text(`${sb.project}/kit/agents/reviewer.md`)).toContain('You review.')
   })
 })
