@@ -302,6 +302,7 @@ async function readLegacy(
         doc: { frontmatter: { ...(old.frontmatter ?? {}) }, body: text },
         overrides: {},
         reproduce: (doc) => (doc.body === text ? {} : undefined),
+        root: true,
       })
   }
   const to = 'dir' in reader ? reader.dir : reader.file

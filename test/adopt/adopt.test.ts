@@ -339,29 +339,32 @@ describe('outfit adopt: messy input gets a clear message and no damage', () => {
   })
 })
 
-describe('outfit adopt: legacy places, from the targets’ `legacy` declarations', () => {
-  it('.cursorrules, .claude/CLAUDE.md and .opencode/command/ are read and reported as moved', async () => {
+describe('outfit adopt: legacy and alternative places, from the targets’ `legacy` declarations', () => {
+  it('.cursorrules, .claude/CLAUDE.md, .opencode/command/ and copilot-instructions.md are read and reported as moved', async () => {
     const p = sb.project
     await put(`${p}/.cursorrules`, 'Prefer small functions.\n')
     await put(`${p}/.claude/CLAUDE.md`, 'Answer briefly.\n')
     await put(`${p}/.opencode/command/test.md`, '---\ndescription: Run tests\n---\nRun the tests.\n')
-    const report = await adopt({ ...where(), tools: ['cursor', 'claude-code', 'opencode'] })
+    await put(`${p}/.github/copilot-instructions.md`, 'Prefer small functions.\n')
+    const report = await adopt({ ...where(), tools: ['cursor', 'claude-code', 'opencode', 'copilot'] })
     expect(report.conflicts).toEqual([])
     expect(report.items.map((i) => [i.path, i.sources.map((s) => s.tool)])).toEqual([
       ['commands/test.md', ['opencode']],
       ['rules/claude.md', ['claude-code']],
-      ['rules/cursorrules.md', ['cursor']],
+      // The same text in .cursorrules and Copilot's instructions file: one rule (named after the first found).
+      ['rules/cursorrules.md', ['cursor', 'copilot']],
     ])
     expect(report.moved.map((m) => [m.tool, m.from.replace(`${p}/`, ''), m.to.replace(`${p}/`, '')])).toEqual(
       [
         ['cursor', '.cursorrules', '.cursor/rules'],
         ['claude-code', '.claude/CLAUDE.md', 'CLAUDE.md'],
         ['opencode', '.opencode/command/test.md', '.opencode/commands'],
+        ['copilot', '.github/copilot-instructions.md', '.github/instructions'],
       ],
     )
     // `.cursorrules` always applied: the kit rule says so, and Cursor gets it as an always-applied .mdc rule.
     expect(await text(`${p}/kit/rules/cursorrules.md`)).toBe(
-      '---\nalwaysApply: true\noutfit:\n  tools:\n    - cursor\n---\nPrefer small functions.\n',
+      '---\nalwaysApply: true\noutfit:\n  tools:\n    - copilot\n    - cursor\n---\nPrefer small functions.\n',
     )
   })
 })
