@@ -149,6 +149,21 @@ describe('outfit adopt: file kinds through the targets backwards', () => {
       'globs: src/**/*.ts,test/**/*.ts',
     )
     expect(await text(`${sb.project}/.codex/agents/reviewer.toml`)).toContain('name = "reviewer"')
+
+    // Read back, Codex's commands-as-skills and agent TOML and Cursor's .mdc rules and plain commands are the
+    // same items as Claude Code's: one kit, no conflict.
+    const again = await adopt({
+      ...where(),
+      tools: ['claude-code', 'codex', 'cursor'],
+      kit: `${sb.project}/kit2`,
+    })
+    expect(again.conflicts).toEqual([])
+    // The rules Codex got are in outfit's block of AGENTS.md: the kit is their source, said and left alone.
+    expect(again.skipped.map((s) => [s.tool, s.what])).toEqual([['codex', 'rules in AGENTS.md']])
+    const from = (path: string) => again.items.find((i) => i.path === path)?.sources.map((s) => s.tool)
+    expect(from('commands/fix.md')).toEqual(['claude-code', 'codex', 'cursor'])
+    expect(from('agents/reviewer.md')).toEqual(['claude-code', 'codex', 'cursor'])
+    expect(from('rules/typescript.md')).toEqual(['claude-code', 'cursor'])
   })
 
   it('the global scope: ~/.claude into <config home>/outfit/kit, and plan --check finds nothing to change', async () => {
