@@ -22,7 +22,7 @@ export interface AdoptedItem {
 }
 
 export interface Conflict {
-  kind: FileKind
+  kind: FileKind | 'mcp' | 'hooks'
   path: string
   /** Each differing version, with the tools and files it came from. */
   versions: { tools: string[]; files: string[]; text: string }[]

@@ -6,6 +6,8 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { declarationsOf } from '../adopt/declarations.js'
 import { kitFiles, kitYaml, type KitFileOut } from '../adopt/kit-files.js'
 import { mergeItems, type AdoptedItem, type Conflict } from '../adopt/merge.js'
+import { adoptMergedKinds, toolInput } from '../adopt/merged-kinds.js'
+import type { AdoptToolInput } from '../adopt/types.js'
 import { readToolFiles, type FoundItem, type Moved } from '../adopt/read-tool.js'
 import type { SecretFinding, Skipped } from '../adopt/types.js'
 import { CancelledError, UsageError } from '../errors.js'
@@ -70,6 +72,7 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
   const skipped: Skipped[] = []
   const moved: Moved[] = []
   const secrets: SecretFinding[] = []
+  const inputs: AdoptToolInput[] = []
   for (const { spec } of targets) {
     if (!spec.scopes[scope]) {
       if (named.includes(spec.id))
@@ -84,8 +87,7 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
     found.push(...reading.items.filter((i) => !isInside(kitDir, i.source)))
     skipped.push(...reading.skipped)
     moved.push(...reading.moved)
-    // Seam for the merged kinds (MCP servers, hooks): src/adopt/mcp.ts and src/adopt/hooks.ts answer an AdoptPart
-    // per tool from the same declarations; they are merged here once they land.
+    inputs.push(toolInput(fs, spec, scope, { home: ws.home, project: ws.project }, { name: kitName }))
   }
   const tools = named.length > 0 ? named : toolsWithOwnContent(found)
   // Without names, a tool that only shares files another tool has (the many that read AGENTS.md) is not adopted.
@@ -110,14 +112,30 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
       what: o.path,
       reason: `differs from the version chosen (${request.prefer ?? chosen.get(o.path) ?? ''}); install gives this tool that one`,
     })
-  const files = kitFiles(merged.items)
+  // The merged kinds (MCP servers, hooks) of the same tools, read by their own readers (src/adopt/merged-kinds.ts).
+  let mergedKinds = await adoptMergedKinds(inputs, tools, (path) => request.prefer ?? chosen.get(path))
+  if (mergedKinds.conflicts.length > 0 && request.prefer === undefined && request.choose) {
+    for (const conflict of mergedKinds.conflicts) {
+      const answer = await request.choose(conflict)
+      if (answer === null) throw new CancelledError('interrupted at the question; nothing was written')
+      if (answer) chosen.set(conflict.path, answer)
+    }
+    mergedKinds = await adoptMergedKinds(inputs, tools, (path) => chosen.get(path))
+  }
+  skipped.push(...mergedKinds.skipped)
+  secrets.push(...mergedKinds.secrets)
+  const files = [
+    ...kitFiles(merged.items),
+    ...mergedKinds.files.map((f) => ({ path: f.path, data: new TextEncoder().encode(f.text) })),
+  ]
+  const conflicts: Conflict[] = [...merged.conflicts, ...mergedKinds.conflicts]
   const yaml = kitYaml(kitName, `Adopted by outfit from ${tools.join(', ') || 'no tool'} (${scope} scope)`)
   const hasKitYaml = await exists(fs, join(kitDir, 'kit.yaml'))
   const planned: KitFileOut[] = hasKitYaml
     ? files
     : [{ path: 'kit.yaml', data: new TextEncoder().encode(yaml) }, ...files]
   const statuses = await compare(fs, kitDir, planned)
-  const blocked = merged.conflicts.length > 0 || statuses.some((s) => s.status === 'differs')
+  const blocked = conflicts.length > 0 || statuses.some((s) => s.status === 'differs')
   const write = !blocked && !request.dryRun && planned.length > (hasKitYaml ? 0 : 1)
   if (write) {
     for (const file of planned) {
@@ -131,8 +149,20 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
     scope,
     kitDir,
     tools,
-    items: merged.items.map(describe),
-    conflicts: merged.conflicts,
+    items: [
+      ...merged.items.map(describe),
+      ...Object.keys(mergedKinds.servers).map((name) => ({
+        kind: 'mcp',
+        path: `mcp.yaml › servers › ${name}`,
+        sources: [],
+      })),
+      ...mergedKinds.hooks.map((h) => ({
+        kind: 'hooks',
+        path: `hooks.yaml › ${h.event} ${h.matcher ?? ''} ${h.command}`.replace(/  +/g, ' '),
+        sources: [],
+      })),
+    ],
+    conflicts,
     skipped,
     moved,
     secrets,

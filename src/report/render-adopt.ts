@@ -30,7 +30,9 @@ export function renderAdopt(report: AdoptReport): string[] {
   lines.push(`Read ${report.tools.join(', ')} (${report.scope} scope):`)
   for (const item of report.items) {
     const from = [...new Set(item.sources.map((s) => s.tool))].join(', ')
-    lines.push(`  ${item.path}  ← ${from}${item.tools ? `  (only for ${item.tools.join(', ')})` : ''}`)
+    lines.push(
+      `  ${item.path}${from ? `  ← ${from}` : ''}${item.tools ? `  (only for ${item.tools.join(', ')})` : ''}`,
+    )
   }
   for (const c of report.conflicts) {
     lines.push(`✗ ${c.path} differs between tools:`)

@@ -383,3 +383,30 @@ describe('outfit adopt: legacy and alternative places, from the targets’ `lega
     )
   })
 })
+
+describe('outfit adopt: file kinds and merged kinds in one kit', () => {
+  it('agents and an .mcp.json server and settings.json hooks of Claude Code: one kit, and plan --check finds nothing to change', async () => {
+    const p = sb.project
+    await claudeProject(p)
+    await put(
+      `${p}/.mcp.json`,
+      '{\n  // the docs server\n  "mcpServers": {\n    "docs": { "type": "stdio", "command": "npx", "args": ["-y", "docs-mcp"] }\n  }\n}\n',
+    )
+    await put(
+      `${p}/.claude/settings.json`,
+      '{\n  "permissions": { "allow": ["Bash(ls)"] },\n  "hooks": {\n    "PostToolUse": [{ "matcher": "Edit|Write", "hooks": [{ "type": "command", "command": "npm run fmt", "timeout": 30 }] }]\n  }\n}\n',
+    )
+    const report = await adopt({ ...where(), tools: ['claude-code'] })
+    expect(report.conflicts).toEqual([])
+    expect(report.items.filter((i) => i.kind === 'mcp' || i.kind === 'hooks').map((i) => i.kind)).toEqual([
+      'mcp',
+      'hooks',
+    ])
+    expect(await text(`${p}/kit/mcp.yaml`)).toContain('docs')
+    expect(await text(`${p}/kit/hooks.yaml`)).toContain('npm run fmt')
+    const result = await plan({ ...where(), tools: ['claude-code'], kit: `${p}/kit` })
+    expect(result.plans.map((r) => [r.status, r.failure ?? '', r.changes.map((c) => c.path)])).toEqual([
+      ['installed', '', []],
+    ])
+  })
+})
