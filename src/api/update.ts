@@ -8,8 +8,9 @@ import type { SkippedRelease } from '../sources/release-age.js'
 import type { RunReport } from '../types.js'
 import { checkTrust, type TrustChoice } from './kit-sources.js'
 import { prepareRun, succeeded, type KitRunRequest } from './prepare-run.js'
+import { acrossSubprojects, type SubprojectChoice, type WithSubprojects } from './subprojects.js'
 
-export interface UpdateRequest extends Omit<KitRunRequest, 'tools'>, TrustChoice {
+export interface UpdateRequest extends Omit<KitRunRequest, 'tools'>, TrustChoice, SubprojectChoice {
   /** The kits to move, by name (default: all). */
   kits?: string[]
   /** Show what would change and write nothing (outfit.lock included). */
@@ -33,7 +34,13 @@ export interface UpdateResult {
   report?: RunReport
 }
 
-export async function update(request: UpdateRequest): Promise<UpdateResult> {
+export async function update(request: UpdateRequest): Promise<WithSubprojects<UpdateResult>> {
+  return acrossSubprojects(request, updateOne)
+}
+
+// --- internal ---
+
+async function updateOne(request: UpdateRequest): Promise<UpdateResult> {
   const { ctx, targets, kits } = await prepareRun(
     { ...request, tools: [] },
     { mode: 'update', verb: 'Update in', remember: false, ...(request.kits ? { only: request.kits } : {}) },
