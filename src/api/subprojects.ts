@@ -9,7 +9,6 @@ import { findMonorepo, type Monorepo, type Subproject } from '../config/subproje
 import { didYouMean } from '../did-you-mean.js'
 import { TargetInvalidError, UsageError } from '../errors.js'
 import type { LoadedTarget } from '../types.js'
-import type { RunEvents } from './prepare-run.js'
 import { requireTargets } from './targets.js'
 import { targetDirs, type WorkspaceRequest } from './workspace.js'
 
@@ -38,8 +37,13 @@ export interface SubprojectOutcome<R> {
 export type WithSubprojects<R> = R & { subproject?: string; subprojects?: SubprojectOutcome<R>[] }
 
 type Request = WorkspaceRequest &
-  SubprojectChoice &
-  RunEvents & { tools?: string[]; all?: boolean; detected?: boolean; askTools?: unknown; kit?: string }
+  SubprojectChoice & { onStart?: (tools: LoadedTarget[]) => void } & {
+    tools?: string[]
+    all?: boolean
+    detected?: boolean
+    askTools?: unknown
+    kit?: string
+  }
 
 export async function acrossSubprojects<Q extends Request, R>(
   request: Q,
