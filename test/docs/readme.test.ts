@@ -20,7 +20,7 @@ describe('README per-target table', () => {
     const table = targetTable(targets.map((t) => t.spec))
     const codex = table.split('\n').find((l) => l.startsWith('| Codex CLI '))
     expect(codex).toBe(
-      '| Codex CLI (verified by its own CLI) | global, project | global: `~/.codex/agents/`<br>project: `.codex/agents/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: `~/.codex/skills/`<br>project: `.codex/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md` | global: `~/.codex/config.toml`<br>project: `.codex/config.toml` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json` |',
+      '| Codex CLI (verified by its own CLI) | global, project, subproject | global: `~/.codex/agents/`<br>project: `.codex/agents/`<br>subproject: not supported | global: `~/.agents/skills/`<br>project, subproject: `.agents/skills/` | global: `~/.codex/skills/`<br>project: `.codex/skills/`<br>subproject: not supported | global: block in `~/.codex/AGENTS.md`<br>project, subproject: block in `AGENTS.md` | global: `~/.codex/config.toml`<br>project: `.codex/config.toml`<br>subproject: not supported | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json`<br>subproject: not supported |',
     )
     expect(table).toContain('| Windsurf (Cascade) | global, project | not supported |')
   })
