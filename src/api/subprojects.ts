@@ -8,7 +8,7 @@ import { findConfig, unknownConfigTools } from '../config/load-config.js'
 import { findMonorepo, type Monorepo, type Subproject } from '../config/subprojects.js'
 import { didYouMean } from '../did-you-mean.js'
 import { TargetInvalidError, UsageError } from '../errors.js'
-import type { LoadedTarget } from '../types.js'
+import type { LoadedTarget, RunReport } from '../types.js'
 import { requireTargets } from './targets.js'
 import { targetDirs, type WorkspaceRequest } from './workspace.js'
 
@@ -70,6 +70,7 @@ export async function acrossSubprojects<Q extends Request, R>(
     ? await runOne({
         ...request,
         config: mono.root.file,
+        loadedTargets: { dirs, targets: all },
         onStart: (tools: LoadedTarget[]) => {
           picked = tools.map((t) => t.spec.id)
           request.onStart?.(tools)
@@ -78,6 +79,16 @@ export async function acrossSubprojects<Q extends Request, R>(
     : undefined
   const outcomes: SubprojectOutcome<R>[] = []
   for (const sub of selected) {
+    // Fail-fast, like the tools of one run: after an interrupt or a failed part, the rest is not started.
+    const stopped = request.signal?.aborted
+      ? 'not started: the run was interrupted'
+      : [root, ...outcomes.map((o) => o.result)].some(failed)
+        ? 'not started: an earlier part failed (fix it and run again)'
+        : undefined
+    if (stopped) {
+      outcomes.push({ path: sub.path, skipped: stopped })
+      continue
+    }
     const tools = nestedTools(sub, all, request, mono, picked)
     if (typeof tools === 'string') {
       if (!includeRoot) throw new UsageError(`${sub.path}: ${tools}`)
@@ -85,7 +96,8 @@ export async function acrossSubprojects<Q extends Request, R>(
       outcomes.push({ path: sub.path, skipped: tools })
       continue
     }
-    note(`── subproject ${sub.path}: its own kit, in its tools' nested places`)
+    // Between the root's tool blocks and this subproject's, as they stream.
+    if (includeRoot) note(`── subproject ${sub.path} (its tools' nested places)`)
     for (const text of tools.notes) note(`note: ${sub.path}: ${text}`)
     const { kit: _rootKit, subproject: _named, ...rest } = request
     const result = await runOne({
@@ -94,6 +106,7 @@ export async function acrossSubprojects<Q extends Request, R>(
       project: sub.dir,
       scope: SUBPROJECT_SCOPE,
       targets: dirs,
+      loadedTargets: { dirs, targets: all },
       all: tools.all,
       detected: false,
       askTools: undefined,
@@ -133,6 +146,15 @@ async function monorepoOf(
   if (request.subproject !== undefined) return { mono, selected: [named(mono, request)], includeRoot: false }
   if (mono.current && !request.allSubprojects) return { mono, selected: [mono.current], includeRoot: false }
   return { mono, selected: mono.subprojects, includeRoot: true }
+}
+
+/** A part whose run report says a tool failed or the run was cancelled (results without a report never fail). */
+function failed(result: unknown): boolean {
+  const report = (result as { report?: RunReport } | undefined)?.report
+  return (
+    report !== undefined &&
+    (report.cancelled || report.results.some((r) => r.status === 'failed' || r.status === 'cancelled'))
+  )
 }
 
 function named(mono: Monorepo, request: Request): Subproject {

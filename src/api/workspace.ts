@@ -16,6 +16,7 @@ import { pauseAfterChanges } from '../safety/guard-run.js'
 import { findProjectRoot } from '../config/project-root.js'
 import { defaultStateHome } from '../state/scope-state.js'
 import { legacyStateFolders, legacyStateWarning } from '../state/legacy-state.js'
+import type { LoadedTarget } from '../types.js'
 
 /** Something worth telling a person that changes nothing; `about` lets a front end choose which to show. */
 export interface Note {
@@ -45,6 +46,8 @@ export interface WorkspaceRequest {
   config?: string
   signal?: AbortSignal
   onNote?: (note: Note) => void
+  /** Targets already loaded from exactly these folders: a monorepo's root and subprojects share one load. */
+  loadedTargets?: { dirs: string[]; targets: LoadedTarget[] }
 }
 
 export type Workspace = Awaited<ReturnType<typeof openWorkspace>>
@@ -61,7 +64,12 @@ export async function openWorkspace(request: WorkspaceRequest) {
     const missing = await missingTargetFolders(request.fs, config)
     if (missing.length > 0) throw new TargetInvalidError(missing)
   }
-  const all = await requireTargets({ fs: request.fs, targetDirs: targetDirs(request, config) })
+  const dirs = targetDirs(request, config)
+  const loaded = request.loadedTargets
+  const all =
+    loaded && loaded.dirs.length === dirs.length && loaded.dirs.every((d, i) => d === dirs[i])
+      ? loaded.targets
+      : await requireTargets({ fs: request.fs, targetDirs: dirs })
   if (config) {
     const unknown = unknownConfigTools(
       config,

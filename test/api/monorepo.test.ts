@@ -143,25 +143,27 @@ describe('a monorepo with three packages and five tools', () => {
 
     // Uninstalling the rest leaves the repository byte-identical.
     const rest = await uninstall(where())
-    expect(rest.subprojects?.find((s) => s.path === 'apps/web')?.result?.report.results).toEqual([])
+    const webAgain = rest.subprojects?.find((s) => s.path === 'apps/web')?.result?.report.results
+    expect(webAgain?.map((r) => r.status)).toEqual(TOOLS.map(() => 'skipped'))
     expect(await tree()).toEqual(before)
   })
 
   it('status, plan and update see every part; run from inside a package they act on that package alone', async () => {
+    // Two of the tools are enough here (the test above covers all five), and keep this test fast.
+    const two = ['claude-code', 'codex']
+    await fs.writeFile(
+      '/repo/outfit.config.yaml',
+      `kit: ./ai\ntools: [${two.join(', ')}]\nsubprojects: [apps/*, services/api]\n`,
+    )
     await install(where())
     const all = await status(where())
-    expect(all.rows.filter((r) => r.installed).map((r) => r.tool)).toEqual(TOOLS.slice().sort())
+    expect(all.rows.filter((r) => r.installed).map((r) => r.tool)).toEqual(two)
     expect(all.subprojects?.map((s) => [s.path, s.result?.scope])).toEqual(
       PACKAGES.map((p) => [p, 'subproject']),
     )
     const web = all.subprojects?.find((s) => s.path === 'apps/web')?.result
     expect(web?.roots).toEqual(['/repo/apps/web'])
-    expect(
-      web?.rows
-        .filter((r) => r.installed)
-        .map((r) => r.tool)
-        .sort(),
-    ).toEqual([...TOOLS, 'cursor'].filter((t) => t !== 'cursor').sort())
+    expect(web?.rows.filter((r) => r.installed).map((r) => r.tool)).toEqual(two)
 
     // A change in one package's kit: plan shows it there only, update installs it there only.
     await fs.writeFile(

@@ -65,7 +65,10 @@ describe('outfit (built) in a monorepo', () => {
     expect(await readFile(join(sb.project, 'apps/web/AGENTS.md'), 'utf8')).not.toContain('RULE-OF-admin')
 
     const status = JSON.parse(outfit(sb.project, 'status', '--json').stdout) as {
-      subprojects: { path: string; result: { scope: string; tools: { tool: string; installed: unknown }[] } }[]
+      subprojects: {
+        path: string
+        result: { scope: string; tools: { tool: string; installed: unknown }[] }
+      }[]
     }
     expect(status.subprojects.map((s) => [s.path, s.result.scope])).toEqual(
       PACKAGES.map((p) => [p, 'subproject']),
