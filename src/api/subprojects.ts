@@ -107,6 +107,9 @@ export async function acrossSubprojects<Q extends Request, R>(
       scope: SUBPROJECT_SCOPE,
       targets: dirs,
       loadedTargets: { dirs, targets: all },
+      // The root's block: a subproject's files are listed in a block of its own .gitignore (git reads every
+      // folder's). .git/info/exclude is the repository's, whose block lists the root's files only.
+      ...(mono.root.gitignore === 'block' ? { gitignore: 'block' as const } : {}),
       all: tools.all,
       detected: false,
       askTools: undefined,

@@ -46,6 +46,8 @@ export interface WorkspaceRequest {
   config?: string
   signal?: AbortSignal
   onNote?: (note: Note) => void
+  /** Where the installed files are kept out of git when the config does not say (a subproject: the root's). */
+  gitignore?: 'none' | 'block' | 'exclude'
   /** Targets already loaded from exactly these folders: a monorepo's root and subprojects share one load. */
   loadedTargets?: { dirs: string[]; targets: LoadedTarget[] }
 }
@@ -101,7 +103,9 @@ export async function openWorkspace(request: WorkspaceRequest) {
     // A --home sandbox keeps outfit's state inside it too; otherwise the XDG state home (never the project).
     stateHome: defaultStateHome(home, request.home === undefined ? request.env.XDG_STATE_HOME : undefined),
     project,
-    ...(config?.gitignore ? { gitignore: config.gitignore } : {}),
+    ...((config?.gitignore ?? request.gitignore)
+      ? { gitignore: config?.gitignore ?? request.gitignore }
+      : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     // Only to warn about ${VAR} references of MCP servers that are not set; values are never written anywhere.
     env: request.env,

@@ -252,7 +252,7 @@ describe('bad monorepo input', () => {
   })
 
   it('says which tools read no nested folders, and finds subprojects from pnpm-workspace.yaml', async () => {
-    await config('kit: ./ai\ntools: [codex, windsurf]\n')
+    await config('kit: ./ai\ntools: [codex, windsurf]\ngitignore: block\n')
     await fs.writeFile('/repo/pnpm-workspace.yaml', 'packages:\n  - apps/*\n  - "!apps/admin"\n')
     const result = await install(where())
     expect(result.subprojects?.map((s) => s.path)).toEqual(['apps/web'])
@@ -260,5 +260,11 @@ describe('bad monorepo input', () => {
       'note: apps/web: windsurf reads no nested folders (its target has no subproject scope): not installed here',
     )
     expect(await read('/repo/apps/web/AGENTS.md')).toContain('RULE-OF-web')
+    // The root's gitignore: block holds in the subproject too, in its own .gitignore (paths from its folder).
+    const ignore = await read('/repo/apps/web/.gitignore')
+    expect(ignore).toContain('/AGENTS.md\n')
+    expect(ignore).toContain('/.agents/skills/web-skill/SKILL.md\n')
+    await uninstall(where())
+    expect(await has('/repo/apps/web/.gitignore')).toBe(false)
   })
 })
