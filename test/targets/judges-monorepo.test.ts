@@ -31,6 +31,8 @@ async function judge(command: string, args: string[], cwd: string): Promise<stri
     CODEX_HOME: join(home, '.codex'),
     COPILOT_PKG_CACHE_HOME: join(home, '.cache'),
     NO_COLOR: '1',
+    // Bun-built CLIs (OpenCode) take their folder from PWD, not from the process's working directory.
+    PWD: cwd,
   }
   const { stdout, stderr } = await run(join(bin, command), args, { cwd, env, timeout: 120_000 })
   return `${stdout}${stderr}`
