@@ -99,7 +99,8 @@ export async function acrossSubprojects<Q extends Request, R>(
     // Between the root's tool blocks and this subproject's, as they stream.
     if (includeRoot) note(`── subproject ${sub.path} (its tools' nested places)`)
     for (const text of tools.notes) note(`note: ${sub.path}: ${text}`)
-    const { kit: _rootKit, subproject: _named, ...rest } = request
+    // --kit names the root's kit when the root is part of the run, else the one subproject's.
+    const { kit, subproject: _named, ...rest } = request
     const result = await runOne({
       ...rest,
       config: sub.config.file,
@@ -114,6 +115,7 @@ export async function acrossSubprojects<Q extends Request, R>(
       detected: false,
       askTools: undefined,
       ...(tools.ids ? { tools: tools.ids } : { tools: [] }),
+      ...(!includeRoot && kit !== undefined ? { kit } : {}),
     } as Q)
     outcomes.push({ path: sub.path, result })
   }

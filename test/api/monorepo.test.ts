@@ -251,6 +251,14 @@ describe('bad monorepo input', () => {
     expect(await has('/repo/AGENTS.md')).toBe(false)
   })
 
+  it('names a mistyped --subproject with a did-you-mean and the list', async () => {
+    await expect(status({ ...where(), subproject: 'apps/wbe' })).rejects.toMatchObject({
+      code: 'USAGE',
+      message: "no subproject 'apps/wbe'; did you mean 'apps/web'?",
+      hint: 'the subprojects of /repo/outfit.config.yaml: apps/admin, apps/web, services/api',
+    })
+  })
+
   it('says which tools read no nested folders, and finds subprojects from pnpm-workspace.yaml', async () => {
     await config('kit: ./ai\ntools: [codex, windsurf]\ngitignore: block\n')
     await fs.writeFile('/repo/pnpm-workspace.yaml', 'packages:\n  - apps/*\n  - "!apps/admin"\n')
