@@ -4,11 +4,16 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
-import { snapshotTree, useSandbox } from '../integration/sandbox.js'
+import { repoRoot, snapshotTree, useSandbox } from '../integration/sandbox.js'
 import { builtCli } from '../helpers/built-cli.js'
 
 const sb = useSandbox()
+const validate = new Ajv2020({ allErrors: true, strict: true }).compile(
+  JSON.parse(readFileSync(join(repoRoot, 'schemas/output.schema.json'), 'utf8')) as object,
+)
 const TOOLS = ['claude-code', 'codex', 'gemini-cli', 'copilot', 'opencode']
 const PACKAGES = ['apps/admin', 'apps/web', 'services/api']
 
@@ -64,7 +69,12 @@ describe('outfit (built) in a monorepo', () => {
     }
     expect(await readFile(join(sb.project, 'apps/web/AGENTS.md'), 'utf8')).not.toContain('RULE-OF-admin')
 
-    const status = JSON.parse(outfit(sb.project, 'status', '--json').stdout) as {
+    // Every part in one --json document, as schemas/output.schema.json says.
+    const planned = JSON.parse(outfit(sb.project, 'plan', '--json').stdout) as unknown
+    expect(validate(planned), JSON.stringify(validate.errors)).toBe(true)
+    const statusDoc = JSON.parse(outfit(sb.project, 'status', '--json').stdout) as unknown
+    expect(validate(statusDoc), JSON.stringify(validate.errors)).toBe(true)
+    const status = statusDoc as {
       subprojects: {
         path: string
         result: { scope: string; tools: { tool: string; installed: unknown }[] }
