@@ -8,7 +8,13 @@ import type { SkippedRelease } from '../sources/release-age.js'
 import type { RunReport } from '../types.js'
 import { checkTrust, type TrustChoice } from './kit-sources.js'
 import { prepareRun, succeeded, type KitRunRequest } from './prepare-run.js'
-import { acrossSubprojects, type SubprojectChoice, type WithSubprojects } from './subprojects.js'
+import {
+  acrossSubprojects,
+  SUBPROJECT_SCOPE,
+  type SubprojectChoice,
+  type WithSubprojects,
+} from './subprojects.js'
+import { readConfig } from './workspace.js'
 
 export interface UpdateRequest extends Omit<KitRunRequest, 'tools'>, TrustChoice, SubprojectChoice {
   /** The kits to move, by name (default: all). */
@@ -35,7 +41,14 @@ export interface UpdateResult {
 }
 
 export async function update(request: UpdateRequest): Promise<WithSubprojects<UpdateResult>> {
-  return acrossSubprojects(request, updateOne)
+  return acrossSubprojects(request, async (one) => {
+    // Kits named on the command line are the root's: a subproject moves those of them it has, else nothing.
+    if (!request.kits?.length || one.scope !== SUBPROJECT_SCOPE) return updateOne(one)
+    const names = (await readConfig(one, one.config))?.kits?.map((k) => k.name) ?? []
+    const only = request.kits.filter((k) => names.includes(k))
+    if (only.length > 0) return updateOne({ ...one, kits: only })
+    return { scope: one.scope, changes: [], plans: [], skipped: [], applied: false }
+  })
 }
 
 // --- internal ---
