@@ -2,11 +2,15 @@
 // `sync` before every timed command, so that both see the same machine in the same minutes. For judging one change:
 // `npm run bench` measures the current build against the alternatives, this measures it against an earlier one.
 //   npx tsx bench/ab.ts --a <old checkout>/dist/cli/run.js --b dist/cli/run.js [--runs 5] [--sizes 10,1000] [--out file.json]
-// Prints a Markdown table (wall median, CPU median, peak memory) and writes every sample as JSON.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
+// Prints a Markdown table (wall median, CPU median, peak memory) and writes every sample as JSON. Each first install is
+// timed in the same rounds as `cp -r` of the very tree B produced (outfit's state folder left out), on the same file
+// system: the floor, and what says whether the disk or outfit's own work decided the row (see `diskBound`). With the
+// bench's own dependencies installed (`cd bench && npm ci`), Ruler's `apply` of the same rules and MCP servers is timed
+// in the same rounds for peak memory (`--ruler 1000`: the number of rules).
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileCount, shapeFor, writeOutfitKit } from './generate-kit.js'
+import { fileCount, shapeFor, writeOutfitKit, writeRulerInput } from './generate-kit.js'
 import { benchInterleaved, timeCommand, type Result } from './measure.js'
 
 const args = process.argv.slice(2)
@@ -32,7 +36,9 @@ const fresh = (dir: string) => {
   mkdirSync(dir, { recursive: true })
 }
 const node = (bin: string, argv: string[]) => timeCommand(process.execPath, [bin, ...argv], { cwd: work })
-const rows: { job: string; a: Result; b: Result }[] = []
+const rows: { job: string; a: Result; b: Result; floor?: Result; floorName?: string }[] = []
+/** The run after which the floor's tree is copied (B's output without its state folder), per row. */
+const copyOf = (tree: string, copy: string) => () => timeCommand('cp', ['-r', tree, copy], { cwd: work })
 const both = (job: string, setup: (side: 'a' | 'b') => void, argv: (side: 'a' | 'b') => string[]) => {
   const r = benchInterleaved(
     runs,
@@ -44,6 +50,27 @@ const both = (job: string, setup: (side: 'a' | 'b') => void, argv: (side: 'a' | 
   )
   rows.push({ job, a: r.a as Result, b: r.b as Result })
   console.error(`${job}: ${(r.a as Result).ms.toFixed(0)} → ${(r.b as Result).ms.toFixed(0)} ms`)
+}
+
+/** Like `both`, with a third case timed in the same rounds: `cp -r` of the output (or a peer doing the same job). */
+const withFloor = (
+  job: string,
+  setup: (side: 'a' | 'b') => void,
+  argv: (side: 'a' | 'b') => string[],
+  floor: { name: string; setup: () => void; run: () => ReturnType<typeof node> },
+) => {
+  const r = benchInterleaved(runs, [
+    ...(['a', 'b'] as const).map((side) => ({
+      name: side,
+      setup: () => setup(side),
+      run: () => node(builds[side] as string, argv(side)),
+    })),
+    { name: 'floor', setup: floor.setup, run: floor.run },
+  ])
+  rows.push({ job, a: r.a as Result, b: r.b as Result, floor: r.floor as Result, floorName: floor.name })
+  console.error(
+    `${job}: ${(r.a as Result).ms.toFixed(0)} → ${(r.b as Result).ms.toFixed(0)} ms; ${floor.name} ${(r.floor as Result).ms.toFixed(0)} ms`,
+  )
 }
 
 both(
@@ -77,10 +104,22 @@ for (const size of sizes) {
     home,
   ]
   const home = (side: string, what: string) => join(work, `${side}-${what}-${size}`)
-  both(
+  // The floor's tree: what B installs, without outfit's state (made once, untimed).
+  const tree = join(work, `tree-${size}`)
+  fresh(home('b', 'tree'))
+  node(builds.b as string, install(home('b', 'tree')))
+  rmSync(join(home('b', 'tree'), '.local', 'state', 'outfit'), { recursive: true, force: true })
+  cpSync(home('b', 'tree'), tree, { recursive: true })
+  const copy = join(work, `copy-${size}`)
+  withFloor(
     `install, ${files}-file kit → 7 tools`,
     (side) => fresh(home(side, 'first')),
     (side) => install(home(side, 'first')),
+    {
+      name: '`cp -r` of the output',
+      setup: () => rmSync(copy, { recursive: true, force: true }),
+      run: copyOf(tree, copy),
+    },
   )
   // Each build re-installs over and reports on its own complete install (state formats may differ between builds).
   for (const side of ['a', 'b'] as const) {
@@ -108,6 +147,63 @@ for (const size of sizes) {
   )
 }
 
+// Peak memory against Ruler on the job both do: N rules and 5 MCP servers, five tools, a fresh git project each run.
+const rulerRules = Number(argOf('--ruler') ?? 0)
+const rulerBin = join(import.meta.dirname, 'node_modules/@intellectronica/ruler/dist/cli/index.js')
+if (rulerRules > 0 && existsSync(rulerBin)) {
+  const shape = shapeFor(rulerRules, 'rules')
+  const kit = join(work, `eq-kit-${rulerRules}`)
+  await writeOutfitKit(kit, shape)
+  const inputs = join(work, 'eq-inputs')
+  await writeRulerInput(inputs, shape)
+  const project = (who: string) => join(work, `eq-${who}`)
+  const seeded = (who: string) => {
+    fresh(project(who))
+    fresh(join(work, `eq-home-${who}`))
+    mkdirSync(join(project(who), '.git'))
+    cpSync(inputs, project(who), { recursive: true })
+  }
+  withFloor(
+    `shared job: ${rulerRules} rules + 5 MCP servers → 5 tools (project)`,
+    (side) => seeded(side),
+    (side) => [
+      'install',
+      ...['claude-code', 'cursor', 'copilot', 'codex', 'opencode'],
+      '--yes',
+      '--scope',
+      'project',
+      '--project',
+      project(side),
+      '--kit',
+      kit,
+      '--home',
+      join(work, `eq-home-${side}`),
+    ],
+    {
+      name: 'Ruler 0.3.44 `apply`',
+      setup: () => seeded('ruler'),
+      run: () =>
+        timeCommand(
+          process.execPath,
+          [
+            rulerBin,
+            'apply',
+            '--agents',
+            'claude,cursor,copilot,codex,opencode',
+            '--no-gitignore',
+            '--no-backup',
+          ],
+          { cwd: project('ruler') },
+        ),
+    },
+  )
+}
+
+/**
+ * Whether the disk rather than the CPU decided a run: its wall time well over its CPU time (waiting for writes and
+ * syncs, or for a core other processes hold — the load average says which).
+ */
+const diskBound = (r: Result) => r.cpuMs !== undefined && r.ms > 2 * Math.max(r.cpuMs, 10)
 const cell = (r: Result) =>
   `${Math.round(r.ms).toLocaleString('en')} ms (${Math.round(r.cpuMs ?? 0).toLocaleString('en')})${r.rssMb ? `, ${Math.round(r.rssMb)} MB` : ''}`
 console.log(
@@ -118,6 +214,21 @@ console.log(
 )
 for (const { job, a, b } of rows)
   console.log(`| ${job} | ${cell(a)} | ${cell(b)} | ${(a.ms / b.ms).toFixed(2)}× |`)
+const floors = rows.filter((r) => r.floor)
+if (floors.length > 0) {
+  console.log(
+    '\n| job | B: wall (CPU) | floor, same rounds: wall (CPU), peak memory | B ÷ floor, wall | B ÷ floor, CPU | |\n| --- | ---: | ---: | ---: | ---: | --- |',
+  )
+  for (const { job, b, floor, floorName } of floors) {
+    const f = floor as Result
+    const note = diskBound(f)
+      ? `${floorName} waited ${Math.round(f.ms - (f.cpuMs ?? 0))} ms beyond its CPU: the disk dominated it (or, at a load average of ${loadavg()[0]?.toFixed(1)}, other processes held the cores)`
+      : ''
+    console.log(
+      `| ${job} | ${cell(b)} | ${floorName}: ${cell(f)} | ${(b.ms / f.ms).toFixed(1)}× | ${(f.cpuMs ?? 0) < 20 ? '—' : `${((b.cpuMs ?? 0) / (f.cpuMs ?? 1)).toFixed(1)}×`} | ${note} |`,
+    )
+  }
+}
 const out = argOf('--out')
 if (out) writeFileSync(out, `${JSON.stringify({ builds, runs, sizes, rows }, null, 1)}\n`)
 rmSync(work, { recursive: true, force: true })

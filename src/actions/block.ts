@@ -40,6 +40,8 @@ export const block: Action<BlockParams> = {
         return { text: removed ?? text, owned: [] }
       }
       const prevKey = previousOwned(ctx, path, [id, style])
+      const inPlace = takeOverInPlace(ctx, path, text, ref, content, prevKey?.value as BlockValue | undefined)
+      if (inPlace) return inPlace
       // What another tool wrote into this block earlier in the run, by hash: the block can be as large as every rule.
       const inRun = ctx.run.block(path, id)
       const written = inRun?.contentHash
@@ -151,6 +153,44 @@ function userEdits(
     `replaced your edits to the outfit block '${ref.id}' in ${path}; uninstall puts your version back`,
   )
   return existing.content
+}
+
+/**
+ * A file without outfit's markers whose text is the block's content (the rules adopted from it) is taken over in place:
+ * the rules are not appended a second time. When the kit's rules change later, the file's text becomes a marked block
+ * holding them, with the user's text kept to put back on uninstall; text the user changed since it was taken over is
+ * refused without --force, like an edited block. Undefined: not a file taken over, the block goes in as usual.
+ */
+function takeOverInPlace(
+  ctx: ActionContext,
+  path: string,
+  text: string,
+  ref: BlockRef,
+  content: string,
+  previous: BlockValue | undefined,
+): { text: string; owned: OwnedKey[] } | undefined {
+  if (findBlock(text, ref)) return undefined
+  const key = [ref.id, ref.style]
+  if (sameText(text, content))
+    return {
+      text,
+      owned: [{ path: key, value: { content, prefix: '', inPlace: true } satisfies BlockValue }],
+    }
+  if (!previous?.inPlace) return undefined
+  if (!sameText(text, previous.content) && !ctx.force)
+    throw new ConflictError(`${path} was changed since outfit took it over as the kit's rules`, {
+      hint: 'copy your edits into the kit, or re-run with --force (your text is kept and put back on uninstall)',
+    })
+  const result = upsertBlock('', ref, content)
+  return {
+    text: result.text,
+    owned: [{ path: key, value: { ...result.value, userContent: text } satisfies BlockValue }],
+  }
+}
+
+/** The same text but for line endings and the blank lines or spaces around it. */
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim()
 }
 
 function trimEnd(text: string): string {

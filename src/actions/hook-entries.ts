@@ -48,7 +48,12 @@ export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[
     }
     const vars = { 'entry.name': hook.command, 'entry.event': event, 'entry.matcher': matcher.value ?? '' }
     const value = mapShape(shape, fields, (s) => render(ctx, s, vars))
-    out.push({ path: spec.at.map((seg) => render(ctx, seg, vars)), value, append: spec.mode === 'append' })
+    out.push({
+      path: spec.at.map((seg) => render(ctx, seg, vars)),
+      value,
+      append: spec.mode === 'append',
+      shape,
+    })
   }
   return out
 }

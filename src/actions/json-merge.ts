@@ -1,13 +1,12 @@
 // json-merge: adds the kit's keys to a JSON/JSONC config file (RFC 7396 leaves at any depth, plus keyed or appended
 // entries), preserving comments, formatting and every key it does not own. Inverse: json-unmerge.
 import type { JsonMergeParams } from '../generated/target.js'
-import { deepEqual } from '../formats/deep-equal.js'
 import { assertEditable, getAt, parseJsonc, setAt } from '../formats/json-edit.js'
 import type { OwnedKey } from '../types.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
 import { isNotFound } from '../fs/fs.js'
 import { claimsOn, previousChange, type Claim } from './claims.js'
-import { editSharedFile, leafContainers, mergeKey, type KeyedDocument } from './shared-file.js'
+import { appendLeaf, editSharedFile, leafContainers, mergeKey, type KeyedDocument } from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 
@@ -74,9 +73,9 @@ function mergeLeaves(
     if (leaf.append) {
       const current = getAt(out, leaf.path)
       const list = Array.isArray(current.value) ? current.value : []
-      if (!list.some((item) => deepEqual(item, leaf.value)))
-        out = setAt(out, [...leaf.path, list.length], leaf.value)
-      owned.push({ path: leaf.path, value: leaf.value, append: true })
+      const appended = appendLeaf(ctx, file, leaf, list, claims, JSON_DOCUMENT)
+      if (appended.append) out = setAt(out, [...leaf.path, list.length], leaf.value)
+      owned.push(appended.owned)
       continue
     }
     const merged = mergeKey(ctx, file, out, leaf, claims, JSON_DOCUMENT)

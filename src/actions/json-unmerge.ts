@@ -37,6 +37,8 @@ export function unmergeJson(
     }
     if (key.append) {
       const list = Array.isArray(current.value) ? current.value : []
+      // An item that was the user's before outfit (taken over at install) stays theirs.
+      if (key.before) continue
       const index = list.findIndex((item) => deepEqual(item, key.value))
       if (index >= 0) out = setAt(out, [...key.path, index], undefined)
       continue
@@ -47,6 +49,8 @@ export function unmergeJson(
         kept.push({ path: `${file} › ${key.path.join('.')}`, reason: 'changed since outfit set it' })
       continue
     }
+    // Putting back what is already there would only reformat it (an entry taken over as it was).
+    if (current.found && key.before && deepEqual(current.value, key.before.value)) continue
     out = setAt(out, key.path, key.before ? key.before.value : undefined)
   }
   return { text: out, kept }

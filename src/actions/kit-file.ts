@@ -42,6 +42,28 @@ function checkedFile(kit: Kit, source: string): KitFile | undefined {
   return checked.get(kit)?.read.get(source)
 }
 
+/** `to` is a copy of `from` with other metadata (registry servers resolved) and the same files: what was learnt holds. */
+export function sameFiles(from: Kit, to: Kit): void {
+  const files = checked.get(from)
+  if (files && to.dir === from.dir && to.files === from.files) checked.set(to, files)
+}
+
+/** A kit file's text as the check read it (the content audit scans it instead of reading it again), if it did. */
+export function checkedText(kit: Kit, source: string): { text: string; bom: boolean } | undefined {
+  const file = checkedFile(kit, source)
+  return file?.text === undefined ? undefined : { text: file.text, bom: file.bom ?? false }
+}
+
+/**
+ * The SHA-256 of a kit file's bytes as a later check of the same run learnt it (the audit, which reads every file or
+ * has its memo vouch for it): the fast path's digest then need not read the file again.
+ */
+export function learnHash(kit: Kit, source: string, sha256: string): void {
+  let files = checked.get(kit)
+  if (!files) checked.set(kit, (files = { read: new Map(), sha256: new Map() }))
+  if (!files.sha256.has(source)) files.sha256.set(source, sha256)
+}
+
 /** The SHA-256 of a kit file's bytes: as the check knew it (read then, or vouched for by its memo), or read now. */
 export async function kitFileHash(fs: Fs, kit: Kit, source: string): Promise<string> {
   return checked.get(kit)?.sha256.get(source) ?? hashBytes(await kitFileBytes(fs, kit, source))

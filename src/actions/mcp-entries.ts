@@ -13,6 +13,14 @@ export interface BuiltEntry {
   append: boolean
   /** An element of a named list (entries `mode: named`): the field that identifies it. */
   key?: string
+  /**
+   * The target's shape the value was made from: an entry already in the file that reads the same through it (keys
+   * holding the shape's constants left out) is the same entry to the tool, taken over rather than refused.
+   */
+  shape?: unknown
+  /** The tool's other spellings of this kind of entry, and the other kinds' shapes (see sameEntry). */
+  readAlso?: unknown[]
+  others?: unknown[]
 }
 
 /** Per kit field, the `$names` of a shape that carry it. */
@@ -28,6 +36,7 @@ const TAKERS: Record<string, string[]> = {
 }
 
 const TRANSPORT = { stdio: 'local (stdio)', remote: 'streamable HTTP', sse: 'SSE' } as const
+const KINDS = ['stdio', 'remote', 'sse'] as const
 
 export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
   const out: BuiltEntry[] = []
@@ -68,6 +77,9 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
       value,
       append,
       ...(spec.mode === 'named' ? { key: 'name' } : {}),
+      shape,
+      readAlso: spec.readAlso?.[kind],
+      others: KINDS.filter((k) => k !== kind && spec[k] != null).map((k) => spec[k]),
     })
   }
   return out

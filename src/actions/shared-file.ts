@@ -15,6 +15,7 @@ import {
   removeIfExists,
 } from '../fs/files.js'
 import { deepEqual } from '../formats/deep-equal.js'
+import { coversAsData, sameEntry, type EntryShapes } from '../formats/unmap-entry.js'
 import { loadBackup } from '../state/manifest-file.js'
 import { forgetHintFor } from '../state/way-out.js'
 import { recordMadeDir } from './parents.js'
@@ -94,6 +95,10 @@ export interface MergeLeaf {
   path: string[]
   value: unknown
   append: boolean
+  /** The target's entry shape the value was made from, and the tool's other ones (see sameEntry). */
+  shape?: unknown
+  readAlso?: unknown[]
+  others?: unknown[]
 }
 
 /**
@@ -130,8 +135,60 @@ export function mergeKey(
   claims: readonly Claim[],
   doc: KeyedDocument,
 ): { text: string; owned: OwnedKey } {
-  const claim = claimKey(ctx, file, leaf.path, leaf.value, doc.get(text, leaf.path), claims)
+  const claim = claimKey(ctx, file, leaf, doc.get(text, leaf.path), claims)
   return { text: claim.write ? doc.set(text, leaf.path, leaf.value) : text, owned: claim.owned }
+}
+
+/**
+ * The owned key of an entry appended to a list (hooks), and whether the list must get it. An item already there that
+ * holds the entry (the same as data, or a group holding it among other handlers) is not appended again. When that item
+ * is the user's — not appended by this tool's previous install, by another installed tool, or by another tool earlier
+ * in this run — it is owned with itself as `before`, so that uninstall leaves it where it is.
+ */
+export function appendLeaf(
+  ctx: ActionContext,
+  file: string,
+  leaf: MergeLeaf,
+  list: readonly unknown[],
+  claims: readonly Claim[],
+  doc: KeyedDocument,
+): { owned: OwnedKey; append: boolean } {
+  let index = list.findIndex((item) => deepEqual(item, leaf.value))
+  if (index < 0 && leaf.shape !== undefined)
+    index = list.findIndex((item) => coversAsData(item, leaf.value, leaf.shape))
+  const ours: OwnedKey = { path: leaf.path, value: leaf.value, append: true }
+  if (index < 0) return { owned: ours, append: true }
+  const item = list[index]
+  const theirs: OwnedKey = { path: leaf.path, value: item, append: true, before: { value: item } }
+  return { owned: usersItem(ctx, file, leaf.path, item, claims, doc) ? theirs : ours, append: false }
+}
+
+/**
+ * Whether an item of the list at `path` is the user's: not one this tool's previous install or another installed tool
+ * added (an item they took over as the user's stays the user's), nor one another tool added earlier in this run.
+ */
+export function usersItem(
+  ctx: ActionContext,
+  file: string,
+  path: string[],
+  item: unknown,
+  claims: readonly Claim[],
+  doc: KeyedDocument,
+): boolean {
+  const recorded = [
+    ...previousChanges(ctx, file),
+    ...claims.filter((c) => c.change.path === file).map((c) => c.change),
+  ]
+    .flatMap((change) => (change.kind === 'edit' ? change.owned : []))
+    .find((k) => k.append && deepEqual(k.path, path) && deepEqual(k.value, item))
+  if (recorded) return recorded.before !== undefined
+  // Another tool of this run wrote the file first: the item is the user's only if it was there before the run.
+  const origin = ctx.run.origins.get(file)
+  if (origin !== undefined) {
+    const before = origin?.data ? doc.get(decodeUtf8(origin.data, file), path).value : undefined
+    return Array.isArray(before) && before.some((b) => deepEqual(b, item))
+  }
+  return true
 }
 
 export type SemanticUndo = (
@@ -190,11 +247,17 @@ function coCreated(claims: readonly Claim[], prefix: string[]): boolean {
 function claimKey(
   ctx: ActionContext,
   file: string,
-  keyPath: string[],
-  value: unknown,
+  leaf: MergeLeaf,
   current: { found: boolean; value?: unknown },
   claims: readonly Claim[] = [],
 ): { owned: OwnedKey; write: boolean } {
+  const keyPath = leaf.path
+  // An entry that is already what the kit's would be to the tool (the same server without `"type"`, keys in another
+  // order) is taken over as it is: not rewritten, and owned with the value it holds, so uninstall leaves it untouched.
+  const value =
+    current.found && leaf.shape !== undefined && sameEntry(current.value, leaf.value, leaf as EntryShapes)
+      ? current.value
+      : leaf.value
   const prev = previousOwned(ctx, file, keyPath)
   const coOwned = prev || !current.found ? undefined : coOwnedKey(ctx, file, keyPath, current.value, claims)
   const before = prev

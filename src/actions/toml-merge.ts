@@ -8,7 +8,8 @@ import { ConflictError } from '../errors.js'
 import { ConfigParseError } from '../formats/json-edit.js'
 import { findBlock, upsertBlock, type BlockRef, type BlockValue } from '../formats/marked-block.js'
 import { blockTag } from '../state/scope-state.js'
-import { buildEntries, patchLeaves } from './kit-entries.js'
+import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
+import { coversAsData, sameEntry, type EntryShapes } from '../formats/unmap-entry.js'
 import { removeBlocks } from './block.js'
 import { claimsOn } from './claims.js'
 import { render, resolveDest } from './resolve.js'
@@ -26,16 +27,9 @@ export const tomlMerge: Action<TomlMergeParams> = {
       ...patchLeaves(params.patch ?? {}, ctx),
       ...(params.entries ? buildEntries(params.entries, ctx) : []),
     ]
-    const tree: Record<string, unknown> = {}
-    for (const leaf of leaves) {
-      if (leaf.append) {
-        pushDeep(tree, leaf.path, leaf.value)
-        continue
-      }
-      if (leaf.path.length < 2)
+    for (const leaf of leaves)
+      if (!leaf.append && leaf.path.length < 2)
         throw new Error(`toml-merge can only add keys inside tables; '${leaf.path.join('.')}' is top-level`)
-      setDeep(tree, leaf.path, leaf.value)
-    }
     // Another install that writes the same block (this tool's other scope, when the project folder is the home) knows
     // the separator that goes with it: the last owner to leave removes that too.
     const sharedPrefix = (await claimsOn(ctx, path))
@@ -45,7 +39,10 @@ export const tomlMerge: Action<TomlMergeParams> = {
       const ref: BlockRef = { id, tag: blockTag(ctx.state, id), style: 'hash' }
       const outside = withoutBlock(text, ref)
       const userTables = parseToml(path, outside)
-      for (const leaf of leaves) {
+      // The user's own table or [[array]] element that is already the kit's entry to the tool (Codex reads the same
+      // server): it stays where it is, as it is, and is not written a second time in outfit's region.
+      const mine = leaves.filter((leaf) => !takenOver(userTables, leaf))
+      for (const leaf of mine) {
         // An appended element is ours by position (inside the region); the user's elements of the array stay theirs.
         if (leaf.append) continue
         if (hasDeep(userTables, leaf.path.slice(0, 2)) && !ctx.force) {
@@ -57,7 +54,8 @@ export const tomlMerge: Action<TomlMergeParams> = {
           )
         }
       }
-      if (leaves.length === 0) return { text, owned: [] }
+      if (leaves.length === 0 || (mine.length === 0 && !findBlock(text, ref))) return { text, owned: [] }
+      const tree = treeOf(mine)
       const prev = previousOwned(ctx, path, [id, 'hash'])
       const result = upsertBlock(
         text,
@@ -139,6 +137,34 @@ function checkMerged(
     }
     parseToml(file, merged)
   }
+}
+
+/** The kit's tables and [[array]] elements as one tree, for the region. */
+function treeOf(leaves: BuiltEntry[]): Record<string, unknown> {
+  const tree: Record<string, unknown> = {}
+  for (const leaf of leaves) {
+    if (leaf.append) pushDeep(tree, leaf.path, leaf.value)
+    else setDeep(tree, leaf.path, leaf.value)
+  }
+  return tree
+}
+
+/** Whether the user's tables outside the region already hold this entry, as the tool reads it. */
+function takenOver(userTables: Record<string, unknown>, leaf: BuiltEntry): boolean {
+  if (leaf.shape === undefined) return false
+  const found = getDeep(userTables, leaf.path)
+  if (!leaf.append) return found.found && sameEntry(found.value, leaf.value, leaf as EntryShapes)
+  const list = found.value
+  return Array.isArray(list) && list.some((item) => coversAsData(item, leaf.value, leaf.shape))
+}
+
+function getDeep(tree: Record<string, unknown>, path: string[]): { found: boolean; value?: unknown } {
+  let node: unknown = tree
+  for (const key of path) {
+    if (!node || typeof node !== 'object' || !Object.hasOwn(node, key)) return { found: false }
+    node = (node as Record<string, unknown>)[key]
+  }
+  return { found: true, value: node }
 }
 
 function setDeep(tree: Record<string, unknown>, path: string[], value: unknown): void {

@@ -4,12 +4,20 @@
 import type { YamlMergeParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
 import { deepEqual } from '../formats/deep-equal.js'
+import { sameEntry, type EntryShapes } from '../formats/unmap-entry.js'
 import { parseYaml, yamlAppend, yamlGet, yamlSet, yamlSetItem } from '../formats/yaml-edit.js'
 import type { OwnedKey } from '../types.js'
 import { previousChange } from './claims.js'
 import { buildEntries, patchLeaves, type BuiltEntry } from './kit-entries.js'
 import { claimsOn, type Claim } from './claims.js'
-import { editSharedFile, leafContainers, mergeKey, type KeyedDocument } from './shared-file.js'
+import {
+  appendLeaf,
+  editSharedFile,
+  leafContainers,
+  mergeKey,
+  usersItem,
+  type KeyedDocument,
+} from './shared-file.js'
 import { resolveDest } from './resolve.js'
 import type { Action, ActionContext } from './types.js'
 import { unmergeYaml } from './yaml-unmerge.js'
@@ -72,13 +80,14 @@ function mergeLeaves(
       }
       const list = Array.isArray(current.value) ? (current.value as unknown[]) : []
       if (leaf.key) {
-        const merged = mergeNamed(ctx, file, out, leaf, list)
+        const merged = mergeNamed(ctx, file, out, leaf, list, claims)
         out = merged.text
         owned.push(merged.owned)
         continue
       }
-      if (!list.some((item) => deepEqual(item, leaf.value))) out = yamlAppend(out, leaf.path, leaf.value)
-      owned.push({ path: leaf.path, value: leaf.value, append: true })
+      const appended = appendLeaf(ctx, file, leaf, list, claims, YAML_DOCUMENT)
+      if (appended.append) out = yamlAppend(out, leaf.path, leaf.value)
+      owned.push(appended.owned)
       continue
     }
     const merged = mergeKey(ctx, file, out, leaf, claims, YAML_DOCUMENT)
@@ -95,6 +104,7 @@ function mergeNamed(
   text: string,
   leaf: BuiltEntry,
   list: unknown[],
+  claims: readonly Claim[],
 ): { text: string; owned: OwnedKey } {
   const key = leaf.key ?? 'name'
   const name = nameOf(leaf.value, key)
@@ -109,7 +119,19 @@ function mergeNamed(
   })
   if (index < 0) return { text: yamlAppend(text, leaf.path, leaf.value), owned: owned(undefined) }
   const current = list[index]
-  if (deepEqual(current, leaf.value)) return { text, owned: owned(prev?.before) }
+  // The user's entry, the same to the tool as the kit's (or but for constants it leaves out): taken over as it is,
+  // owned with itself as `before` so that uninstall leaves it. One this tool wrote before stays outfit's.
+  const same =
+    deepEqual(current, leaf.value) ||
+    (leaf.shape !== undefined && sameEntry(current, leaf.value, leaf as EntryShapes))
+  if (same) {
+    const before = prev
+      ? prev.before
+      : usersItem(ctx, file, leaf.path, current, claims, YAML_DOCUMENT)
+        ? { value: current }
+        : undefined
+    return { text, owned: { ...owned(before), value: before ? current : leaf.value } }
+  }
   const ours = prev !== undefined && deepEqual(prev.value, current)
   if (!ours && !ctx.force) {
     throw new ConflictError(

@@ -41,6 +41,8 @@ export function unmergeYaml(
     if (key.append) {
       const list = Array.isArray(current.value) ? (current.value as unknown[]) : []
       const index = list.findIndex((item) => deepEqual(item, key.value))
+      // An item taken over as it was stays as it is.
+      if (index >= 0 && key.before && deepEqual(list[index], key.before.value)) continue
       if (index >= 0) {
         out = yamlSetItem(out, key.path, index, key.before ? key.before.value : undefined)
         continue
@@ -63,6 +65,7 @@ export function unmergeYaml(
         kept.push({ path: `${file} › ${key.path.join('.')}`, reason: 'changed since outfit set it' })
       continue
     }
+    if (current.found && key.before && deepEqual(current.value, key.before.value)) continue
     out = yamlSet(out, key.path, key.before ? key.before.value : undefined)
   }
   return { text: out, kept }

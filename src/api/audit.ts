@@ -34,7 +34,7 @@ export async function audit(request: WorkspaceRequest & Pick<KitChoice, 'kit'>):
   const ctx = await openWorkspace(request)
   const sources = await kitSources(ctx, request)
   await checkKitSources(ctx, sources)
-  const prepared = await prepare(ctx, sources, { ...request, mode: 'install', remember: false })
+  const prepared = await prepare(ctx, sources, { ...request, mode: 'install', remember: false, audit: true })
   return { project: ctx.project, kits: await auditKits(ctx.fs, prepared.kits) }
 }
 
@@ -42,7 +42,7 @@ export async function audit(request: WorkspaceRequest & Pick<KitChoice, 'kit'>):
 export async function auditSources(
   request: Omit<KitsRequest, 'mode' | 'only' | 'remember'>,
 ): Promise<KitAudit[]> {
-  const prepared = await prepareKits({ ...request, mode: 'install', remember: false })
+  const prepared = await prepareKits({ ...request, mode: 'install', remember: false, audit: true })
   return auditKits(request.fs, prepared.kits)
 }
 
@@ -55,7 +55,7 @@ export async function auditKits(fs: Fs, kits: PreparedKit[]): Promise<KitAudit[]
       trustId: k.trustId,
       local: k.spec.kind === 'local',
       dir: k.kit.dir,
-      findings: await auditKit(fs, k.kit),
+      findings: k.findings ?? (await auditKit(fs, k.kit)),
     })),
   )
 }

@@ -52,7 +52,12 @@ export async function install(
 
 async function installOne(request: InstallRequest): Promise<InstallResult> {
   const mode = request.frozen ? 'frozen' : 'install'
-  const { ctx, targets, kits } = await prepareRun(request, { mode, verb: 'Install into', remember: true })
+  const { ctx, targets, kits } = await prepareRun(request, {
+    mode,
+    verb: 'Install into',
+    remember: true,
+    audit: true,
+  })
   await checkTrust(ctx, kits, request)
   request.onStart?.(targets)
   const concurrency = request.concurrency ?? ctx.config?.concurrency

@@ -92,6 +92,8 @@ export async function prepare(
     only?: string[]
     /** Whether to save what the content check learned (install and update do; plan does not). */
     remember: boolean
+    /** Whether to run the content audit now (install, update and audit do; plan does not). */
+    audit?: boolean
   },
 ): Promise<PreparedKits> {
   const unknown = (request.only ?? []).filter((name) => !kits.some((k) => k.name === name))
@@ -110,6 +112,7 @@ export async function prepare(
     baseDir: ctx.cwd,
     stateHome: ctx.stateHome,
     remember: request.remember,
+    ...(request.audit ? { audit: true } : {}),
     ...(request.strict ? { strict: true } : {}),
     ...((request.mcpRegistry ?? ctx.config?.mcpRegistry)
       ? { mcpRegistry: request.mcpRegistry ?? ctx.config?.mcpRegistry }
@@ -139,7 +142,8 @@ export async function checkTrust(
   request: TrustChoice,
 ): Promise<void> {
   const ask = request.askTrust
-  const audits = await Promise.all(prepared.kits.map((k) => auditKit(ctx.fs, k.kit)))
+  // Audited as they were prepared (with the memo of clean files), else now.
+  const audits = await Promise.all(prepared.kits.map((k) => k.findings ?? auditKit(ctx.fs, k.kit)))
   await ensureTrusted(
     prepared.kits.map((k, i) => ({
       name: k.name,

@@ -6,6 +6,9 @@ import { ConflictError, TargetInvalidError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { findCollisions } from '../kit/kit-collisions.js'
 import { openCheckMemo } from '../kit/check-memo.js'
+import { sameFiles } from '../actions/kit-file.js'
+import { auditKit } from '../audit/audit-kit.js'
+import type { Finding } from '../audit/rules.js'
 import { loadKit } from '../kit/load-kit.js'
 import { mergeKits } from '../kit/merge-kits.js'
 import { readLock, writeLock, type LockedServer, type LockEntry, type Lockfile } from '../lock/lock-file.js'
@@ -38,6 +41,11 @@ export interface KitsRequest {
   stateHome?: string
   /** Whether to save what this check learned (install and update do; plan does not). */
   remember?: boolean
+  /**
+   * Also run the content audit on each kit (install, update, `outfit audit`): its findings are on each PreparedKit,
+   * and files it found clean are remembered with the content check's (not read again while they stat the same).
+   */
+  audit?: boolean
   /** `--strict`: a secret written as a literal in a kit's mcp.yaml is an error, not a warning. */
   strict?: boolean
   /** The MCP registry that `registry:` servers are resolved in (default: the official one). */
@@ -58,6 +66,8 @@ export interface PreparedKit {
   trustId: string
   kit: Kit
   entry?: LockEntry
+  /** What the content audit found in the kit's files (when the request asked for the audit). */
+  findings?: Finding[]
 }
 
 export interface PreparedKits {
@@ -121,6 +131,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
       trustId: sourceId(r.spec),
       kit: loaded.value,
       ...(r.entry ? { entry: r.entry } : {}),
+      ...(request.audit ? { findings: await auditKit(request.fs, loaded.value, memo) } : {}),
     })
   }
   // Servers named by registry become concrete ones, pinned like the kits (before trust sees the kits' commands).
@@ -137,11 +148,15 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
         moving ? 'update' : request.mode === 'frozen' ? 'frozen' : 'install',
         locked?.registry === base ? locked : undefined,
       )
+      const before = k.kit
       k.kit = { ...k.kit, mcp: [...k.kit.mcp, resolved.server] }
+      sameFiles(before, k.kit)
       mcp[wanted.kitName] = { spec: wanted.spec, registry: base, ...resolved.pin }
       warnings.push(...resolved.notes.map((message) => noteAt(k, message)))
     }
     const { registry: _resolved, ...rest } = k.kit
+    // The same files: what the check and the audit learnt of them (text, hashes) stays with the kit for install.
+    sameFiles(k.kit, rest)
     k.kit = rest
   }
   const collisions = findCollisions(kits)

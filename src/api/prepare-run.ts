@@ -30,7 +30,14 @@ export function succeeded(report: RunReport): boolean {
 
 export async function prepareRun(
   request: KitRunRequest,
-  how: { mode: 'install' | 'frozen' | 'update'; verb: string; remember: boolean; only?: string[] },
+  how: {
+    mode: 'install' | 'frozen' | 'update'
+    verb: string
+    remember: boolean
+    /** Run the content audit with the checks (what install and update then trust by). */
+    audit?: boolean
+    only?: string[]
+  },
 ): Promise<{ ctx: Workspace; targets: LoadedTarget[]; kits: PreparedKits }> {
   const ctx = await openWorkspace(request)
   const targets = await chooseTools(ctx, request, how.verb)
@@ -42,6 +49,7 @@ export async function prepareRun(
     ...request,
     mode: how.mode,
     remember: how.remember,
+    ...(how.audit ? { audit: true } : {}),
     ...(how.only ? { only: how.only } : {}),
   })
   if (kits.warnings.length > 0) request.onKitWarnings?.(kits.warnings)

@@ -4,7 +4,10 @@
 // here (api/audit.ts and the trust step decide what findings mean).
 import { join } from 'node:path'
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml'
+import { checkedText, kitFileHash, learnHash } from '../actions/kit-file.js'
+import { hashBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
+import type { CheckMemo } from '../kit/check-memo.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { Kit } from '../types.js'
 import { positions } from './position.js'
@@ -15,17 +18,25 @@ import { scanText } from './scan-text.js'
 /** The kit files install reads beside `kit.files` (which leaves these out). */
 const KIT_FILES = ['kit.yaml', 'mcp.yaml', 'hooks.yaml', 'README.md']
 
-export async function auditKit(fs: Fs, kit: Pick<Kit, 'dir' | 'files'>): Promise<Finding[]> {
+export async function auditKit(fs: Fs, kit: Kit, memo?: CheckMemo): Promise<Finding[]> {
   const out: Finding[] = []
   const present = await Promise.all(
     KIT_FILES.map(async (f) => ((await isFile(fs, join(kit.dir, f))) ? [f] : [])),
   )
   for (const file of [...present.flat(), ...kit.files]) {
-    const text = await readText(fs, join(kit.dir, file))
-    if (text === undefined) continue
-    out.push(...scanText(file, text))
-    if (file === 'hooks.yaml') out.push(...hookFindings(file, text))
-    if (file === 'mcp.yaml') out.push(...serverFindings(file, text))
+    const path = join(kit.dir, file)
+    // A file that was clean with exactly this stat is clean now (see src/kit/check-memo.ts): not read again.
+    const stamp = memo ? await memo.stampOf(path) : undefined
+    const vouched = stamp === undefined ? undefined : memo?.vouches(path, stamp, 'audit')
+    if (vouched !== undefined) {
+      learnHash(kit, path, vouched)
+      continue
+    }
+    const { text, sha256 } = await contentOf(fs, kit, path, stamp !== undefined)
+    const found = text === undefined ? [] : findingsIn(file, text)
+    out.push(...found)
+    if (found.length === 0 && stamp !== undefined && sha256 !== undefined)
+      memo?.remember(path, stamp, sha256, 'audit')
   }
   return out.sort(
     (a, b) => compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.rule, b.rule),
@@ -36,6 +47,14 @@ export async function auditKit(fs: Fs, kit: Pick<Kit, 'dir' | 'files'>): Promise
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+function findingsIn(file: string, text: string): Finding[] {
+  return [
+    ...scanText(file, text),
+    ...(file === 'hooks.yaml' ? hookFindings(file, text) : []),
+    ...(file === 'mcp.yaml' ? serverFindings(file, text) : []),
+  ]
+}
+
 async function isFile(fs: Fs, file: string): Promise<boolean> {
   return fs.lstat(file).then(
     (st) => st.isFile(),
@@ -43,9 +62,30 @@ async function isFile(fs: Fs, file: string): Promise<boolean> {
   )
 }
 
-/** The file as text, or undefined when it is not text (not UTF-8, or a NUL byte in it: an image, an archive). */
-async function readText(fs: Fs, file: string): Promise<string | undefined> {
+/**
+ * The file's text (undefined when it is not text: not UTF-8, or a NUL byte in it: an image, an archive), as the kit
+ * check read it or read now; and the SHA-256 of its bytes when `hash` (for the memo).
+ */
+async function contentOf(
+  fs: Fs,
+  kit: Kit,
+  file: string,
+  hash: boolean,
+): Promise<{ text?: string; sha256?: string }> {
+  const seen = checkedText(kit, file)
+  if (seen) {
+    const text = seen.text.includes('\0') ? undefined : seen.bom ? `\uFEFF${seen.text}` : seen.text
+    return {
+      ...(text !== undefined ? { text } : {}),
+      ...(hash ? { sha256: await kitFileHash(fs, kit, file) } : {}),
+    }
+  }
   const bytes = await readBounded(fs, file, MAX_KIT_FILE_BYTES)
+  const text = textOf(bytes)
+  return { ...(text !== undefined ? { text } : {}), ...(hash ? { sha256: hashBytes(bytes) } : {}) }
+}
+
+function textOf(bytes: Uint8Array): string | undefined {
   if (bytes.includes(0)) return undefined
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)

@@ -13,6 +13,11 @@ export interface BlockValue {
   prefix: string
   /** The user's own text of the block, replaced by a forced install: uninstall puts it back. */
   userContent?: string
+  /**
+   * The file held the block's content as its own text, without markers (a CLAUDE.md adopted into the kit): taken over
+   * in place, nothing written, and nothing to remove on uninstall.
+   */
+  inPlace?: boolean
 }
 
 export interface BlockRef {

@@ -121,16 +121,23 @@ function viaSync<A extends unknown[], R>(
  * Opened read-only: POSIX syncs the file, not the descriptor, and a read-only file (0444) can be opened so.
  */
 function syncPath(path: string, flags: string): Promise<void> {
+  // Opened and closed synchronously (microseconds, like every other call here): only the sync itself waits in the
+  // pool, one hand-off instead of three per synced path (a 1,000-file install syncs ~5,000 paths).
+  let fd: number
+  try {
+    fd = callbackFs.openSync(path, flags)
+  } catch (error) {
+    return Promise.reject(error as Error)
+  }
   return new Promise((resolve, reject) => {
-    callbackFs.open(path, flags, (error, fd) => {
-      if (error) return reject(error)
-      callbackFs.fsync(fd, (syncError) => {
-        callbackFs.close(fd, (closeError) => {
-          const failed = syncError ?? closeError
-          if (failed) reject(failed)
-          else resolve()
-        })
-      })
+    callbackFs.fsync(fd, (syncError) => {
+      try {
+        callbackFs.closeSync(fd)
+      } catch (closeError) {
+        return reject(syncError ?? (closeError as Error))
+      }
+      if (syncError) reject(syncError)
+      else resolve()
     })
   })
 }

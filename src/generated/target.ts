@@ -1,6 +1,28 @@
 /* Generated from schemas/target.schema.json by `npm run gen:types`. Do not edit by hand. */
 
 /**
+ * A template, or one template per operating system.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "platformTemplate".
+ */
+export type PlatformTemplate =
+  | string
+  | {
+      /**
+       * Linux (and every platform not listed).
+       */
+      linux: string
+      /**
+       * macOS.
+       */
+      darwin: string
+      /**
+       * Windows (write paths with /; {{home}} is %USERPROFILE%, so %APPDATA% is {{home}}/AppData/Roaming).
+       */
+      win32: string
+    }
+/**
  * The action this step performs.
  *
  * This interface was referenced by `OutfitTarget`'s JSON-Schema
@@ -214,7 +236,7 @@ export interface OutfitTarget {
     commands?: string[]
   }
   /**
-   * Scopes the tool supports, by name (global, project, plugin, ...).
+   * Scopes the tool supports, by name (global, project, plugin, system, ...). `system` is the tool's machine-wide managed location (every path under {{sysroot}}, which --root moves).
    */
   scopes: {
     [k: string]: Scope
@@ -254,37 +276,13 @@ export interface Scope {
    * Human description of the scope.
    */
   description?: string
-  /**
-   * Containment boundary: nothing is written outside this directory (template, e.g. '{{home}}' or '{{project}}').
-   */
-  root: string
-  /**
-   * Base directory that relative step paths resolve against (template, e.g. '{{home}}/.claude').
-   */
-  dir: string
+  root: PlatformTemplate
+  dir: PlatformTemplate
   /**
    * Scope-specific variables usable as {{name}} in steps (templates). A value may differ per operating system: `{ linux, darwin, win32 }` (an editor's data folder: VS Code keeps extension settings in ~/.config/Code on Linux, ~/Library/Application Support/Code on macOS, %APPDATA%\\Code on Windows); other platforms use the `linux` value.
    */
   vars?: {
-    /**
-     * A template, or one template per operating system.
-     */
-    [k: string]:
-      | string
-      | {
-          /**
-           * Linux (and every platform not listed).
-           */
-          linux: string
-          /**
-           * macOS.
-           */
-          darwin: string
-          /**
-           * Windows (write paths with /; {{home}} is %USERPROFILE%, so %APPDATA% is {{home}}/AppData/Roaming).
-           */
-          win32: string
-        }
+    [k: string]: PlatformTemplate
   }
 }
 /**
@@ -702,6 +700,29 @@ export interface Entries {
          */
         only?: ['env' | 'headers' | 'args' | 'url', ...('env' | 'headers' | 'args' | 'url')[]]
       }
+  /**
+   * Older or alternative spellings of a server entry that the tool still reads (Gemini CLI's `httpUrl`), by transport; install writes only the shape above. `outfit adopt` reads such entries into the kit, and install takes an entry that reads the same through one of them as the kit's, unchanged.
+   */
+  readAlso?: {
+    /**
+     * Alternative local (stdio) server entries.
+     *
+     * Items: One alternative shape.
+     */
+    stdio?: {}[]
+    /**
+     * Alternative streamable HTTP server entries.
+     *
+     * Items: One alternative shape.
+     */
+    remote?: {}[]
+    /**
+     * Alternative SSE server entries.
+     *
+     * Items: One alternative shape.
+     */
+    sse?: {}[]
+  }
   /**
    * The tool starts local servers with its own environment (Zed): a variable passed through unchanged (`KEY: ${KEY}`, `$envVars` with `envRefs: none`) needs no entry and is left out instead of making the server not installed.
    */

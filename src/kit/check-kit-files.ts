@@ -15,7 +15,7 @@ import {
 import type { Diagnostic } from '../types.js'
 import { checkFrontmatter, type MarkdownDoc } from '../transforms/markdown.js'
 import type { CheckedFiles } from '../actions/checked-file.js'
-import { statStamp, type CheckMemo } from './check-memo.js'
+import type { CheckMemo } from './check-memo.js'
 
 const MARKDOWN = /\.(md|mdc|markdown)$/i
 
@@ -47,15 +47,16 @@ async function checkRemembered(
   memo: CheckMemo,
   out: CheckedFiles,
 ): Promise<Diagnostic[]> {
-  const stamp = await statStamp(fs, file)
-  const vouched = stamp === undefined ? undefined : memo.vouches(file, stamp)
+  const stamp = await memo.stampOf(file)
+  const vouched = stamp === undefined ? undefined : memo.vouches(file, stamp, 'content')
   if (vouched !== undefined) {
     out.sha256.set(file, vouched)
     return []
   }
   const found = await checkKitFile(fs, file, true, out)
   const sha256 = out.sha256.get(file)
-  if (found.length === 0 && stamp !== undefined && sha256 !== undefined) memo.remember(file, stamp, sha256)
+  if (found.length === 0 && stamp !== undefined && sha256 !== undefined)
+    memo.remember(file, stamp, sha256, 'content')
   return found
 }
 

@@ -6,11 +6,19 @@ import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import type { Diagnostic } from '../types.js'
 import { checkFrontmatter } from '../transforms/markdown.js'
+import type { CheckedFiles } from '../actions/checked-file.js'
+import type { CheckMemo } from './check-memo.js'
 
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const FENCE_LINE = 2
 
-export async function checkSkills(fs: Fs, dir: string, files: string[]): Promise<Diagnostic[]> {
+export async function checkSkills(
+  fs: Fs,
+  dir: string,
+  files: string[],
+  memo?: CheckMemo,
+  checked?: CheckedFiles,
+): Promise<Diagnostic[]> {
   const folders = new Set<string>()
   for (const rel of files) {
     const m = /^skills\/([^/]+)\/./.exec(rel)
@@ -25,15 +33,41 @@ export async function checkSkills(fs: Fs, dir: string, files: string[]): Promise
       )
       continue
     }
-    out.push(...(await checkSkillFile(fs, file, folder)))
+    out.push(...(await checkRemembered(fs, file, folder, memo, checked)))
   }
   return out
 }
 
+/**
+ * A SKILL.md the memo vouches for (it passed these rules with this exact stat) is not read again; one the content
+ * check just read is not read twice.
+ */
+async function checkRemembered(
+  fs: Fs,
+  file: string,
+  folder: string,
+  memo: CheckMemo | undefined,
+  checked: CheckedFiles | undefined,
+): Promise<Diagnostic[]> {
+  const stamp = memo ? await memo.stampOf(file) : undefined
+  if (memo && stamp !== undefined && memo.vouches(file, stamp, 'skill') !== undefined) return []
+  const found = await checkSkillFile(fs, file, folder, checked?.read.get(file)?.text)
+  const sha256 = checked?.sha256.get(file)
+  if (found.length === 0 && memo && stamp !== undefined && sha256 !== undefined)
+    memo.remember(file, stamp, sha256, 'skill')
+  return found
+}
+
 /** One SKILL.md against the Agent Skills rules; `folder` is the name of the skill folder holding it. */
-export async function checkSkillFile(fs: Fs, file: string, folder: string): Promise<Diagnostic[]> {
+export async function checkSkillFile(
+  fs: Fs,
+  file: string,
+  folder: string,
+  /** The file's text as already read (without a byte-order mark); else it is read now. */
+  known?: string,
+): Promise<Diagnostic[]> {
   const out: Diagnostic[] = []
-  const text = (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')
+  const text = known ?? (await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, '')
   const parsed: Parameters<typeof checkFrontmatter>[2] = {}
   const problems = checkFrontmatter(file, text, parsed)
   if (problems.length > 0) return problems

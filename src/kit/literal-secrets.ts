@@ -46,9 +46,8 @@ export function literalSecrets(parsed: ParsedYaml, strict: boolean): Diagnostic[
   return out
 }
 
-// --- internal ---
-
-function looksSecret(key: string, value: string): boolean {
+/** Whether a literal value under this key looks like a secret: a known token shape, or a long key under a secret name. */
+export function looksSecret(key: string, value: string): boolean {
   if (TOKEN_SHAPES.some((re) => re.test(value))) return true
   return (
     SECRET_NAME.test(key) &&
@@ -56,4 +55,13 @@ function looksSecret(key: string, value: string): boolean {
     /\d/.test(value) &&
     /[A-Za-z]/.test(value)
   )
+}
+
+/** The first well-known token inside a longer text (an argument such as `--api-key=sk-…`), if any. */
+export function tokenIn(text: string): string | undefined {
+  for (const shape of TOKEN_SHAPES.slice(0, -1)) {
+    const found = shape.exec(text)?.[0]
+    if (found) return found
+  }
+  return undefined
 }

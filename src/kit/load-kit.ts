@@ -64,7 +64,8 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   if (options.checkContent) {
     diagnostics.push(...(await checkKitFiles(fs, dir, files, options.memo, checked)))
     // Only files that passed the content check (size, UTF-8, frontmatter) are read again for the skill rules.
-    if (diagnostics.length === 0) diagnostics.push(...(await checkSkills(fs, dir, files)))
+    if (diagnostics.length === 0)
+      diagnostics.push(...(await checkSkills(fs, dir, files, options.memo, checked)))
   }
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }

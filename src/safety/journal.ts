@@ -10,6 +10,13 @@
 // removed, and its removal is synced before the caller goes on (to write outfit.lock). A crash at any point therefore
 // finds either a journal that describes every change that reached the disk, or no journal and every change on disk.
 //
+// Inside a folder this run created, a change does not wait for its line's sync, only for its append (so a process that
+// dies leaves the line in the page cache, and recovery finds it): after a power cut such a line may be lost while the
+// file reached the disk. Recovery therefore removes, from a folder the journal says was absent, whatever in it was
+// last changed between the run's start and shortly after its last surviving line (everything in such a folder is the
+// run's); something changed later than that (after a reboot, by the user or a tool) is left where it is. The lines
+// are still synced, batched, within about one sync of being appended. See "Durability" in docs/safety.md.
+//
 // Recovery writes and deletes whatever the journal names, so a journal is trusted only if every record carries this
 // user's seal for this scope and run, and names a path inside the scope root or its state folder. One bad record and
 // nothing is replayed (StateError): a half-applied foreign journal would be worse than none.
@@ -38,7 +45,15 @@ interface Entry {
   area: Area
   path: string
   before: Before
+  /** When the line was made (ms since the epoch): recovery's bound on what the run changed (see the top). */
+  at?: number
 }
+
+/**
+ * How long after a run's last surviving line its unjournaled changes in a folder it created may have been made: well
+ * above the time a line waits for its sync. A change made later is not taken for the run's (it is left, not lost).
+ */
+export const LAZY_WINDOW_MS = 5_000
 
 export function journalRoot(stateDir: string): string {
   return join(stateDir, 'journal')
@@ -51,10 +66,20 @@ export class Journal {
   readonly #run: string
   /** One record per path, shared by concurrent callers: nobody may change a path before its record is written. */
   readonly #records = new Map<string, Promise<void>>()
+  /** Paths recorded as absent before this run (a folder among them that the run then made is a new folder). */
+  readonly #absent = new Set<string>()
+  /** Folders this run created: a change inside one waits for its line's append, not its sync (see the top). */
+  readonly #newFolders = new Set<string>()
   #file: Promise<FileHandle> | undefined
   /** Lines waiting for the next append, each with the callbacks of the change waiting for it. */
   #pending: { line: string; written: () => void; failed: (error: unknown) => void }[] = []
   #writing: Promise<void> | undefined
+  /** Appends, one after the other (a line appended at once and the next batch must not interleave). */
+  #appending: Promise<void> = Promise.resolve()
+  /** Lines appended without waiting for a sync since the last one began. */
+  #unsynced = false
+  /** A sync of lines whose changes did not wait for it failed: the run cannot be committed. */
+  #lost: unknown
 
   constructor(
     private readonly fs: Fs,
@@ -79,17 +104,30 @@ export class Journal {
     return record
   }
 
+  /** `path`, recorded as absent, is now a folder made by this run: what is made inside it is the run's alone. */
+  createdFolder(path: string): void {
+    if (this.#absent.has(path)) this.#newFolders.add(path)
+  }
+
   async #record(path: string): Promise<void> {
     try {
       // The state folder may lie inside the root (global scope: ~/.local/state is under ~); it is the more specific.
       const area: Area = isInside(this.state.dir, path) ? 'state' : 'root'
       const rel = path.slice((area === 'state' ? this.state.dir : this.state.root).length + 1) // '' for the base itself
-      const entry: Entry = { area, path: rel, before: await capture(this.fs, path) }
+      const entry: Entry = { area, path: rel, before: await capture(this.fs, path), at: Date.now() }
+      if (entry.before.kind === 'absent') this.#absent.add(path)
       const body = JSON.stringify(entry)
       const line = `${JSON.stringify({ ...entry, mac: seal(this.state.key, recordParts(this.state, this.#run, body)) })}\n`
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
       this.#file ??= this.#open()
       const file = await this.#file
+      if (this.#newFolders.has(dirname(path))) {
+        // Recovery removes what is in a new folder without a line (see the top): appended now, synced with the next.
+        await this.#append(file, line)
+        this.#unsynced = true
+        this.#writing ??= this.#drain(file)
+        return
+      }
       await new Promise<void>((written, failed) => {
         this.#pending.push({ line, written, failed })
         this.#writing ??= this.#drain(file)
@@ -122,17 +160,26 @@ export class Journal {
    * interleave and a crash can only tear the last one; each change still waits until its own line is on the disk.
    */
   async #drain(file: FileHandle): Promise<void> {
-    while (this.#pending.length > 0) {
+    while (this.#pending.length > 0 || this.#unsynced) {
       const batch = this.#pending.splice(0)
+      const unsynced = this.#unsynced
+      this.#unsynced = false
       try {
-        await file.appendFile(batch.map((p) => p.line).join(''))
+        if (batch.length > 0) await this.#append(file, batch.map((p) => p.line).join(''))
         await file.sync()
         for (const p of batch) p.written()
       } catch (error) {
         for (const p of batch) p.failed(error)
+        if (unsynced) this.#lost ??= error
       }
     }
     this.#writing = undefined
+  }
+
+  #append(file: FileHandle, text: string): Promise<void> {
+    const appended = this.#appending.then(() => file.appendFile(text))
+    this.#appending = appended.catch(() => {})
+    return appended
   }
 
   /**
@@ -141,6 +188,12 @@ export class Journal {
    */
   async commit(): Promise<void> {
     await this.close()
+    // A line whose change went ahead of its sync may not be on the disk: keep the journal, as after a crash.
+    if (this.#lost !== undefined)
+      throw new JournalError(
+        `could not sync the crash journal ${this.dir}: ${(this.#lost as Error).message}`,
+        { cause: this.#lost },
+      )
     // Nothing was recorded: no journal was made (a run that changed nothing), and nothing needs syncing.
     if (this.#records.size === 0) return
     const pending = new PendingSyncs()
@@ -186,6 +239,7 @@ export async function recoverJournals(base: Fs, state: ScopeState): Promise<Reco
   for (const run of runs) {
     const dir = join(root, run)
     const entries = await readJournal(fs, state, run, dir)
+    const window = runWindow(run, entries)
     // Temporary files of atomic writes are not journaled; the files they were to replace are. Sweep them first, so
     // that a folder the run created is empty again when its turn comes.
     await sweepTempFiles(
@@ -194,7 +248,7 @@ export async function recoverJournals(base: Fs, state: ScopeState): Promise<Reco
     )
     const restored: string[] = []
     for (const { path, before } of entries.reverse()) {
-      if (await restore(fs, path, before)) restored.push(path)
+      if (await restore(fs, path, before, window)) restored.push(path)
     }
     await pending.flush(fs)
     await removeJournalDir(fs, dir)
@@ -216,7 +270,7 @@ async function readJournal(
   state: ScopeState,
   run: string,
   dir: string,
-): Promise<{ path: string; before: Before }[]> {
+): Promise<{ path: string; before: Before; at?: number }[]> {
   let text = ''
   try {
     text = await fs.readFile(join(dir, JOURNAL_FILE), 'utf8')
@@ -232,7 +286,7 @@ async function readJournal(
   const lines = text.split('\n')
   // A line without its newline was being written when the process died: its change never started.
   if (lines.at(-1) !== '') lines.pop()
-  const out: { path: string; before: Before }[] = []
+  const out: { path: string; before: Before; at?: number }[] = []
   for (const [index, line] of lines.entries()) {
     if (line === '') continue
     let record: Record<string, unknown>
@@ -244,7 +298,7 @@ async function readJournal(
     const { mac, ...entry } = record
     if (!verifySeal(state.key, recordParts(state, run, JSON.stringify(entry)), mac))
       return refuse(`has a record on line ${index + 1} without a valid seal`)
-    const { area, path, before } = entry as unknown as Entry
+    const { area, path, before, at } = entry as unknown as Entry
     const base =
       area === 'root'
         ? state.root
@@ -253,8 +307,9 @@ async function readJournal(
           : refuse(`names an unknown area on line ${index + 1}`)
     if (typeof path !== 'string' || isAbsolute(path) || normalize(path).split(sep).includes('..'))
       return refuse(`names a path outside its scope on line ${index + 1}`)
-    if (!isBefore(before)) return refuse(`has a malformed record on line ${index + 1}`)
-    out.push({ path: path === '' ? base : join(base, path), before })
+    if (!isBefore(before) || (at !== undefined && !Number.isSafeInteger(at)))
+      return refuse(`has a malformed record on line ${index + 1}`)
+    out.push({ path: path === '' ? base : join(base, path), before, ...(at !== undefined ? { at } : {}) })
   }
   return out
 }
@@ -296,8 +351,27 @@ async function capture(fs: Fs, path: string): Promise<Before> {
   }
 }
 
+/** When the run's changes were made: from its start (its name) to a while after its last surviving line (ms). */
+interface Window {
+  from: number
+  to: number
+}
+
+/**
+ * The run's window, or none for a journal whose lines carry no time (an older outfit's, whose changes all waited for
+ * their lines): then nothing unjournaled is removed.
+ */
+function runWindow(run: string, entries: { at?: number }[]): Window | undefined {
+  const from = Number(run.split('-')[0])
+  const times = entries.map((e) => e.at)
+  if (!Number.isSafeInteger(from) || times.length === 0 || times.some((t) => t === undefined))
+    return undefined
+  // A second below the start: file times come from the kernel's coarse clock, a tick behind Date.now().
+  return { from: from - 1_000, to: Math.max(...(times as number[])) + LAZY_WINDOW_MS }
+}
+
 /** Puts one path back; returns whether anything had to change. */
-async function restore(fs: Fs, path: string, before: Before): Promise<boolean> {
+async function restore(fs: Fs, path: string, before: Before, window?: Window): Promise<boolean> {
   const now = await capture(fs, path)
   if (JSON.stringify(now) === JSON.stringify(before)) return false
   if (before.kind === 'dir') {
@@ -305,7 +379,9 @@ async function restore(fs: Fs, path: string, before: Before): Promise<boolean> {
     return true
   }
   if (now.kind === 'dir') {
-    // The run created this directory; anything the run put inside was journaled and removed first.
+    // The run created this directory; what the run put inside was journaled and removed first, except what a power cut
+    // took the line of (its change did not wait for the sync): that was changed within the run's window.
+    if (before.kind === 'absent' && window) await removeRunsOwn(fs, path, window)
     await fs.rmdir(path).catch(() => {})
   } else if (now.kind !== 'absent') {
     await fs.unlink(path)
@@ -317,6 +393,28 @@ async function restore(fs: Fs, path: string, before: Before): Promise<boolean> {
     await fs.symlink(before.target, path)
   }
   return true
+}
+
+/**
+ * Removes what is in `dir` (a folder the run created) and was last changed within the run's window, folders depth
+ * first (each only once empty); anything changed later is not the run's, and stays with the folders that hold it.
+ */
+async function removeRunsOwn(fs: Fs, dir: string, window: Window): Promise<void> {
+  let names: string[]
+  try {
+    names = (await fs.readdir(dir)) as string[]
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const path = join(dir, name)
+    const st = await fs.lstat(path).catch(() => undefined)
+    if (!st || st.ctimeMs < window.from || st.ctimeMs > window.to) continue
+    if (st.isDirectory()) {
+      await removeRunsOwn(fs, path, window)
+      await fs.rmdir(path).catch(() => {})
+    } else await fs.unlink(path).catch(() => {})
+  }
 }
 
 async function sweepTempFiles(fs: Fs, paths: string[]): Promise<void> {

@@ -34,7 +34,10 @@ export function journalingFs(inner: Fs, journals: Journal[], afterChange?: () =>
     },
     async mkdir(...args: Parameters<Fs['mkdir']>) {
       await guard(args[0])
-      return changed(await inner.mkdir(...args))
+      const made = await inner.mkdir(...args)
+      const [path] = args
+      if (typeof path === 'string') journals.find((j) => j.covers(path))?.createdFolder(path)
+      return changed(made)
     },
     async rmdir(...args: Parameters<Fs['rmdir']>) {
       await guard(args[0])

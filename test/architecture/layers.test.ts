@@ -30,6 +30,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'registry', // MCP servers by registry name: the registry's API, server.json → kit server, versions and pins
     'trust', // which kits may run commands on this machine: asked once, recorded signed in the state home
     'audit', // a kit's text scanned for hidden characters and commands that run fetched code, as findings
+    'adopt', // reads a tool's existing files back into a kit through the targets' declarations (load, formats)
     'config', // outfit.yaml: the project's kits and tools, read like a target
     'kit', // loads and checks a kit (files, frontmatter, skills, secrets) before anything is installed
     'load', // loads and checks target YAML (against the action registry) into specs

@@ -1,0 +1,128 @@
+// Inside a folder the run created, a change waits for its journal line's append, not its sync (a power cut may then
+// lose the line while the file reached the disk), and recovery removes what such a folder holds that was changed
+// within the run's window — but nothing changed later (a tool writing there after the reboot). Outside new folders a
+// change still waits for its line's sync. Event order observed through a gated sync, not by timing.
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { FileHandle } from 'node:fs/promises'
+import type { Fs } from '../../src/fs/fs.js'
+import { Journal, LAZY_WINDOW_MS, recoverJournals } from '../../src/safety/journal.js'
+import { journalingFs } from '../../src/safety/journaling-fs.js'
+import { createTestFs } from '../helpers/test-fs.js'
+import { testState } from '../helpers/context.js'
+
+const state = testState('/h', '/s/scopes/h')
+
+/** An fs whose journal syncs wait, each, until the test releases them; counts the syncs that finished. */
+function gatedSyncs(fs: Fs) {
+  const waiting: (() => void)[] = []
+  let synced = 0
+  const wrapped: Fs = {
+    ...fs,
+    open: (async (...args: Parameters<Fs['open']>) => {
+      const handle = (await fs.open(...args)) as FileHandle
+      return new Proxy(handle, {
+        get(target, key) {
+          if (key === 'sync')
+            return () =>
+              new Promise<void>((resolve) => waiting.push(resolve)).then(async () => {
+                await target.sync()
+                synced++
+              })
+          const value = Reflect.get(target, key) as unknown
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+        },
+      })
+    }) as Fs['open'],
+  }
+  return { fs: wrapped, release: () => waiting.splice(0).forEach((go) => go()), synced: () => synced }
+}
+
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('changes inside a folder the run created', () => {
+  it('wait for their line to be appended, not synced; elsewhere a change waits for the sync', async () => {
+    const { fs, vol } = createTestFs({ '/h/keep.txt': 'mine' })
+    const gated = gatedSyncs(fs)
+    const journal = new Journal(gated.fs, state)
+    const jfs = journalingFs(gated.fs, [journal])
+    const events: string[] = []
+    const mkdir = jfs.mkdir('/h/new').then(() => events.push('mkdir'))
+    // The folder's own line must be synced before the folder is made.
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(events).toEqual([])
+    gated.release()
+    await mkdir
+    // Inside it: written while its line's sync is still held.
+    await jfs.writeFile('/h/new/a.md', 'A')
+    events.push('a written')
+    expect(vol.readFileSync('/h/new/a.md', 'utf8')).toBe('A')
+    // Outside it: waits for the sync.
+    const outside = jfs.writeFile('/h/keep.txt', 'changed').then(() => events.push('keep written'))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(events).toEqual(['mkdir', 'a written'])
+    while (!events.includes('keep written')) {
+      gated.release()
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await outside
+    const journaled = vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8')
+    expect(journaled).toContain('"new/a.md"')
+    // Commit waits for every line's sync (released as they come).
+    const releasing = setInterval(gated.release, 1)
+    await journal.commit()
+    clearInterval(releasing)
+  })
+
+  it('are undone after a power cut that lost their lines, while what was changed there later stays', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-04T08:00:00Z'))
+    const { fs, vol } = createTestFs({ '/h/keep.txt': 'mine' })
+    const journal = new Journal(fs, state)
+    const jfs = journalingFs(fs, [journal])
+    await jfs.mkdir('/h/new')
+    await jfs.mkdir('/h/new/sub')
+    await jfs.writeFile('/h/new/sub/a.md', 'A')
+    await jfs.writeFile('/h/new/b.md', 'B')
+    await journal.close()
+    // The power cut: the lines of everything inside the new folder were never synced, and are lost; the files are on
+    // the disk. Only the folder's own line (synced before it was made) survives.
+    const file = join(journal.dir, 'journal.jsonl')
+    const lines = String(vol.readFileSync(file, 'utf8')).split('\n').filter(Boolean)
+    expect(lines).toHaveLength(4)
+    vol.writeFileSync(file, `${lines[0]}\n`)
+    // After the reboot, later than the run's window, a tool writes its own file into the folder.
+    vi.setSystemTime(Date.now() + LAZY_WINDOW_MS + 60_000)
+    vol.writeFileSync('/h/new/tool-state.json', '{}')
+
+    const [recovered] = await recoverJournals(fs, state)
+    expect(recovered?.restored).toEqual(['/h/new'])
+    expect(vol.existsSync('/h/new/sub')).toBe(false)
+    expect(vol.existsSync('/h/new/b.md')).toBe(false)
+    expect(vol.readFileSync('/h/new/tool-state.json', 'utf8')).toBe('{}')
+    expect(vol.readFileSync('/h/keep.txt', 'utf8')).toBe('mine')
+  })
+
+  it('of a journal without times (an older outfit) are not removed unjournaled', async () => {
+    const { fs, vol } = createTestFs({ '/h/keep.txt': 'mine' })
+    const journal = new Journal(fs, state)
+    const jfs = journalingFs(fs, [journal])
+    await jfs.mkdir('/h/new')
+    await journal.close()
+    vol.writeFileSync('/h/new/found.md', 'x')
+    const file = join(journal.dir, 'journal.jsonl')
+    const [line] = String(vol.readFileSync(file, 'utf8')).split('\n')
+    // The same record without its time cannot carry its seal: rebuilt as an older outfit sealed it.
+    const { mac: _mac, at: _at, ...entry } = JSON.parse(line ?? '') as Record<string, unknown>
+    const { seal } = await import('../../src/state/seal.js')
+    const run = journal.dir.split('/').at(-1) ?? ''
+    vol.writeFileSync(
+      file,
+      `${JSON.stringify({ ...entry, mac: seal(state.key, ['journal', state.id, run, JSON.stringify(entry)]) })}\n`,
+    )
+    await recoverJournals(fs, state)
+    expect(vol.readFileSync('/h/new/found.md', 'utf8')).toBe('x')
+  })
+})
