@@ -9,8 +9,9 @@ import type { RunReport } from '../types.js'
 import { checkTrust, type TrustChoice } from './kit-sources.js'
 import { planRun, type PlanResult } from './plan.js'
 import { prepareRun, succeeded, type KitRunRequest, type RunEvents } from './prepare-run.js'
+import { acrossSubprojects, type SubprojectChoice, type WithSubprojects } from './subprojects.js'
 
-export interface InstallRequest extends KitRunRequest, TrustChoice, RunEvents {
+export interface InstallRequest extends KitRunRequest, TrustChoice, RunEvents, SubprojectChoice {
   /** Install exactly what outfit.lock says; fail if it is missing or would change. */
   frozen?: boolean
   /** Only plan: what would change, with diffs; nothing is written (outfit.lock included). */
@@ -29,12 +30,28 @@ export interface InstallResult {
   lock: { changes: LockChange[]; saved: boolean }
 }
 
-export async function install(request: InstallRequest & { dryRun: true }): Promise<PlanResult>
-export async function install(request: InstallRequest & { dryRun?: false }): Promise<InstallResult>
-export async function install(request: InstallRequest): Promise<InstallResult | PlanResult>
-export async function install(request: InstallRequest): Promise<InstallResult | PlanResult> {
+export async function install(
+  request: InstallRequest & { dryRun: true },
+): Promise<WithSubprojects<PlanResult>>
+export async function install(
+  request: InstallRequest & { dryRun?: false },
+): Promise<WithSubprojects<InstallResult>>
+export async function install(
+  request: InstallRequest,
+): Promise<WithSubprojects<InstallResult> | WithSubprojects<PlanResult>>
+export async function install(
+  request: InstallRequest,
+): Promise<WithSubprojects<InstallResult> | WithSubprojects<PlanResult>> {
   const mode = request.frozen ? 'frozen' : 'install'
-  if (request.dryRun) return planRun(request, mode, 'Install into')
+  // A monorepo: the root, then each subproject into its tools' nested places (subprojects.ts).
+  if (request.dryRun) return acrossSubprojects(request, (one) => planRun(one, mode, 'Install into'))
+  return acrossSubprojects(request, installOne)
+}
+
+// --- internal ---
+
+async function installOne(request: InstallRequest): Promise<InstallResult> {
+  const mode = request.frozen ? 'frozen' : 'install'
   const { ctx, targets, kits } = await prepareRun(request, {
     mode,
     verb: 'Install into',

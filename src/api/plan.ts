@@ -3,8 +3,9 @@
 import { plan as planTools, type ToolPlan } from '../plan/plan.js'
 import { prepareRun, type KitRunRequest } from './prepare-run.js'
 import { interruptedRuns } from './status.js'
+import { acrossSubprojects, type SubprojectChoice, type WithSubprojects } from './subprojects.js'
 
-export interface PlanRequest extends KitRunRequest {
+export interface PlanRequest extends KitRunRequest, SubprojectChoice {
   /** Plan exactly what outfit.lock says; fail if it is missing or would change. */
   frozen?: boolean
 }
@@ -17,8 +18,8 @@ export interface PlanResult {
   interrupted: string[]
 }
 
-export async function plan(request: PlanRequest): Promise<PlanResult> {
-  return planRun(request, request.frozen ? 'frozen' : 'install', 'Plan for')
+export async function plan(request: PlanRequest): Promise<WithSubprojects<PlanResult>> {
+  return acrossSubprojects(request, (one) => planRun(one, request.frozen ? 'frozen' : 'install', 'Plan for'))
 }
 
 /** The plan of an install; `verb` names it in the question of which tools (plan, or install --dry-run). */

@@ -13,6 +13,7 @@ import { blockTag, openScopeState, type ScopeState } from '../state/scope-state.
 import { baseVars, stateHomeOf } from '../run/run-tools.js'
 import type { Change, LoadedTarget } from '../types.js'
 import { detectTool, pickTargets, scopeRoots } from './targets.js'
+import { acrossSubprojects, type SubprojectChoice, type WithSubprojects } from './subprojects.js'
 import { openWorkspace, type WorkspaceRequest } from './workspace.js'
 import { createdByOutfit } from './detect.js'
 import { stampedStats, statsAsStamped } from '../run/fast-path.js'
@@ -111,7 +112,7 @@ export async function interruptedRuns(fs: Fs, stateHome: string, roots: string[]
   return out
 }
 
-export interface StatusRequest extends WorkspaceRequest {
+export interface StatusRequest extends WorkspaceRequest, SubprojectChoice {
   /** Only these tools (default: every known tool with the scope). */
   tools?: string[]
 }
@@ -134,7 +135,11 @@ export interface LockSummary {
 }
 
 /** `status`: what outfit installed in a scope, tool by tool, and what drifted since. */
-export async function status(request: StatusRequest): Promise<StatusResult> {
+export async function status(request: StatusRequest): Promise<WithSubprojects<StatusResult>> {
+  return acrossSubprojects(request, statusOne)
+}
+
+async function statusOne(request: StatusRequest): Promise<StatusResult> {
   const ctx = await openWorkspace(request)
   const targets = request.tools && request.tools.length > 0 ? pickTargets(ctx.all, request.tools) : ctx.all
   const rows = await toolStatus({ ...ctx, targets })

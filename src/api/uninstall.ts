@@ -3,14 +3,27 @@ import { uninstallTools } from '../run/run-tools.js'
 import type { RunReport } from '../types.js'
 import { chooseTools, type ToolChoice } from './choose-tools.js'
 import type { RunEvents } from './prepare-run.js'
+import { acrossSubprojects, type SubprojectChoice, type WithSubprojects } from './subprojects.js'
 import { openWorkspace, type WorkspaceRequest } from './workspace.js'
 
-export interface UninstallRequest extends WorkspaceRequest, Omit<ToolChoice, 'detected'>, RunEvents {
+export interface UninstallRequest
+  extends WorkspaceRequest, Omit<ToolChoice, 'detected'>, RunEvents, SubprojectChoice {
   /** Also remove files the user changed since outfit installed them. */
   force?: boolean
 }
 
-export async function uninstall(request: UninstallRequest): Promise<{ scope: string; report: RunReport }> {
+export interface UninstallResult {
+  scope: string
+  report: RunReport
+}
+
+export async function uninstall(request: UninstallRequest): Promise<WithSubprojects<UninstallResult>> {
+  return acrossSubprojects(request, uninstallOne)
+}
+
+// --- internal ---
+
+async function uninstallOne(request: UninstallRequest): Promise<UninstallResult> {
   const ctx = await openWorkspace(request)
   const targets = await chooseTools(ctx, request, 'Uninstall from')
   request.onStart?.(targets)

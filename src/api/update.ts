@@ -8,8 +8,15 @@ import type { SkippedRelease } from '../sources/release-age.js'
 import type { RunReport } from '../types.js'
 import { checkTrust, type TrustChoice } from './kit-sources.js'
 import { prepareRun, succeeded, type KitRunRequest } from './prepare-run.js'
+import {
+  acrossSubprojects,
+  SUBPROJECT_SCOPE,
+  type SubprojectChoice,
+  type WithSubprojects,
+} from './subprojects.js'
+import { readConfig } from './workspace.js'
 
-export interface UpdateRequest extends Omit<KitRunRequest, 'tools'>, TrustChoice {
+export interface UpdateRequest extends Omit<KitRunRequest, 'tools'>, TrustChoice, SubprojectChoice {
   /** The kits to move, by name (default: all). */
   kits?: string[]
   /** Show what would change and write nothing (outfit.lock included). */
@@ -33,7 +40,20 @@ export interface UpdateResult {
   report?: RunReport
 }
 
-export async function update(request: UpdateRequest): Promise<UpdateResult> {
+export async function update(request: UpdateRequest): Promise<WithSubprojects<UpdateResult>> {
+  return acrossSubprojects(request, async (one) => {
+    // Kits named on the command line are the root's: a subproject moves those of them it has, else nothing.
+    if (!request.kits?.length || one.scope !== SUBPROJECT_SCOPE) return updateOne(one)
+    const names = (await readConfig(one, one.config))?.kits?.map((k) => k.name) ?? []
+    const only = request.kits.filter((k) => names.includes(k))
+    if (only.length > 0) return updateOne({ ...one, kits: only })
+    return { scope: one.scope, changes: [], plans: [], skipped: [], applied: false }
+  })
+}
+
+// --- internal ---
+
+async function updateOne(request: UpdateRequest): Promise<UpdateResult> {
   const { ctx, targets, kits } = await prepareRun(
     { ...request, tools: [] },
     { mode: 'update', verb: 'Update in', remember: false, ...(request.kits ? { only: request.kits } : {}) },

@@ -17,6 +17,7 @@ import { findProjectRoot } from '../config/project-root.js'
 import { defaultStateHome } from '../state/scope-state.js'
 import { systemScope } from './system-scope.js'
 import { legacyStateFolders, legacyStateWarning } from '../state/legacy-state.js'
+import type { LoadedTarget } from '../types.js'
 
 /** Something worth telling a person that changes nothing; `about` lets a front end choose which to show. */
 export interface Note {
@@ -48,6 +49,10 @@ export interface WorkspaceRequest {
   config?: string
   signal?: AbortSignal
   onNote?: (note: Note) => void
+  /** Where the installed files are kept out of git when the config does not say (a subproject: the root's). */
+  gitignore?: 'none' | 'block' | 'exclude'
+  /** Targets already loaded from exactly these folders: a monorepo's root and subprojects share one load. */
+  loadedTargets?: { dirs: string[]; targets: LoadedTarget[] }
 }
 
 export type Workspace = Awaited<ReturnType<typeof openWorkspace>>
@@ -64,7 +69,12 @@ export async function openWorkspace(request: WorkspaceRequest) {
     const missing = await missingTargetFolders(request.fs, config)
     if (missing.length > 0) throw new TargetInvalidError(missing)
   }
-  const all = await requireTargets({ fs: request.fs, targetDirs: targetDirs(request, config) })
+  const dirs = targetDirs(request, config)
+  const loaded = request.loadedTargets
+  const all =
+    loaded && loaded.dirs.length === dirs.length && loaded.dirs.every((d, i) => d === dirs[i])
+      ? loaded.targets
+      : await requireTargets({ fs: request.fs, targetDirs: dirs })
   if (config) {
     const unknown = unknownConfigTools(
       config,
@@ -104,7 +114,9 @@ export async function openWorkspace(request: WorkspaceRequest) {
       defaultStateHome(home, request.home === undefined ? request.env.XDG_STATE_HOME : undefined),
     ...(system?.sysroot !== undefined ? { sysroot: system.sysroot } : {}),
     project,
-    ...(config?.gitignore ? { gitignore: config.gitignore } : {}),
+    ...((config?.gitignore ?? request.gitignore)
+      ? { gitignore: config?.gitignore ?? request.gitignore }
+      : {}),
     ...(request.signal ? { signal: request.signal } : {}),
     // Only to warn about ${VAR} references of MCP servers that are not set; values are never written anywhere.
     env: request.env,

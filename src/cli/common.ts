@@ -52,6 +52,28 @@ export function withCommon<T extends Command>(command: T, scopeHelp: string): T 
     .option('--yes', YES_HELP) as T
 }
 
+/** In a monorepo: which of its parts a command acts on (docs/monorepos.md). */
+export interface SubprojectFlags {
+  subproject?: string
+  allSubprojects?: boolean
+}
+
+export function withSubprojectFlags<T extends Command>(command: T): T {
+  return command
+    .option('--subproject <dir>', 'In a monorepo: act on this subproject only (its folder)')
+    .option(
+      '--all-subprojects',
+      'Run from inside a subproject: act on the whole repository (its root and every subproject)',
+    ) as T
+}
+
+export function subprojectChoice(flags: SubprojectFlags): { subproject?: string; allSubprojects?: boolean } {
+  return {
+    ...(flags.subproject !== undefined ? { subproject: String(flags.subproject) } : {}),
+    ...(flags.allSubprojects ? { allSubprojects: true } : {}),
+  }
+}
+
 /**
  * The workspace part of an api request. Notes go to stderr; with --json only those about which tools are acted on
  * (a script that asked for JSON still learns what it changed).

@@ -1,8 +1,10 @@
 // How the commands that change files show a run: each tool's block as soon as it finishes (live status lines in a
 // terminal), then the summary or the --json document and the exit code; and how a plan is shown.
 import type { PlanResult } from '../api/plan.js'
+import type { WithSubprojects } from '../api/subprojects.js'
 import type { RunEvents } from '../api/prepare-run.js'
 import { renderPlan, renderRecovered, renderSummary, renderToolBlock } from '../report/render.js'
+import { subprojectHeading, withParts } from '../report/subprojects.js'
 import { planDocument, runDocument } from '../report/to-json.js'
 import { WarningDigest } from '../report/warning-digest.js'
 import type { RunReport, ToolResult } from '../types.js'
@@ -76,6 +78,53 @@ export function finish(
   return exitCodeForReport(report, deps.abortedBy?.())
 }
 
+/** `finish` across a monorepo: the root's summary (or the one subproject's), then each subproject's; the worst code. */
+export function finishAll(
+  deps: CliDeps,
+  result: WithSubprojects<{ report: RunReport; scope: string }>,
+  flags: CommonFlags,
+  hidden = 0,
+): number {
+  const parts = (result.subprojects ?? []).flatMap((p) => (p.result ? [p.result] : []))
+  if (flags.json) {
+    const doc = (r: { report: RunReport; scope: string }) => runDocument(r.report, r.scope)
+    deps.out(JSON.stringify(withParts(doc(result), result, doc), null, 2))
+    return worst([result, ...parts].map((r) => exitCodeForReport(r.report, deps.abortedBy?.())))
+  }
+  if (result.subproject !== undefined) deps.out(subprojectHeading(result.subproject))
+  const codes = [finish(deps, result, flags, hidden)]
+  for (const part of result.subprojects ?? []) {
+    deps.out('')
+    deps.out(subprojectHeading(part.path))
+    if (part.result) codes.push(finish(deps, part.result, flags))
+    else deps.out(`  not installed: ${part.skipped ?? ''}`)
+  }
+  return worst(codes)
+}
+
+/** `showPlan` across a monorepo. */
+export function showPlanAll(
+  deps: CliDeps,
+  result: WithSubprojects<PlanResult>,
+  flags: CommonFlags & { check?: boolean },
+): number {
+  const parts = (result.subprojects ?? []).flatMap((p) => (p.result ? [p.result] : []))
+  if (flags.json) {
+    const doc = (r: PlanResult) => planDocument(r.plans, r.scope)
+    deps.out(JSON.stringify(withParts(doc(result), result, doc), null, 2))
+    return worst([result, ...parts].map((r) => showPlan({ ...deps, out: () => {}, err: () => {} }, r, flags)))
+  }
+  if (result.subproject !== undefined) deps.out(subprojectHeading(result.subproject))
+  const codes = [showPlan(deps, result, flags)]
+  for (const part of result.subprojects ?? []) {
+    deps.out('')
+    deps.out(subprojectHeading(part.path))
+    if (part.result) codes.push(showPlan(deps, part.result, flags))
+    else deps.out(`  nothing to plan: ${part.skipped ?? ''}`)
+  }
+  return worst(codes)
+}
+
 /** A plan (`plan`, `install --dry-run`); with --check, any change fails (for CI drift checks). */
 export function showPlan(
   deps: CliDeps,
@@ -94,4 +143,11 @@ export function showPlan(
   return flags.check && plans.some((p) => p.changes.length > 0 || p.status === 'updated')
     ? ExitCode.Failed
     : ExitCode.Success
+}
+
+// --- internal ---
+
+/** The first failing exit code of several runs (they ran one after another; the first failure is the one to fix). */
+function worst(codes: number[]): number {
+  return codes.find((c) => c !== ExitCode.Success) ?? ExitCode.Success
 }

@@ -1,6 +1,7 @@
 // outfit.config.yaml: a repository's defaults (kit, targets, scope, tools), found like other tools find theirs and
 // validated like a target (schema → file:line:col diagnostics), with paths made absolute from the file's folder.
 import { dirname, join, resolve } from 'node:path'
+import { didYouMean } from '../did-you-mean.js'
 import { exists, type Fs } from '../fs/fs.js'
 import type { OutfitConfig } from '../generated/config.js'
 import { locate, segmentsToPointer } from '../load/locate.js'
@@ -28,6 +29,8 @@ export interface LoadedConfig {
   gitignore?: 'none' | 'block' | 'exclude'
   /** `minReleaseAge:` as written (e.g. 3d): update skips releases younger than that. */
   minReleaseAge?: string
+  /** A monorepo's subproject patterns as written (relative to `dir`); `[]` turns workspace discovery off. */
+  subprojects?: string[]
   /** Kept to point diagnostics found later (an unknown tool) at the right line. */
   parsed: ParsedYaml
 }
@@ -85,6 +88,7 @@ export async function loadConfig(fs: Fs, file: string): Promise<LoadResult<Loade
       ...(data.gitignore !== undefined ? { gitignore: data.gitignore } : {}),
       ...(data.mcpRegistry !== undefined ? { mcpRegistry: data.mcpRegistry } : {}),
       ...(data.minReleaseAge !== undefined ? { minReleaseAge: data.minReleaseAge } : {}),
+      ...(data.subprojects !== undefined ? { subprojects: data.subprojects } : {}),
     },
   }
 }
@@ -127,7 +131,7 @@ export function unknownConfigTools(config: LoadedConfig, known: string[]): Diagn
         file: config.file,
         ...locate(config.parsed, pointer),
         pointer,
-        message: `unknown tool '${tool}'; known tools: ${known.join(', ')}`,
+        message: `unknown tool '${tool}'${didYouMean(tool, known) || `; known tools: ${known.join(', ')}`}`,
         severity: 'error' as const,
       },
     ]

@@ -19,6 +19,10 @@ export interface OutfitConfig {
     [k: string]: string
   }
   /**
+   * A monorepo's subprojects, as folders or globs relative to this file (apps/*, services/api, packages/**; a leading ! excludes). Each one is a folder with its own outfit.config.yaml naming its kit (kit or kits, and optionally tools); `outfit install` here installs the root kit as usual and each subproject's kit into the nested places its tools read. Without this key, outfit reads the same patterns from pnpm-workspace.yaml (packages), else package.json (workspaces), and takes the folders that hold an outfit.config.yaml; an empty list turns that off. Only in the root config.
+   */
+  subprojects?: string[]
+  /**
    * Folders of your own target YAML files, loaded and validated beside the built-in ones, like --targets.
    */
   targets?: string | string[]

@@ -23,6 +23,14 @@ export type OutfitJsonOutput =
  */
 export interface RunDocument {
   /**
+   * Run from inside a monorepo subproject (or with --subproject): this document is that subproject's, named relative to the root (docs/monorepos.md).
+   */
+  subproject?: string
+  /**
+   * In a monorepo's root: each subproject's part, after the root's own (this document).
+   */
+  subprojects?: SubprojectPart[]
+  /**
    * Which command ran.
    */
   command: 'install' | 'uninstall'
@@ -42,6 +50,23 @@ export interface RunDocument {
    * One entry per tool, in the order they were chosen.
    */
   tools: ToolRun[]
+}
+/**
+ * One monorepo subproject's part of a command (docs/monorepos.md).
+ */
+export interface SubprojectPart {
+  /**
+   * The subproject's folder, relative to the root (apps/web).
+   */
+  path: string
+  /**
+   * Why nothing was done there (none of its tools reads nested folders).
+   */
+  skipped?: string
+  /**
+   * The subproject's own document of the same command (the same shape as this one, without subprojects).
+   */
+  result?: {}
 }
 export interface RecoveredRun {
   /**
@@ -152,6 +177,14 @@ export interface DroppedItem {
  */
 export interface PlanDocument {
   /**
+   * Run from inside a monorepo subproject (or with --subproject): this document is that subproject's, named relative to the root (docs/monorepos.md).
+   */
+  subproject?: string
+  /**
+   * In a monorepo's root: each subproject's part, after the root's own (this document).
+   */
+  subprojects?: SubprojectPart[]
+  /**
    * Always plan.
    */
   command: 'plan'
@@ -207,6 +240,14 @@ export interface ToolPlan {
  * update: how each kit moves in outfit.lock, what that changes in each tool (as plan shows it), and the install that applied it.
  */
 export interface UpdateDocument {
+  /**
+   * Run from inside a monorepo subproject (or with --subproject): this document is that subproject's, named relative to the root (docs/monorepos.md).
+   */
+  subproject?: string
+  /**
+   * In a monorepo's root: each subproject's part, after the root's own (this document).
+   */
+  subprojects?: SubprojectPart[]
   /**
    * Always update.
    */
@@ -297,6 +338,14 @@ export interface LockedKit {
   integrity: string
 }
 export interface StatusDocument {
+  /**
+   * Run from inside a monorepo subproject (or with --subproject): this document is that subproject's, named relative to the root (docs/monorepos.md).
+   */
+  subproject?: string
+  /**
+   * In a monorepo's root: each subproject's part, after the root's own (this document).
+   */
+  subprojects?: SubprojectPart[]
   /**
    * Always status.
    */

@@ -112,7 +112,7 @@ describe('loadConfig', () => {
         line: 3,
         column: 5,
         pointer: '/tools/1',
-        message: "unknown tool 'cursr'; known tools: cursor, codex",
+        message: "unknown tool 'cursr'; did you mean 'cursor'?",
         severity: 'error',
       },
     ])

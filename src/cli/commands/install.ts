@@ -9,13 +9,16 @@ import {
   MCP_REGISTRY_HELP,
   SCOPES,
   showKitWarnings,
+  subprojectChoice,
   toolQuestion,
   trustQuestion,
   where,
   withCommon,
+  withSubprojectFlags,
   type CommonFlags,
+  type SubprojectFlags,
 } from '../common.js'
-import { finish, showPlan, stream } from '../run-output.js'
+import { finishAll, showPlanAll, stream } from '../run-output.js'
 import { watchInstall } from '../../api/watch.js'
 import { UsageError } from '../../errors.js'
 import { renderWatchEvent } from '../../report/render-watch.js'
@@ -24,7 +27,7 @@ import { ExitCode } from '../exit-code.js'
 import { chokidarWatch } from '../watcher.js'
 import type { InstallRequest } from '../../api/install.js'
 
-interface InstallFlags extends CommonFlags {
+interface InstallFlags extends CommonFlags, SubprojectFlags {
   kit?: string
   mcpRegistry?: string
   all?: boolean
@@ -41,9 +44,11 @@ interface InstallFlags extends CommonFlags {
 
 export default command({
   define: (cli) =>
-    withCommon(
-      cli.command('install [...tools]', 'Install the kit into the given tools'),
-      `Where to install: ${SCOPES}`,
+    withSubprojectFlags(
+      withCommon(
+        cli.command('install [...tools]', 'Install the kit into the given tools'),
+        `Where to install: ${SCOPES}`,
+      ),
     )
       .example('outfit install <tool> <tool> --kit ./my-kit   # the ids under Tools')
       .example('outfit install --all --yes --scope global')
@@ -75,6 +80,7 @@ export default command({
     const output = stream(deps, flags)
     const request = {
       ...where(deps, flags),
+      ...subprojectChoice(flags),
       tools,
       all: flags.all,
       detected: flags.detected,
@@ -91,12 +97,13 @@ export default command({
       onKitWarnings: showKitWarnings(deps),
       ...output.events,
     }
-    if (flags.dryRun) return showPlan(deps, await install({ ...request, dryRun: true }), flags)
+    if (flags.dryRun) return showPlanAll(deps, await install({ ...request, dryRun: true }), flags)
     if (flags.watch) return watch(deps, request, flags)
     const result = await install(request).finally(() => output.stop())
-    if (result.lock.saved && !flags.json)
-      for (const line of renderLockChanges(result.lock.changes)) deps.err(line)
-    return finish(deps, result, flags, output.hidden())
+    if (!flags.json)
+      for (const part of [result, ...(result.subprojects ?? []).flatMap((p) => p.result ?? [])])
+        if (part.lock.saved) for (const line of renderLockChanges(part.lock.changes)) deps.err(line)
+    return finishAll(deps, result, flags, output.hidden())
   },
 })
 

@@ -6,14 +6,17 @@ import {
   MCP_REGISTRY_HELP,
   SCOPES,
   showKitWarnings,
+  subprojectChoice,
   toolQuestion,
   where,
   withCommon,
+  withSubprojectFlags,
   type CommonFlags,
+  type SubprojectFlags,
 } from '../common.js'
-import { showPlan } from '../run-output.js'
+import { showPlanAll } from '../run-output.js'
 
-interface PlanFlags extends CommonFlags {
+interface PlanFlags extends CommonFlags, SubprojectFlags {
   kit?: string
   frozen?: boolean
   mcpRegistry?: string
@@ -25,12 +28,14 @@ interface PlanFlags extends CommonFlags {
 
 export default command({
   define: (cli) =>
-    withCommon(
-      cli.command(
-        'plan [...tools]',
-        'Show every file an install would create, change or remove, with diffs; write nothing',
+    withSubprojectFlags(
+      withCommon(
+        cli.command(
+          'plan [...tools]',
+          'Show every file an install would create, change or remove, with diffs; write nothing',
+        ),
+        `Which install to plan: ${SCOPES}`,
       ),
-      `Which install to plan: ${SCOPES}`,
     )
       .example('outfit plan --all --check   # in CI: exit 1 when an install would change anything')
       .option('--kit <source>', KIT_SOURCE_HELP)
@@ -46,6 +51,7 @@ export default command({
   async run(deps, [tools]: [string[]], flags: PlanFlags) {
     const result = await plan({
       ...where(deps, flags),
+      ...subprojectChoice(flags),
       tools,
       all: flags.all,
       detected: flags.detected,
@@ -56,6 +62,6 @@ export default command({
       force: flags.force,
       onKitWarnings: showKitWarnings(deps),
     })
-    return showPlan(deps, result, flags)
+    return showPlanAll(deps, result, flags)
   },
 })

@@ -1,10 +1,19 @@
 // `outfit uninstall [...tools]`: remove exactly what outfit installed.
 import { uninstall } from '../../api/uninstall.js'
 import { command } from '../command.js'
-import { SCOPES, toolQuestion, where, withCommon, type CommonFlags } from '../common.js'
-import { finish, stream } from '../run-output.js'
+import {
+  SCOPES,
+  subprojectChoice,
+  toolQuestion,
+  where,
+  withCommon,
+  withSubprojectFlags,
+  type CommonFlags,
+  type SubprojectFlags,
+} from '../common.js'
+import { finishAll, stream } from '../run-output.js'
 
-interface UninstallFlags extends CommonFlags {
+interface UninstallFlags extends CommonFlags, SubprojectFlags {
   all?: boolean
   force?: boolean
   verbose?: boolean
@@ -12,9 +21,11 @@ interface UninstallFlags extends CommonFlags {
 
 export default command({
   define: (cli) =>
-    withCommon(
-      cli.command('uninstall [...tools]', 'Remove exactly what outfit installed into the given tools'),
-      `Which install to remove: ${SCOPES}`,
+    withSubprojectFlags(
+      withCommon(
+        cli.command('uninstall [...tools]', 'Remove exactly what outfit installed into the given tools'),
+        `Which install to remove: ${SCOPES}`,
+      ),
     )
       .example('outfit uninstall <tool>')
       .example('outfit uninstall --all --scope global')
@@ -25,12 +36,13 @@ export default command({
     const output = stream(deps, flags)
     const result = await uninstall({
       ...where(deps, flags),
+      ...subprojectChoice(flags),
       tools,
       all: flags.all,
       askTools: toolQuestion(deps, flags),
       force: flags.force,
       ...output.events,
     }).finally(() => output.stop())
-    return finish(deps, result, flags, output.hidden())
+    return finishAll(deps, result, flags, output.hidden())
   },
 })

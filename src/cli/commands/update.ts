@@ -1,5 +1,6 @@
 // `outfit update [...kits]`: how outfit.lock moves and what that changes in each tool, a question, then the install.
-import { update } from '../../api/update.js'
+import { update, type UpdateResult } from '../../api/update.js'
+import { subprojectHeading, withParts } from '../../report/subprojects.js'
 import { renderLockChanges, renderPlan, renderSummary } from '../../report/render.js'
 import { renderSkipped } from '../../report/render-skipped.js'
 import { runDocument, updateDocument } from '../../report/to-json.js'
@@ -10,15 +11,18 @@ import {
   printJson,
   SCOPES,
   showKitWarnings,
+  subprojectChoice,
   toolQuestion,
   trustQuestion,
   where,
   withCommon,
+  withSubprojectFlags,
   type CommonFlags,
+  type SubprojectFlags,
 } from '../common.js'
 import { ExitCode, exitCodeForReport } from '../exit-code.js'
 
-interface UpdateFlags extends CommonFlags {
+interface UpdateFlags extends CommonFlags, SubprojectFlags {
   kit?: string
   mcpRegistry?: string
   all?: boolean
@@ -32,12 +36,14 @@ interface UpdateFlags extends CommonFlags {
 
 export default command({
   define: (cli) =>
-    withCommon(
-      cli.command(
-        'update [...kits]',
-        'Move kits to the newest commit or version their source allows, show what changes in each tool, then install',
+    withSubprojectFlags(
+      withCommon(
+        cli.command(
+          'update [...kits]',
+          'Move kits to the newest commit or version their source allows, show what changes in each tool, then install',
+        ),
+        `Where the kits are installed: ${SCOPES}`,
       ),
-      `Where the kits are installed: ${SCOPES}`,
     )
       .example('outfit update --all')
       .option('--kit <source>', "Update this kit source instead of the config's kits")
@@ -55,6 +61,7 @@ export default command({
   async run(deps, [kits]: [string[]], flags: UpdateFlags) {
     const result = await update({
       ...where(deps, flags),
+      ...subprojectChoice(flags),
       kits,
       all: flags.all,
       detected: flags.detected,
@@ -79,27 +86,37 @@ export default command({
       },
       confirmApply: confirmQuestion(deps, flags, 'Apply this update?'),
     })
-    if (result.declined) {
+    const parts = [result, ...(result.subprojects ?? []).flatMap((p) => p.result ?? [])]
+    if (parts.every((p) => p.declined)) {
       deps.out('nothing was changed')
       return ExitCode.Success
     }
-    const { report } = result
-    if (flags.json)
-      printJson(deps, {
-        ...updateDocument(
-          result.scope,
-          result.changes,
-          result.plans,
-          result.applied,
-          report ? runDocument(report, result.scope) : undefined,
-        ),
-        ...(result.skipped.length > 0 ? { skipped: result.skipped } : {}),
-      })
-    else if (report) {
-      deps.out('')
-      for (const line of renderSummary(report, { color: deps.color })) deps.out(line)
-    }
-    if (!report) return result.plans.some((p) => p.failure) ? ExitCode.Failed : ExitCode.Success
-    return exitCodeForReport(report, deps.abortedBy?.())
+    const doc = (r: UpdateResult) => ({
+      ...updateDocument(
+        r.scope,
+        r.changes,
+        r.plans,
+        r.applied,
+        r.report ? runDocument(r.report, r.scope) : undefined,
+      ),
+      ...(r.skipped.length > 0 ? { skipped: r.skipped } : {}),
+    })
+    if (flags.json) printJson(deps, withParts(doc(result), result, doc))
+    else
+      for (const [i, part] of parts.entries()) {
+        if (!part.report) continue
+        const path = i === 0 ? result.subproject : result.subprojects?.find((p) => p.result === part)?.path
+        deps.out('')
+        if (path !== undefined) deps.out(subprojectHeading(path))
+        for (const line of renderSummary(part.report, { color: deps.color })) deps.out(line)
+      }
+    const codes = parts.map((r) =>
+      r.report
+        ? exitCodeForReport(r.report, deps.abortedBy?.())
+        : r.plans.some((p) => p.failure)
+          ? ExitCode.Failed
+          : ExitCode.Success,
+    )
+    return codes.find((c) => c !== ExitCode.Success) ?? ExitCode.Success
   },
 })
