@@ -27,6 +27,18 @@ export interface LoadedTarget {
 export type LoadResult<T> =
   { ok: true; value: T; warnings: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] }
 
+/**
+ * outfit's own block on a kit item (`outfit:` in an agent's, command's, rule's or SKILL.md's frontmatter, on an mcp.yaml
+ * server or a hooks.yaml entry, or per item in kit.yaml `items:`): which tools get the item, and per tool the tool's
+ * own keys set last on what it gets. Never written into a tool's file (see src/transforms/targeting.ts).
+ */
+export interface ItemTargeting {
+  /** Only these tools, or every tool but `not`; absent: every tool. */
+  tools?: string[] | { not: string[] }
+  /** Per tool id: keys set last on that tool's frontmatter, TOML table or entry; `null` removes a key. */
+  overrides?: Record<string, Record<string, unknown>>
+}
+
 /** MCP server as written in a kit's mcp.yaml. */
 export interface McpServer {
   name: string
@@ -36,6 +48,7 @@ export interface McpServer {
   url?: string
   headers?: Record<string, string>
   transport?: 'http' | 'sse'
+  outfit?: ItemTargeting
 }
 
 /** Which way of running a registry server: one of its package types, or its remote endpoint. */
@@ -51,6 +64,8 @@ export interface RegistryRequest {
   args?: string[]
   env?: Record<string, string>
   headers?: Record<string, string>
+  /** The server's `outfit:` block, kept on the server the registry resolves. */
+  outfit?: ItemTargeting
 }
 
 /** Hook as written in a kit's hooks.yaml. */
@@ -59,6 +74,7 @@ export interface Hook {
   matcher?: string
   command: string
   timeout?: number
+  outfit?: ItemTargeting
 }
 
 export interface Kit {
@@ -73,6 +89,11 @@ export interface Kit {
   hooks: Hook[]
   /** Every file in the kit, relative to `dir`, with forward slashes, sorted. */
   files: string[]
+  /**
+   * The `outfit:` blocks of Markdown items (agents, commands, rules, skills by their SKILL.md), by kit-relative path,
+   * with kit.yaml's `items:` applied over them; absent when no item has one.
+   */
+  items?: Record<string, ItemTargeting>
 }
 
 /** The bytes of a file at one moment; `data` is absent when only the hash is known (read back from a manifest). */

@@ -8,6 +8,8 @@ import { checkFrontmatter } from '../transforms/markdown.js'
 import { applyTransforms, transformsFor } from '../transforms/apply.js'
 import { itemVariables, makeItem, type Item } from '../transforms/item.js'
 import { holdsFor } from '../transforms/file-when.js'
+import { copyAccepts } from '../transforms/accepted-keys.js'
+import { acceptedOverrides, overridesFor, targetingOf } from '../transforms/targeting.js'
 import { writeOwnedFile } from './owned-file.js'
 import { render, resolveDest } from './resolve.js'
 import { bytesOf, kitFileText, readKitFileOnce, type KitFile } from './kit-file.js'
@@ -32,17 +34,23 @@ export const copy: Action<CopyParams> = {
       const source = join(ctx.kit.dir, file)
       const kitFile = await readKitFileOnce(ctx, source)
       const transforms = transformsFor(relPath, params.transform ?? [])
-      const needsText = transforms.length > 0 || params.rename !== undefined
+      const overrides = stepOverrides(file, relPath, params, ctx)
+      // A file copied as it is still loses its `outfit:` block (makeItem takes it out): only items can have one.
+      const verbatim = transforms.length === 0 && !overrides && !mayHoldOutfitBlock(file, kitFile)
+      const needsText = !verbatim || params.rename !== undefined
       const item = needsText ? kitItem(relPath, source, kitFile) : undefined
       const vars = item ? itemVariables(item) : { 'item.path': relPath }
       const dest = await resolveDest(
         ctx,
         join(params.to, params.rename === undefined ? relPath : render(ctx, params.rename, vars)),
       )
-      const output =
-        item && transforms.length > 0
-          ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v))
-          : bytesOf(kitFile)
+      const output = !item
+        ? bytesOf(kitFile)
+        : transforms.length > 0 || overrides
+          ? applyTransforms(item, transforms, (t, v) => render(ctx, t, v), overrides)
+          : verbatim || item.content === kitFileText(kitFile, source)
+            ? bytesOf(kitFile)
+            : item.content
       await writeOwnedFile(ctx, dest, output)
       done++
       ctx.progress?.(done, matches.length)
@@ -85,6 +93,35 @@ export function staticBase(pattern: string): string {
 }
 
 // --- internal ---
+
+/** The item's overrides for this tool that this step takes; the others are reported as not installed. */
+function stepOverrides(
+  file: string,
+  relPath: string,
+  params: CopyParams,
+  ctx: Parameters<typeof copy.run>[1],
+): Record<string, unknown> | undefined {
+  // Only the item's own file (an agent, a SKILL.md) has keys to override: a skill's other files are copied as they are.
+  if (!/\.(md|mdc|markdown)$/i.test(file) || (file.startsWith('skills/') && !file.endsWith('/SKILL.md')))
+    return undefined
+  const own = overridesFor(targetingOf(ctx.kit, file), ctx.tool.id)
+  const { accepted, refused } = acceptedOverrides(
+    own,
+    copyAccepts({ ...params, transform: transformsFor(relPath, params.transform ?? []) }),
+  )
+  for (const key of refused)
+    ctx.log.drop(`override '${key}' of ${file}`, `${ctx.tool.name} does not take '${key}' here`)
+  return accepted
+}
+
+/** A Markdown item whose text names `outfit`: parsed to see whether its frontmatter has the block. */
+function mayHoldOutfitBlock(file: string, kitFile: KitFile): boolean {
+  if (!/\.(md|mdc|markdown)$/i.test(file)) return false
+  if (kitFile.doc) return Object.hasOwn(kitFile.doc.frontmatter, 'outfit')
+  const text = kitFile.text ?? ''
+  if (kitFile.text !== undefined) return /^outfit\s*:/m.test(text)
+  return Buffer.from(kitFile.bytes ?? new Uint8Array()).includes('outfit')
+}
 
 /** The matched files for which the step's `when` holds (all of them without one). */
 async function selected(

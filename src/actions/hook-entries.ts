@@ -5,6 +5,7 @@ import { mapShape, referencedFields } from '../formats/map-entry.js'
 import { forward, forwardMatcher } from '../formats/mappings.js'
 import type { BuiltEntry } from './mcp-entries.js'
 import { render } from './resolve.js'
+import { entryOverrides } from './entry-overrides.js'
 import type { ActionContext } from './types.js'
 
 export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
@@ -47,7 +48,13 @@ export function buildHookEntries(spec: Entries, ctx: ActionContext): BuiltEntry[
       timeout,
     }
     const vars = { 'entry.name': hook.command, 'entry.event': event, 'entry.matcher': matcher.value ?? '' }
-    const value = mapShape(shape, fields, (s) => render(ctx, s, vars))
+    const value = entryOverrides(
+      mapShape(shape, fields, (s) => render(ctx, s, vars)),
+      hook.outfit,
+      what,
+      spec,
+      ctx,
+    )
     out.push({
       path: spec.at.map((seg) => render(ctx, seg, vars)),
       value,

@@ -38,6 +38,13 @@ export function rememberCheckedFiles(kit: Kit, files: CheckedFiles): void {
   if (files.read.size > 0 || files.sha256.size > 0) checked.set(kit, files)
 }
 
+/** `view` (the kit as one tool gets it, src/transforms/targeting.ts) reads the files the check read for `kit`. */
+export function shareCheckedFiles(kit: Kit, view: Kit): Kit {
+  const files = checked.get(kit)
+  if (view !== kit && files) checked.set(view, files)
+  return view
+}
+
 function checkedFile(kit: Kit, source: string): KitFile | undefined {
   return checked.get(kit)?.read.get(source)
 }

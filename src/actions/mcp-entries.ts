@@ -5,6 +5,7 @@ import { envRefs, rewriteEnvRefs, splitRefs } from '../formats/env-refs.js'
 import { mapShape, unplacedFields, type EntryFields } from '../formats/map-entry.js'
 import type { McpServer } from '../types.js'
 import { render } from './resolve.js'
+import { entryOverrides } from './entry-overrides.js'
 import type { ActionContext } from './types.js'
 
 export interface BuiltEntry {
@@ -70,7 +71,13 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
       continue
     }
     const vars = { 'entry.name': server.name, 'entry.event': '', 'entry.matcher': '' }
-    const value = mapShape(shape, fields.values, (s) => render(ctx, s, vars))
+    const value = entryOverrides(
+      mapShape(shape, fields.values, (s) => render(ctx, s, vars)),
+      server.outfit,
+      what,
+      spec,
+      ctx,
+    )
     const at = spec.at.map((seg) => render(ctx, seg, vars))
     out.push({
       path: append ? at : [...at, server.name],

@@ -113,6 +113,7 @@ export async function prepare(
     stateHome: ctx.stateHome,
     remember: request.remember,
     ...(request.audit ? { audit: true } : {}),
+    targets: ctx.all,
     ...(request.strict ? { strict: true } : {}),
     ...((request.mcpRegistry ?? ctx.config?.mcpRegistry)
       ? { mcpRegistry: request.mcpRegistry ?? ctx.config?.mcpRegistry }

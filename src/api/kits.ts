@@ -16,7 +16,7 @@ import { KitCache } from '../sources/cache.js'
 import { sourceId, type SourceSpec } from '../sources/parse-source.js'
 import { resolveKits, type KitSource, type LockChange } from '../sources/resolve-kits.js'
 import { cooldown, type SkippedRelease } from '../sources/release-age.js'
-import type { Diagnostic, Kit } from '../types.js'
+import type { LoadedTarget, Diagnostic, Kit } from '../types.js'
 import { cachedClient } from '../registry/cached-client.js'
 import { DEFAULT_REGISTRY, registryClient, type RegistryClient } from '../registry/registry-client.js'
 import { resolveRegistryServer } from '../registry/resolve-registry.js'
@@ -56,6 +56,8 @@ export interface KitsRequest {
   minReleaseAge?: string
   /** The clock the cooldown is measured by (tests). */
   now?: Date
+  /** Every known tool (built-in and --targets): what the kits' `outfit:` blocks may name and set. */
+  targets?: readonly LoadedTarget[]
 }
 
 export interface PreparedKit {
@@ -106,6 +108,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     // Every file read now as install will read it: a broken one is reported (with its position) before anything runs.
     const loaded = await loadKit(request.fs, r.dir, {
       checkContent: true,
+      ...(request.targets ? { targets: request.targets } : {}),
       ...(request.strict ? { strict: true } : {}),
       ...(memo ? { memo } : {}),
     })
@@ -149,7 +152,8 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
         locked?.registry === base ? locked : undefined,
       )
       const before = k.kit
-      k.kit = { ...k.kit, mcp: [...k.kit.mcp, resolved.server] }
+      const server = wanted.outfit ? { ...resolved.server, outfit: wanted.outfit } : resolved.server
+      k.kit = { ...k.kit, mcp: [...k.kit.mcp, server] }
       sameFiles(before, k.kit)
       mcp[wanted.kitName] = { spec: wanted.spec, registry: base, ...resolved.pin }
       warnings.push(...resolved.notes.map((message) => noteAt(k, message)))

@@ -7,7 +7,7 @@ import { missingTargetFolders, unknownConfigTools } from '../config/load-config.
 import { TargetInvalidError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { loadKit } from '../kit/load-kit.js'
-import type { Diagnostic } from '../types.js'
+import type { Diagnostic, LoadedTarget } from '../types.js'
 import { readConfig, targetDirs } from './workspace.js'
 
 export interface ValidateRequest {
@@ -30,6 +30,8 @@ export async function validate(
   const files = request.files ?? []
   const diagnostics: Diagnostic[] = []
   let checked = 0
+  // The tools a kit's `outfit:` blocks may name: every known target (read below, or for the kit alone).
+  let known: LoadedTarget[] | undefined
   if (files.length > 0) {
     const results = await Promise.all(files.map((f) => validateFile(request.fs, resolve(request.cwd, f))))
     diagnostics.push(...results.flatMap((r) => r.diagnostics))
@@ -55,6 +57,7 @@ export async function validate(
       }
     }
     const loaded = await discoverTargets({ fs: request.fs, targetDirs: targetDirs(request, config) })
+    known = loaded.diagnostics.length === 0 ? loaded.targets : undefined
     diagnostics.push(...loaded.diagnostics, ...loaded.warnings)
     if (config && loaded.diagnostics.length === 0)
       diagnostics.push(
@@ -66,7 +69,14 @@ export async function validate(
     checked += loaded.targets.length + new Set(loaded.diagnostics.map((d) => d.file)).size
   }
   if (request.kit !== undefined) {
-    const kit = await loadKit(request.fs, resolve(request.cwd, request.kit), { checkContent: true })
+    known ??= await discoverTargets({ fs: request.fs, targetDirs: targetDirs(request, undefined) }).then(
+      (l) => (l.diagnostics.length === 0 ? l.targets : undefined),
+      () => undefined,
+    )
+    const kit = await loadKit(request.fs, resolve(request.cwd, request.kit), {
+      checkContent: true,
+      ...(known ? { targets: known } : {}),
+    })
     diagnostics.push(...(kit.ok ? kit.warnings : kit.diagnostics))
     // Counted as files, like everything else validate reports: the kit's own YAML files and its content files.
     const meta = ['kit.yaml', 'mcp.yaml', 'hooks.yaml']

@@ -495,6 +495,10 @@ export interface CopyParams {
    * Per-file transforms, applied in order.
    */
   transform?: Transform[]
+  /**
+   * The tool's own keys that a kit item's `outfit.overrides.<tool>` may set here: frontmatter keys (or the TOML/JSON keys of an output transform) for copy, entry keys for MCP servers and hooks. Default: the keys this step writes (every key, for a step that passes the kit's frontmatter through). An override key no step of the target accepts is an error at its file:line:col; cite the tool's documentation for the list.
+   */
+  accepts?: string[]
 }
 /**
  * A condition on one kit file, written like a step's `when`: every key must hold. A frontmatter key is set when it is present and not false, empty text or an empty list.
@@ -769,6 +773,10 @@ export interface Entries {
    * Unit of the tool's hook `timeout`; kit timeouts are in seconds (default: seconds).
    */
   timeoutUnit?: 'seconds' | 'milliseconds'
+  /**
+   * The tool's own keys that a kit item's `outfit.overrides.<tool>` may set here: frontmatter keys (or the TOML/JSON keys of an output transform) for copy, entry keys for MCP servers and hooks. Default: the keys this step writes (every key, for a step that passes the kit's frontmatter through). An override key no step of the target accepts is an error at its file:line:col; cite the tool's documentation for the list.
+   */
+  accepts?: string[]
 }
 /**
  * Merge owned tables into a TOML file, keeping the user's content.

@@ -11,7 +11,9 @@ import type { ParsedYaml } from '../load/read-yaml.js'
 import type {
   Diagnostic,
   Hook,
+  ItemTargeting,
   Kit,
+  LoadedTarget,
   LoadResult,
   McpServer,
   RegistryChoice,
@@ -21,6 +23,8 @@ import { checkSkills } from './check-skills.js'
 import { literalSecrets } from './literal-secrets.js'
 import { checkKitFiles, type CheckedFiles } from './check-kit-files.js'
 import type { CheckMemo } from './check-memo.js'
+import { merge, readTargeting } from './read-targeting.js'
+import { checkTargeting } from './check-targeting.js'
 
 /** Files a kit never installs: its own metadata and VCS/editor litter. */
 const IGNORED = new Set(['kit.yaml', 'mcp.yaml', 'hooks.yaml', 'README.md'])
@@ -36,6 +40,11 @@ export interface LoadKitOptions {
   strict?: boolean
   /** Files that passed the check before and still stat the same are not read again (see check-memo.ts). */
   memo?: CheckMemo
+  /**
+   * Every tool known to this run (built-in and --targets): the items' `outfit:` blocks must name only these, and set
+   * only keys these take. Without it, the blocks' shape is checked and install refuses unknown keys per tool.
+   */
+  targets?: readonly LoadedTarget[]
 }
 
 export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {}): Promise<LoadResult<Kit>> {
@@ -50,12 +59,24 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
   const meta = await readValidated(fs, join(dir, 'kit.yaml'), 'kit.schema.json')
   diagnostics.push(...meta.diagnostics)
   const secrets: Diagnostic[] = []
+  const yaml: { kit?: ParsedYaml; mcp?: ParsedYaml; hooks?: ParsedYaml } = {}
+  if (meta.parsed && meta.diagnostics.length === 0) yaml.kit = meta.parsed
   const mcp = await readOptional(fs, join(dir, 'mcp.yaml'), 'mcp.schema.json', diagnostics, (parsed) => {
     const problems = checkServers(parsed)
     if (problems.length === 0) secrets.push(...literalSecrets(parsed, options.strict ?? false))
+    yaml.mcp = parsed
     return problems
   })
-  const hooks = await readOptional(fs, join(dir, 'hooks.yaml'), 'hooks.schema.json', diagnostics)
+  const hooks = await readOptional(
+    fs,
+    join(dir, 'hooks.yaml'),
+    'hooks.schema.json',
+    diagnostics,
+    (parsed) => {
+      yaml.hooks = parsed
+      return []
+    },
+  )
   const found: Diagnostic[] = []
   const files = (await walk(fs, dir, dir, found)).sort()
   const warnings = [...found, ...secrets].filter((d) => d.severity === 'warning')
@@ -67,9 +88,19 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
     if (diagnostics.length === 0)
       diagnostics.push(...(await checkSkills(fs, dir, files, options.memo, checked)))
   }
+  // Which tools get each item, and its per-tool overrides (the `outfit:` blocks), once the files themselves are sound.
+  const targeting = diagnostics.length === 0 ? await readTargeting(fs, dir, files, yaml, checked) : undefined
+  if (targeting) {
+    diagnostics.push(...targeting.diagnostics)
+    if (targeting.diagnostics.length === 0 && options.targets)
+      diagnostics.push(...checkTargeting(targeting.sites, options.targets))
+  }
   if (diagnostics.length > 0 || !meta.parsed) return { ok: false, diagnostics }
   const data = meta.parsed.data as { name: string; version: string; description?: string; prefix?: string }
-  const servers = (mcp as { servers?: Record<string, KitServerEntry> } | undefined)?.servers ?? {}
+  const servers = withTargeting(
+    (mcp as { servers?: Record<string, KitServerEntry> } | undefined)?.servers ?? {},
+    targeting?.servers ?? {},
+  )
   const kit: Kit = {
     dir,
     name: data.name,
@@ -83,6 +114,7 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
     ...registryOf(servers),
     hooks: (hooks as { hooks?: Hook[] } | undefined)?.hooks ?? [],
     files,
+    ...(targeting && Object.keys(targeting.items).length > 0 ? { items: targeting.items } : {}),
   }
   rememberCheckedFiles(kit, checked)
   return { ok: true, warnings, value: kit }
@@ -111,9 +143,24 @@ function registryOf(servers: Record<string, KitServerEntry>): { registry?: Regis
       ...(server.args ? { args: server.args } : {}),
       ...(server.env ? { env: server.env } : {}),
       ...(server.headers ? { headers: server.headers } : {}),
+      ...(server.outfit ? { outfit: server.outfit } : {}),
     })
   }
   return out.length > 0 ? { registry: out } : {}
+}
+
+/** kit.yaml's `items: { "mcp:<name>": … }` over each server's own block. */
+function withTargeting(
+  servers: Record<string, KitServerEntry>,
+  fromKit: Record<string, ItemTargeting>,
+): Record<string, KitServerEntry> {
+  if (Object.keys(fromKit).length === 0) return servers
+  return Object.fromEntries(
+    Object.entries(servers).map(([name, server]) => {
+      const over = fromKit[name]
+      return [name, over ? { ...server, outfit: merge(server.outfit, over) } : server]
+    }),
+  )
 }
 
 function fail(file: string, message: string): LoadResult<Kit> {

@@ -35,6 +35,10 @@ export async function mergeKits(
     mcp: kits.flatMap((k) => k.kit.mcp),
     hooks: kits.flatMap((k) => k.kit.hooks),
     files: [...new Set(kits.flatMap((k) => k.kit.files))].sort(),
+    // Each kit's items keep their `outfit:` blocks: their paths do not collide (checked before merging).
+    ...(kits.some((k) => k.kit.items)
+      ? { items: Object.assign({}, ...kits.map((k) => k.kit.items ?? {})) as NonNullable<Kit['items']> }
+      : {}),
   }
 }
 

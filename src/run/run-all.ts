@@ -19,6 +19,8 @@ import {
 import type { ScopeState } from '../state/scope-state.js'
 import { runVariables } from './run-variables.js'
 import { ToolLog } from '../actions/tool-log.js'
+import { shareCheckedFiles } from '../actions/kit-file.js'
+import { kitForTool } from '../transforms/targeting.js'
 
 export interface RunOptions {
   fs: Fs
@@ -104,7 +106,9 @@ function contextFor(
   shared: RunState,
   memo: ManifestMemo,
 ): ActionContext {
-  const { fs, kit } = options
+  const { fs } = options
+  // The kit as this tool gets it: the items whose `outfit.tools` leave it out are not there at all.
+  const kit = shareCheckedFiles(options.kit, kitForTool(options.kit, pipeline.tool.id))
   const scope = pipeline.scope
   const state = options.stateFor(pipeline)
   const log = new ToolLog()

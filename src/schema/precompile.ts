@@ -21,6 +21,7 @@ export const VALIDATED_SCHEMAS = [
   'kit.schema.json',
   'mcp.schema.json',
   'hooks.schema.json',
+  'item-outfit.schema.json',
   'config.schema.json',
   'preset.schema.json',
 ]

@@ -6,6 +6,7 @@ import { forwardAll, frontmatterMappings } from '../formats/mappings.js'
 import { holdsFor } from './file-when.js'
 import { renderMarkdown, type MarkdownDoc } from './markdown.js'
 import { itemVariables, type Item } from './item.js'
+import { applyOverrides } from './targeting.js'
 
 export type Render = (template: string, vars: Record<string, string>) => string
 
@@ -13,8 +14,17 @@ export function transformsFor(path: string, transforms: Transform[]): Transform[
   return transforms.filter((t) => t.match === undefined || picomatch(t.match, { dot: true })(path))
 }
 
-/** Returns the file's new text. Markdown transforms edit the doc; output transforms (toml/json/template) end it. */
-export function applyTransforms(item: Item, transforms: Transform[], render: Render): string {
+/**
+ * Returns the file's new text. Markdown transforms edit the doc; output transforms (toml/json/template) end it.
+ * `overrides` (the item's `outfit.overrides` for this tool, already limited to the keys the step accepts) are set last,
+ * on the frontmatter or the TOML/JSON table; a template has no keys to set them on.
+ */
+export function applyTransforms(
+  item: Item,
+  transforms: Transform[],
+  render: Render,
+  overrides?: Record<string, unknown>,
+): string {
   let doc: MarkdownDoc = { ...item.doc, frontmatter: { ...item.doc.frontmatter } }
   for (const t of transforms) {
     const vars = itemVariables({ ...item, doc })
@@ -27,14 +37,26 @@ export function applyTransforms(item: Item, transforms: Transform[], render: Ren
     }
     if (t.template !== undefined) return render(t.template, itemVariables({ ...item, doc }))
     if (t.toml)
-      return stringifyToml(renderFields(t.toml, (s) => render(s, itemVariables({ ...item, doc })))) + '\n'
+      return (
+        stringifyToml(
+          applyOverrides(
+            renderFields(t.toml, (s) => render(s, itemVariables({ ...item, doc }))),
+            overrides,
+          ),
+        ) + '\n'
+      )
     if (t.json)
       return `${JSON.stringify(
-        renderFields(t.json, (s) => render(s, itemVariables({ ...item, doc }))),
+        applyOverrides(
+          renderFields(t.json, (s) => render(s, itemVariables({ ...item, doc }))),
+          overrides,
+        ),
         null,
         2,
       )}\n`
   }
+  if (overrides)
+    doc = { ...doc, frontmatter: applyOverrides(doc.frontmatter, overrides), hadFrontmatter: true }
   return doc.hadFrontmatter || Object.keys(doc.frontmatter).length > 0 ? renderMarkdown(doc) : doc.body
 }
 

@@ -1,6 +1,7 @@
 // One kit file being copied, and the {{item.*}} variables it offers to templates.
 import { basename, dirname, extname } from 'node:path'
 import { parseMarkdown, type MarkdownDoc } from './markdown.js'
+import { OUTFIT_KEY, stripOutfitBlock } from './targeting.js'
 
 export interface Item {
   /** Path relative to the copy's base, with forward slashes. */
@@ -18,7 +19,10 @@ export function makeItem(path: string, content: string, file: string, cache?: { 
     return { path, content, doc: { frontmatter: {}, body: content, hadFrontmatter: false } }
   const doc = cache?.doc ?? parseMarkdown(content, file)
   if (cache) cache.doc = doc
-  return { path, content, doc }
+  // outfit's own block is read by outfit (src/kit/read-targeting.ts), never handed to a tool.
+  if (!Object.hasOwn(doc.frontmatter, OUTFIT_KEY)) return { path, content, doc }
+  const { [OUTFIT_KEY]: _outfit, ...frontmatter } = doc.frontmatter
+  return { path, content: stripOutfitBlock(content), doc: { ...doc, frontmatter } }
 }
 
 export function itemVariables(item: Item): Record<string, string> {

@@ -77,7 +77,7 @@ const cases: [string, string[]][] = [
   [
     'preset-params.yaml',
     [
-      "invalid/preset-params.yaml:8:5  /steps/0/too: unknown parameter 'too' of preset 'skills'; did you mean 'to'? (it takes: to)",
+      "invalid/preset-params.yaml:8:5  /steps/0/too: unknown parameter 'too' of preset 'skills'; did you mean 'to'? (it takes: to, accepts)",
       "invalid/preset-params.yaml:9:13  /steps/1/preset: preset 'rules-block' needs 'file': The instructions file (e.g. `{{project}}/AGENTS.md`).",
       "invalid/preset-params.yaml:11:9  /steps/2/to: must be string (preset 'agents', at /run/with/to)",
     ],
