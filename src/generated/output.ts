@@ -219,6 +219,19 @@ export interface ToolPlan {
    */
   dropped: DroppedItem[]
   /**
+   * Present when the kit's items pick their tools (`outfit.tools`): which this tool gets and which are not for it.
+   */
+  items?: {
+    /**
+     * The items this tool gets: kit paths (skills by folder), MCP servers and hooks.
+     */
+    gets: string[]
+    /**
+     * The items not for this tool: nothing of them is installed there.
+     */
+    skips: string[]
+  }
+  /**
    * Every file that would be created, changed or removed.
    */
   changes: {

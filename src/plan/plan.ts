@@ -7,6 +7,7 @@ import { isInside } from '../fs/contain.js'
 import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
 import type { Dropped, Kit, ToolResult } from '../types.js'
 import { OverlayFs } from './overlay-fs.js'
+import { itemsFor } from '../transforms/targeting.js'
 
 export interface PlannedChange {
   path: string
@@ -22,6 +23,8 @@ export interface ToolPlan {
   failure?: string
   dropped: Dropped[]
   changes: PlannedChange[]
+  /** When the kit's items pick their tools: the items this tool gets, and those not for it. */
+  items?: { gets: string[]; skips: string[] }
 }
 
 export async function plan(request: RunRequest & { kit: Kit }): Promise<ToolPlan[]> {
@@ -44,6 +47,7 @@ export async function plan(request: RunRequest & { kit: Kit }): Promise<ToolPlan
     const { onToolDone: _done, ...quiet } = request
     const report = await installTools({ ...quiet, targets: [target], fs: overlay.fs })
     const result = report.results[0]
+    const items = itemsFor(request.kit, target.spec.id)
     const changes = (await overlay.changes())
       // outfit's own state (manifest, backups, journal, lock) is bookkeeping, not part of what the tool reads.
       .filter((c) => !isInside(stateHome, c.path))
@@ -58,6 +62,7 @@ export async function plan(request: RunRequest & { kit: Kit }): Promise<ToolPlan
       ...(result?.failure ? { failure: result.failure.error.message } : {}),
       dropped: result?.dropped ?? [],
       changes: result?.status === 'failed' ? [] : changes,
+      ...(items ? { items } : {}),
     })
   }
   return out

@@ -169,6 +169,13 @@ export function renderPlan(plans: ToolPlan[], options: RenderOptions & { diffs?:
         ? c.green('up to date')
         : [files, bump].filter(Boolean).join('; ')
     lines.push(`${c.bold(p.name)}  ${summary}`)
+    // Items that pick their tools (`outfit.tools`): which this tool gets, and which are not for it.
+    if (p.items) {
+      const { gets, skips } = p.items
+      lines.push(`  ${c.dim('·')} gets ${gets.length} of ${gets.length + skips.length} items`)
+      if (skips.length > 0)
+        lines.push(`  ${c.dim('·')} ${escapeControls(`not for ${p.name}: ${skips.join(', ')}`)}`)
+    }
     // What the tool cannot take is part of the plan: an install would leave it out.
     for (const [reason, whats] of byReason(p.dropped))
       lines.push(`  ${c.yellow('!')} ${escapeControls(droppedLine(whats, reason))}`)

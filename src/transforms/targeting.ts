@@ -45,6 +45,31 @@ export function targetingOf(kit: Kit, file: string): ItemTargeting | undefined {
 }
 
 /**
+ * Which of the kit's items one tool gets and which are not for it (`plan` shows both), or undefined when no item picks
+ * its tools (then every tool gets every item). Skills by their folder, servers and hooks as the run's messages name them.
+ */
+export function itemsFor(kit: Kit, tool: string): { gets: string[]; skips: string[] } | undefined {
+  if (kitForTool(kit, tool) === kit) return undefined
+  const gets: string[] = []
+  const skips: string[] = []
+  const sort = (label: string, ok: boolean) => (ok ? gets : skips).push(label)
+  for (const file of kit.files) {
+    if (!isItemFile(file)) continue
+    sort(
+      file.endsWith('/SKILL.md') ? file.slice(0, -'/SKILL.md'.length) : file,
+      isFor(kit.items?.[file], tool),
+    )
+  }
+  for (const server of kit.mcp) sort(`MCP server '${server.name}'`, isFor(server.outfit, tool))
+  for (const hook of kit.hooks)
+    sort(
+      `hook ${hook.event}${hook.matcher ? ` (${hook.matcher})` : ''} '${hook.command}'`,
+      isFor(hook.outfit, tool),
+    )
+  return { gets, skips }
+}
+
+/**
  * The kit as one tool gets it: only the files, MCP servers and hooks that are for it. Every step (copy, block,
  * entries, `when: { kit }`, `unsupported`) then sees only those, so an item not for a tool leaves no file, folder, block
  * text or manifest entry there. The kit itself when nothing in it picks tools.
