@@ -44,6 +44,7 @@ export const block: Action<BlockParams> = {
       if (inPlace) return inPlace
       // What another tool wrote into this block earlier in the run, by hash: the block can be as large as every rule.
       const inRun = ctx.run.block(path, id)
+      sameForEveryTool(inRun?.contentHash, content, params, ctx, path)
       const written = inRun?.contentHash
       const recorded = [(prevKey?.value as BlockValue | undefined)?.content, ...shared.contents]
       const userContent = userEdits(text, ref, content, recorded, written, path, ctx)
@@ -191,6 +192,33 @@ function takeOverInPlace(
 /** The same text but for line endings and the blank lines or spaces around it. */
 function sameText(a: string, b: string): boolean {
   return a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim()
+}
+
+/**
+ * One block in a shared file (AGENTS.md) is read by every tool that reads the file: when tools of this run write it
+ * with other rules because some rules pick their tools (`outfit.tools`), no content is right for all of them. Refused
+ * (checked under the file's lock, so whichever tool comes second fails, and the run rolls back), rather than left to
+ * whichever tool wrote last.
+ */
+function sameForEveryTool(
+  writtenHash: string | undefined,
+  content: string,
+  params: BlockParams,
+  ctx: ActionContext,
+  path: string,
+): void {
+  if (writtenHash === undefined || writtenHash === hashBytes(trimEnd(content))) return
+  const isMatch = picomatch(Array.isArray(params.from) ? params.from : [params.from ?? ''])
+  const picking = Object.entries(ctx.kit.items ?? {})
+    .filter(([file, t]) => t.tools !== undefined && isMatch(file))
+    .map(([file]) => file)
+  if (picking.length === 0) return
+  throw new ConflictError(
+    `${path}: ${ctx.tool.name} shares this file's outfit block with another tool of this run, which gets other rules (${picking.join(', ')} ${picking.length > 1 ? 'pick their' : 'picks its'} tools)`,
+    {
+      hint: `every tool that reads ${path} sees the same rules: give ${picking.length > 1 ? 'those rules' : 'that rule'} all of these tools in outfit.tools, or none of them`,
+    },
+  )
 }
 
 function trimEnd(text: string): string {

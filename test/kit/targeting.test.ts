@@ -105,6 +105,21 @@ describe('outfit.tools on Markdown items', () => {
   })
 })
 
+describe('a block several tools share', () => {
+  it('refuses rules that pick some of the tools sharing AGENTS.md, and writes nothing', async () => {
+    const sb = await createMemSandbox()
+    const before = await sb.tree()
+    await sb.write('kit/rules/typescript.md', '---\noutfit: { tools: [codex] }\n---\nUse strict types.\n')
+    const report = await sb.install(['codex', 'opencode'], { scope: 'project' })
+    const failed = report.results.find((r) => r.failure?.error.message.includes('shares this file'))
+    expect(failed?.failure?.error.message).toContain(
+      `${join(sb.project, 'AGENTS.md')}: ${failed?.name} shares this file's outfit block with another tool of this run, which gets other rules (rules/typescript.md picks its tools)`,
+    )
+    expect(report.results.map((r) => r.status).sort()).toEqual(['cancelled', 'failed'].sort())
+    expect(await sb.tree()).toEqual(before)
+  })
+})
+
 describe('outfit blocks on MCP servers and hooks', () => {
   it('installs a server and a hook only into their tools, with entry overrides', async () => {
     const sb = await createMemSandbox()

@@ -2,7 +2,7 @@
 // exactly the tree under test/golden/<target>.<scope>/. Regenerate after a deliberate change with
 //   UPDATE_GOLDEN=1 npx vitest run test/targets/golden.test.ts
 // and review the diff like code: it is what each tool will read.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { requireTargets } from '../../src/api/targets.js'
@@ -30,6 +30,35 @@ describe.each(cases)('$id ($scope)', ({ id, scope }) => {
       if (update) await writeTree(dir, actual)
       expect(actual).toEqual(await readTree(dir, [dir]))
       await sb.uninstall([id], { scope })
+      expect(await sb.tree()).toEqual(before)
+    } finally {
+      await sb.cleanup()
+    }
+  })
+})
+
+// A kit whose items pick their tools and carry per-tool overrides (test/fixtures/per-item-kit), installed into the main
+// tools together: each gets only its items, overrides set last, no `outfit:` block anywhere; test/golden/per-item/.
+const PER_ITEM_TOOLS = ['claude-code', 'codex', 'copilot', 'cursor', 'gemini-cli', 'opencode', 'windsurf']
+
+describe('per-item tools and overrides (project)', () => {
+  it('installs the per-item kit exactly as the golden tree, and uninstalls to nothing', async () => {
+    const sb = await createSandbox()
+    try {
+      await rm(sb.kit, { recursive: true, force: true })
+      await cp(join(repoRoot, 'test/fixtures/per-item-kit'), sb.kit, { recursive: true })
+      const before = await sb.tree()
+      const report = await sb.install(PER_ITEM_TOOLS, { scope: 'project' })
+      expect(report.results.map((r) => [r.tool, r.status, r.failure?.error.message])).toEqual(
+        PER_ITEM_TOOLS.map((id) => [id, 'installed', undefined]),
+      )
+      const actual = await readTree(sb.root, [sb.home, sb.project], (text) =>
+        text.split(sb.root).join('<sandbox>'),
+      )
+      const dir = join(goldenRoot, 'per-item', 'project')
+      if (update) await writeTree(dir, actual)
+      expect(actual).toEqual(await readTree(dir, [dir]))
+      await sb.uninstall(PER_ITEM_TOOLS, { scope: 'project' })
       expect(await sb.tree()).toEqual(before)
     } finally {
       await sb.cleanup()
