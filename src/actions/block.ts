@@ -207,8 +207,9 @@ function sameForEveryTool(
   ctx: ActionContext,
   path: string,
 ): void {
-  if (writtenHash === undefined || writtenHash === hashBytes(trimEnd(content))) return
-  const isMatch = picomatch(Array.isArray(params.from) ? params.from : [params.from ?? ''])
+  if (params.from === undefined || writtenHash === undefined || writtenHash === hashBytes(trimEnd(content)))
+    return
+  const isMatch = picomatch(Array.isArray(params.from) ? params.from : [params.from])
   const picking = Object.entries(ctx.kit.items ?? {})
     .filter(([file, t]) => t.tools !== undefined && isMatch(file))
     .map(([file]) => file)

@@ -16,6 +16,13 @@ export async function writeOwnedFile(
   return ctx.lock.with(path, async () => {
     const current = await readSnapshot(ctx.fs, path)
     const desired = snapshotOf(data, mode)
+    // A file several tools read (a skill in .agents/skills) is one file: two tools of the run wanting other content
+    // there (an item's per-tool overrides) cannot both be right, and the last writer would silently win.
+    const other = ctx.run.written.get(path)
+    if (other !== undefined && other !== desired.hash)
+      throw new ConflictError(`${path}: another tool of this run writes other content to this shared file`, {
+        hint: "the tools that share it read one copy: give each of them the same outfit.overrides for the item (or set the override in the item's own text)",
+      })
     let origin = await originOf(ctx, path, current)
     // Tools installing the same file in one run (shared skills folders) share what was there before the first of them.
     if (!ctx.run.origins.has(path)) ctx.run.origins.set(path, origin)

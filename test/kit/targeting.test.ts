@@ -232,3 +232,20 @@ describe('checking outfit blocks against the known tools', () => {
     })
   })
 })
+
+describe('a file several tools share', () => {
+  it('refuses overrides that would give the tools sharing a skill folder different copies', async () => {
+    const sb = await createMemSandbox()
+    const before = await sb.tree()
+    await sb.write(
+      'kit/skills/code-review/SKILL.md',
+      '---\nname: code-review\ndescription: d\noutfit: { overrides: { codex: { license: MIT } } }\n---\nBody\n',
+    )
+    const report = await sb.install(['codex', 'gemini-cli'], { scope: 'project' })
+    const failed = report.results.find((r) => r.status === 'failed')
+    expect(failed?.failure?.error.message).toContain(
+      `${join(sb.project, '.agents/skills/code-review/SKILL.md')}: another tool of this run writes other content to this shared file`,
+    )
+    expect(await sb.tree()).toEqual(before)
+  })
+})
