@@ -93,5 +93,5 @@ function refusal(target: LoadedTarget, item: string, key: string, accepted: Acce
   const keys = [...(accepted as ReadonlySet<string>)].sort()
   if (keys.length === 0)
     return `${target.spec.name} writes ${what} without keys of its own (its text only): '${key}' cannot be set`
-  return `'${key}' is not a key ${target.spec.name} takes for ${what}${didYouMean(key, keys)}; it takes: ${keys.join(', ')}`
+  return `'${key}' is not a key ${target.spec.name} takes for ${what} (it takes: ${keys.join(', ')})${didYouMean(key, keys)}`
 }

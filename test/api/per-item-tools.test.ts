@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { install } from '../../src/api/install.js'
 import { plan } from '../../src/api/plan.js'
+import { validate } from '../../src/api/validate.js'
 import { TargetInvalidError } from '../../src/errors.js'
 import { builtinTargetsDir } from '../../src/package-root.js'
 import { renderPlan } from '../../src/report/render.js'
@@ -97,5 +98,16 @@ describe('per-item tools in the use cases', () => {
       '---\nname: reviewer\ndescription: Reviews.\nmodel: fast\n---\nReview.\n',
     )
     expect(Object.keys(await sb.tree()).filter((p) => p.includes('.claude/agents'))).toEqual([])
+  })
+
+  it('validate --kit checks the blocks against the known tools', async () => {
+    await sb.write(
+      'kit/commands/changelog.md',
+      '---\ndescription: Changelog\noutfit:\n  overrides:\n    gemini-cli: { promt: x }\n---\nWrite it.\n',
+    )
+    const result = await validate({ fs: sb.fs, cwd: sb.project, files: [], kit: sb.kit })
+    expect(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      "5:19 'promt' is not a key Gemini CLI takes for commands/changelog.md (it takes: description, prompt); did you mean 'prompt'?",
+    ])
   })
 })

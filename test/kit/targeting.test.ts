@@ -188,7 +188,7 @@ describe('checking outfit blocks against the known tools', () => {
     const [d] = result.diagnostics
     expect([d?.line, d?.column]).toEqual([7, 7])
     expect(d?.message).toMatch(
-      /^'model_reasoning_efort' is not a key Codex CLI takes for agents\/reviewer\.md; did you mean 'model_reasoning_effort'\?; it takes: /,
+      /^'model_reasoning_efort' is not a key Codex CLI takes for agents\/reviewer\.md \(it takes: .*model_reasoning_effort.*\); did you mean 'model_reasoning_effort'\?$/,
     )
   })
 
@@ -214,7 +214,7 @@ describe('checking outfit blocks against the known tools', () => {
       [
         4,
         40,
-        "'headerz' is not a key Cursor takes for MCP server 'docs'; did you mean 'headers'?; it takes: args, command, env, headers, url",
+        "'headerz' is not a key Cursor takes for MCP server 'docs' (it takes: args, command, env, headers, url); did you mean 'headers'?",
       ],
     ])
   })
