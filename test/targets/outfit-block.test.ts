@@ -6,7 +6,8 @@ import { createMemSandbox } from '../helpers/mem-sandbox.js'
 import { builtinTargets } from '../integration/sandbox.js'
 
 const targets = await builtinTargets()
-const scopes = [...new Set(targets.flatMap((t) => Object.keys(t.spec.scopes)))]
+// The system scope writes under the system root, outside the sandbox's home and project (its own tests cover it).
+const scopes = ['global', 'project']
 const BLOCK = 'outfit:\n  tools: { not: [nobody] }\n  overrides:\n    nobody: { secret-key: leaked }\n'
 
 describe.each(scopes)('every target with a %s scope', (scope) => {
