@@ -19,8 +19,11 @@ import { stateKey, STATE_FILE_MODE } from '../state/scope-state.js'
 import { seal, verifySeal } from '../state/seal.js'
 import { version } from '../version.js'
 
-/** What a file passed: the frontmatter check, the Agent Skills rules (a SKILL.md), the content audit. */
-export type Check = 'content' | 'skill' | 'audit'
+/**
+ * What a file passed: the frontmatter check, the Agent Skills rules (a SKILL.md), the content audit, and (an item
+ * file) having no `outfit:` block, so that per-item targeting (read-targeting.ts) need not read it again either.
+ */
+export type Check = 'content' | 'skill' | 'audit' | 'untargeted'
 
 export interface CheckMemo {
   /** The file's stat as the memo compares it (read once per run and path). */
@@ -42,7 +45,7 @@ export interface MemoOptions {
 // verify, nor does one sealed for another file.
 const SEAL_LABEL = 'kit-checks-3'
 const SHA256 = /^[0-9a-f]{64}$/
-const FLAGS: Record<Check, number> = { content: 1, skill: 2, audit: 4 }
+const FLAGS: Record<Check, number> = { content: 1, skill: 2, audit: 4, untargeted: 8 }
 /**
  * How long before the run a change must be for its stat to tell it apart from a later one: well above a clock tick
  * (≤ 10 ms) and the one-second timestamps of older file systems.

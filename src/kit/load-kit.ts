@@ -89,7 +89,8 @@ export async function loadKit(fs: Fs, dir: string, options: LoadKitOptions = {})
       diagnostics.push(...(await checkSkills(fs, dir, files, options.memo, checked)))
   }
   // Which tools get each item, and its per-tool overrides (the `outfit:` blocks), once the files themselves are sound.
-  const targeting = diagnostics.length === 0 ? await readTargeting(fs, dir, files, yaml, checked) : undefined
+  const targeting =
+    diagnostics.length === 0 ? await readTargeting(fs, dir, files, yaml, checked, options.memo) : undefined
   if (targeting) {
     diagnostics.push(...targeting.diagnostics)
     if (targeting.diagnostics.length === 0 && options.targets)

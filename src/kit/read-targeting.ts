@@ -12,6 +12,7 @@ import { validateValue } from '../schema/validate-shape.js'
 import { didYouMean } from '../did-you-mean.js'
 import { isItemFile, OUTFIT_KEY } from '../transforms/targeting.js'
 import type { CheckedFiles } from '../actions/checked-file.js'
+import type { CheckMemo } from './check-memo.js'
 import type { Diagnostic, ItemTargeting } from '../types.js'
 
 /** One `outfit:` block and where its parts are written. */
@@ -42,9 +43,10 @@ export async function readTargeting(
   files: string[],
   parsed: { kit?: ParsedYaml; mcp?: ParsedYaml; hooks?: ParsedYaml },
   checked?: CheckedFiles,
+  memo?: CheckMemo,
 ): Promise<KitTargeting> {
   const out: KitTargeting = { items: {}, servers: {}, sites: [], diagnostics: [] }
-  for (const file of files.filter(isItemFile)) await readItemBlock(fs, dir, file, out, checked)
+  for (const file of files.filter(isItemFile)) await readItemBlock(fs, dir, file, out, checked, memo)
   if (parsed.mcp) {
     const servers =
       (parsed.mcp.data as { servers?: Record<string, { outfit?: ItemTargeting }> }).servers ?? {}
@@ -73,11 +75,20 @@ async function readItemBlock(
   file: string,
   out: KitTargeting,
   checked?: CheckedFiles,
+  memo?: CheckMemo,
 ): Promise<void> {
   const source = join(dir, file)
   const seen = checked?.read.get(source)
+  // A file that stats as it did when it was found to have no block still has none: a re-install reads no item again.
+  const stamp = memo ? await memo.stampOf(source) : undefined
+  if (!seen && stamp !== undefined && memo?.vouches(source, stamp, 'untargeted')) return
+  const untargeted = () => {
+    const sha256 = checked?.sha256.get(source)
+    if (memo && stamp !== undefined && sha256 !== undefined)
+      memo.remember(source, stamp, sha256, 'untargeted')
+  }
   // The check parsed it already: no block, nothing more to do. Else a file that does not even name `outfit` has none.
-  if (seen?.doc && !Object.hasOwn(seen.doc.frontmatter, OUTFIT_KEY)) return
+  if (seen?.doc && !Object.hasOwn(seen.doc.frontmatter, OUTFIT_KEY)) return untargeted()
   let text = seen?.text
   if (text === undefined) {
     let bytes: Uint8Array
@@ -86,7 +97,7 @@ async function readItemBlock(
     } catch {
       return // the content check reports an unreadable file; without it, install does
     }
-    if (!Buffer.from(bytes).includes(MARKER)) return
+    if (!Buffer.from(bytes).includes(MARKER)) return untargeted()
     try {
       text = decodeUtf8(bytes, source).replace(/^\uFEFF/, '')
     } catch {
@@ -94,12 +105,12 @@ async function readItemBlock(
     }
   }
   const match = FENCE.exec(text)
-  if (!match) return
+  if (!match) return untargeted()
   const lineCounter = new LineCounter()
   const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false })
   if (doc.errors.length > 0) return // reported by the frontmatter check, at its position
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown
-  if (!data || typeof data !== 'object' || !Object.hasOwn(data, OUTFIT_KEY)) return
+  if (!data || typeof data !== 'object' || !Object.hasOwn(data, OUTFIT_KEY)) return untargeted()
   // Positions in the frontmatter are one line down in the file (the opening fence).
   const parsed: ParsedYaml = { file: source, doc, lineCounter, data }
   const at = (pointer: string, key?: string) => {
