@@ -2,6 +2,7 @@
 // the same steps as any install — into an empty folder on a copy-on-write overlay, so nothing reaches the disk. What
 // the run wrote under `<scope dir>/<kit name>/` is the package; what it wrote elsewhere in the folder is the
 // marketplace listing of that one package. outfit's own records (manifest, backups, journal) stay in the overlay.
+import { createHash } from 'node:crypto'
 import { join, relative, resolve, sep } from 'node:path'
 import { InternalError, StepFailedError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
@@ -30,6 +31,8 @@ export interface ScopeOutput {
 
 export const PLUGIN_SCOPE = 'plugin'
 
+const PACK_KEY = `${createHash('sha256').update('outfit pack').digest('hex')}\n`
+
 /**
  * Installs `target`'s plugin scope for `kit` into `folder` on an overlay of `fs`. `folder` should not exist: the
  * package then holds exactly what the scope writes (pack's callers pick a path that is not on the disk).
@@ -43,6 +46,10 @@ export async function runPluginScope(
   const root = resolve(folder)
   const overlay = new OverlayFs(fs)
   const stateHome = join(root, '.outfit-state')
+  // A fixed state key: the tags of outfit's marked blocks (an extension's GEMINI.md) are sealed with it, and a package
+  // must be the same bytes every time. The key guards nothing here: this state never leaves the overlay.
+  await overlay.fs.mkdir(stateHome, { recursive: true, mode: 0o700 })
+  await overlay.fs.writeFile(join(stateHome, 'key'), PACK_KEY, { mode: 0o600 })
   const report = await installTools({
     fs: overlay.fs,
     targets: [target],
