@@ -42,7 +42,7 @@ describe('cli', () => {
     [['install', 'notatool', '--yes'], 'error: unknown tool: notatool'],
     [['install', '--yes'], 'error: which tools? name them, or pass --all or --detected'],
     [['install', 'claude-code', '--all'], 'error: name tools or use --all/--detected, not both'],
-    [['install', 'copilot', '--scope', 'plugin'], "error: GitHub Copilot has no 'plugin' scope"],
+    [['install', 'windsurf', '--scope', 'plugin'], "error: Windsurf (Cascade) has no 'plugin' scope"],
   ])('%j is a usage error (exit 2) with a clear message', async (argv, message) => {
     const result = await cli(...argv)
     expect(result.code).toBe(2)

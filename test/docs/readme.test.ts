@@ -20,7 +20,7 @@ describe('README per-target table', () => {
     const table = targetTable(targets.map((t) => t.spec))
     const codex = table.split('\n').find((l) => l.startsWith('| Codex CLI '))
     expect(codex).toBe(
-      '| Codex CLI (verified by its own CLI) | global, project | global: `~/.codex/agents/`<br>project: `.codex/agents/` | global: `~/.agents/skills/`<br>project: `.agents/skills/` | global: `~/.codex/skills/`<br>project: `.codex/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md` | global: `~/.codex/config.toml`<br>project: `.codex/config.toml` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json` |',
+      '| Codex CLI (verified by its own CLI) | global, project, plugin | global: `~/.codex/agents/`<br>project: `.codex/agents/`<br>plugin: not supported | global: `~/.agents/skills/`<br>project: `.agents/skills/`<br>plugin: `plugins/codex/<kit>/skills/` | global: `~/.codex/skills/`<br>project: `.codex/skills/`<br>plugin: `plugins/codex/<kit>/skills/` | global: block in `~/.codex/AGENTS.md`<br>project: block in `AGENTS.md`<br>plugin: not supported | global: `~/.codex/config.toml`<br>project: `.codex/config.toml`<br>plugin: `plugins/codex/<kit>/.codex-plugin/plugin.json` + `plugins/codex/<kit>/.mcp.json` | global: `~/.codex/hooks.json`<br>project: `.codex/hooks.json`<br>plugin: `plugins/codex/<kit>/.codex-plugin/plugin.json` + `plugins/codex/<kit>/hooks/hooks.json` |',
     )
     expect(table).toContain('| Windsurf (Cascade) | global, project | not supported |')
   })
