@@ -184,4 +184,30 @@ describe('cli', () => {
       expect((await cli('list')).err).toContain('outfit.config.yaml:1:8  /scope: must be string')
     })
   })
+
+  it('pack writes each format into its folder under --out and says what each package leaves out', async () => {
+    const result = await cli(
+      'pack',
+      '--kit',
+      sb.kit,
+      '--out',
+      'dist/plugins',
+      '--format',
+      'agent-plugin',
+      '--format',
+      'gemini',
+    )
+    expect(result.code, result.err).toBe(0)
+    expect(result.out.split('\n')).toEqual([
+      '✓ agent-plugin  starter-kit@1.0.0 → dist/plugins/agent-plugin (11 files)',
+      "  ! MCP server 'issues': not in mcp.json: its env uses ${GITHUB_PERSONAL_ACCESS_TOKEN}: Agent Plugins expand no variables and forbid secrets in env (the vendor packages keep it)",
+      "  ! MCP server 'docs': not in mcp.json: its Authorization header uses a variable: Agent Plugins expand none and forbid secrets in headers (the vendor packages keep it)",
+      '  ! agents/reviewer.md, commands/changelog.md, hooks.yaml, rules/general.md, rules/typescript.md: Agent Plugins 1.0 carries only skills and MCP servers: kept in dev.outfit/ for outfit, not loaded by other clients',
+      '✓ gemini        starter-kit@1.0.0 → dist/plugins/gemini (7 files)',
+    ])
+    expect(existsSync(join(sb.project, 'dist/plugins/gemini/gemini-extension.json'))).toBe(true)
+    expect((await cli('pack', '--kit', sb.kit, '--out', 'dist/plugins')).err).toContain(
+      'error: --out ' + join(sb.project, 'dist/plugins') + ' is not empty',
+    )
+  })
 })
