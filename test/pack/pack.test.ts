@@ -32,7 +32,7 @@ beforeAll(async () => {
     packed.set(name, await pack(request({ kits: [kit], out: `${name}-1` })))
     await pack(request({ kits: [kit], out: `${name}-2` }))
   }
-})
+}, 120_000)
 afterAll(async () => {
   await rm(root, { recursive: true, force: true })
 })
