@@ -33,6 +33,8 @@ export interface PackedPackage {
   dir: string
   /** Its files, relative to `dir`. */
   files: string[]
+  /** The kit's items (content files, MCP servers, hooks) it gives its tool. */
+  items: string[]
   /** Kit content this package does not give its tool, and why. */
   dropped: Dropped[]
 }
@@ -144,6 +146,7 @@ function report(p: Package, dir: string): PackedPackage {
     version: p.kit.version,
     dir,
     files: [...p.files.keys()],
+    items: p.items,
     dropped: p.dropped,
   }
 }

@@ -666,6 +666,10 @@ export interface PackDocument {
      */
     files: string[]
     /**
+     * The kit's items (content files, MCP servers as "MCP server 'name'", hooks) the package gives its tool; every other item is in dropped.
+     */
+    items: string[]
+    /**
      * Kit content the package does not give its tool, and why (an Agent Plugin keeps it in dev.outfit/ all the same).
      */
     dropped: DroppedItem[]

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import type { Dropped, Kit } from '../types.js'
+import { hookItem } from './kit-items.js'
 import { portableServer, type PortableServer } from './portable-mcp.js'
 import type { PackedFile } from './run-plugin-scope.js'
 
@@ -45,14 +46,11 @@ export async function agentPlugin(fs: Fs, kit: Kit): Promise<AgentPlugin> {
   }
   if (Object.keys(servers).length > 0)
     files.set('mcp.json', json({ $schema: MCP_SCHEMA, mcpServers: servers }))
-  const loaded = extension.filter(
-    (p) => /^(agents|commands|rules)\//.test(p) || (p === 'hooks.yaml' && kit.hooks.length > 0),
-  )
-  if (loaded.length > 0)
-    dropped.push({
-      what: loaded.join(', '),
-      reason: `Agent Plugins 1.0 carries only skills and MCP servers: kept in ${EXTENSION_DIR}/ for outfit, not loaded by other clients`,
-    })
+  // Each kit item Agent Plugins cannot load is named, as install names what a tool cannot take.
+  const reason = `Agent Plugins 1.0 carries only skills and MCP servers: kept in ${EXTENSION_DIR}/ for outfit, not loaded by other clients`
+  for (const path of extension.filter((p) => /^(agents|commands|rules)\//.test(p)))
+    dropped.push({ what: path, reason })
+  for (const hook of kit.hooks) dropped.push({ what: hookItem(hook), reason })
   files.set(
     'plugin.json',
     json({

@@ -6,6 +6,7 @@ import type { Fs } from '../fs/fs.js'
 import type { Dropped, Kit, LoadedTarget } from '../types.js'
 import { agentPlugin } from './agent-plugin.js'
 import { FORMAT_TARGETS, type Format } from './formats.js'
+import { carriedItems } from './kit-items.js'
 import { runPluginScope, type PackedFile } from './run-plugin-scope.js'
 
 export interface Package {
@@ -13,6 +14,8 @@ export interface Package {
   kit: { name: string; version: string }
   /** path relative to the package root → file, sorted by path. */
   files: Map<string, PackedFile>
+  /** The kit's items (content files, MCP servers, hooks) the package gives its tool. */
+  items: string[]
   /** Kit content the package does not give its tool, and why. */
   dropped: Dropped[]
   /** The marketplace listing(s) of this one package (path relative to a marketplace root → bytes). */
@@ -38,6 +41,7 @@ export async function packKit(
         format,
         kit: id,
         files: built.files,
+        items: carriedItems(kit, built.dropped),
         dropped: built.dropped,
         listings: new Map(),
         packageDir: kit.name,
@@ -48,7 +52,7 @@ export async function packKit(
     if (!target)
       throw new InternalError(`no '${FORMAT_TARGETS[format]}' target to make the ${format} package`)
     const scope = await runPluginScope(fs, target, kit, join(staging, format))
-    out.push({ format, kit: id, ...scope })
+    out.push({ format, kit: id, ...scope, items: carriedItems(kit, scope.dropped) })
   }
   return out
 }

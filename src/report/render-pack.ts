@@ -11,7 +11,11 @@ export function renderPack(result: PackResult, cwd: string): string[] {
   for (const p of result.packages) {
     const files = `${p.files.length} file${p.files.length === 1 ? '' : 's'}`
     lines.push(`✓ ${p.format.padEnd(width)}  ${p.kit}@${p.version} → ${shown(p.dir)} (${files})`)
-    for (const d of p.dropped) lines.push(`  ! ${escapeForTerminal(d.what)}: ${escapeForTerminal(d.reason)}`)
+    // One line per reason, as install's log says it: several items left out for the same reason are named together.
+    const byReason = new Map<string, string[]>()
+    for (const d of p.dropped) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), d.what])
+    for (const [reason, whats] of byReason)
+      lines.push(`  ! ${escapeForTerminal(whats.join(', '))}: ${escapeForTerminal(reason)}`)
   }
   for (const l of result.listings)
     lines.push(`✓ ${shown(`${result.dir}/${l.path}`)} lists ${l.plugins.join(', ')}`)

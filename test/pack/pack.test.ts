@@ -91,6 +91,19 @@ describe.each(Object.entries(KITS))('pack %s', (name, kit) => {
 })
 
 describe('pack', () => {
+  it('writes nothing but the packages: no state, no staging folder', async () => {
+    expect(await readdir(join(root, 'home'))).toEqual([])
+    expect(await readdir(join(root, 'project'))).toEqual([])
+    expect((await readdir(join(root, 'review-tools-1'))).sort()).toEqual([
+      'agent-plugin',
+      'claude',
+      'codex',
+      'copilot',
+      'cursor',
+      'gemini',
+    ])
+  })
+
   it('keeps a skill script executable in the Agent Plugin', async () => {
     const mode =
       (await stat(join(root, 'review-tools-1/agent-plugin/skills/release/scripts/bump.sh'))).mode & 0o777
@@ -103,8 +116,31 @@ describe('pack', () => {
     expect(ap?.dropped.map((d) => d.what)).toEqual([
       "MCP server 'tracker'",
       "MCP server 'search'",
-      'agents/triager.md, commands/summarize.md, hooks.yaml',
+      'agents/triager.md',
+      'commands/summarize.md',
+      "hook preToolUse (Bash) './scripts/guard.sh'",
+      "hook stop 'echo done'",
     ])
+    expect(ap?.items).toEqual([
+      'skills/release/SKILL.md',
+      'skills/release/scripts/bump.sh',
+      "MCP server 'local-docs'",
+    ])
+    // Every kit item is either carried or named with its reason, in every package.
+    for (const p of result.packages)
+      expect([...p.items, ...p.dropped.map((d) => d.what)].sort()).toEqual(
+        [
+          'agents/triager.md',
+          'commands/summarize.md',
+          'skills/release/SKILL.md',
+          'skills/release/scripts/bump.sh',
+          "MCP server 'tracker'",
+          "MCP server 'search'",
+          "MCP server 'local-docs'",
+          "hook preToolUse (Bash) './scripts/guard.sh'",
+          "hook stop 'echo done'",
+        ].sort(),
+      )
     expect(
       Object.keys((await json(join(root, 'review-tools-1/agent-plugin/mcp.json'))).mcpServers as object),
     ).toEqual(['local-docs'])
