@@ -5,7 +5,7 @@
 // only into a new or empty one. Same kit → same bytes.
 import { join, resolve } from 'node:path'
 import { UsageError } from '../errors.js'
-import { FORMATS, isFormat, type Format } from '../pack/formats.js'
+import { AGENT_PLUGIN, availableFormats, type FormatSpec } from '../pack/formats.js'
 import { joinListings, marketplaceName } from '../pack/marketplace.js'
 import { packKit, type Package } from '../pack/pack-kit.js'
 import type { PackedFile } from '../pack/run-plugin-scope.js'
@@ -17,7 +17,7 @@ import { openWorkspace, type WorkspaceRequest } from './workspace.js'
 export interface PackRequest extends WorkspaceRequest, Pick<KitChoice, 'strict' | 'mcpRegistry'> {
   /** Kit sources (--kit, repeatable); default: the kit(s) install would use here. */
   kits?: string[]
-  /** Which formats (default: all six; with --marketplace, the four that have marketplaces). */
+  /** Which formats (default: all; with --marketplace, those whose plugin scope writes a marketplace file). */
   formats?: string[]
   /** Where the packages go, one folder per format (default: ./outfit-pack). */
   out?: string
@@ -26,7 +26,7 @@ export interface PackRequest extends WorkspaceRequest, Pick<KitChoice, 'strict' 
 }
 
 export interface PackedPackage {
-  format: Format
+  format: string
   kit: string
   version: string
   /** The package's folder. */
@@ -48,15 +48,14 @@ export interface PackResult {
   listings: { path: string; plugins: string[] }[]
 }
 
-/** Formats that have a marketplace file (Agent Plugins and Gemini CLI define none). */
-export const MARKETPLACE_FORMATS: readonly Format[] = ['claude', 'codex', 'cursor', 'copilot']
-
 export async function pack(request: PackRequest): Promise<PackResult> {
-  const formats = chooseFormats(request)
+  if (request.marketplace !== undefined && request.out !== undefined)
+    throw new UsageError('--out and --marketplace both name where to write: pass one of them')
   const dir = resolve(request.cwd, request.marketplace ?? request.out ?? 'outfit-pack')
   const flag = request.marketplace !== undefined ? '--marketplace' : '--out'
   await requireFresh(request.fs, dir, flag)
   const ctx = await openWorkspace(request)
+  const formats = chooseFormats(request, availableFormats(ctx.all))
   const sources = request.kits?.length
     ? request.kits.map((kit) => ({ name: kit, source: kit, baseDir: ctx.cwd }))
     : await kitSources(ctx, {})
@@ -70,9 +69,7 @@ export async function pack(request: PackRequest): Promise<PackResult> {
   const packages: Package[] = []
   for (const source of sources) {
     const prepared = await prepare(ctx, [source], { ...request, mode: 'install', remember: false })
-    packages.push(
-      ...(await packKit(ctx.fs, prepared.kit, formats, ctx.all, join(staging, String(packages.length)))),
-    )
+    packages.push(...(await packKit(ctx.fs, prepared.kit, formats, join(staging, String(packages.length)))))
   }
   return request.marketplace !== undefined
     ? writeMarketplace(request, dir, packages)
@@ -81,21 +78,21 @@ export async function pack(request: PackRequest): Promise<PackResult> {
 
 // --- internal ---
 
-function chooseFormats(request: PackRequest): Format[] {
-  const wanted = request.formats?.length ? request.formats : undefined
-  const unknown = (wanted ?? []).filter((f) => !isFormat(f))
+function chooseFormats(request: PackRequest, available: FormatSpec[]): FormatSpec[] {
+  const wanted = [...new Set(request.formats ?? [])]
+  const unknown = wanted.filter((f) => !available.some((a) => a.name === f))
   if (unknown.length > 0)
-    throw new UsageError(`unknown --format '${unknown[0]}'`, { hint: `formats: ${FORMATS.join(', ')}` })
-  if (request.marketplace !== undefined && request.out !== undefined)
-    throw new UsageError('--out and --marketplace both name where to write: pass one of them')
-  if (request.marketplace === undefined) return [...new Set((wanted ?? FORMATS) as Format[])]
-  const chosen = [...new Set((wanted ?? MARKETPLACE_FORMATS) as Format[])]
-  const none = chosen.filter((f) => !MARKETPLACE_FORMATS.includes(f))
-  if (none.length > 0)
-    throw new UsageError(`${none.join(', ')} ${none.length > 1 ? 'define' : 'defines'} no marketplace`, {
-      hint: `marketplaces: ${MARKETPLACE_FORMATS.join(', ')}`,
+    throw new UsageError(`unknown --format '${unknown[0]}'`, {
+      hint: `formats: ${available.map((a) => a.name).join(', ')}`,
     })
-  return chosen
+  const chosen = wanted.length > 0 ? available.filter((a) => wanted.includes(a.name)) : available
+  if (request.marketplace === undefined) return chosen
+  // A marketplace lists vendor plugins: the Agent Plugin has no marketplace format (Agent Plugins 1.0 defines none).
+  if (wanted.includes(AGENT_PLUGIN))
+    throw new UsageError(`${AGENT_PLUGIN} defines no marketplace`, {
+      hint: 'pack the Agent Plugin with --out; --marketplace takes the formats whose tools have marketplaces',
+    })
+  return chosen.filter((a) => a.target)
 }
 
 async function writePackages(request: PackRequest, dir: string, packages: Package[]): Promise<PackResult> {
@@ -110,14 +107,22 @@ async function writePackages(request: PackRequest, dir: string, packages: Packag
   }
 }
 
-async function writeMarketplace(request: PackRequest, dir: string, packages: Package[]): Promise<PackResult> {
+async function writeMarketplace(request: PackRequest, dir: string, all: Package[]): Promise<PackResult> {
+  // A format whose plugin scope writes no marketplace file (Gemini CLI's) has no place in one.
+  const none = [...new Set(all.filter((p) => p.listings.size === 0).map((p) => p.format))]
+  const named = none.filter((f) => request.formats?.includes(f))
+  if (named.length > 0)
+    throw new UsageError(`${named.join(', ')} ${named.length > 1 ? 'define' : 'defines'} no marketplace`, {
+      hint: 'pack it with --out instead',
+    })
+  const packages = all.filter((p) => p.listings.size > 0)
   const files = new Map<string, PackedFile>()
   const parts = new Map<string, Uint8Array[]>()
   for (const p of packages) {
     for (const [path, file] of under(p.packageDir, p.files)) {
       if (files.has(path))
         throw new UsageError(`two packages would both write ${path}`, {
-          hint: 'a kit named like a vendor folder (claude, codex, cursor, copilot) collides with it: rename the kit',
+          hint: 'a kit named like one of the vendor folders under plugins/ collides with it: rename the kit',
         })
       files.set(path, file)
     }

@@ -646,9 +646,9 @@ export interface PackDocument {
    */
   packages: {
     /**
-     * The package format.
+     * The package format: agent-plugin, or the packFormat of a target's plugin scope (claude, codex, cursor, copilot, gemini for the built-in targets).
      */
-    format: 'agent-plugin' | 'claude' | 'codex' | 'cursor' | 'copilot' | 'gemini'
+    format: string
     /**
      * The kit's name.
      */

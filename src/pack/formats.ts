@@ -1,18 +1,25 @@
-// The package formats `outfit pack` writes, and for each vendor format the target whose `plugin` scope makes it. The
-// format knowledge itself (paths, manifests, entry shapes) is in those targets, as it is for install.
-export const FORMATS = ['agent-plugin', 'claude', 'codex', 'cursor', 'copilot', 'gemini'] as const
+// The package formats `outfit pack` writes: the Agent Plugin, and one per target with a `plugin` scope, named by that
+// scope's `packFormat` variable (the format knowledge itself — paths, manifests, entry shapes — is in those targets,
+// as it is for install, and no tool is named here: adding a format is YAML only).
+import type { LoadedTarget } from '../types.js'
 
-export type Format = (typeof FORMATS)[number]
+export const AGENT_PLUGIN = 'agent-plugin'
+export const PLUGIN_SCOPE = 'plugin'
 
-/** The target that makes each vendor format; the Agent Plugin has none (it is not a tool). */
-export const FORMAT_TARGETS: Readonly<Record<Exclude<Format, 'agent-plugin'>, string>> = {
-  claude: 'claude-code',
-  codex: 'codex',
-  cursor: 'cursor',
-  copilot: 'copilot',
-  gemini: 'gemini-cli',
+/** A format: the Agent Plugin (no target), or the target whose plugin scope makes it. */
+export interface FormatSpec {
+  name: string
+  target?: LoadedTarget
 }
 
-export function isFormat(name: string): name is Format {
-  return (FORMATS as readonly string[]).includes(name)
+/** Every format the loaded targets offer, the Agent Plugin first, then by target order. */
+export function availableFormats(targets: readonly LoadedTarget[]): FormatSpec[] {
+  const out: FormatSpec[] = [{ name: AGENT_PLUGIN }]
+  for (const target of targets) {
+    const scope = target.spec.scopes[PLUGIN_SCOPE]
+    if (!scope) continue
+    const name = scope.vars?.packFormat
+    out.push({ name: typeof name === 'string' ? name : target.spec.id, target })
+  }
+  return out
 }

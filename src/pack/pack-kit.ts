@@ -1,16 +1,15 @@
 // One kit → one package per format: the Agent Plugin built here, each vendor's by its target's plugin scope. Each
 // package is a tree of files in memory, with what of the kit it does not carry and why; writing is the caller's.
 import { join } from 'node:path'
-import { InternalError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
-import type { Dropped, Kit, LoadedTarget } from '../types.js'
+import type { Dropped, Kit } from '../types.js'
 import { agentPlugin } from './agent-plugin.js'
-import { FORMAT_TARGETS, type Format } from './formats.js'
+import type { FormatSpec } from './formats.js'
 import { carriedItems } from './kit-items.js'
 import { runPluginScope, type PackedFile } from './run-plugin-scope.js'
 
 export interface Package {
-  format: Format
+  format: string
   kit: { name: string; version: string }
   /** path relative to the package root → file, sorted by path. */
   files: Map<string, PackedFile>
@@ -27,15 +26,14 @@ export interface Package {
 export async function packKit(
   fs: Fs,
   kit: Kit,
-  formats: readonly Format[],
-  targets: readonly LoadedTarget[],
+  formats: readonly FormatSpec[],
   /** A folder that is not on the disk: each format's scope runs there, on an overlay. */
   staging: string,
 ): Promise<Package[]> {
   const out: Package[] = []
-  for (const format of formats) {
+  for (const { name: format, target } of formats) {
     const id = { name: kit.name, version: kit.version }
-    if (format === 'agent-plugin') {
+    if (!target) {
       const built = await agentPlugin(fs, kit)
       out.push({
         format,
@@ -48,9 +46,6 @@ export async function packKit(
       })
       continue
     }
-    const target = targets.find((t) => t.spec.id === FORMAT_TARGETS[format])
-    if (!target)
-      throw new InternalError(`no '${FORMAT_TARGETS[format]}' target to make the ${format} package`)
     const scope = await runPluginScope(fs, target, kit, join(staging, format))
     out.push({ format, kit: id, ...scope, items: carriedItems(kit, scope.dropped) })
   }

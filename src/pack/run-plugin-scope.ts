@@ -11,6 +11,7 @@ import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { OverlayFs } from '../plan/overlay-fs.js'
 import { installTools } from '../run/run-tools.js'
 import type { Dropped, Kit, LoadedTarget } from '../types.js'
+import { PLUGIN_SCOPE } from './formats.js'
 
 /** A file of a package or listing: its bytes and its mode (a skill's script keeps its executable bit). */
 export interface PackedFile {
@@ -28,8 +29,6 @@ export interface ScopeOutput {
   /** The package's folder relative to the folder the scope ran in (`plugins/codex/<kit>`): where listings point. */
   packageDir: string
 }
-
-export const PLUGIN_SCOPE = 'plugin'
 
 const PACK_KEY = `${createHash('sha256').update('outfit pack').digest('hex')}\n`
 

@@ -51,12 +51,13 @@ describe.each(Object.entries(KITS))('pack %s', (name, kit) => {
     const first = packed.get(name) as Awaited<ReturnType<typeof pack>>
     const tree = await readTree(join(root, `${name}-1`))
     expect(await readTree(join(root, `${name}-2`))).toEqual(tree)
+    // The Agent Plugin, then one per target with a plugin scope, named by its packFormat.
     expect(first.packages.map((p) => p.format)).toEqual([
       'agent-plugin',
       'claude',
       'codex',
-      'cursor',
       'copilot',
+      'cursor',
       'gemini',
     ])
     const golden = join(repoRoot, 'test/golden/pack', name)

@@ -3,10 +3,11 @@
 // (OUTFIT_JUDGES_DIR=<dir> reuses an install of the pinned CLIs, as for judges.test.ts). Packs the starter kit and a
 // kit with agents, commands, hooks, a script skill and ${VAR} servers; then Claude Code validates its plugins and the
 // marketplace, Gemini CLI validates and installs its extension, Codex adds the marketplace and lists the servers with
-// their secrets as environment references, and Copilot CLI installs from the marketplace and lists the skills.
+// their secrets as environment references, and Copilot CLI installs from the marketplace and lists the skills; Codex
+// and Copilot CLI load the Agent Plugin (its skill and its one portable server).
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -128,5 +129,45 @@ describe.runIf(enabled)('the vendors read what outfit pack wrote', { timeout: 24
       await judge('copilot', ['plugin', 'install', `${name}@market`], home)
     const skills = await judge('copilot', ['skill', 'list'], home)
     for (const skill of ['code-review', 'changelog', 'release', 'summarize']) expect(skills).toContain(skill)
+  })
+
+  it('codex and copilot load the Agent Plugin: its skill and its one portable server', async () => {
+    const market = join(root, 'agent-market')
+    await mkdir(join(market, '.agents/plugins'), { recursive: true })
+    await cp(join(root, 'review-tools/agent-plugin'), join(market, 'plugins/review-tools'), {
+      recursive: true,
+    })
+    await writeFile(
+      join(market, '.agents/plugins/marketplace.json'),
+      JSON.stringify({
+        name: 'agent-market',
+        plugins: [
+          {
+            name: 'review-tools',
+            source: { source: 'local', path: './plugins/review-tools' },
+            policy: { installation: 'AVAILABLE', authentication: 'ON_INSTALL' },
+            category: 'Productivity',
+          },
+        ],
+      }),
+    )
+    const codex = join(root, 'codex-agent-plugin')
+    await judge('codex', ['plugin', 'marketplace', 'add', market], codex)
+    await judge('codex', ['plugin', 'add', 'review-tools@agent-market'], codex)
+    const servers = JSON.parse(await judge('codex', ['mcp', 'list', '--json'], codex, undefined, true)) as {
+      name: string
+    }[]
+    expect(servers.map((s) => s.name)).toEqual(['local-docs'])
+    expect(await judge('codex', ['debug', 'prompt-input'], codex)).toContain('review-tools:release')
+
+    const copilot = join(root, 'copilot-agent-plugin')
+    await judge('copilot', ['plugin', 'install', join(root, 'review-tools/agent-plugin')], copilot)
+    expect(await judge('copilot', ['skill', 'list'], copilot)).toContain('release')
+    const listed = JSON.parse(
+      await judge('copilot', ['mcp', 'list', '--json'], copilot, undefined, true),
+    ) as {
+      mcpServers: Record<string, unknown>
+    }
+    expect(Object.keys(listed.mcpServers)).toEqual(['local-docs'])
   })
 })

@@ -27,17 +27,17 @@ export default command({
     withCommon(
       cli.command(
         'pack',
-        'Package the kit as an Agent Plugin and as Claude Code, Codex, Cursor, Copilot and Gemini CLI plugins',
+        "Package the kit as an Agent Plugin and as each tool's plugin (every target with a plugin scope)",
       ),
       'Accepted so scripts can pass the same flags everywhere; pack writes packages, not a scope',
     )
       .example('outfit pack --out dist/plugins                     # all six formats, one folder each')
-      .example('outfit pack --format agent-plugin --format claude --out dist/plugins')
+      .example('outfit pack --format agent-plugin --out dist/plugins')
       .example('outfit pack --marketplace market --kit ./kits/review --kit ./kits/docs')
       .option('--kit <source>', `${KIT_SOURCE_HELP}; repeatable with --marketplace`)
       .option(
         '--format <format>',
-        'agent-plugin, claude, codex, cursor, copilot or gemini (repeatable; default: all, or the four with marketplaces)',
+        "agent-plugin or a tool's plugin format, as docs/plugins.md lists them (repeatable; default: all, or those with marketplaces)",
       )
       .option(
         '--out <dir>',
@@ -45,7 +45,7 @@ export default command({
       )
       .option(
         '--marketplace <dir>',
-        'A new or empty folder for a marketplace of every --kit (Claude, Codex, Cursor, Copilot)',
+        "A new or empty folder for every --kit with each tool's marketplace file",
       )
       .option('--mcp-registry <url>', MCP_REGISTRY_HELP),
   async run(deps, _args: [], flags: PackFlags) {
