@@ -25,7 +25,7 @@ await build({
   target: 'node20.19',
   // ES module builds first: jsonc-parser's CommonJS entry is a UMD wrapper whose require() calls a bundler cannot follow.
   mainFields: ['module', 'main'],
-  external: ['ajv', 'ajv/*', 'pacote', '@npmcli/git', 'tar'],
+  external: ['ajv', 'ajv/*', 'pacote', '@npmcli/git', 'tar', 'chokidar'],
   // import() of what stays outside becomes require(): the bundle runs as a vm script, which has no ES module loader.
   supported: { 'dynamic-import': false },
   // Modules that find files next to themselves (src/package-root.ts, src/schema/precompile.ts) get the bundle's URL.

@@ -4,7 +4,7 @@
 import type { Fs } from '../fs/fs.js'
 import type { TargetSpec } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
-import { forPlatform, targetPlatform } from '../vars/platform.js'
+import { forPlatform, systemRoot, targetPlatform } from '../vars/platform.js'
 import { adoptHooks } from './hooks.js'
 import { adoptMcpServers } from './mcp.js'
 import { hooksYaml, mcpYaml, mergeMergedKinds, type MergedKinds } from './merge-merged.js'
@@ -33,23 +33,25 @@ export function toolInput(
 ): AdoptToolInput {
   const s = spec.scopes[scope]
   if (!s) throw new Error(`${spec.id} has no '${scope}' scope`)
+  const platform = targetPlatform(base.platform)
+  // A scope's root and dir may differ per OS, and a system scope's start at {{sysroot}} (the real root here).
   const known = {
     home: base.home,
     project: base.project,
+    sysroot: systemRoot(undefined, platform),
     scope,
     'target.id': spec.id,
     'target.name': spec.name,
   }
   const vars: Record<string, string> = {
     ...known,
-    root: interpolate(s.root, recordLookup(known)),
-    dir: interpolate(s.dir, recordLookup(known)),
+    root: interpolate(forPlatform(s.root, platform), recordLookup(known)),
+    dir: interpolate(forPlatform(s.dir, platform), recordLookup(known)),
     'kit.name': kit.name,
     'kit.version': kit.version ?? '0.1.0',
     'kit.description': '',
     'kit.prefix': '',
   }
-  const platform = targetPlatform(base.platform)
   for (const [name, template] of Object.entries(s.vars ?? {}))
     vars[name] = interpolate(forPlatform(template, platform), recordLookup(vars))
   return { fs, target: spec, scope, vars }

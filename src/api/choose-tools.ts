@@ -4,6 +4,7 @@ import { toolStatus } from './status.js'
 import { createdByOutfit, detectTool, pickTargets } from './targets.js'
 import { CancelledError, UsageError } from '../errors.js'
 import type { LoadedTarget } from '../types.js'
+import { missingScope } from '../run/run-tools.js'
 import type { Note, Workspace } from './workspace.js'
 
 /** Asks a person which tools (the detected ones preselected), then to confirm; null when they cancel. */
@@ -86,12 +87,7 @@ async function installedTools(ctx: Workspace, candidates: LoadedTarget[]): Promi
 function withScopeOnly(targets: LoadedTarget[], scope: string): LoadedTarget[] {
   const unsupported = targets.filter((t) => !Object.hasOwn(t.spec.scopes, scope))
   if (unsupported.length === 0) return targets
-  throw new UsageError(
-    `${unsupported.map((t) => t.spec.name).join(', ')} ${unsupported.length > 1 ? 'have' : 'has'} no '${scope}' scope`,
-    {
-      hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
-    },
-  )
+  throw missingScope(unsupported, scope)
 }
 
 /** In a terminal with no tools named: pick from the detected ones, then confirm. */

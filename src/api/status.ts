@@ -1,6 +1,6 @@
 // status: per tool, whether it is detected, what outfit installed there (kit and version), and what drifted since:
 // files changed or deleted, merged keys changed, owned blocks edited.
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import { LOCK_FILE, readLock, type Lockfile } from '../lock/lock-file.js'
 import { decodeUtf8, readSnapshot } from '../fs/files.js'
@@ -10,7 +10,7 @@ import { findBlock, type BlockRef, type BlockValue, type CommentStyle } from '..
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { manifestMemo, readManifest } from '../state/manifest-file.js'
 import { blockTag, openScopeState, type ScopeState } from '../state/scope-state.js'
-import { stateHomeOf } from '../run/run-tools.js'
+import { baseVars, stateHomeOf } from '../run/run-tools.js'
 import type { Change, LoadedTarget } from '../types.js'
 import { detectTool, pickTargets, scopeRoots } from './targets.js'
 import { openWorkspace, type WorkspaceRequest } from './workspace.js'
@@ -38,9 +38,10 @@ export async function toolStatus(request: {
   scope: string
   home: string
   project: string
+  sysroot?: string
   stateHome?: string
 }): Promise<ToolStatus[]> {
-  const base = { home: resolve(request.home), project: resolve(request.project) }
+  const base = baseVars(request)
   const stateHome = stateHomeOf(request)
   // What outfit itself created does not count as "detected"; read from every manifest once, not once per tool.
   // One memo for the run: each manifest's text is parsed and unsealed once (for detection, then for drift).
@@ -140,10 +141,17 @@ export async function status(request: StatusRequest): Promise<StatusResult> {
   const interrupted = await interruptedRuns(
     ctx.fs,
     ctx.stateHome,
-    rows.length > 0 ? [ctx.scope === 'global' ? ctx.home : ctx.project, ctx.home, ctx.project] : [],
+    rows.length > 0
+      ? [
+          ctx.scope === 'global' ? ctx.home : ctx.project,
+          ctx.home,
+          ctx.project,
+          ...scopeRoots(targets, ctx.scope, ctx),
+        ]
+      : [],
   )
   const lockFile = join(ctx.config?.dir ?? ctx.project, LOCK_FILE)
-  const lock = ctx.scope === 'global' ? undefined : await readLock(lockFile)
+  const lock = ctx.scope === 'global' || ctx.scope === 'system' ? undefined : await readLock(lockFile)
   return {
     scope: ctx.scope,
     roots: scopeRoots(targets, ctx.scope, ctx),

@@ -53,7 +53,7 @@ export function pickTargets(all: LoadedTarget[], names: string[]): LoadedTarget[
 export function scopeRoots(
   targets: LoadedTarget[],
   scope: string,
-  base: { home: string; project: string },
+  base: { home: string; project: string; sysroot?: string },
 ): string[] {
   const roots = targets
     .filter((t) => Object.hasOwn(t.spec.scopes, scope))

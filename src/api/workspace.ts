@@ -15,6 +15,7 @@ import { TargetInvalidError, UsageError } from '../errors.js'
 import { pauseAfterChanges } from '../safety/guard-run.js'
 import { findProjectRoot } from '../config/project-root.js'
 import { defaultStateHome } from '../state/scope-state.js'
+import { systemScope } from './system-scope.js'
 import { legacyStateFolders, legacyStateWarning } from '../state/legacy-state.js'
 
 /** Something worth telling a person that changes nothing; `about` lets a front end choose which to show. */
@@ -37,8 +38,10 @@ export interface WorkspaceRequest {
   home?: string
   /** The project folder (must exist; default: the config file's folder, else the git root of cwd). */
   project?: string
-  /** global, project or a tool's own (default: the config's, else project). */
+  /** global, project, system or a tool's own (default: the config's, else project). */
   scope?: string
+  /** `--root`: every path of the system scope goes under this folder (an image build; must exist). System scope only. */
+  root?: string
   /** Extra folders of target YAML files. */
   targets?: string | string[]
   /** The config file (default: the nearest outfit.config.yaml). */
@@ -69,6 +72,10 @@ export async function openWorkspace(request: WorkspaceRequest) {
     )
     if (unknown.length > 0) throw new TargetInvalidError(unknown)
   }
+  const system = systemScope(
+    scope,
+    request.root !== undefined ? await existingDir(request, '--root', request.root) : undefined,
+  )
   const home =
     request.home !== undefined
       ? await existingDir(request, '--home', request.home)
@@ -90,8 +97,12 @@ export async function openWorkspace(request: WorkspaceRequest) {
     scope,
     config,
     home,
-    // A --home sandbox keeps outfit's state inside it too; otherwise the XDG state home (never the project).
-    stateHome: defaultStateHome(home, request.home === undefined ? request.env.XDG_STATE_HOME : undefined),
+    // A --home sandbox keeps outfit's state inside it too; otherwise the XDG state home (never the project). The system
+    // scope keeps it under the system root, beside what it describes (system-scope.ts).
+    stateHome:
+      system?.stateHome ??
+      defaultStateHome(home, request.home === undefined ? request.env.XDG_STATE_HOME : undefined),
+    ...(system?.sysroot !== undefined ? { sysroot: system.sysroot } : {}),
     project,
     ...(config?.gitignore ? { gitignore: config.gitignore } : {}),
     ...(request.signal ? { signal: request.signal } : {}),

@@ -18,6 +18,7 @@ export interface CommonFlags {
   home?: string
   project?: string
   scope?: string
+  root?: string
   targets?: string | string[]
   config?: string
   json?: boolean
@@ -25,7 +26,7 @@ export interface CommonFlags {
 }
 
 export const SCOPES =
-  "global (your home), project (this repository) or a tool's own, e.g. plugin (default: project)"
+  "global (your home), project (this repository), system (the machine-wide managed settings; needs an administrator) or a tool's own, e.g. plugin (default: project)"
 
 export const KIT_SOURCE_HELP =
   "The kit: a folder, github:owner/repo[/dir][#ref], git+https/ssh/file URL, npm:package[@range] or a .tgz (default: the config's kit(s), else the current directory)"
@@ -37,6 +38,10 @@ export function withCommon<T extends Command>(command: T, scopeHelp: string): T 
   return command
     .option('--scope <scope>', scopeHelp)
     .option('--home <dir>', 'Folder that stands for ~ (e.g. a sandbox); must exist')
+    .option(
+      '--root <dir>',
+      'With --scope system: put every machine-wide path under this folder (an image being built, a test); must exist',
+    )
     .option(
       '--project <dir>',
       'Project folder for the project scope; must exist (default: the config file folder, else the current directory)',
@@ -59,6 +64,7 @@ export function where(deps: CliDeps, flags: CommonFlags): WorkspaceRequest {
     home: flags.home,
     project: flags.project,
     scope: flags.scope,
+    root: flags.root,
     targets: flags.targets,
     config: flags.config,
     signal: deps.signal,

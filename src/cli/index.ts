@@ -6,6 +6,7 @@ import { didYouMean } from '../did-you-mean.js'
 import { UsageError } from '../errors.js'
 import { version } from '../version.js'
 import type { CliCommand } from './command.js'
+import adopt from './commands/adopt.js'
 import audit from './commands/audit.js'
 import forget from './commands/forget.js'
 import init from './commands/init.js'
@@ -37,6 +38,7 @@ const COMMANDS: CliCommand[] = [
   status,
   recover,
   forget,
+  adopt,
   audit,
   pack,
   validate,

@@ -16,6 +16,7 @@ export type OutfitJsonOutput =
   | AuditDocument
   | PackDocument
   | SearchMcpDocument
+  | AdoptDocument
   | ErrorDocument
 
 /**
@@ -725,6 +726,167 @@ export interface SearchMcpDocument {
      */
     use: string
   }[]
+}
+/**
+ * adopt: what the tools already had, as kit items (kind, path, where each came from), the conflicts between tools, what was skipped or moved and why, the secrets replaced by references, and the kit files written (nothing when there is a conflict, or with --dry-run).
+ */
+export interface AdoptDocument {
+  /**
+   * Always adopt.
+   */
+  command: 'adopt'
+  /**
+   * The scope read (project or global).
+   */
+  scope: string
+  /**
+   * The kit folder.
+   */
+  kit: string
+  /**
+   * The tools read.
+   */
+  tools: string[]
+  /**
+   * One per kit item.
+   */
+  items: {
+    /**
+     * The kind of item.
+     */
+    kind: 'agents' | 'commands' | 'rules' | 'skills' | 'mcp' | 'hooks'
+    /**
+     * Its path in the kit (a skill: its folder).
+     */
+    path: string
+    /**
+     * Where it was found.
+     */
+    sources: {
+      /**
+       * The tool id.
+       */
+      tool: string
+      /**
+       * The tool's file (a skill: its folder).
+       */
+      file: string
+    }[]
+    /**
+     * The tools it is for (its outfit.tools), when not every adopted tool had it.
+     */
+    tools?: string[]
+  }[]
+  /**
+   * Items whose versions differ between tools: nothing is written until one is chosen (--prefer).
+   */
+  conflicts: {
+    /**
+     * The kind of item.
+     */
+    kind: string
+    /**
+     * Its path in the kit.
+     */
+    path: string
+    /**
+     * Each differing version, with the tools and files it came from.
+     */
+    versions: {
+      /**
+       * The tools that have this version.
+       */
+      tools: string[]
+      /**
+       * Their files.
+       */
+      files: string[]
+      /**
+       * The version as the kit would hold it.
+       */
+      text: string
+    }[]
+  }[]
+  /**
+   * What was not adopted, with the reason.
+   */
+  skipped: {
+    /**
+     * The tool id.
+     */
+    tool: string
+    /**
+     * The file, with :line:col where one is known.
+     */
+    where: string
+    /**
+     * What it was.
+     */
+    what: string
+    /**
+     * Why it was not adopted.
+     */
+    reason: string
+  }[]
+  /**
+   * Found where install will not write it again (a legacy or nested location): adopted, and installed at the current place.
+   */
+  moved: {
+    /**
+     * The tool id.
+     */
+    tool: string
+    /**
+     * Where it was found.
+     */
+    from: string
+    /**
+     * Where it goes.
+     */
+    to: string
+    /**
+     * Why.
+     */
+    reason: string
+  }[]
+  /**
+   * Literal secrets replaced in the kit by ${NAME} references (the tools' files are untouched).
+   */
+  secrets: {
+    /**
+     * The tool id.
+     */
+    tool: string
+    /**
+     * The file, with :line:col where known.
+     */
+    where: string
+    /**
+     * What holds it.
+     */
+    what: string
+    /**
+     * The reference the kit has instead.
+     */
+    reference: string
+  }[]
+  /**
+   * The kit's files: new (written unless --dry-run or a conflict), unchanged, or existing with other content (a conflict).
+   */
+  files: {
+    /**
+     * Relative to the kit folder.
+     */
+    path: string
+    /**
+     * new: written (unless --dry-run or a conflict); unchanged: already there; differs: exists with other content.
+     */
+    status: 'new' | 'unchanged' | 'differs'
+  }[]
+  /**
+   * True when the kit files were written.
+   */
+  written: boolean
 }
 /**
  * An expected failure: nothing was changed.

@@ -1,6 +1,28 @@
 /* Generated from schemas/target.schema.json by `npm run gen:types`. Do not edit by hand. */
 
 /**
+ * A template, or one template per operating system.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "platformTemplate".
+ */
+export type PlatformTemplate =
+  | string
+  | {
+      /**
+       * Linux (and every platform not listed).
+       */
+      linux: string
+      /**
+       * macOS.
+       */
+      darwin: string
+      /**
+       * Windows (write paths with /; {{home}} is %USERPROFILE%, so %APPDATA% is {{home}}/AppData/Roaming).
+       */
+      win32: string
+    }
+/**
  * The action this step performs.
  *
  * This interface was referenced by `OutfitTarget`'s JSON-Schema
@@ -214,7 +236,7 @@ export interface OutfitTarget {
     commands?: string[]
   }
   /**
-   * Scopes the tool supports, by name (global, project, plugin, ...).
+   * Scopes the tool supports, by name (global, project, plugin, system, ...). `system` is the tool's machine-wide managed location (every path under {{sysroot}}, which --root moves).
    */
   scopes: {
     [k: string]: Scope
@@ -239,6 +261,10 @@ export interface OutfitTarget {
    */
   unsupported?: Unsupported[]
   /**
+   * Older or alternative places where the tool (or its users) kept content that a step now writes elsewhere (.cursorrules, .opencode/command/, .claude/CLAUDE.md). Install never writes them; `outfit adopt` reads them in the form of the step named, and reports what it found there as moved to where that step writes.
+   */
+  legacy?: Legacy[]
+  /**
    * Places where this tool also reads what another target installs (Gemini CLI reads Codex's .agents/skills; Copilot CLI reads CLAUDE.md and AGENTS.md). When both are installed in the scope, plan and install say the tool sees that content twice, and why. A target naming itself declares a duplicate between two of its own files, said whenever it installs that content.
    */
   alsoReads?: AlsoReads[]
@@ -254,37 +280,13 @@ export interface Scope {
    * Human description of the scope.
    */
   description?: string
-  /**
-   * Containment boundary: nothing is written outside this directory (template, e.g. '{{home}}' or '{{project}}').
-   */
-  root: string
-  /**
-   * Base directory that relative step paths resolve against (template, e.g. '{{home}}/.claude').
-   */
-  dir: string
+  root: PlatformTemplate
+  dir: PlatformTemplate
   /**
    * Scope-specific variables usable as {{name}} in steps (templates). A value may differ per operating system: `{ linux, darwin, win32 }` (an editor's data folder: VS Code keeps extension settings in ~/.config/Code on Linux, ~/Library/Application Support/Code on macOS, %APPDATA%\\Code on Windows); other platforms use the `linux` value.
    */
   vars?: {
-    /**
-     * A template, or one template per operating system.
-     */
-    [k: string]:
-      | string
-      | {
-          /**
-           * Linux (and every platform not listed).
-           */
-          linux: string
-          /**
-           * macOS.
-           */
-          darwin: string
-          /**
-           * Windows (write paths with /; {{home}} is %USERPROFILE%, so %APPDATA% is {{home}}/AppData/Roaming).
-           */
-          win32: string
-        }
+    [k: string]: PlatformTemplate
   }
 }
 /**
@@ -304,6 +306,34 @@ export interface Unsupported {
   scope?: string | [string, ...string[]]
   /**
    * Why, for the person reading the warning (cite the tool's documentation in a YAML comment).
+   */
+  reason: string
+}
+/**
+ * An older place of one step's content, read by `outfit adopt`.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "legacy".
+ */
+export interface Legacy {
+  /**
+   * The name of the step whose content was kept there (its kind, file names and transforms apply; a file of rules is read as one rule).
+   */
+  step: string
+  /**
+   * The older folder (for a step that writes one file per item) or file (one rule), a template like a step's paths.
+   */
+  path: string
+  /**
+   * For a file read as one rule: the kit frontmatter it stands for (`.cursorrules` always applies: { alwaysApply: true }).
+   */
+  frontmatter?: {}
+  /**
+   * Only in this scope, or these scopes (default: every scope), as in a step's `when`.
+   */
+  scope?: string | [string, ...string[]]
+  /**
+   * What the place was, and where the tool reads the content now.
    */
   reason: string
 }

@@ -102,9 +102,10 @@ export const variablesKnown: Rule = (spec, parsed) => {
         if (!known.has(use.name)) out.push(at(parsed, segments, `unknown variable {{${use.name}}}`))
       }
     }
-    const rootVars = new Set(['home', 'project', 'scope', 'target.id', 'target.name'])
-    check(scope.root, ['scopes', name, 'root'], rootVars)
-    check(scope.dir, ['scopes', name, 'dir'], rootVars)
+    const rootVars = new Set(['home', 'project', 'sysroot', 'scope', 'target.id', 'target.name'])
+    for (const key of ['root', 'dir'] as const)
+      for (const { template, segment } of platformTemplates(scope[key]))
+        check(template, ['scopes', name, key, ...(segment ? [segment] : [])], rootVars)
     const soFar = new Set([...rootVars, 'root', 'dir'])
     for (const [v, value] of Object.entries(scope.vars ?? {})) {
       for (const { template, segment } of platformTemplates(value))
@@ -221,6 +222,24 @@ export const entriesFitTheirKind: Rule = (spec, parsed) =>
     return out
   })
 
+/**
+ * A `system` scope is the tool's machine-wide folder: its root starts with `{{sysroot}}` on every operating system, so
+ * that `--root` moves all of it (an image build, a test) and nothing it writes can land in the real /etc instead.
+ */
+export const systemScopeUnderSysroot: Rule = (spec, parsed) => {
+  const scope = spec.scopes['system']
+  if (!scope) return []
+  return platformTemplates(scope.root)
+    .filter(({ template }) => !/^\{\{\s*sysroot\s*\}\}\//.test(template))
+    .map(({ segment }) =>
+      at(
+        parsed,
+        ['scopes', 'system', 'root', ...(segment ? [segment] : [])],
+        "a system scope's root must start with {{sysroot}}/ (so that --root moves it)",
+      ),
+    )
+}
+
 export const rules: Rule[] = [
   uniqueStepNames,
   rollbackIsInverse,
@@ -228,6 +247,7 @@ export const rules: Rule[] = [
   stepScopesExist,
   variablesKnown,
   entriesFitTheirKind,
+  systemScopeUnderSysroot,
 ]
 
 // --- internal ---

@@ -4,7 +4,7 @@ import { getAction, getInverse } from '../actions/index.js'
 import { InternalError, UsageError } from '../errors.js'
 import type { TargetSpec } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
-import { forPlatform, targetPlatform } from '../vars/platform.js'
+import { forPlatform, systemRoot, targetPlatform } from '../vars/platform.js'
 import { appliesIn } from './conditions.js'
 import { declaredAreas } from './declared-areas.js'
 import type { Pipeline, Step } from './types.js'
@@ -14,6 +14,8 @@ export interface BaseVars {
   project: string
   /** The operating system whose per-OS scope variables apply (default: this one); injectable for tests. */
   platform?: string
+  /** `--root`: the folder every `{{sysroot}}` path of a system scope goes under (default: the real root). */
+  sysroot?: string
 }
 
 export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVars): Pipeline {
@@ -23,21 +25,27 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
       hint: `it supports: ${Object.keys(spec.scopes).join(', ')}`,
     })
   }
+  const platform = targetPlatform(base.platform)
+  const sysroot = systemRoot(base.sysroot, platform)
   const baseLookup = recordLookup({
     home: base.home,
     project: base.project,
+    sysroot,
     scope: scopeName,
     'target.id': spec.id,
     'target.name': spec.name,
   })
-  const root = interpolate(scope.root, baseLookup)
-  const dir = interpolate(scope.dir, baseLookup)
+  const root = interpolate(forPlatform(scope.root, platform), baseLookup)
+  const dir = interpolate(forPlatform(scope.dir, platform), baseLookup)
   const scopeVars: Record<string, string> = {}
-  const platform = targetPlatform(base.platform)
   for (const [name, template] of Object.entries(scope.vars ?? {})) {
     scopeVars[name] = interpolate(
       forPlatform(template, platform),
-      recordLookup(scopeVars, { root, dir }, { home: base.home, project: base.project, scope: scopeName }),
+      recordLookup(
+        scopeVars,
+        { root, dir },
+        { home: base.home, project: base.project, sysroot, scope: scopeName },
+      ),
     )
   }
   const steps = spec.steps
@@ -64,6 +72,7 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
     recordLookup(scopeVars, {
       home: base.home,
       project: base.project,
+      sysroot,
       scope: scopeName,
       root,
       dir,
@@ -76,6 +85,7 @@ export function buildPipeline(spec: TargetSpec, scopeName: string, base: BaseVar
   return {
     tool: { id: spec.id, name: spec.name },
     scope: { name: scopeName, root, dir },
+    sysroot,
     scopeVars,
     areas,
     steps,

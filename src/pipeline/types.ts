@@ -18,6 +18,8 @@ export interface Pipeline {
   scope: { name: string; root: string; dir: string }
   /** Scope-specific variables, already rendered. */
   scopeVars: Record<string, string>
+  /** What `{{sysroot}}` stands for (a system scope's paths start with it; `--root` moves it). */
+  sysroot?: string
   /** Where the target may write in this scope (see declared-areas.ts): state naming anything else is refused. */
   areas: string[]
   steps: Step[]

@@ -1,9 +1,8 @@
 // `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
 // file it would create, change or remove, with unified diffs. Nothing is written.
-import { installTools, scopeStates, stateHomeOf, type RunRequest } from '../run/run-tools.js'
+import { baseVars, installTools, scopeStates, stateHomeOf, type RunRequest } from '../run/run-tools.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { recover } from '../safety/guard-run.js'
-import { resolve } from 'node:path'
 import { isInside } from '../fs/contain.js'
 import type { createTwoFilesPatch as CreatePatchFn } from 'diff'
 import type { Dropped, Kit, ToolResult } from '../types.js'
@@ -33,7 +32,7 @@ export async function plan(request: RunRequest & { kit: Kit }): Promise<ToolPlan
   // A run that was interrupted is rolled back before any install (guard-run.ts): do that first, in an overlay of its
   // own, so that no tool's plan shows the rollback as its own removals. The CLI says that a run was interrupted.
   const recovered = new OverlayFs(request.fs)
-  const base = { home: resolve(request.home), project: resolve(request.project) }
+  const base = baseVars(request)
   const pipelines = request.targets
     .filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
     .map((t) => buildPipeline(t.spec, request.scope, base))

@@ -4,7 +4,8 @@
 import { resolve } from 'node:path'
 import { UsageError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
-import { buildPipeline } from '../pipeline/build-pipeline.js'
+import { buildPipeline, type BaseVars } from '../pipeline/build-pipeline.js'
+import { checkWritable, makeSystemFolders } from './system-folders.js'
 import type { Pipeline } from '../pipeline/types.js'
 import { guardRun, type GuardOptions } from '../safety/guard-run.js'
 import type { Recovered } from '../safety/journal.js'
@@ -26,6 +27,8 @@ export interface RunRequest {
   scope: string
   home: string
   project: string
+  /** `--root`: the folder a system scope's paths go under (default: the real root). */
+  sysroot?: string
   force?: boolean
   signal?: AbortSignal
   concurrency?: number
@@ -62,6 +65,15 @@ export async function uninstallTools(request: RunRequest): Promise<RunReport> {
   return execute('uninstall', request, kit)
 }
 
+/** The folders `{{home}}`, `{{project}}` and `{{sysroot}}` stand for in a request. */
+export function baseVars(request: { home: string; project: string; sysroot?: string }): BaseVars {
+  return {
+    home: resolve(request.home),
+    project: resolve(request.project),
+    ...(request.sysroot !== undefined ? { sysroot: resolve(request.sysroot) } : {}),
+  }
+}
+
 /** The state home a request uses. */
 export function stateHomeOf(request: { home: string; stateHome?: string }): string {
   return resolve(request.stateHome ?? defaultStateHome(resolve(request.home)))
@@ -86,22 +98,35 @@ export async function scopeStates(
 export function checkScopes(request: Pick<RunRequest, 'targets' | 'scope'>): void {
   if (request.targets.length === 0) throw new UsageError('no tools selected')
   const unsupported = request.targets.filter((t) => !Object.hasOwn(t.spec.scopes, request.scope))
-  if (unsupported.length > 0) {
-    throw new UsageError(
-      `${unsupported.map((t) => t.spec.name).join(', ')} ${unsupported.length > 1 ? 'have' : 'has'} no '${request.scope}' scope`,
-      {
-        hint: unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; '),
-      },
-    )
-  }
+  if (unsupported.length > 0) throw missingScope(unsupported, request.scope)
+}
+
+/** Tools without the scope asked for: which, what they have instead, and for `system` what that means. */
+export function missingScope(unsupported: LoadedTarget[], scope: string): UsageError {
+  const names = unsupported.map((t) => t.spec.name).join(', ')
+  const has = unsupported.length > 1 ? 'have' : 'has'
+  // A tool without a system scope reads no machine-wide file that outfit knows of (its target cites where it looked).
+  const why =
+    scope === 'system'
+      ? ': no machine-wide, managed location that its users cannot override is known for it, so outfit cannot install there'
+      : ''
+  return new UsageError(`${names} ${has} no '${scope}' scope${why}`, {
+    hint: `${unsupported.map((t) => `${t.spec.id}: ${Object.keys(t.spec.scopes).join(', ')}`).join('; ')}${scope === 'system' ? ' (outfit list shows which tools have a system scope)' : ''}`,
+  })
 }
 
 // --- internal ---
 
 async function execute(command: RunReport['command'], request: RunRequest, kit: Kit): Promise<RunReport> {
   checkScopes(request)
-  const base = { home: resolve(request.home), project: resolve(request.project) }
+  const base = baseVars(request)
   const pipelines = request.targets.map((t) => buildPipeline(t.spec, request.scope, base))
+  // Machine-wide folders need an administrator: refused here, before outfit's state or any tool's file is touched.
+  if (request.scope === 'system') {
+    const roots = pipelines.map((p) => p.scope.root)
+    await checkWritable(request.fs, [stateHomeOf(request), ...roots])
+    await makeSystemFolders(request.fs, roots)
+  }
   const states = await scopeStates(request, pipelines)
   const projectState = states.get(base.project)
   const gitignore = projectState
@@ -139,7 +164,7 @@ async function runPipelines(
   request: RunRequest,
   kit: Kit,
   pipelines: Pipeline[],
-  base: { home: string; project: string },
+  base: BaseVars,
   recovered: Recovered[],
   states: Map<string, ScopeState>,
 ): Promise<RunReport> {
@@ -199,7 +224,7 @@ async function fastPath(
   request: RunRequest,
   kit: Kit,
   pipelines: Pipeline[],
-  base: { home: string; project: string },
+  base: BaseVars,
   states: Map<string, ScopeState>,
 ) {
   const kitHash = await kitDigest(request.fs, kit, request.env ?? process.env)
@@ -240,7 +265,7 @@ async function updateStamps(
   kit: Kit,
   pipelines: Pipeline[],
   results: ToolResult[],
-  base: { home: string; project: string },
+  base: BaseVars,
   states: Map<string, ScopeState>,
   fast: { inputs: Map<Pipeline, string>; unchanged: Set<Pipeline> } | undefined,
 ): Promise<void> {

@@ -8,6 +8,7 @@ export function runVariables(pipeline: Pipeline, kit: Kit, base: { home: string;
   return recordLookup(pipeline.scopeVars, {
     home: base.home,
     project: base.project,
+    sysroot: pipeline.sysroot ?? '',
     scope: pipeline.scope.name,
     root: pipeline.scope.root,
     dir: pipeline.scope.dir,

@@ -128,7 +128,12 @@ function checkManifest(
   const key = `${file}\0${state.id}\0${memo?.digest}`
   const body = memo?.verified.get(key) ?? verifiedBody(state, tool, scope, file, text)
   memo?.verified.set(key, body)
-  return mapPaths(body, (p, kind) => containedPath(state.root, p, file, kind === 'dir', areas))
+  return mapPaths(body, (p, kind) =>
+    // Only a system scope records its root, a folder it made (`serializeManifest`); anywhere else `.` is refused.
+    p === '.' && kind === 'dir' && scope === 'system'
+      ? state.root
+      : containedPath(state.root, p, file, kind === 'dir', areas),
+  )
 }
 
 /**
@@ -228,16 +233,19 @@ export async function serializeManifest(fs: Fs, state: ScopeState, manifest: Man
     }
   }
   // A folder made above or at the root (a sandbox home that did not exist yet) is not the tool's: uninstall keeps it.
+  // A system scope's root is the tool's own machine-wide folder (/etc/claude-code): made by outfit, it goes again.
+  const ownsRoot = manifest.scope === 'system'
   const inside = {
     ...manifest,
     steps: manifest.steps.map((s) => ({
       ...s,
       changes: s.changes.filter(
-        (c) => c.kind !== 'dir' || (isInside(state.root, c.path) && c.path !== state.root),
+        (c) => c.kind !== 'dir' || (isInside(state.root, c.path) && (ownsRoot || c.path !== state.root)),
       ),
     })),
   }
-  const stripped = mapPaths(inside, (p) => relative(state.root, p))
+  // The root itself (a system scope's) is written `.`: every other path names something below it.
+  const stripped = mapPaths(inside, (p) => (p === state.root ? '.' : relative(state.root, p)))
   if (backups.size > 0) await ensureStateDir(fs, join(state.dir, 'backups'))
   for (const [hash, data] of backups) {
     const path = backupPath(state.dir, hash)

@@ -36,6 +36,15 @@ export function defaultStateHome(home: string, xdgStateHome?: string): string {
 }
 
 /**
+ * The state home of the system scope: beside the system it describes, under the same root (`--root` moves both, so an
+ * image carries the records its uninstall needs), and only writable by whoever may change the system: `/var/lib/outfit`
+ * on Linux and macOS (as dpkg keeps /var/lib/dpkg), `C:\\ProgramData\\outfit` on Windows.
+ */
+export function systemStateHome(sysroot: string, platform: string): string {
+  return platform === 'win32' ? `${sysroot}/ProgramData/outfit` : `${sysroot}/var/lib/outfit`
+}
+
+/**
  * Opens the state of one scope root. With `create`, makes the state home and the key when missing (install,
  * uninstall, recover); without, returns null when no key exists yet, since then outfit has never written state here.
  */

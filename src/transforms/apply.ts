@@ -68,12 +68,29 @@ function editFrontmatter(
     if (hit) fm[key] = renderValue(hit.value, render)
   }
   const verbatim = [...(doc.verbatim ?? []), ...(spec.verbatim ?? [])]
+  // A renamed key keeps its text under its new name (`globs:` written as `paths:`), like a key left as it was.
+  const source =
+    doc.source !== undefined && spec.rename ? renameSourceKeys(doc.source, spec.rename) : doc.source
   return {
     ...doc,
+    ...(source !== undefined ? { source } : {}),
     frontmatter: fm,
     hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0,
     ...(verbatim.length > 0 ? { verbatim } : {}),
   }
+}
+
+/** Frontmatter text with top-level keys renamed ({ from: to }), each line of a key's value left as it is. */
+export function renameSourceKeys(source: string, rename: Record<string, string>): string {
+  return source
+    .split('\n')
+    .map((line) => {
+      const key = /^([^\s#:][^:]*?):(?=\s|$)/.exec(line)?.[1]
+      return key !== undefined && Object.hasOwn(rename, key)
+        ? `${rename[key]}${line.slice(key.length)}`
+        : line
+    })
+    .join('\n')
 }
 
 function renderValue(value: unknown, render: (s: string) => string): unknown {

@@ -1,6 +1,7 @@
 // Markdown with YAML frontmatter: the canonical format of kit agents, commands, rules and skills.
 import { LineCounter, parse, parseDocument, stringify } from 'yaml'
 import type { Diagnostic } from '../types.js'
+import { deepEqual } from '../formats/deep-equal.js'
 
 export interface MarkdownDoc {
   frontmatter: Record<string, unknown>
@@ -8,9 +9,14 @@ export interface MarkdownDoc {
   hadFrontmatter: boolean
   /** Keys written without YAML quoting (tools whose frontmatter is not strict YAML). */
   verbatim?: string[]
+  /**
+   * The frontmatter's own text: a key whose value is still the one written there is rendered as it was written
+   * (quoting, comments, flow lists), so a file whose keys the tool takes as they are is copied byte for byte.
+   */
+  source?: string
 }
 
-const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
+export const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 
 export function parseMarkdown(text: string, file: string): MarkdownDoc {
   const match = FENCE.exec(text)
@@ -29,6 +35,7 @@ export function parseMarkdown(text: string, file: string): MarkdownDoc {
     frontmatter: (data ?? {}) as Record<string, unknown>,
     body: text.slice(match[0].length),
     hadFrontmatter: true,
+    source: match[1] ?? '',
   }
 }
 
@@ -79,6 +86,7 @@ export function checkFrontmatter(file: string, text: string, out: { doc?: Markdo
     frontmatter: (data ?? {}) as Record<string, unknown>,
     body: text.slice(match[0].length),
     hadFrontmatter: true,
+    source: match[1] ?? '',
   }
   return []
 }
@@ -87,13 +95,59 @@ export function renderMarkdown(doc: {
   frontmatter: Record<string, unknown>
   body: string
   verbatim?: string[]
+  source?: string
 }): string {
   if (Object.keys(doc.frontmatter).length === 0) return doc.body
-  const lines = Object.entries(doc.frontmatter).map(([key, value]) =>
-    doc.verbatim?.includes(key) &&
-    (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-      ? `${key}: ${String(value)}`
-      : stringify({ [key]: value }, { lineWidth: 0 }).trimEnd(),
-  )
+  const written = doc.source === undefined ? undefined : frontmatterKeys(doc.source, doc.verbatim ?? [])
+  const lines = Object.entries(doc.frontmatter).map(([key, value]) => {
+    const bare =
+      doc.verbatim?.includes(key) &&
+      (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    // A verbatim key is always written bare: the tool reads its raw text, not the kit's quoting.
+    if (bare) return value === '' ? `${key}:` : `${key}: ${String(value)}`
+    const own = written?.get(key)
+    if (own && deepEqual(own.value, value)) return own.text
+    return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
+  })
   return `---\n${lines.join('\n')}\n---\n${doc.body}`
+}
+
+/**
+ * Each top-level key of a frontmatter text with its lines as written (up to the next key: comments and blank lines
+ * after it go with it) and its value as read. A key of `verbatim` is read as its raw text, as a tool whose frontmatter
+ * is not strict YAML reads it (Cursor's `globs: *.ts`); another key that does not parse alone is left out.
+ */
+export function frontmatterKeys(
+  source: string,
+  verbatim: readonly string[] = [],
+): Map<string, { text: string; value: unknown }> {
+  const out = new Map<string, { text: string; value: unknown }>()
+  const lines = source.split('\n')
+  let start = -1
+  const flush = (end: number): void => {
+    if (start < 0) return
+    const text = lines.slice(start, end).join('\n').replace(/\n+$/, '')
+    const key = /^([^\s#:][^:]*?):(?:\s|$)/.exec(text)?.[1]
+    if (key === undefined || out.has(key)) return
+    const raw = text.slice(key.length + 1)
+    if (verbatim.includes(key) && !raw.includes('\n')) {
+      out.set(key, { text, value: raw.trim() })
+      return
+    }
+    try {
+      const data = parse(text) as Record<string, unknown> | null
+      if (data && typeof data === 'object' && Object.hasOwn(data, key))
+        out.set(key, { text, value: data[key] })
+    } catch {
+      // Not YAML alone: rendered anew from its value.
+    }
+  }
+  lines.forEach((line, i) => {
+    if (/^[^\s#-]/.test(line)) {
+      flush(i)
+      start = i
+    }
+  })
+  flush(lines.length)
+  return out
 }

@@ -44,6 +44,7 @@ export function interpolate(template: string, lookup: Lookup): string {
 export const BASE_VARIABLES = [
   'home',
   'project',
+  'sysroot',
   'scope',
   'root',
   'dir',

@@ -18,3 +18,13 @@ export function platformTemplates(value: PlatformValue): { template: string; seg
     ? [{ template: value }]
     : (Object.entries(value) as [Platform, string][]).map(([segment, template]) => ({ template, segment }))
 }
+
+/**
+ * The folder that stands for the file system's root in a `system` scope: `--root <dir>` (an image being built, a test
+ * sandbox), else the real root, written so that `{{sysroot}}/etc/x` is `/etc/x` (empty on Unix, the system drive on
+ * Windows, where the vendors name `C:\\Program Files\\…` and `C:\\ProgramData\\…` outright).
+ */
+export function systemRoot(root: string | undefined, platform: Platform): string {
+  if (root !== undefined) return root.replace(/[\\/]+$/, '')
+  return platform === 'win32' ? 'C:' : ''
+}

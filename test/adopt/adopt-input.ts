@@ -23,8 +23,8 @@ export function adoptInput(fs: Fs, id: string, scope = 'project'): AdoptToolInpu
   const s = spec.scopes[scope]
   if (!s) throw new Error(`${id} has no ${scope} scope`)
   const base = { home: HOME, project: PROJECT, scope, 'target.id': spec.id, 'target.name': spec.name }
-  const root = interpolate(s.root, recordLookup(base))
-  const dir = interpolate(s.dir, recordLookup(base))
+  const root = interpolate(forPlatform(s.root, 'linux'), recordLookup({ ...base, sysroot: '' }))
+  const dir = interpolate(forPlatform(s.dir, 'linux'), recordLookup({ ...base, sysroot: '' }))
   const vars: Record<string, string> = { ...base, root, dir, 'kit.name': 'kit', 'kit.version': '0.0.0' }
   for (const [name, template] of Object.entries(s.vars ?? {}))
     vars[name] = interpolate(forPlatform(template, 'linux'), recordLookup(vars))

@@ -19,6 +19,8 @@ export interface Sandbox {
   root: string
   home: string
   project: string
+  /** What the file system's root stands for in the system scope (`--root`): a folder with an empty /etc. */
+  sysroot: string
   kit: string
   /** outfit's state home for this sandbox (outside home and project, with a fixed key so block tags are stable). */
   state: string
@@ -58,6 +60,9 @@ export async function createSandbox(): Promise<Sandbox> {
   const home = join(root, 'home')
   const project = join(root, 'project')
   const kit = join(root, 'kit')
+  const sysroot = join(root, 'system')
+  // Like a real system: /etc exists (the system scope's tool folders go in it, and it stays on uninstall).
+  await mkdir(join(sysroot, 'etc'), { recursive: true })
   // Like a real home: the XDG state folder exists, so outfit's state (skipped in trees) leaves no new folders.
   await mkdir(join(home, '.local', 'state'), { recursive: true })
   await mkdir(project, { recursive: true })
@@ -77,6 +82,7 @@ export async function createSandbox(): Promise<Sandbox> {
       scope: options.scope ?? 'global',
       home,
       project,
+      sysroot,
       stateHome: state,
       force: options.force ?? false,
       env: options.env ?? {},
@@ -91,6 +97,7 @@ export async function createSandbox(): Promise<Sandbox> {
     root,
     home,
     project,
+    sysroot,
     kit,
     state,
     async write(path, content) {
@@ -98,7 +105,7 @@ export async function createSandbox(): Promise<Sandbox> {
       await writeFile(join(root, path), content)
     },
     read: (path) => readFile(join(root, path), 'utf8'),
-    tree: () => snapshotTree(join(root), [home, project]),
+    tree: () => snapshotTree(join(root), [home, project, sysroot]),
     install: (tools, options) => run('install', tools, options),
     uninstall: (tools, options) => run('uninstall', tools, options),
     cleanup: () => rm(root, { recursive: true, force: true }),

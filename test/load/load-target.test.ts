@@ -113,6 +113,13 @@ const cases: [string, string[]][] = [
     ],
   ],
   [
+    'system-outside-sysroot.yaml',
+    [
+      'invalid/system-outside-sysroot.yaml:7:100  /scopes/system/dir/win32: unknown variable {{sysrot}}',
+      "invalid/system-outside-sysroot.yaml:6:49  /scopes/system/root/darwin: a system scope's root must start with {{sysroot}}/ (so that --root moves it)",
+    ],
+  ],
+  [
     'variable-in-one-scope.yaml',
     [
       "invalid/variable-in-one-scope.yaml:9:46  /steps/0/run/with/file: variable {{mcp}} is not defined in scope 'project'",

@@ -23,7 +23,7 @@ describe.each(cases)('$id ($scope)', ({ id, scope }) => {
       expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([
         ['installed', undefined],
       ])
-      const actual = await readTree(sb.root, [sb.home, sb.project], (text) =>
+      const actual = await readTree(sb.root, [sb.home, sb.project, sb.sysroot], (text) =>
         text.split(sb.root).join('<sandbox>'),
       )
       const dir = join(goldenRoot, `${id}.${scope}`)

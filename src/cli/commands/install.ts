@@ -16,6 +16,13 @@ import {
   type CommonFlags,
 } from '../common.js'
 import { finish, showPlan, stream } from '../run-output.js'
+import { watchInstall } from '../../api/watch.js'
+import { UsageError } from '../../errors.js'
+import { renderWatchEvent } from '../../report/render-watch.js'
+import type { CliDeps } from '../deps.js'
+import { ExitCode } from '../exit-code.js'
+import { chokidarWatch } from '../watcher.js'
+import type { InstallRequest } from '../../api/install.js'
 
 interface InstallFlags extends CommonFlags {
   kit?: string
@@ -29,6 +36,7 @@ interface InstallFlags extends CommonFlags {
   trust?: boolean
   strict?: boolean
   verbose?: boolean
+  watch?: boolean
 }
 
 export default command({
@@ -58,7 +66,11 @@ export default command({
         'Trust the kit sources of this run (their hooks and MCP servers run commands), and remember it',
       )
       .option('--strict', 'Refuse a kit that writes a secret as a literal in mcp.yaml (else it is a warning)')
-      .option('--verbose', 'Show every warning whole, also those another tool already gave'),
+      .option('--verbose', 'Show every warning whole, also those another tool already gave')
+      .option(
+        '--watch',
+        'Install again whenever a file of the kit folder changes, one line per change, until Ctrl-C (for kit authors)',
+      ),
   async run(deps, [tools]: [string[]], flags: InstallFlags) {
     const output = stream(deps, flags)
     const request = {
@@ -80,9 +92,34 @@ export default command({
       ...output.events,
     }
     if (flags.dryRun) return showPlan(deps, await install({ ...request, dryRun: true }), flags)
+    if (flags.watch) return watch(deps, request, flags)
     const result = await install(request).finally(() => output.stop())
     if (result.lock.saved && !flags.json)
       for (const line of renderLockChanges(result.lock.changes)) deps.err(line)
     return finish(deps, result, flags, output.hidden())
   },
 })
+
+// --- internal ---
+
+/** `--watch`: a line per install until Ctrl-C or SIGTERM; the install then under way finishes or rolls back; exit 0. */
+async function watch(deps: CliDeps, request: InstallRequest, flags: InstallFlags): Promise<ExitCode> {
+  if (flags.json || flags.dryRun || flags.frozen)
+    throw new UsageError('--watch goes with neither --json, --dry-run nor --frozen', {
+      hint: 'watch installs again on every change of the kit, which a lock or a plan would not follow',
+    })
+  const signal = deps.signal ?? new AbortController().signal
+  const options = { color: deps.color, cwd: deps.cwd }
+  deps.err('watching the kit; Ctrl-C stops')
+  await watchInstall({
+    ...request,
+    // Per tool blocks would bury the one line per change; the line says what each tool did.
+    onStart: undefined,
+    onStep: undefined,
+    onToolDone: undefined,
+    watch: await chokidarWatch(),
+    onWatch: (event) => renderWatchEvent(event, options).forEach((line) => deps.out(line)),
+    signal,
+  })
+  return ExitCode.Success
+}
