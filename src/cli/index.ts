@@ -12,6 +12,7 @@ import forget from './commands/forget.js'
 import init from './commands/init.js'
 import install from './commands/install.js'
 import list from './commands/list.js'
+import pack from './commands/pack.js'
 import plan from './commands/plan.js'
 import recover from './commands/recover.js'
 import searchMcp from './commands/search-mcp.js'
@@ -39,6 +40,7 @@ const COMMANDS: CliCommand[] = [
   forget,
   adopt,
   audit,
+  pack,
   validate,
   init,
   searchMcp,

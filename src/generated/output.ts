@@ -14,6 +14,7 @@ export type OutfitJsonOutput =
   | ForgetDocument
   | InitDocument
   | AuditDocument
+  | PackDocument
   | SearchMcpDocument
   | AdoptDocument
   | ErrorDocument
@@ -686,6 +687,69 @@ export interface AuditFinding {
    * What was found and why it matters.
    */
   message: string
+}
+/**
+ * pack: the packages written (one per format, or per kit and format in a marketplace), what of the kit each does not give its tool and why, and the marketplace files.
+ */
+export interface PackDocument {
+  /**
+   * Always pack.
+   */
+  command: 'pack'
+  /**
+   * The folder written (--out or --marketplace).
+   */
+  dir: string
+  /**
+   * Whether it is a marketplace folder (--marketplace).
+   */
+  marketplace: boolean
+  /**
+   * Each package, in the order of the kits and formats.
+   */
+  packages: {
+    /**
+     * The package format: agent-plugin, or the packFormat of a target's plugin scope (claude, codex, cursor, copilot, gemini for the built-in targets).
+     */
+    format: string
+    /**
+     * The kit's name.
+     */
+    kit: string
+    /**
+     * The kit's version.
+     */
+    version: string
+    /**
+     * The package's folder.
+     */
+    dir: string
+    /**
+     * Its files, relative to dir, sorted.
+     */
+    files: string[]
+    /**
+     * The kit's items (content files, MCP servers as "MCP server 'name'", hooks) the package gives its tool; every other item is in dropped.
+     */
+    items: string[]
+    /**
+     * Kit content the package does not give its tool, and why (an Agent Plugin keeps it in dev.outfit/ all the same).
+     */
+    dropped: DroppedItem[]
+  }[]
+  /**
+   * The marketplace files written (--marketplace), with the plugins each lists.
+   */
+  listings: {
+    /**
+     * Relative to dir.
+     */
+    path: string
+    /**
+     * The plugin names it lists.
+     */
+    plugins: string[]
+  }[]
 }
 /**
  * search-mcp: the registry's servers matching the words, newest version of each.

@@ -22,6 +22,7 @@ const LAYERS: readonly (readonly string[])[] = [
   [
     'api', // the use cases (install, update, uninstall, status, forget, init, ...): compose everything below
     'plan', // the dry-run use case: install on an overlay fs, then diffs (a use case built on api/install)
+    'pack', // plugin packages: each vendor target's plugin scope run on plan's overlay, the Agent Plugin, marketplaces
     'docs', // the README's target table, a use case of the build (npm run gen:readme)
   ],
   [

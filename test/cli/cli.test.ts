@@ -42,7 +42,7 @@ describe('cli', () => {
     [['install', 'notatool', '--yes'], 'error: unknown tool: notatool'],
     [['install', '--yes'], 'error: which tools? name them, or pass --all or --detected'],
     [['install', 'claude-code', '--all'], 'error: name tools or use --all/--detected, not both'],
-    [['install', 'copilot', '--scope', 'plugin'], "error: GitHub Copilot has no 'plugin' scope"],
+    [['install', 'windsurf', '--scope', 'plugin'], "error: Windsurf (Cascade) has no 'plugin' scope"],
   ])('%j is a usage error (exit 2) with a clear message', async (argv, message) => {
     const result = await cli(...argv)
     expect(result.code).toBe(2)
@@ -183,5 +183,31 @@ describe('cli', () => {
       await sb.write('project/outfit.config.yaml', 'scope: [global]\n')
       expect((await cli('list')).err).toContain('outfit.config.yaml:1:8  /scope: must be string')
     })
+  })
+
+  it('pack writes each format into its folder under --out and says what each package leaves out', async () => {
+    const result = await cli(
+      'pack',
+      '--kit',
+      sb.kit,
+      '--out',
+      'dist/plugins',
+      '--format',
+      'agent-plugin',
+      '--format',
+      'gemini',
+    )
+    expect(result.code, result.err).toBe(0)
+    expect(result.out.split('\n')).toEqual([
+      '✓ agent-plugin  starter-kit@1.0.0 → dist/plugins/agent-plugin (11 files)',
+      "  ! MCP server 'issues': not in mcp.json: its env uses ${GITHUB_PERSONAL_ACCESS_TOKEN}: Agent Plugins expand no variables and forbid secrets in env (the vendor packages keep it)",
+      "  ! MCP server 'docs': not in mcp.json: its Authorization header uses a variable: Agent Plugins expand none and forbid secrets in headers (the vendor packages keep it)",
+      "  ! agents/reviewer.md, commands/changelog.md, rules/general.md, rules/typescript.md, hook postToolUse (Edit|Write) 'npx prettier@3.10.1 --write --ignore-unknown .', hook sessionStart 'git status --short': Agent Plugins 1.0 carries only skills and MCP servers: kept in dev.outfit/ for outfit, not loaded by other clients",
+      '✓ gemini        starter-kit@1.0.0 → dist/plugins/gemini (7 files)',
+    ])
+    expect(existsSync(join(sb.project, 'dist/plugins/gemini/gemini-extension.json'))).toBe(true)
+    expect((await cli('pack', '--kit', sb.kit, '--out', 'dist/plugins')).err).toContain(
+      'error: --out ' + join(sb.project, 'dist/plugins') + ' is not empty',
+    )
   })
 })

@@ -34,6 +34,24 @@ describe('--json output matches schemas/output.schema.json', () => {
   it('for every command, in success and failure', async () => {
     const kit = ['--kit', sb.kit, '--scope', 'global', '--home', sb.home]
     expect((await json('list')).doc.command).toBe('list')
+    const packed = await json(
+      'pack',
+      '--kit',
+      sb.kit,
+      '--format',
+      'agent-plugin',
+      '--format',
+      'codex',
+      '--out',
+      'pk',
+    )
+    expect(packed.doc).toMatchObject({
+      command: 'pack',
+      dir: join(sb.project, 'pk'),
+      marketplace: false,
+      packages: [{ format: 'agent-plugin' }, { format: 'codex' }],
+      listings: [],
+    })
     const planned = await json('plan', 'claude-code', 'cursor', ...kit)
     expect(planned.doc).toMatchObject({ command: 'plan', scope: 'global' })
     expect((await json('install', 'claude-code', ...kit, '--dry-run')).doc.command).toBe('plan')
