@@ -108,7 +108,10 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     // people wrote instead.
     const shown = (d: Diagnostic): Diagnostic =>
       plugin
-        ? { ...d, file: `${r.source} › ${FORMAT_NAMES[plugin.format]} read as a kit › ${relative(dir, d.file) || '.'}` }
+        ? {
+            ...d,
+            file: `${r.source} › ${FORMAT_NAMES[plugin.format]} read as a kit › ${relative(dir, d.file) || '.'}`,
+          }
         : r.spec.kind === 'local'
           ? d
           : { ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` }
@@ -201,7 +204,8 @@ async function readPlugin(
 ): Promise<{ dir: string; format: PluginFormat; warnings: Diagnostic[] } | undefined> {
   const plugin = await pluginAsKit(fs, r.dir, cacheDir)
   if (!plugin) return undefined
-  const at = (file: string) => (r.spec.kind === 'local' ? file : `${r.source} › ${relative(r.dir, file) || '.'}`)
+  const at = (file: string) =>
+    r.spec.kind === 'local' ? file : `${r.source} › ${relative(r.dir, file) || '.'}`
   if (!plugin.ok) throw new TargetInvalidError(plugin.diagnostics.map((d) => ({ ...d, file: at(d.file) })))
   const name = FORMAT_NAMES[plugin.format]
   return {

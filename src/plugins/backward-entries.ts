@@ -15,12 +15,22 @@ export interface Read<T> {
 }
 
 /** A plain `mcpServers`-style entry, for a format no target declares (an Agent Plugin's mcp.json is read by hand). */
-export const PLAIN_SERVER = { command: '$command', args: '$args', env: '$env', url: '$url', headers: '$headers' }
+export const PLAIN_SERVER = {
+  command: '$command',
+  args: '$args',
+  env: '$env',
+  url: '$url',
+  headers: '$headers',
+}
 
 const SERVER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/
 
 /** `servers` is the object of entries by name (the value at the declaration's `at`). */
-export function backwardServers(servers: unknown, decl: Entries | undefined, where: string): Read<Record<string, KitServer>> {
+export function backwardServers(
+  servers: unknown,
+  decl: Entries | undefined,
+  where: string,
+): Read<Record<string, KitServer>> {
   const value: Record<string, KitServer> = {}
   const notes: string[] = []
   if (!isRecord(servers)) return { value, notes }
@@ -37,7 +47,8 @@ export function backwardServers(servers: unknown, decl: Entries | undefined, whe
     const extra: string[] = []
     for (const [key, v] of Object.entries(kind === 'stdio' ? entry : { ...entry, url })) {
       const taker = shape[key] ?? (PLAIN_SERVER as Record<string, string>)[key]
-      if (typeof taker === 'string' && taker.startsWith('$') && !taker.startsWith('$$')) fields[taker.slice(1)] = v
+      if (typeof taker === 'string' && taker.startsWith('$') && !taker.startsWith('$$'))
+        fields[taker.slice(1)] = v
       else if (!['type', 'description', 'httpUrl'].includes(key)) extra.push(key)
     }
     const server = toKitServer(fields, kind, decl?.envRefs)
@@ -46,8 +57,11 @@ export function backwardServers(servers: unknown, decl: Entries | undefined, whe
       continue
     }
     if (typeof entry.description === 'string') server.description = entry.description
-    const kitName = SERVER_NAME.test(name) ? name : name.replace(/[^a-zA-Z0-9_-]/g, '-').replace(/^[-_]+/, '') || 'server'
-    if (kitName !== name) notes.push(`${what}: named '${kitName}' (a kit server name is letters, digits, - and _)`)
+    const kitName = SERVER_NAME.test(name)
+      ? name
+      : name.replace(/[^a-zA-Z0-9_-]/g, '-').replace(/^[-_]+/, '') || 'server'
+    if (kitName !== name)
+      notes.push(`${what}: named '${kitName}' (a kit server name is letters, digits, - and _)`)
     if (extra.length > 0) notes.push(`${what}: ${extra.join(', ')} left out (no kit field)`)
     value[kitName] = server
   }
@@ -68,7 +82,10 @@ export function backwardHooks(file: unknown, decl: Entries, where: string): Read
       notes.push(`hooks on '${toolEvent}' (${where}): the kit has no such event; left out`)
       continue
     }
-    const shape = (decl.eventShapes && Object.hasOwn(decl.eventShapes, toolEvent) ? decl.eventShapes[toolEvent] : decl.shape) ?? {}
+    const shape =
+      (decl.eventShapes && Object.hasOwn(decl.eventShapes, toolEvent)
+        ? decl.eventShapes[toolEvent]
+        : decl.shape) ?? {}
     for (const element of Array.isArray(list) ? list : []) {
       const rejected: unknown[] = []
       const extra = new Set<string>()
@@ -78,8 +95,11 @@ export function backwardHooks(file: unknown, decl: Entries, where: string): Read
         else value.push(hook)
       }
       if (rejected.length > 0)
-        notes.push(`${rejected.length} hook${rejected.length > 1 ? 's' : ''} on '${toolEvent}' (${where}) that run no command (a kit hook runs a shell command); left out`)
-      if (extra.size > 0) notes.push(`${[...extra].join(', ')} of hooks on '${toolEvent}' (${where}) left out (no kit field)`)
+        notes.push(
+          `${rejected.length} hook${rejected.length > 1 ? 's' : ''} on '${toolEvent}' (${where}) that run no command (a kit hook runs a shell command); left out`,
+        )
+      if (extra.size > 0)
+        notes.push(`${[...extra].join(', ')} of hooks on '${toolEvent}' (${where}) left out (no kit field)`)
     }
   }
   return { value, notes }
@@ -87,12 +107,17 @@ export function backwardHooks(file: unknown, decl: Entries, where: string): Read
 
 // --- internal ---
 
-function toKitServer(f: Record<string, unknown>, kind: 'stdio' | 'remote' | 'sse', envRefs: Entries['envRefs']): KitServer | string {
+function toKitServer(
+  f: Record<string, unknown>,
+  kind: 'stdio' | 'remote' | 'sse',
+  envRefs: Entries['envRefs'],
+): KitServer | string {
   const refs = (s: string): string =>
     envRefs !== undefined && envRefs !== 'none' ? (backward({ kind: 'envRefs', ...envRefs }, s) as string) : s
   const strings = (o: unknown, what: string): Record<string, string> | string | undefined => {
     if (o === undefined) return undefined
-    if (!isRecord(o) || !Object.values(o).every((v) => typeof v === 'string')) return `${what} is not a map of strings`
+    if (!isRecord(o) || !Object.values(o).every((v) => typeof v === 'string'))
+      return `${what} is not a map of strings`
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, refs(v as string)]))
   }
   const argv = Array.isArray(f.argv) ? f.argv : undefined
@@ -100,7 +125,8 @@ function toKitServer(f: Record<string, unknown>, kind: 'stdio' | 'remote' | 'sse
   const args = f.args ?? argv?.slice(1)
   if (kind === 'stdio') {
     if (typeof command !== 'string' || command === '') return 'its command is not a string'
-    if (args !== undefined && !(Array.isArray(args) && args.every((a) => typeof a === 'string'))) return 'its args are not strings'
+    if (args !== undefined && !(Array.isArray(args) && args.every((a) => typeof a === 'string')))
+      return 'its args are not strings'
     const env = strings(f.env, 'env')
     if (typeof env === 'string') return env
     const passed = Array.isArray(f.envVars) ? f.envVars.filter((v): v is string => typeof v === 'string') : []
@@ -114,7 +140,9 @@ function toKitServer(f: Record<string, unknown>, kind: 'stdio' | 'remote' | 'sse
   if (typeof f.url !== 'string' || f.url === '') return 'its url is not a string'
   const headers = strings(f.headers, 'headers')
   if (typeof headers === 'string') return headers
-  const fromEnv = isRecord(f.envHeaders) ? Object.fromEntries(Object.entries(f.envHeaders).map(([h, v]) => [h, `\${${String(v)}}`])) : {}
+  const fromEnv = isRecord(f.envHeaders)
+    ? Object.fromEntries(Object.entries(f.envHeaders).map(([h, v]) => [h, `\${${String(v)}}`]))
+    : {}
   const bearer: Record<string, string> =
     typeof f.bearerEnv === 'string' ? { Authorization: `Bearer \${${f.bearerEnv}}` } : {}
   const all: Record<string, string> = { ...headers, ...fromEnv, ...bearer }
@@ -137,7 +165,12 @@ function toKitHook(b: Record<string, unknown>, event: string, decl: Entries): Ho
     const seconds = backward({ kind: 'timeUnit', unit: decl.timeoutUnit ?? 'seconds' }, b.timeout) as number
     timeout = Math.max(1, Math.ceil(seconds))
   }
-  return { event, ...(matcher !== undefined ? { matcher } : {}), command: b.command, ...(timeout !== undefined ? { timeout } : {}) }
+  return {
+    event,
+    ...(matcher !== undefined ? { matcher } : {}),
+    command: b.command,
+    ...(timeout !== undefined ? { timeout } : {}),
+  }
 }
 
 /**
@@ -145,9 +178,15 @@ function toKitHook(b: Record<string, unknown>, event: string, decl: Entries): Ho
  * group with two hooks gives two). An element whose fixed values differ (`type: prompt` where the shape says
  * `command`) goes to `rejected`; keys the shape has no place for go to `extra`. undefined: the value does not fit.
  */
-function unmap(shape: unknown, value: unknown, rejected: unknown[], extra: Set<string>): Record<string, unknown>[] | undefined {
+function unmap(
+  shape: unknown,
+  value: unknown,
+  rejected: unknown[],
+  extra: Set<string>,
+): Record<string, unknown>[] | undefined {
   if (typeof shape === 'string') {
-    if (shape.startsWith('$') && !shape.startsWith('$$')) return [value === undefined ? {} : { [shape.slice(1)]: value }]
+    if (shape.startsWith('$') && !shape.startsWith('$$'))
+      return [value === undefined ? {} : { [shape.slice(1)]: value }]
     return value === undefined || value === shape || shape.includes('{{') ? [{}] : undefined
   }
   if (Array.isArray(shape)) {
@@ -155,9 +194,13 @@ function unmap(shape: unknown, value: unknown, rejected: unknown[], extra: Set<s
     if (!Array.isArray(value)) return undefined
     const out: Record<string, unknown>[] = []
     for (const v of value) {
-      const found = unmap(shape[0], v, rejected, extra)
-      if (found) out.push(...found)
-      else rejected.push(v)
+      // Keys without a place count only for elements that are read (a rejected one is named as a whole).
+      const own = new Set<string>()
+      const found = unmap(shape[0], v, rejected, own)
+      if (found) {
+        out.push(...found)
+        own.forEach((k) => extra.add(k))
+      } else rejected.push(v)
     }
     return out
   }

@@ -78,7 +78,8 @@ function readOutput(text: string, output: Transform, notes: string[]): Doc {
   const doc: Doc = { frontmatter: {}, body: '', hadFrontmatter: false }
   for (const [key, value] of Object.entries(data)) {
     const template = fields[key]
-    const from = template === undefined ? undefined : /^\{\{item\.(body|description|fm\.([\w-]+))\}\}$/.exec(template)
+    const from =
+      template === undefined ? undefined : /^\{\{item\.(body|description|fm\.([\w-]+))\}\}$/.exec(template)
     if (from?.[1] === 'body') doc.body = String(value)
     else if (from?.[1] === 'description') doc.frontmatter.description = value
     else if (from?.[2] !== undefined) doc.frontmatter[from[2]] = value

@@ -17,8 +17,7 @@ import type { RootSyntax } from './plugin-root.js'
 import { writeKit } from './write-kit.js'
 
 export type PluginKit =
-  | { ok: true; dir: string; format: PluginFormat; notes: string[] }
-  | { ok: false; diagnostics: Diagnostic[] }
+  { ok: true; dir: string; format: PluginFormat; notes: string[] } | { ok: false; diagnostics: Diagnostic[] }
 
 const READERS: Record<PluginFormat, { read: (ctx: ReadContext) => Promise<void>; roots: RootSyntax }> = {
   'outfit-agent-plugin': { read: readOutfitAgentPlugin, roots: AGENT_PLUGIN_ROOTS },
@@ -30,7 +29,8 @@ const READERS: Record<PluginFormat, { read: (ctx: ReadContext) => Promise<void>;
 }
 
 /** What a plugin commonly holds besides its content: documentation and packaging, not worth a line each. */
-const PACKAGING = /^(readme|license|licence|changelog|contributing|notice|security|code_of_conduct|authors)(\..*)?$|^(package(-lock)?\.json|\.gitignore|\.gitattributes|\.npmignore|\.github|\.git|node_modules|\.ds_store|assets)$/i
+const PACKAGING =
+  /^(readme|license|licence|changelog|contributing|notice|security|code_of_conduct|authors)(\..*)?$|^(package(-lock)?\.json|\.gitignore|\.gitattributes|\.npmignore|\.github|\.git|node_modules|\.ds_store|assets)$/i
 
 /** `cacheDir`: outfit's cache folder, where the kit read from the plugin is kept (under plugins/). */
 export async function pluginAsKit(fs: Fs, dir: string, cacheDir: string): Promise<PluginKit | undefined> {
@@ -43,7 +43,9 @@ export async function pluginAsKit(fs: Fs, dir: string, cacheDir: string): Promis
   if (draft.diagnostics.length > 0) return { ok: false, diagnostics: draft.diagnostics }
   for (const other of detected.others)
     draft.notes.push(`it is also a ${FORMAT_NAMES[other]}; read as a ${FORMAT_NAMES[detected.format]}`)
-  const unread = ((await fs.readdir(dir)) as string[]).filter((name) => !ctx.used.has(name) && !PACKAGING.test(name)).sort()
+  const unread = ((await fs.readdir(dir)) as string[])
+    .filter((name) => !ctx.used.has(name) && !PACKAGING.test(name))
+    .sort()
   if (unread.length > 0) draft.notes.push(`not installed (a kit has no place for them): ${unread.join(', ')}`)
   const kitDir = join(cacheDir, 'plugins', createHash('sha256').update(dir).digest('hex').slice(0, 32))
   await writeKit(fs, kitDir, draft)

@@ -6,13 +6,15 @@ import { isNotFound, type Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { Diagnostic } from '../types.js'
 
+/** A file's bytes (at most the kit file limit); undefined when nothing is there. */
 export async function readBytes(fs: Fs, file: string): Promise<Uint8Array | undefined> {
   try {
-    return await readBounded(fs, file, MAX_KIT_FILE_BYTES, 'plugin files')
+    await fs.lstat(file)
   } catch (error) {
     if (isNotFound(error)) return undefined
     throw error
   }
+  return readBounded(fs, file, MAX_KIT_FILE_BYTES, 'plugin files')
 }
 
 export async function readText(fs: Fs, file: string): Promise<string | undefined> {

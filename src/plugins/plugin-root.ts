@@ -18,7 +18,12 @@ export interface RootSyntax {
 export type Rooted = { text: string; used: string[] } | { refused: string }
 
 /** `text` with every root reference made absolute; `used` lists the plugin's top-level entries it reaches. */
-export async function resolveRootRefs(fs: Fs, pluginDir: string, syntax: RootSyntax, text: string): Promise<Rooted> {
+export async function resolveRootRefs(
+  fs: Fs,
+  pluginDir: string,
+  syntax: RootSyntax,
+  text: string,
+): Promise<Rooted> {
   let out = text
   for (const [token, value] of Object.entries(syntax.fixed ?? {})) out = out.split(token).join(value)
   for (const token of syntax.data)
@@ -30,8 +35,7 @@ export async function resolveRootRefs(fs: Fs, pluginDir: string, syntax: RootSyn
     for (const match of out.matchAll(pattern)) {
       const rest = match[1] ?? ''
       const rel = posix.normalize(`./${rest}`).replace(/\/$/, '')
-      if (rel === '..' || rel.startsWith('../'))
-        return { refused: `${match[0]} leads out of the plugin` }
+      if (rel === '..' || rel.startsWith('../')) return { refused: `${match[0]} leads out of the plugin` }
       if (rel !== '.' && !(await present(fs, join(pluginDir, rel))))
         return { refused: `${match[0]} names a file the plugin does not hold` }
       if (rel !== '.') used.push(rel.split('/')[0] ?? rel)

@@ -26,7 +26,9 @@ export async function readAgentPlugin(ctx: ReadContext): Promise<void> {
   const servers: Record<string, unknown> = {}
   for (const [name, entry] of Object.entries(isRecord(mcp.mcpServers) ? mcp.mcpServers : {})) {
     if (isRecord(entry) && entry.cwd !== undefined) {
-      ctx.draft.notes.push(`MCP server '${name}' (mcp.json) left out: it runs in ${String(entry.cwd)}, and a kit server has no working folder`)
+      ctx.draft.notes.push(
+        `MCP server '${name}' (mcp.json) left out: it runs in ${String(entry.cwd)}, and a kit server has no working folder`,
+      )
       continue
     }
     // A command token starting ./ is the plugin's own file.

@@ -36,13 +36,40 @@ export async function readClaude(ctx: ReadContext): Promise<void> {
   ctx.used.add('.claude-plugin')
   takeIdentity(ctx, manifest, file)
   for (const [key, what] of Object.entries(UNCARRIED))
-    if (manifest[key] !== undefined) ctx.draft.notes.push(`${what} (plugin.json ${key}) left out: a kit has no ${what}`)
-  const paths = (key: string, fallback: string) => [...new Set([fallback, ...(manifestPaths(manifest[key]) ?? [])])]
-  await takeItems(ctx, 'commands', paths('commands', 'commands'), /\.md$/, await copyDeclaration('claude-code', 'plugin commands'))
-  await takeItems(ctx, 'agents', paths('agents', 'agents'), /\.md$/, await copyDeclaration('claude-code', 'plugin agents'))
+    if (manifest[key] !== undefined)
+      ctx.draft.notes.push(`${what} (plugin.json ${key}) left out: a kit has no ${what}`)
+  const paths = (key: string, fallback: string) => [
+    ...new Set([fallback, ...(manifestPaths(manifest[key]) ?? [])]),
+  ]
+  await takeItems(
+    ctx,
+    'commands',
+    paths('commands', 'commands'),
+    /\.md$/,
+    await copyDeclaration('claude-code', 'plugin commands'),
+  )
+  await takeItems(
+    ctx,
+    'agents',
+    paths('agents', 'agents'),
+    /\.md$/,
+    await copyDeclaration('claude-code', 'plugin agents'),
+  )
   await takeSkills(ctx, paths('skills', 'skills'))
-  await takeEither(ctx, manifest.mcpServers, '.mcp.json', await entriesDeclaration('claude-code', 'plugin mcp servers'), 'servers')
-  await takeEither(ctx, manifest.hooks, 'hooks/hooks.json', await entriesDeclaration('claude-code', 'plugin hooks'), 'hooks')
+  await takeEither(
+    ctx,
+    manifest.mcpServers,
+    '.mcp.json',
+    await entriesDeclaration('claude-code', 'plugin mcp servers'),
+    'servers',
+  )
+  await takeEither(
+    ctx,
+    manifest.hooks,
+    'hooks/hooks.json',
+    await entriesDeclaration('claude-code', 'plugin hooks'),
+    'hooks',
+  )
 }
 
 /** A manifest's `hooks` / `mcpServers`: a path, an inline object, or a list of either; absent: the default file. */

@@ -21,5 +21,11 @@ export async function readCodex(ctx: ReadContext): Promise<void> {
   await takeSkills(ctx, manifestPaths(manifest.skills) ?? ['skills'])
   const servers = await entriesDeclaration('codex', 'mcp servers')
   await takeEither(ctx, manifest.mcpServers, '.mcp.json', { ...servers, at: ['mcpServers'] }, 'servers')
-  await takeEither(ctx, manifest.hooks, 'hooks/hooks.json', await entriesDeclaration('codex', 'hooks'), 'hooks')
+  await takeEither(
+    ctx,
+    manifest.hooks,
+    'hooks/hooks.json',
+    await entriesDeclaration('codex', 'hooks'),
+    'hooks',
+  )
 }

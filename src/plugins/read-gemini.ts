@@ -5,7 +5,15 @@
 import { join } from 'node:path'
 import { copyDeclaration, entriesDeclaration } from './declarations.js'
 import { readBytes, readJson } from './plugin-files.js'
-import { takeHookFile, takeIdentity, takeItems, takeServers, takeSkills, top, type ReadContext } from './read-parts.js'
+import {
+  takeHookFile,
+  takeIdentity,
+  takeItems,
+  takeServers,
+  takeSkills,
+  top,
+  type ReadContext,
+} from './read-parts.js'
 
 export const GEMINI_ROOTS = {
   root: ['${extensionPath}'],
@@ -20,10 +28,14 @@ export async function readGemini(ctx: ReadContext): Promise<void> {
   ctx.used.add(file)
   takeIdentity(ctx, manifest, file)
   if (manifest.excludeTools !== undefined)
-    ctx.draft.notes.push('excludeTools (gemini-extension.json) left out: a kit does not turn off built-in tools')
+    ctx.draft.notes.push(
+      'excludeTools (gemini-extension.json) left out: a kit does not turn off built-in tools',
+    )
   if (Array.isArray(manifest.settings) && manifest.settings.length > 0) {
     const vars = manifest.settings.map((s: { envVar?: unknown }) => String(s.envVar ?? '?')).join(', ')
-    ctx.draft.notes.push(`the extension asks its user for settings (${vars}); set them in your environment yourself`)
+    ctx.draft.notes.push(
+      `the extension asks its user for settings (${vars}); set them in your environment yourself`,
+    )
   }
   await takeItems(ctx, 'commands', ['commands'], /\.toml$/, await copyDeclaration('gemini-cli', 'commands'))
   await takeItems(ctx, 'agents', ['agents'], /\.md$/, await copyDeclaration('gemini-cli', 'agents'))
@@ -42,7 +54,13 @@ async function takeContext(ctx: ReadContext, named: unknown): Promise<void> {
     const bytes = await readBytes(ctx.fs, join(ctx.dir, name)).catch(() => undefined)
     if (bytes === undefined) continue
     ctx.used.add(top(name))
-    const stem = name.replace(/\.[^.]+$/, '').split('/').pop()?.toLowerCase().replace(/[^a-z0-9-]+/g, '-') || 'context'
+    const stem =
+      name
+        .replace(/\.[^.]+$/, '')
+        .split('/')
+        .pop()
+        ?.toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-') || 'context'
     ctx.draft.files.set(`rules/${stem}.md`, { data: bytes })
   }
 }

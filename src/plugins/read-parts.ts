@@ -29,7 +29,10 @@ const VERSION = /^\d+\.\d+\.\d+([-+].+)?$/
 export function takeIdentity(ctx: ReadContext, manifest: Record<string, unknown>, file: string): void {
   const d = ctx.draft
   const raw = typeof manifest.name === 'string' ? manifest.name : ''
-  d.name = raw.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '')
+  d.name = raw
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
   if (!NAME.test(d.name))
     d.diagnostics.push({
       file: join(ctx.dir, file),
@@ -43,7 +46,8 @@ export function takeIdentity(ctx: ReadContext, manifest: Record<string, unknown>
   const version = typeof manifest.version === 'string' ? manifest.version : undefined
   d.version = version && VERSION.test(version) ? version : '0.0.0'
   if (version === undefined) d.notes.push('the plugin has no version: the kit is 0.0.0')
-  else if (!VERSION.test(version)) d.notes.push(`the plugin version '${version}' is not semver: the kit is 0.0.0`)
+  else if (!VERSION.test(version))
+    d.notes.push(`the plugin version '${version}' is not semver: the kit is 0.0.0`)
   if (typeof manifest.description === 'string') d.description = manifest.description
 }
 
@@ -55,7 +59,9 @@ export async function takeSkills(ctx: ReadContext, dirs: string[]): Promise<void
     ctx.used.add(top(dir))
     const skipped: string[] = []
     const files = await listFiles(ctx.fs, base, base, skipped)
-    const skills = new Set(files.filter((f) => /^[^/]+\/SKILL\.md$/.test(f)).map((f) => f.split('/')[0] ?? ''))
+    const skills = new Set(
+      files.filter((f) => /^[^/]+\/SKILL\.md$/.test(f)).map((f) => f.split('/')[0] ?? ''),
+    )
     const refused = new Map<string, string>()
     for (const skill of skills) {
       const text = new TextDecoder().decode(await readBytes(ctx.fs, join(base, skill, 'SKILL.md')))
@@ -77,7 +83,8 @@ export async function takeSkills(ctx: ReadContext, dirs: string[]): Promise<void
       ctx.draft.files.set(`skills/${file}`, { data, mode })
     }
     const loose = files.filter((f) => !skills.has(f.split('/')[0] ?? '')).map((f) => `${dir}/${f}`)
-    if (loose.length > 0) ctx.draft.notes.push(`not in a skill folder with SKILL.md, left out: ${loose.join(', ')}`)
+    if (loose.length > 0)
+      ctx.draft.notes.push(`not in a skill folder with SKILL.md, left out: ${loose.join(', ')}`)
     for (const s of skipped) ctx.draft.notes.push(`${dir}/${s} left out: not a regular file`)
   }
 }
@@ -129,7 +136,12 @@ export async function takeItems(
 }
 
 /** MCP servers from an object of entries (inline in a manifest, or a file's `at`), through a declaration. */
-export async function takeServers(ctx: ReadContext, servers: unknown, decl: Entries | undefined, where: string): Promise<void> {
+export async function takeServers(
+  ctx: ReadContext,
+  servers: unknown,
+  decl: Entries | undefined,
+  where: string,
+): Promise<void> {
   const read = backwardServers(servers, decl, where)
   ctx.draft.notes.push(...read.notes)
   for (const [name, server] of Object.entries(read.value)) {
@@ -138,13 +150,18 @@ export async function takeServers(ctx: ReadContext, servers: unknown, decl: Entr
       continue
     }
     const rooted = await rootServer(ctx, server)
-    if (typeof rooted === 'string') ctx.draft.notes.push(`MCP server '${name}' (${where}) left out: ${rooted}`)
+    if (typeof rooted === 'string')
+      ctx.draft.notes.push(`MCP server '${name}' (${where}) left out: ${rooted}`)
     else ctx.draft.servers[name] = rooted
   }
 }
 
 /** A JSON file of servers (`.mcp.json`): the object at the declaration's `at` (default `mcpServers`). */
-export async function takeServerFile(ctx: ReadContext, file: string, decl: Entries | undefined): Promise<void> {
+export async function takeServerFile(
+  ctx: ReadContext,
+  file: string,
+  decl: Entries | undefined,
+): Promise<void> {
   const doc = await readJson(ctx.fs, join(ctx.dir, file), ctx.draft.diagnostics)
   if (!doc) return
   ctx.used.add(top(file))
@@ -192,7 +209,10 @@ export function top(path: string): string {
 // --- internal ---
 
 /** A manifest entry as a folder and the files it stands for: a folder, one file, or a glob (`rules/*.mdc`). */
-async function expand(ctx: ReadContext, entry: string): Promise<{ dir: string; files: string[] } | undefined> {
+async function expand(
+  ctx: ReadContext,
+  entry: string,
+): Promise<{ dir: string; files: string[] } | undefined> {
   const glob = entry.split('/').findIndex((seg) => /[*?[{]/.test(seg))
   const dir = glob >= 0 ? entry.split('/').slice(0, glob).join('/') || '.' : entry
   const full = join(ctx.dir, dir)
@@ -202,7 +222,8 @@ async function expand(ctx: ReadContext, entry: string): Promise<{ dir: string; f
     const match = picomatch(entry.split('/').slice(glob).join('/'), { dot: true })
     return { dir, files: files.filter((f) => match(f)) }
   }
-  if (glob < 0 && (await isFile(ctx.fs, full))) return { dir: posix.dirname(entry), files: [posix.basename(entry)] }
+  if (glob < 0 && (await isFile(ctx.fs, full)))
+    return { dir: posix.dirname(entry), files: [posix.basename(entry)] }
   return undefined
 }
 

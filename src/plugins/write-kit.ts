@@ -5,20 +5,27 @@
 import { dirname, join } from 'node:path'
 import { stringify } from 'yaml'
 import type { Fs } from '../fs/fs.js'
-import type { KitDraft, KitFile } from './draft.js'
+import { FORMAT_NAMES, type KitDraft, type KitFile } from './draft.js'
 import { listFiles, readBytes } from './plugin-files.js'
 
 export async function writeKit(fs: Fs, dir: string, draft: KitDraft): Promise<void> {
   const files = new Map(draft.files)
   if (!files.has('kit.yaml')) {
-    const header = `# ${draft.name}, read by outfit from a ${draft.format} plugin; regenerated on every install.\n`
-    const kit = { name: draft.name, version: draft.version, ...(draft.description ? { description: draft.description } : {}) }
+    const header = `# ${draft.name} (${FORMAT_NAMES[draft.format]}), read as a kit by outfit; written again on every install.\n`
+    const kit = {
+      name: draft.name,
+      version: draft.version,
+      ...(draft.description ? { description: draft.description } : {}),
+    }
     files.set('kit.yaml', text(header + stringify(kit, { lineWidth: 0 })))
-    if (Object.keys(draft.servers).length > 0) files.set('mcp.yaml', text(stringify({ servers: draft.servers }, { lineWidth: 0 })))
-    if (draft.hooks.length > 0) files.set('hooks.yaml', text(stringify({ hooks: draft.hooks }, { lineWidth: 0 })))
+    if (Object.keys(draft.servers).length > 0)
+      files.set('mcp.yaml', text(stringify({ servers: draft.servers }, { lineWidth: 0 })))
+    if (draft.hooks.length > 0)
+      files.set('hooks.yaml', text(stringify({ hooks: draft.hooks }, { lineWidth: 0 })))
   }
   await fs.mkdir(dir, { recursive: true })
-  for (const stale of await listFiles(fs, dir, dir, [])) if (!files.has(stale)) await fs.unlink(join(dir, stale))
+  for (const stale of await listFiles(fs, dir, dir, []))
+    if (!files.has(stale)) await fs.unlink(join(dir, stale))
   for (const [path, file] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const full = join(dir, path)
     const current = await readBytes(fs, full).catch(() => undefined)

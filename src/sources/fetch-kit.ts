@@ -132,4 +132,3 @@ async function download(
   )
   return picked?.skipped ? { ...fetched, skipped: picked.skipped } : fetched
 }
-
