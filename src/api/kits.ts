@@ -1,7 +1,7 @@
 // Kits from anywhere, locked: sources → fetched (or cached) kit folders → loaded and checked kits → the one kit the
 // pipelines install. outfit.lock is only written once the caller's install has succeeded (saveLock).
 import { existsSync } from 'node:fs'
-import { relative } from 'node:path'
+import { join, relative } from 'node:path'
 import { ConflictError, TargetInvalidError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { findCollisions } from '../kit/kit-collisions.js'
@@ -212,7 +212,7 @@ async function readPlugin(
     dir: plugin.dir,
     format: plugin.format,
     warnings: plugin.notes.map((note) => ({
-      file: at(r.dir),
+      file: at(join(r.dir, plugin.manifest)),
       line: 1,
       column: 1,
       pointer: '',

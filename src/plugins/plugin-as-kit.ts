@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import type { Diagnostic } from '../types.js'
-import { detectPlugin } from './detect-plugin.js'
+import { detectPlugin, MANIFESTS } from './detect-plugin.js'
 import { emptyDraft, FORMAT_NAMES, type PluginFormat } from './draft.js'
 import { AGENT_PLUGIN_ROOTS, readAgentPlugin, readOutfitAgentPlugin } from './read-agent-plugin.js'
 import { CLAUDE_ROOTS, readClaude } from './read-claude.js'
@@ -17,7 +17,15 @@ import type { RootSyntax } from './plugin-root.js'
 import { writeKit } from './write-kit.js'
 
 export type PluginKit =
-  { ok: true; dir: string; format: PluginFormat; notes: string[] } | { ok: false; diagnostics: Diagnostic[] }
+  | {
+      ok: true
+      dir: string
+      format: PluginFormat
+      notes: string[]
+      /** The manifest read, relative to the plugin. */
+      manifest: string
+    }
+  | { ok: false; diagnostics: Diagnostic[] }
 
 const READERS: Record<PluginFormat, { read: (ctx: ReadContext) => Promise<void>; roots: RootSyntax }> = {
   'outfit-agent-plugin': { read: readOutfitAgentPlugin, roots: AGENT_PLUGIN_ROOTS },
@@ -49,5 +57,7 @@ export async function pluginAsKit(fs: Fs, dir: string, cacheDir: string): Promis
   if (unread.length > 0) draft.notes.push(`not installed (a kit has no place for them): ${unread.join(', ')}`)
   const kitDir = join(cacheDir, 'plugins', createHash('sha256').update(dir).digest('hex').slice(0, 32))
   await writeKit(fs, kitDir, draft)
-  return { ok: true, dir: kitDir, format: detected.format, notes: draft.notes }
+  const manifest =
+    detected.format === 'outfit-agent-plugin' ? MANIFESTS['agent-plugin'] : MANIFESTS[detected.format]
+  return { ok: true, dir: kitDir, format: detected.format, notes: draft.notes, manifest }
 }
