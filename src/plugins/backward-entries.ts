@@ -4,7 +4,7 @@
 // fields a tool splits secrets into (Codex's env_vars, bearer_token_env_var) joined back into `${VAR}` references.
 // Whatever an entry holds that the kit has no field for is named, never dropped silently.
 import type { Entries } from '../generated/target.js'
-import { backward } from '../formats/mappings.js'
+import { backward, forwardMatcher } from '../formats/mappings.js'
 import type { Hook } from '../types.js'
 import type { KitServer } from './draft.js'
 import { isRecord } from './plugin-files.js'
@@ -92,7 +92,14 @@ export function backwardHooks(file: unknown, decl: Entries, where: string): Read
       for (const b of unmap(shape, element, rejected, extra) ?? (rejected.push(element), [])) {
         const hook = toKitHook(b, event, decl)
         if (typeof hook === 'string') notes.push(`a hook on '${toolEvent}' (${where}): ${hook}; left out`)
-        else value.push(hook)
+        else {
+          const lost = lostTools(b.matcher, hook.matcher, decl.tools)
+          if (lost.length > 0)
+            notes.push(
+              `a hook on '${toolEvent}' (${where}) matches only ${hook.matcher}: ${lost.join(', ')} has no kit name`,
+            )
+          value.push(hook)
+        }
       }
       if (rejected.length > 0)
         notes.push(
@@ -217,6 +224,20 @@ function unmap(
     return product
   }
   return value === undefined || value === shape ? [{}] : undefined
+}
+
+/** The tool names of a matcher that the kit matcher it became no longer covers. */
+function lostTools(
+  matcher: unknown,
+  kit: string | undefined,
+  tools: Record<string, string> | undefined,
+): string[] {
+  if (typeof matcher !== 'string' || kit === undefined || tools === undefined) return []
+  const covered = new Set((forwardMatcher(kit, tools).value ?? '').split('|'))
+  return matcher
+    .split('|')
+    .map((s) => s.trim())
+    .filter((name) => !covered.has(name))
 }
 
 function invert(map: Record<string, string>): Record<string, string> {

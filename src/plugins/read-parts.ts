@@ -130,6 +130,10 @@ export async function takeItems(
         continue
       }
       if (back.notes.length > 0) ctx.draft.notes.push(`${dir}/${file}: ${back.notes.join(', ')} left out`)
+      if (kind === 'commands' && file.includes('/'))
+        ctx.draft.notes.push(
+          `${dir}/${file} is the command ${name.replace(/\.[^.]+$/, '')} (a kit's commands are one level)`,
+        )
       ctx.draft.files.set(path, { data: new TextEncoder().encode(back.text) })
     }
   }

@@ -93,6 +93,7 @@ describe('a Claude Code plugin', () => {
     expect(warnings).toEqual([
       "Claude Code plugin read as a kit: the plugin name 'Review-Tools' is the kit name 'review-tools'",
       'Claude Code plugin read as a kit: output styles (plugin.json outputStyles) left out: a kit has no output styles',
+      "Claude Code plugin read as a kit: commands/git/push.md is the command git-push (a kit's commands are one level)",
       "Claude Code plugin read as a kit: MCP server 'cache' (.mcp.json) left out: it uses ${CLAUDE_PLUGIN_DATA}, a data folder only a plugin host provides",
       "Claude Code plugin read as a kit: 1 hook on 'PostToolUse' (hooks/hooks.json) that run no command (a kit hook runs a shell command); left out",
       "Claude Code plugin read as a kit: hook sessionStart '${CLAUDE_PLUGIN_ROOT}/scripts/missing.sh' (hooks/hooks.json) left out: ${CLAUDE_PLUGIN_ROOT}/scripts/missing.sh names a file the plugin does not hold",
@@ -152,6 +153,7 @@ describe('a Gemini CLI extension', () => {
     expect(warnings).toEqual([
       'Gemini CLI extension read as a kit: excludeTools (gemini-extension.json) left out: a kit does not turn off built-in tools',
       'Gemini CLI extension read as a kit: the extension asks its user for settings (GEM_KEY); set them in your environment yourself',
+      "Gemini CLI extension read as a kit: commands/git/commit.toml is the command git-commit (a kit's commands are one level)",
       "Gemini CLI extension read as a kit: MCP server 'gem' (gemini-extension.json): timeout left out (no kit field)",
       "Gemini CLI extension read as a kit: hooks on 'BeforeModel' (hooks/hooks.json): the kit has no such event; left out",
     ])
