@@ -40,6 +40,10 @@ export function backwardServers(
       notes.push(`${what}: not an object; left out`)
       continue
     }
+    if (entry.cwd !== undefined) {
+      notes.push(`${what}: it runs in ${String(entry.cwd)}, and a kit server has no working folder; left out`)
+      continue
+    }
     const url = entry.url ?? entry.httpUrl
     const kind = entry.command !== undefined ? 'stdio' : entry.type === 'sse' ? 'sse' : 'remote'
     const shape = (decl?.[kind] ?? PLAIN_SERVER) as Record<string, unknown>

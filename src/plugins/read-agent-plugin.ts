@@ -25,12 +25,6 @@ export async function readAgentPlugin(ctx: ReadContext): Promise<void> {
   ctx.used.add('mcp.json')
   const servers: Record<string, unknown> = {}
   for (const [name, entry] of Object.entries(isRecord(mcp.mcpServers) ? mcp.mcpServers : {})) {
-    if (isRecord(entry) && entry.cwd !== undefined) {
-      ctx.draft.notes.push(
-        `MCP server '${name}' (mcp.json) left out: it runs in ${String(entry.cwd)}, and a kit server has no working folder`,
-      )
-      continue
-    }
     // A command token starting ./ is the plugin's own file.
     servers[name] =
       isRecord(entry) && typeof entry.command === 'string' && entry.command.startsWith('./')

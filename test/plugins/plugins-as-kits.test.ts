@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { install } from '../../src/api/install.js'
+import { plan } from '../../src/api/plan.js'
 import { TargetInvalidError } from '../../src/errors.js'
 import { builtinTargetsDir } from '../../src/package-root.js'
 import type { Diagnostic } from '../../src/types.js'
@@ -126,6 +127,31 @@ describe('a Claude Code plugin', () => {
   })
 })
 
+describe('plan', () => {
+  it('plans a plugin like a kit and writes nothing but the kit read from it, in the cache (as a fetched kit is)', async () => {
+    await writePlugin(cursorPlugin)
+    const before = await sb.tree()
+    const planned = await plan({
+      fs: sb.fs,
+      cwd: sb.project,
+      env: {},
+      home: sb.home,
+      project: sb.project,
+      scope: 'project',
+      tools: ['cursor'],
+      kit: plugin,
+    })
+    expect(planned.plans[0]?.changes.map((c) => c.path)).toContain(
+      join(sb.project, '.cursor/rules/typescript.mdc'),
+    )
+    const after = await sb.tree()
+    expect(Object.keys(after).filter((p) => !(p in before) && !p.startsWith('home/.cache/outfit'))).toEqual(
+      [],
+    )
+    expect(Object.keys(after).some((p) => p.startsWith('home/.cache/outfit/plugins/'))).toBe(true)
+  })
+})
+
 describe('a Gemini CLI extension', () => {
   it('installs its TOML commands, context file, inline servers and hooks into Claude Code and Cursor', async () => {
     await writePlugin(geminiExtension)
@@ -214,7 +240,7 @@ describe('an Agent Plugin', () => {
     expect(Object.keys(servers).sort()).toEqual(['legacy', 'remote', 'tool'])
     expect(warnings).toEqual([
       "Agent Plugin read as a kit: the manifest's com.acme extension data left out: it is for the tool that defines it",
-      "Agent Plugin read as a kit: MCP server 'boxed' (mcp.json) left out: it runs in ${PLUGIN_ROOT}, and a kit server has no working folder",
+      "Agent Plugin read as a kit: MCP server 'boxed' (mcp.json): it runs in ${PLUGIN_ROOT}, and a kit server has no working folder; left out",
       "Agent Plugin read as a kit: MCP server 'store' (mcp.json) left out: it uses ${PLUGIN_DATA}, a data folder only a plugin host provides",
       'Agent Plugin read as a kit: not installed (a kit has no place for them): com.acme',
     ])
