@@ -145,9 +145,7 @@ describe('plan', () => {
       join(sb.project, '.cursor/rules/typescript.mdc'),
     )
     const after = await sb.tree()
-    expect(Object.keys(after).filter((p) => !(p in before) && !p.startsWith('home/.cache/outfit'))).toEqual(
-      [],
-    )
+    expect(Object.keys(after).filter((p) => !(p in before) && !p.startsWith('home/.cache'))).toEqual([])
     expect(Object.keys(after).some((p) => p.startsWith('home/.cache/outfit/plugins/'))).toBe(true)
   })
 })
