@@ -8,7 +8,8 @@ import { findCollisions } from '../kit/kit-collisions.js'
 import { openCheckMemo } from '../kit/check-memo.js'
 import { loadKit } from '../kit/load-kit.js'
 import { mergeKits } from '../kit/merge-kits.js'
-import { FORMAT_NAMES, type PluginFormat } from '../plugins/draft.js'
+import { formatName } from '../plugins/declarations.js'
+import type { PluginFormat } from '../plugins/draft.js'
 import { pluginAsKit } from '../plugins/plugin-as-kit.js'
 import { readLock, writeLock, type LockedServer, type LockEntry, type Lockfile } from '../lock/lock-file.js'
 import { KitCache } from '../sources/cache.js'
@@ -110,7 +111,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
       plugin
         ? {
             ...d,
-            file: `${r.source} › ${FORMAT_NAMES[plugin.format]} read as a kit › ${relative(dir, d.file) || '.'}`,
+            file: `${r.source} › ${formatName(plugin.format)} read as a kit › ${relative(dir, d.file) || '.'}`,
           }
         : r.spec.kind === 'local'
           ? d
@@ -207,7 +208,7 @@ async function readPlugin(
   const at = (file: string) =>
     r.spec.kind === 'local' ? file : `${r.source} › ${relative(r.dir, file) || '.'}`
   if (!plugin.ok) throw new TargetInvalidError(plugin.diagnostics.map((d) => ({ ...d, file: at(d.file) })))
-  const name = FORMAT_NAMES[plugin.format]
+  const name = formatName(plugin.format)
   return {
     dir: plugin.dir,
     format: plugin.format,

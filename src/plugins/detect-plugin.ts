@@ -18,15 +18,15 @@ export const AGENT_PLUGIN_SCHEMA = 'https://agent-plugins.org/schemas/1.0.0/plug
 export const OUTFIT_EXTENSION = 'dev.outfit'
 
 export const MANIFESTS: Record<Exclude<PluginFormat, 'outfit-agent-plugin'>, string> = {
-  claude: '.claude-plugin/plugin.json',
-  cursor: '.cursor-plugin/plugin.json',
-  gemini: 'gemini-extension.json',
-  codex: '.codex-plugin/plugin.json',
+  'claude-plugin': '.claude-plugin/plugin.json',
+  'cursor-plugin': '.cursor-plugin/plugin.json',
+  'gemini-extension': 'gemini-extension.json',
+  'codex-plugin': '.codex-plugin/plugin.json',
   'agent-plugin': 'plugin.json',
 }
 
 /** In the order they are preferred when a folder has several. */
-const ORDER = ['claude', 'cursor', 'gemini', 'codex', 'agent-plugin'] as const
+const ORDER = ['claude-plugin', 'cursor-plugin', 'gemini-extension', 'codex-plugin', 'agent-plugin'] as const
 
 export interface Detected {
   format: PluginFormat

@@ -3,17 +3,14 @@
 // dropped silently). write-kit.ts turns it into a kit folder that loadKit reads like any other.
 import type { Diagnostic, Hook, McpServer } from '../types.js'
 
-export type PluginFormat = 'agent-plugin' | 'outfit-agent-plugin' | 'claude' | 'gemini' | 'cursor' | 'codex'
-
-/** How each format is named to people. */
-export const FORMAT_NAMES: Record<PluginFormat, string> = {
-  'agent-plugin': 'Agent Plugin',
-  'outfit-agent-plugin': 'Agent Plugin made by outfit pack',
-  claude: 'Claude Code plugin',
-  gemini: 'Gemini CLI extension',
-  cursor: 'Cursor plugin',
-  codex: 'Codex plugin',
-}
+/** The formats of plugin-formats/formats.yaml, by their keys there. */
+export type PluginFormat =
+  | 'agent-plugin'
+  | 'outfit-agent-plugin'
+  | 'claude-plugin'
+  | 'gemini-extension'
+  | 'cursor-plugin'
+  | 'codex-plugin'
 
 /** A server as mcp.yaml holds it. */
 export type KitServer = Omit<McpServer, 'name'> & { description?: string }

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import type { Diagnostic } from '../types.js'
 import { detectPlugin, MANIFESTS } from './detect-plugin.js'
-import { emptyDraft, FORMAT_NAMES, type PluginFormat } from './draft.js'
+import { formatName } from './declarations.js'
+import { emptyDraft, type PluginFormat } from './draft.js'
 import { AGENT_PLUGIN_ROOTS, readAgentPlugin, readOutfitAgentPlugin } from './read-agent-plugin.js'
 import { CLAUDE_ROOTS, readClaude } from './read-claude.js'
 import { CODEX_ROOTS, readCodex } from './read-codex.js'
@@ -30,10 +31,10 @@ export type PluginKit =
 const READERS: Record<PluginFormat, { read: (ctx: ReadContext) => Promise<void>; roots: RootSyntax }> = {
   'outfit-agent-plugin': { read: readOutfitAgentPlugin, roots: AGENT_PLUGIN_ROOTS },
   'agent-plugin': { read: readAgentPlugin, roots: AGENT_PLUGIN_ROOTS },
-  claude: { read: readClaude, roots: CLAUDE_ROOTS },
-  gemini: { read: readGemini, roots: GEMINI_ROOTS },
-  cursor: { read: readCursor, roots: CURSOR_ROOTS },
-  codex: { read: readCodex, roots: CODEX_ROOTS },
+  'claude-plugin': { read: readClaude, roots: CLAUDE_ROOTS },
+  'gemini-extension': { read: readGemini, roots: GEMINI_ROOTS },
+  'cursor-plugin': { read: readCursor, roots: CURSOR_ROOTS },
+  'codex-plugin': { read: readCodex, roots: CODEX_ROOTS },
 }
 
 /** What a plugin commonly holds besides its content: documentation and packaging, not worth a line each. */
@@ -50,7 +51,7 @@ export async function pluginAsKit(fs: Fs, dir: string, cacheDir: string): Promis
   await read(ctx)
   if (draft.diagnostics.length > 0) return { ok: false, diagnostics: draft.diagnostics }
   for (const other of detected.others)
-    draft.notes.push(`it is also a ${FORMAT_NAMES[other]}; read as a ${FORMAT_NAMES[detected.format]}`)
+    draft.notes.push(`it is also a ${formatName(other)}; read as a ${formatName(detected.format)}`)
   const unread = ((await fs.readdir(dir)) as string[])
     .filter((name) => !ctx.used.has(name) && !PACKAGING.test(name))
     .sort()

@@ -46,28 +46,28 @@ export async function readClaude(ctx: ReadContext): Promise<void> {
     'commands',
     paths('commands', 'commands'),
     /\.md$/,
-    await copyDeclaration('claude-code', 'plugin commands'),
+    await copyDeclaration('claude-plugin', 'commands'),
   )
   await takeItems(
     ctx,
     'agents',
     paths('agents', 'agents'),
     /\.md$/,
-    await copyDeclaration('claude-code', 'plugin agents'),
+    await copyDeclaration('claude-plugin', 'agents'),
   )
   await takeSkills(ctx, paths('skills', 'skills'))
   await takeEither(
     ctx,
     manifest.mcpServers,
     '.mcp.json',
-    await entriesDeclaration('claude-code', 'plugin mcp servers'),
+    await entriesDeclaration('claude-plugin', 'servers'),
     'servers',
   )
   await takeEither(
     ctx,
     manifest.hooks,
     'hooks/hooks.json',
-    await entriesDeclaration('claude-code', 'plugin hooks'),
+    await entriesDeclaration('claude-plugin', 'hooks'),
     'hooks',
   )
 }

@@ -19,13 +19,13 @@ export async function readCodex(ctx: ReadContext): Promise<void> {
   if (manifest.apps !== undefined)
     ctx.draft.notes.push('apps (plugin.json) left out: a kit cannot connect to a registered app')
   await takeSkills(ctx, manifestPaths(manifest.skills) ?? ['skills'])
-  const servers = await entriesDeclaration('codex', 'mcp servers')
+  const servers = await entriesDeclaration('codex-plugin', 'servers')
   await takeEither(ctx, manifest.mcpServers, '.mcp.json', { ...servers, at: ['mcpServers'] }, 'servers')
   await takeEither(
     ctx,
     manifest.hooks,
     'hooks/hooks.json',
-    await entriesDeclaration('codex', 'hooks'),
+    await entriesDeclaration('codex-plugin', 'hooks'),
     'hooks',
   )
 }

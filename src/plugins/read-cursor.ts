@@ -21,23 +21,29 @@ export async function readCursor(ctx: ReadContext): Promise<void> {
       'variables (plugin.json) left out: set what the plugin asks for in your environment yourself',
     )
   const paths = (key: string) => manifestPaths(manifest[key]) ?? [key]
-  await takeItems(ctx, 'rules', paths('rules'), /\.mdc?$/, await copyDeclaration('cursor', 'rules'))
-  await takeItems(ctx, 'commands', paths('commands'), /\.md$/, await copyDeclaration('cursor', 'commands'))
-  await takeItems(ctx, 'agents', paths('agents'), /\.md$/, await copyDeclaration('cursor', 'agents'))
+  await takeItems(ctx, 'rules', paths('rules'), /\.mdc?$/, await copyDeclaration('cursor-plugin', 'rules'))
+  await takeItems(
+    ctx,
+    'commands',
+    paths('commands'),
+    /\.md$/,
+    await copyDeclaration('cursor-plugin', 'commands'),
+  )
+  await takeItems(ctx, 'agents', paths('agents'), /\.md$/, await copyDeclaration('cursor-plugin', 'agents'))
   await takeSkills(ctx, paths('skills'))
   const mcp = (await isFile(ctx.fs, join(ctx.dir, '.mcp.json'))) ? '.mcp.json' : 'mcp.json'
   await takeEither(
     ctx,
     manifest.mcpServers,
     mcp,
-    await entriesDeclaration('cursor', 'mcp servers'),
+    await entriesDeclaration('cursor-plugin', 'servers'),
     'servers',
   )
   await takeEither(
     ctx,
     manifest.hooks,
     'hooks/hooks.json',
-    await entriesDeclaration('cursor', 'hooks'),
+    await entriesDeclaration('cursor-plugin', 'hooks'),
     'hooks',
   )
 }

@@ -37,11 +37,17 @@ export async function readGemini(ctx: ReadContext): Promise<void> {
       `the extension asks its user for settings (${vars}); set them in your environment yourself`,
     )
   }
-  await takeItems(ctx, 'commands', ['commands'], /\.toml$/, await copyDeclaration('gemini-cli', 'commands'))
-  await takeItems(ctx, 'agents', ['agents'], /\.md$/, await copyDeclaration('gemini-cli', 'agents'))
+  await takeItems(
+    ctx,
+    'commands',
+    ['commands'],
+    /\.toml$/,
+    await copyDeclaration('gemini-extension', 'commands'),
+  )
+  await takeItems(ctx, 'agents', ['agents'], /\.md$/, await copyDeclaration('gemini-extension', 'agents'))
   await takeSkills(ctx, ['skills'])
-  await takeServers(ctx, manifest.mcpServers, await entriesDeclaration('gemini-cli', 'mcp servers'), file)
-  await takeHookFile(ctx, 'hooks/hooks.json', await entriesDeclaration('gemini-cli', 'hooks'))
+  await takeServers(ctx, manifest.mcpServers, await entriesDeclaration('gemini-extension', 'servers'), file)
+  await takeHookFile(ctx, 'hooks/hooks.json', await entriesDeclaration('gemini-extension', 'hooks'))
   await takeContext(ctx, manifest.contextFileName)
 }
 

@@ -7,8 +7,8 @@ import type { Fs } from '../fs/fs.js'
 import type { Entries } from '../generated/target.js'
 import { backwardMarkdown } from './backward-markdown.js'
 import { backwardHooks, backwardServers } from './backward-entries.js'
-import type { CopyDeclaration } from './declarations.js'
-import { FORMAT_NAMES, type KitDraft, type KitServer } from './draft.js'
+import { formatName, type CopyDeclaration } from './declarations.js'
+import type { KitDraft, KitServer } from './draft.js'
 import { isDir, isFile, isRecord, listFiles, readBytes, readJson } from './plugin-files.js'
 import { resolveRootRefs, type RootSyntax } from './plugin-root.js'
 
@@ -39,7 +39,7 @@ export function takeIdentity(ctx: ReadContext, manifest: Record<string, unknown>
       line: 1,
       column: 1,
       pointer: '/name',
-      message: `a ${FORMAT_NAMES[d.format]} needs a name (letters, digits and -) to install as a kit`,
+      message: `a ${formatName(d.format)} needs a name (letters, digits and -) to install as a kit`,
       severity: 'error',
     })
   else if (d.name !== raw) d.notes.push(`the plugin name '${raw}' is the kit name '${d.name}'`)

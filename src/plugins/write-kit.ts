@@ -5,13 +5,14 @@
 import { dirname, join } from 'node:path'
 import { stringify } from 'yaml'
 import type { Fs } from '../fs/fs.js'
-import { FORMAT_NAMES, type KitDraft, type KitFile } from './draft.js'
+import { formatName } from './declarations.js'
+import type { KitDraft, KitFile } from './draft.js'
 import { listFiles, readBytes } from './plugin-files.js'
 
 export async function writeKit(fs: Fs, dir: string, draft: KitDraft): Promise<void> {
   const files = new Map(draft.files)
   if (!files.has('kit.yaml')) {
-    const header = `# ${draft.name} (${FORMAT_NAMES[draft.format]}), read as a kit by outfit; written again on every install.\n`
+    const header = `# ${draft.name} (${formatName(draft.format)}), read as a kit by outfit; written again on every install.\n`
     const kit = {
       name: draft.name,
       version: draft.version,

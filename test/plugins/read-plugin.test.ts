@@ -21,7 +21,7 @@ describe('detectPlugin', () => {
 
   it('of several manifests the richest is read and the others are named', async () => {
     const { fs } = createTestFs(at('/p', { ...agentPlugin, ...claudePlugin }))
-    expect(await detectPlugin(fs, '/p')).toEqual({ format: 'claude', others: ['agent-plugin'] })
+    expect(await detectPlugin(fs, '/p')).toEqual({ format: 'claude-plugin', others: ['agent-plugin'] })
     const read = await pluginAsKit(fs, '/p', '/cache')
     expect(read?.ok && read.notes).toContain('it is also a Agent Plugin; read as a Claude Code plugin')
   })
@@ -39,9 +39,7 @@ describe('detectPlugin', () => {
 describe('reading back through a declaration', () => {
   it('keeps a file the declaration does not change byte for byte, odd formatting and all', async () => {
     const text = '---\ndescription:    Review   \nallowed-tools: Bash(git diff:*)\n---\n\nReview.\n'
-    expect(
-      backwardMarkdown('review.md', text, await copyDeclaration('claude-code', 'plugin commands')),
-    ).toEqual({
+    expect(backwardMarkdown('review.md', text, await copyDeclaration('claude-plugin', 'commands'))).toEqual({
       path: 'commands/review.md',
       text,
       notes: [],
@@ -60,7 +58,7 @@ describe('reading back through a declaration', () => {
     const back = backwardMarkdown(
       'x.toml',
       'description = "d"\nprompt = "p"\nmodel = "flash"\n',
-      await copyDeclaration('gemini-cli', 'commands'),
+      await copyDeclaration('gemini-extension', 'commands'),
     )
     expect(back).toEqual({
       path: 'commands/x.md',
@@ -83,7 +81,7 @@ describe('reading back through a declaration', () => {
           ],
         },
       },
-      await entriesDeclaration('gemini-cli', 'hooks'),
+      await entriesDeclaration('gemini-extension', 'hooks'),
       'hooks/hooks.json',
     )
     expect(read.value).toEqual([
