@@ -39,7 +39,7 @@ export async function readClaude(ctx: ReadContext): Promise<void> {
     if (manifest[key] !== undefined)
       ctx.draft.notes.push(`${what} (plugin.json ${key}) left out: a kit has no ${what}`)
   const paths = (key: string, fallback: string) => [
-    ...new Set([fallback, ...(manifestPaths(manifest[key]) ?? [])]),
+    ...new Set([fallback, ...(manifestPaths(manifest[key], ctx.draft.notes) ?? [])]),
   ]
   await takeItems(
     ctx,

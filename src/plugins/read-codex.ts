@@ -18,7 +18,7 @@ export async function readCodex(ctx: ReadContext): Promise<void> {
   takeIdentity(ctx, manifest, file)
   if (manifest.apps !== undefined)
     ctx.draft.notes.push('apps (plugin.json) left out: a kit cannot connect to a registered app')
-  await takeSkills(ctx, manifestPaths(manifest.skills) ?? ['skills'])
+  await takeSkills(ctx, manifestPaths(manifest.skills, ctx.draft.notes) ?? ['skills'])
   const servers = await entriesDeclaration('codex-plugin', 'servers')
   await takeEither(ctx, manifest.mcpServers, '.mcp.json', { ...servers, at: ['mcpServers'] }, 'servers')
   await takeEither(

@@ -20,7 +20,7 @@ export async function readCursor(ctx: ReadContext): Promise<void> {
     ctx.draft.notes.push(
       'variables (plugin.json) left out: set what the plugin asks for in your environment yourself',
     )
-  const paths = (key: string) => manifestPaths(manifest[key]) ?? [key]
+  const paths = (key: string) => manifestPaths(manifest[key], ctx.draft.notes) ?? [key]
   await takeItems(ctx, 'rules', paths('rules'), /\.mdc?$/, await copyDeclaration('cursor-plugin', 'rules'))
   await takeItems(
     ctx,

@@ -197,13 +197,20 @@ export async function takeHookFile(ctx: ReadContext, file: string, decl: Entries
   await takeHooks(ctx, doc, decl, file)
 }
 
-/** A manifest field that names paths: a string or a list of strings, relative to the plugin (`./agents/`). */
-export function manifestPaths(value: unknown): string[] | undefined {
+/**
+ * A manifest field that names paths: a string or a list of strings, relative to the plugin (`./agents/`). A path
+ * that leaves the plugin is named in `notes` and not read.
+ */
+export function manifestPaths(value: unknown, notes?: string[]): string[] | undefined {
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined
-  return list
-    ?.filter((v): v is string => typeof v === 'string')
-    .map((v) => posix.normalize(v).replace(/^\.\//, '').replace(/\/$/, ''))
-    .filter((v) => v !== '..' && !v.startsWith('../') && !posix.isAbsolute(v))
+  const out: string[] = []
+  for (const v of list?.filter((v): v is string => typeof v === 'string') ?? []) {
+    const path = posix.normalize(v).replace(/^\.\//, '').replace(/\/$/, '')
+    if (path === '..' || path.startsWith('../') || posix.isAbsolute(path))
+      notes?.push(`'${v}' (the manifest) left out: it is not a path inside the plugin`)
+    else out.push(path)
+  }
+  return list ? out : undefined
 }
 
 export function top(path: string): string {

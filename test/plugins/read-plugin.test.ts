@@ -144,3 +144,33 @@ describe('pluginAsKit', () => {
     )
   })
 })
+
+describe('manifest paths and inline parts', () => {
+  it("reads a Claude manifest's extra folders and its inline hooks and servers; a path out of the plugin is refused", async () => {
+    const { fs } = createTestFs(
+      at('/p', {
+        '.claude-plugin/plugin.json': JSON.stringify({
+          name: 'inline',
+          version: '1.0.0',
+          commands: ['./extra/commands/', '../outside/'],
+          hooks: { hooks: { Stop: [{ hooks: [{ type: 'command', command: 'echo stop' }] }] } },
+          mcpServers: [{ mcpServers: { one: { command: 'one-mcp' } } }, './more.mcp.json'],
+        }),
+        'extra/commands/ship.md': '---\ndescription: Ship it\n---\nShip.\n',
+        'more.mcp.json': '{ "mcpServers": { "two": { "url": "https://two.example/mcp" } } }',
+      }),
+    )
+    const read = await pluginAsKit(fs, '/p', '/cache')
+    if (!read?.ok) throw new Error('not read')
+    expect(String(await fs.readFile(join(read.dir, 'commands/ship.md')))).toBe(
+      '---\ndescription: Ship it\n---\nShip.\n',
+    )
+    expect(String(await fs.readFile(join(read.dir, 'hooks.yaml')))).toBe(
+      'hooks:\n  - event: stop\n    command: echo stop\n',
+    )
+    expect(String(await fs.readFile(join(read.dir, 'mcp.yaml')))).toBe(
+      'servers:\n  one:\n    command: one-mcp\n  two:\n    url: https://two.example/mcp\n',
+    )
+    expect(read.notes).toEqual(["'../outside/' (the manifest) left out: it is not a path inside the plugin"])
+  })
+})
