@@ -93,11 +93,14 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     ...withCooldown(request),
   })
   const kits: PreparedKit[] = []
+  /** Kits read from plugins: what outfit reads from the same bytes may change with outfit, so never reused merged. */
+  const fromPlugins = new Set<string>()
   const warnings: Diagnostic[] = []
   const memo = request.stateHome ? await openCheckMemo(request.fs, request.stateHome) : undefined
   for (const r of resolved.kits) {
     // A plugin (no kit.yaml) is read as a kit into outfit's cache; what it holds that a kit cannot carry is said.
     const plugin = await readPlugin(request.fs, r, request.cacheDir)
+    if (plugin) fromPlugins.add(r.name)
     const dir = plugin?.dir ?? r.dir
     // Every file read now as install will read it: a broken one is reported (with its position) before anything runs.
     const loaded = await loadKit(request.fs, dir, {
@@ -171,7 +174,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
           kits.map((k) => ({
             name: k.name,
             kit: k.kit,
-            ...(k.entry ? { integrity: k.entry.integrity } : {}),
+            ...(k.entry && !fromPlugins.has(k.name) ? { integrity: k.entry.integrity } : {}),
           })),
           request.cacheDir,
         )

@@ -6,7 +6,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../helpers/run-cli.js'
-import { tarball, tempDir, writeTree } from '../helpers/kit-sources.js'
+import { kitFiles, tarball, tempDir, writeTree } from '../helpers/kit-sources.js'
 import { claudePlugin } from '../plugins/fixtures.js'
 
 let home: string
@@ -63,5 +63,18 @@ describe('a plugin in a tarball', () => {
     const frozen = await outfit('install', '--frozen')
     expect(frozen.code, frozen.all).toBe(0)
     expect(existsSync(join(project, '.claude/commands/review.md'))).toBe(true)
+  })
+  it('installs together with a kit of its own (kits:), both merged', async () => {
+    await tarball(join(project, 'review-tools-2.1.0.tgz'), claudePlugin)
+    await writeTree(join(project, 'base'), kitFiles('base', '1.0.0'))
+    await writeFile(
+      join(project, 'outfit.config.yaml'),
+      'kits:\n  review: ./review-tools-2.1.0.tgz\n  base: ./base\ntools: [claude-code]\nscope: project\n',
+    )
+    const run = await outfit('install', '--trust')
+    expect(run.code, run.all).toBe(0)
+    expect(existsSync(join(project, '.claude/skills/base-skill/SKILL.md'))).toBe(true)
+    expect(existsSync(join(project, '.claude/skills/lint/SKILL.md'))).toBe(true)
+    expect(existsSync(join(project, '.claude/agents/critic.md'))).toBe(true)
   })
 })
