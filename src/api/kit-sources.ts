@@ -7,6 +7,7 @@ import { CancelledError, KitNotFoundError, UsageError } from '../errors.js'
 import { LOCK_FILE, readLock } from '../lock/lock-file.js'
 import { npmOptions } from '../sources/npm-config.js'
 import { parseSource } from '../sources/parse-source.js'
+import { detectPlugin, isKitOrPlugin } from '../plugins/detect-plugin.js'
 import type { KitSource } from '../sources/resolve-kits.js'
 import { cacheHome } from '../sources/xdg.js'
 import { ensureTrusted, type Untrusted } from '../trust/check-trust.js'
@@ -53,13 +54,7 @@ export async function kitSources(ctx: Workspace, request: KitChoice): Promise<Ki
   if (request.kit !== undefined) return [{ name: request.kit, source: request.kit, baseDir: ctx.cwd }]
   if (ctx.config?.kits) return ctx.config.kits.map((k) => ({ ...k, baseDir: ctx.config?.dir ?? ctx.cwd }))
   const here = [{ name: '.', source: resolve(ctx.cwd), baseDir: ctx.cwd }]
-  if (
-    await ctx.fs.stat(join(ctx.cwd, 'kit.yaml')).then(
-      () => true,
-      () => false,
-    )
-  )
-    return here
+  if (await isKitOrPlugin(ctx.fs, ctx.cwd)) return here
   const lock = await readLock(join(ctx.project, LOCK_FILE))
   const remembered = Object.entries(lock?.kits ?? {})
   if (remembered.length === 0) return here
@@ -70,7 +65,7 @@ export async function kitSources(ctx: Workspace, request: KitChoice): Promise<Ki
   return remembered.map(([name, entry]) => ({ name, source: entry.source, baseDir: ctx.project }))
 }
 
-/** Every local kit source must be a folder that holds kit.yaml; fetched ones are checked by their fetch. */
+/** Every local kit source must be a folder that holds kit.yaml or a plugin manifest; fetched ones are checked by their fetch. */
 export async function checkKitSources(ctx: Workspace, sources: KitSource[]): Promise<void> {
   for (const source of sources) {
     const spec = parseSource(source.source, source.baseDir ?? ctx.cwd)
@@ -78,7 +73,7 @@ export async function checkKitSources(ctx: Workspace, sources: KitSource[]): Pro
     const shown = relative(ctx.cwd, spec.dir) || '.'
     if (!(await present(ctx, spec.dir)))
       throw new KitNotFoundError(`kit folder not found: ${shown}`, { hint: KIT_HINT })
-    if (!(await present(ctx, join(spec.dir, 'kit.yaml'))))
+    if (!(await present(ctx, join(spec.dir, 'kit.yaml'))) && !(await detectPlugin(ctx.fs, spec.dir)))
       throw new KitNotFoundError(`no kit here: ${join(shown, 'kit.yaml')} not found`, { hint: KIT_HINT })
   }
 }

@@ -1,7 +1,7 @@
 // Kits from anywhere, locked: sources → fetched (or cached) kit folders → loaded and checked kits → the one kit the
 // pipelines install. outfit.lock is only written once the caller's install has succeeded (saveLock).
 import { existsSync } from 'node:fs'
-import { relative } from 'node:path'
+import { join, relative } from 'node:path'
 import { ConflictError, TargetInvalidError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { findCollisions } from '../kit/kit-collisions.js'
@@ -11,6 +11,9 @@ import { auditKit } from '../audit/audit-kit.js'
 import type { Finding } from '../audit/rules.js'
 import { loadKit } from '../kit/load-kit.js'
 import { mergeKits } from '../kit/merge-kits.js'
+import { formatName } from '../plugins/declarations.js'
+import type { PluginFormat } from '../plugins/draft.js'
+import { pluginAsKit } from '../plugins/plugin-as-kit.js'
 import { readLock, writeLock, type LockedServer, type LockEntry, type Lockfile } from '../lock/lock-file.js'
 import { KitCache } from '../sources/cache.js'
 import { sourceId, type SourceSpec } from '../sources/parse-source.js'
@@ -102,31 +105,35 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
     ...withCooldown(request),
   })
   const kits: PreparedKit[] = []
+  /** Kits read from plugins: what outfit reads from the same bytes may change with outfit, so never reused merged. */
+  const fromPlugins = new Set<string>()
   const warnings: Diagnostic[] = []
   const memo = request.stateHome ? await openCheckMemo(request.fs, request.stateHome) : undefined
   for (const r of resolved.kits) {
+    // A plugin (no kit.yaml) is read as a kit into outfit's cache; what it holds that a kit cannot carry is said.
+    const plugin = await readPlugin(request.fs, r, request.cacheDir)
+    if (plugin) fromPlugins.add(r.name)
+    const dir = plugin?.dir ?? r.dir
     // Every file read now as install will read it: a broken one is reported (with its position) before anything runs.
-    const loaded = await loadKit(request.fs, r.dir, {
+    const loaded = await loadKit(request.fs, dir, {
       checkContent: true,
       ...(request.targets ? { targets: request.targets } : {}),
       ...(request.strict ? { strict: true } : {}),
       ...(memo ? { memo } : {}),
     })
-    // A fetched kit's files sit in the cache under a hash: name them by the source people wrote instead.
-    if (!loaded.ok)
-      throw new TargetInvalidError(
-        r.spec.kind === 'local'
-          ? loaded.diagnostics
-          : loaded.diagnostics.map((d) => ({
-              ...d,
-              file: `${r.source} › ${relative(r.dir, d.file) || '.'}`,
-            })),
-      )
-    warnings.push(
-      ...(r.spec.kind === 'local'
-        ? loaded.warnings
-        : loaded.warnings.map((d) => ({ ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` }))),
-    )
+    // A fetched kit's files sit in the cache under a hash (a plugin's kit, under plugins/): name them by the source
+    // people wrote instead.
+    const shown = (d: Diagnostic): Diagnostic =>
+      plugin
+        ? {
+            ...d,
+            file: `${r.source} › ${formatName(plugin.format)} read as a kit › ${relative(dir, d.file) || '.'}`,
+          }
+        : r.spec.kind === 'local'
+          ? d
+          : { ...d, file: `${r.source} › ${relative(r.dir, d.file) || '.'}` }
+    if (!loaded.ok) throw new TargetInvalidError(loaded.diagnostics.map(shown))
+    warnings.push(...(plugin?.warnings ?? []), ...loaded.warnings.map(shown))
     kits.push({
       name: r.name,
       source: r.source,
@@ -186,7 +193,7 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
           kits.map((k) => ({
             name: k.name,
             kit: k.kit,
-            ...(k.entry ? { integrity: k.entry.integrity } : {}),
+            ...(k.entry && !fromPlugins.has(k.name) ? { integrity: k.entry.integrity } : {}),
           })),
           request.cacheDir,
         )
@@ -211,6 +218,32 @@ export async function prepareKits(request: KitsRequest): Promise<PreparedKits> {
 }
 
 // --- internal ---
+
+/** The kit read from a plugin source, with its notes as warnings on the plugin's manifest; undefined for a kit. */
+async function readPlugin(
+  fs: Fs,
+  r: { source: string; dir: string; spec: SourceSpec },
+  cacheDir: string,
+): Promise<{ dir: string; format: PluginFormat; warnings: Diagnostic[] } | undefined> {
+  const plugin = await pluginAsKit(fs, r.dir, cacheDir)
+  if (!plugin) return undefined
+  const at = (file: string) =>
+    r.spec.kind === 'local' ? file : `${r.source} › ${relative(r.dir, file) || '.'}`
+  if (!plugin.ok) throw new TargetInvalidError(plugin.diagnostics.map((d) => ({ ...d, file: at(d.file) })))
+  const name = formatName(plugin.format)
+  return {
+    dir: plugin.dir,
+    format: plugin.format,
+    warnings: plugin.notes.map((note) => ({
+      file: at(join(r.dir, plugin.manifest)),
+      line: 1,
+      column: 1,
+      pointer: '',
+      message: `${name} read as a kit: ${note}`,
+      severity: 'warning' as const,
+    })),
+  }
+}
 
 /** A registry note (a deprecated version) as a warning on the kit's mcp.yaml. */
 function noteAt(kit: PreparedKit, message: string): Diagnostic {

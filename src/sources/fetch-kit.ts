@@ -1,8 +1,9 @@
 // One remote kit into the cache: fetch (git or pacote) into a scratch folder, check that it is a kit, hash it, check
 // the hash against the lock when there is one, and only then move it into the cache. A failure at any point leaves
 // the cache as it was.
-import { stat } from 'node:fs/promises'
 import { CancelledError, SourceError } from '../errors.js'
+import { realFs } from '../fs/fs.js'
+import { isKitOrPlugin } from '../plugins/detect-plugin.js'
 import type { LockEntry } from '../lock/lock-file.js'
 import type { KitCache } from './cache.js'
 import { fetchGit, type Fetched } from './fetch-git.js'
@@ -47,14 +48,16 @@ export async function fetchKit(
     })
     // Every read of the kit stays inside what was fetched: no link out of it, no kit folder that is a link.
     await checkContained(name, source.raw, workspace, fetched.dir)
-    if (!(await isFile(`${fetched.dir}/kit.yaml`))) {
+    // A plugin (Agent Plugin, Claude, Gemini, Cursor, Codex) is fetched, locked and cached as it is, and read as a
+    // kit when it is loaded (api/kits.ts): the integrity is the plugin's own bytes, like any kit's.
+    if (!(await isKitOrPlugin(realFs, fetched.dir))) {
       throw new SourceError(
-        `kit '${name}': ${source.raw} has no kit.yaml${source.kind === 'git' && source.subdir ? ` in '${source.subdir}'` : ' at its root'}, so it is not a kit`,
+        `kit '${name}': ${source.raw} has no kit.yaml${source.kind === 'git' && source.subdir ? ` in '${source.subdir}'` : ' at its root'} and no plugin manifest, so it is not a kit`,
         {
           hint:
             source.kind === 'git'
               ? 'point at the kit folder: github:owner/repo/path/to/kit (or #ref::path:path/to/kit)'
-              : 'a kit package has kit.yaml next to its package.json',
+              : 'a kit package has kit.yaml (or a plugin manifest such as .claude-plugin/plugin.json) next to its package.json',
         },
       )
     }
@@ -128,12 +131,4 @@ async function download(
     name,
   )
   return picked?.skipped ? { ...fetched, skipped: picked.skipped } : fetched
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile()
-  } catch {
-    return false
-  }
 }

@@ -33,6 +33,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'audit', // a kit's text scanned for hidden characters and commands that run fetched code, as findings
     'adopt', // reads a tool's existing files back into a kit through the targets' declarations (load, formats)
     'config', // outfit.yaml: the project's kits and tools, read like a target
+    'plugins', // a plugin (Agent Plugin, Claude, Gemini, Cursor, Codex) read as a kit through the targets' declarations
     'kit', // loads and checks a kit (files, frontmatter, skills, secrets) before anything is installed
     'load', // loads and checks target YAML (against the action registry) into specs
     'schema', // validates YAML against the JSON Schemas with positions; shares load's YAML readers

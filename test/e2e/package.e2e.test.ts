@@ -18,6 +18,7 @@ beforeAll(async () => {
     'schemas',
     'targets',
     'presets',
+    'plugin-formats',
     'examples',
     'docs',
     'package.json',
@@ -111,6 +112,7 @@ describe('npm pack', () => {
       'schemas/target.schema.json',
       'schemas/preset.schema.json',
       'presets/skills.yaml',
+      'plugin-formats/formats.yaml',
     ])
       expect(files, file).toContain(file)
   })

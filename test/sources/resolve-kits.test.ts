@@ -131,7 +131,7 @@ describe('git sources (git+file:// bare repository)', () => {
     [
       'a folder without kit.yaml',
       (r: GitRepo) => `${r.url}#v1::path:kits`,
-      /has no kit.yaml in 'kits', so it is not a kit/,
+      /has no kit.yaml in 'kits' and no plugin manifest, so it is not a kit/,
     ],
     [
       'a repository that does not exist',
@@ -208,7 +208,7 @@ describe('npm sources (a registry on 127.0.0.1)', () => {
     [
       'a package without kit.yaml',
       'npm:not-a-kit',
-      /kit 'k': npm:not-a-kit has no kit.yaml at its root, so it is not a kit/,
+      /kit 'k': npm:not-a-kit has no kit.yaml at its root and no plugin manifest, so it is not a kit/,
     ],
     ['an unknown package', 'npm:@acme/nope', /kit 'k': package @acme\/nope not found on http:\/\/127.0.0.1/],
     ['no matching version', 'npm:@acme/kit@^7', /kit 'k': no version of @acme\/kit matches '\^7'/],

@@ -1,0 +1,251 @@
+// A tool's MCP server entries and hooks back into the kit's mcp.yaml and hooks.yaml, through the `entries` a target
+// declares for them: each entry matched against the declared shape (`$command`, `$url`, ... are the kit's fields),
+// event names, matcher tool names, time units and `${VAR}` syntax read back with formats/mappings.ts `backward`, and the
+// fields a tool splits secrets into (Codex's env_vars, bearer_token_env_var) joined back into `${VAR}` references.
+// Whatever an entry holds that the kit has no field for is named, never dropped silently.
+import type { Entries } from '../generated/target.js'
+import { backward, forwardMatcher } from '../formats/mappings.js'
+import type { Hook } from '../types.js'
+import type { KitServer } from './draft.js'
+import { isRecord } from './plugin-files.js'
+
+export interface Read<T> {
+  value: T
+  notes: string[]
+}
+
+/** A plain `mcpServers`-style entry, for a format no target declares (an Agent Plugin's mcp.json is read by hand). */
+export const PLAIN_SERVER = {
+  command: '$command',
+  args: '$args',
+  env: '$env',
+  url: '$url',
+  headers: '$headers',
+}
+
+const SERVER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/
+
+/** `servers` is the object of entries by name (the value at the declaration's `at`). */
+export function backwardServers(
+  servers: unknown,
+  decl: Entries | undefined,
+  where: string,
+): Read<Record<string, KitServer>> {
+  const value: Record<string, KitServer> = {}
+  const notes: string[] = []
+  if (!isRecord(servers)) return { value, notes }
+  for (const [name, entry] of Object.entries(servers)) {
+    const what = `MCP server '${name}' (${where})`
+    if (!isRecord(entry)) {
+      notes.push(`${what}: not an object; left out`)
+      continue
+    }
+    if (entry.cwd !== undefined) {
+      notes.push(`${what}: it runs in ${String(entry.cwd)}, and a kit server has no working folder; left out`)
+      continue
+    }
+    const url = entry.url ?? entry.httpUrl
+    const kind = entry.command !== undefined ? 'stdio' : entry.type === 'sse' ? 'sse' : 'remote'
+    const shape = (decl?.[kind] ?? PLAIN_SERVER) as Record<string, unknown>
+    const fields: Record<string, unknown> = {}
+    const extra: string[] = []
+    for (const [key, v] of Object.entries(kind === 'stdio' ? entry : { ...entry, url })) {
+      const taker = shape[key] ?? (PLAIN_SERVER as Record<string, string>)[key]
+      if (typeof taker === 'string' && taker.startsWith('$') && !taker.startsWith('$$'))
+        fields[taker.slice(1)] = v
+      else if (!['type', 'description', 'httpUrl'].includes(key)) extra.push(key)
+    }
+    const server = toKitServer(fields, kind, decl?.envRefs)
+    if (typeof server === 'string') {
+      notes.push(`${what}: ${server}; left out`)
+      continue
+    }
+    if (typeof entry.description === 'string') server.description = entry.description
+    const kitName = SERVER_NAME.test(name)
+      ? name
+      : name.replace(/[^a-zA-Z0-9_-]/g, '-').replace(/^[-_]+/, '') || 'server'
+    if (kitName !== name)
+      notes.push(`${what}: named '${kitName}' (a kit server name is letters, digits, - and _)`)
+    if (extra.length > 0) notes.push(`${what}: ${extra.join(', ')} left out (no kit field)`)
+    value[kitName] = server
+  }
+  return { value, notes }
+}
+
+/** `file` is the whole hooks document; the declaration's `at` says where each event's list is. */
+export function backwardHooks(file: unknown, decl: Entries, where: string): Read<Hook[]> {
+  const value: Hook[] = []
+  const notes: string[] = []
+  let container: unknown = file
+  for (const seg of decl.at.slice(0, -1)) container = isRecord(container) ? container[seg] : undefined
+  if (!isRecord(container)) return { value, notes }
+  const events = decl.events ? invert(decl.events) : undefined
+  for (const [toolEvent, list] of Object.entries(container)) {
+    const event = events ? events[toolEvent] : toolEvent
+    if (event === undefined) {
+      notes.push(`hooks on '${toolEvent}' (${where}): the kit has no such event; left out`)
+      continue
+    }
+    const shape =
+      (decl.eventShapes && Object.hasOwn(decl.eventShapes, toolEvent)
+        ? decl.eventShapes[toolEvent]
+        : decl.shape) ?? {}
+    for (const element of Array.isArray(list) ? list : []) {
+      const rejected: unknown[] = []
+      const extra = new Set<string>()
+      for (const b of unmap(shape, element, rejected, extra) ?? (rejected.push(element), [])) {
+        const hook = toKitHook(b, event, decl)
+        if (typeof hook === 'string') notes.push(`a hook on '${toolEvent}' (${where}): ${hook}; left out`)
+        else {
+          const lost = lostTools(b.matcher, hook.matcher, decl.tools)
+          if (lost.length > 0)
+            notes.push(
+              `a hook on '${toolEvent}' (${where}) matches only ${hook.matcher}: ${lost.join(', ')} has no kit name`,
+            )
+          value.push(hook)
+        }
+      }
+      if (rejected.length > 0)
+        notes.push(
+          `${rejected.length} hook${rejected.length > 1 ? 's' : ''} on '${toolEvent}' (${where}) that run no command (a kit hook runs a shell command); left out`,
+        )
+      if (extra.size > 0)
+        notes.push(`${[...extra].join(', ')} of hooks on '${toolEvent}' (${where}) left out (no kit field)`)
+    }
+  }
+  return { value, notes }
+}
+
+// --- internal ---
+
+function toKitServer(
+  f: Record<string, unknown>,
+  kind: 'stdio' | 'remote' | 'sse',
+  envRefs: Entries['envRefs'],
+): KitServer | string {
+  const refs = (s: string): string =>
+    envRefs !== undefined && envRefs !== 'none' ? (backward({ kind: 'envRefs', ...envRefs }, s) as string) : s
+  const strings = (o: unknown, what: string): Record<string, string> | string | undefined => {
+    if (o === undefined) return undefined
+    if (!isRecord(o) || !Object.values(o).every((v) => typeof v === 'string'))
+      return `${what} is not a map of strings`
+    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, refs(v as string)]))
+  }
+  const argv = Array.isArray(f.argv) ? f.argv : undefined
+  const command = f.command ?? argv?.[0]
+  const args = f.args ?? argv?.slice(1)
+  if (kind === 'stdio') {
+    if (typeof command !== 'string' || command === '') return 'its command is not a string'
+    if (args !== undefined && !(Array.isArray(args) && args.every((a) => typeof a === 'string')))
+      return 'its args are not strings'
+    const env = strings(f.env, 'env')
+    if (typeof env === 'string') return env
+    const passed = Array.isArray(f.envVars) ? f.envVars.filter((v): v is string => typeof v === 'string') : []
+    const allEnv = { ...env, ...Object.fromEntries(passed.map((v) => [v, `\${${v}}`])) }
+    return {
+      command: refs(command),
+      ...(args && (args as string[]).length > 0 ? { args: (args as string[]).map(refs) } : {}),
+      ...(Object.keys(allEnv).length > 0 ? { env: allEnv } : {}),
+    }
+  }
+  if (typeof f.url !== 'string' || f.url === '') return 'its url is not a string'
+  const headers = strings(f.headers, 'headers')
+  if (typeof headers === 'string') return headers
+  const fromEnv = isRecord(f.envHeaders)
+    ? Object.fromEntries(Object.entries(f.envHeaders).map(([h, v]) => [h, `\${${String(v)}}`]))
+    : {}
+  const bearer: Record<string, string> =
+    typeof f.bearerEnv === 'string' ? { Authorization: `Bearer \${${f.bearerEnv}}` } : {}
+  const all: Record<string, string> = { ...headers, ...fromEnv, ...bearer }
+  return {
+    url: refs(f.url),
+    ...(Object.keys(all).length > 0 ? { headers: all } : {}),
+    ...(kind === 'sse' ? { transport: 'sse' as const } : {}),
+  }
+}
+
+function toKitHook(b: Record<string, unknown>, event: string, decl: Entries): Hook | string {
+  if (typeof b.command !== 'string' || b.command === '') return 'its command is not a string'
+  let matcher: string | undefined
+  if (typeof b.matcher === 'string' && b.matcher !== '' && b.matcher !== '*') {
+    matcher = decl.tools ? (backward({ kind: 'tools', map: decl.tools }, b.matcher) as string) : b.matcher
+    if (matcher === '') return `its matcher '${b.matcher}' names no tool the kit knows`
+  }
+  let timeout: number | undefined
+  if (typeof b.timeout === 'number' && b.timeout > 0) {
+    const seconds = backward({ kind: 'timeUnit', unit: decl.timeoutUnit ?? 'seconds' }, b.timeout) as number
+    timeout = Math.max(1, Math.ceil(seconds))
+  }
+  return {
+    event,
+    ...(matcher !== undefined ? { matcher } : {}),
+    command: b.command,
+    ...(timeout !== undefined ? { timeout } : {}),
+  }
+}
+
+/**
+ * The bindings of a shape's `$fields` in one value: one per element where the shape holds a list (a Claude matcher
+ * group with two hooks gives two). An element whose fixed values differ (`type: prompt` where the shape says
+ * `command`) goes to `rejected`; keys the shape has no place for go to `extra`. undefined: the value does not fit.
+ */
+function unmap(
+  shape: unknown,
+  value: unknown,
+  rejected: unknown[],
+  extra: Set<string>,
+): Record<string, unknown>[] | undefined {
+  if (typeof shape === 'string') {
+    if (shape.startsWith('$') && !shape.startsWith('$$'))
+      return [value === undefined ? {} : { [shape.slice(1)]: value }]
+    return value === undefined || value === shape || shape.includes('{{') ? [{}] : undefined
+  }
+  if (Array.isArray(shape)) {
+    if (value === undefined) return [{}]
+    if (!Array.isArray(value)) return undefined
+    const out: Record<string, unknown>[] = []
+    for (const v of value) {
+      // Keys without a place count only for elements that are read (a rejected one is named as a whole).
+      const own = new Set<string>()
+      const found = unmap(shape[0], v, rejected, own)
+      if (found) {
+        out.push(...found)
+        own.forEach((k) => extra.add(k))
+      } else rejected.push(v)
+    }
+    return out
+  }
+  if (isRecord(shape)) {
+    if (value === undefined) return [{}]
+    if (!isRecord(value)) return undefined
+    for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) extra.add(key)
+    let product: Record<string, unknown>[] = [{}]
+    for (const [key, sub] of Object.entries(shape)) {
+      const found = unmap(sub, value[key], rejected, extra)
+      if (!found) return undefined
+      product = product.flatMap((p) => found.map((f) => ({ ...p, ...f })))
+    }
+    return product
+  }
+  return value === undefined || value === shape ? [{}] : undefined
+}
+
+/** The tool names of a matcher that the kit matcher it became no longer covers. */
+function lostTools(
+  matcher: unknown,
+  kit: string | undefined,
+  tools: Record<string, string> | undefined,
+): string[] {
+  if (typeof matcher !== 'string' || kit === undefined || tools === undefined) return []
+  const covered = new Set((forwardMatcher(kit, tools).value ?? '').split('|'))
+  return matcher
+    .split('|')
+    .map((s) => s.trim())
+    .filter((name) => !covered.has(name))
+}
+
+function invert(map: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [kit, tool] of Object.entries(map)) if (!Object.hasOwn(out, tool)) out[tool] = kit
+  return out
+}
