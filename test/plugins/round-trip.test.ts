@@ -1,10 +1,11 @@
 // The round trip of an outfit-made Agent Plugin: skills/ at the root plus the rest of the kit verbatim in dev.outfit/
 // (the layout `outfit pack` writes) installs to exactly the tool files the original kit installs. The package is built
-// by hand here from the starter kit, in that layout.
+// by hand from the starter kit in that layout, and by `outfit pack` itself (src/api/pack.ts).
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { install } from '../../src/api/install.js'
+import { pack as packKit } from '../../src/api/pack.js'
 import { uninstall } from '../../src/api/uninstall.js'
 import { builtinTargetsDir } from '../../src/package-root.js'
 import type { Diagnostic } from '../../src/types.js'
@@ -104,4 +105,21 @@ describe('an Agent Plugin made by outfit', () => {
       expect(fromPlugin).toEqual(fromKit)
     },
   )
+
+  it('installs byte for byte as the kit when `outfit pack` made it', async () => {
+    const sb = await sandbox()
+    const where = { fs: sb.fs, cwd: sb.project, env: {}, home: sb.home, project: sb.project }
+    await installInto(sb, sb.kit, 'project')
+    const fromKit = withoutCache(await sb.tree())
+    expect(Object.keys(fromKit).length).toBeGreaterThan(20)
+    await uninstall({ ...where, scope: 'project', tools: TOOLS })
+    const packed = await packKit({ ...where, kits: [sb.kit], formats: ['agent-plugin'], out: '/sandbox/out' })
+    const dir = packed.packages[0]?.dir ?? ''
+    expect(packed.packages.map((p) => p.format)).toEqual(['agent-plugin'])
+    // The package is installed from where pack wrote it (outside home and project), and the kit folder is gone.
+    await sb.fs.rename(dir, '/sandbox/packed')
+    await sb.fs.rename(sb.kit, '/sandbox/gone')
+    expect(await installInto(sb, '/sandbox/packed', 'project')).toEqual([])
+    expect(withoutCache(await sb.tree())).toEqual(fromKit)
+  })
 })
