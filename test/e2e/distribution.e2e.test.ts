@@ -132,8 +132,12 @@ describe('the dev container Feature (features/src/outfit/install.sh as the Featu
         ...Object.fromEntries(Object.entries(options).map(([k, v]) => [k.toUpperCase(), v])),
         _REMOTE_USER: process.env.USER ?? 'root',
         _REMOTE_USER_HOME: home,
-        // A clean global prefix and share folder instead of the image's /usr/local.
+        // A clean global prefix and share folder instead of the image's /usr/local. Under `npm run`, npm exports its own
+        // prefix in lower case (npm_config_prefix=/usr), which wins over the upper-case name: both are set, or the
+        // test would install into this machine's real global prefix.
         NPM_CONFIG_PREFIX: join(dir, 'prefix'),
+        npm_config_prefix: join(dir, 'prefix'),
+        npm_config_global_prefix: join(dir, 'prefix'),
         OUTFIT_FEATURE_DIR: join(dir, 'share'),
         // This checkout stands for the published package (npm links a folder), so the test needs no registry.
         VERSION: repoRoot,
