@@ -74,6 +74,30 @@ export function subprojectChoice(flags: SubprojectFlags): { subproject?: string;
   }
 }
 
+/** The flags install, plan and update share: which tools, which kit, and whether to replace the user's changes. */
+export interface KitRunFlags extends CommonFlags, SubprojectFlags {
+  kit?: string
+  mcpRegistry?: string
+  all?: boolean
+  detected?: boolean
+  force?: boolean
+}
+
+/** The part of an install, plan or update request those shared flags make. */
+export function kitRunRequest(deps: CliDeps, flags: KitRunFlags) {
+  return {
+    ...where(deps, flags),
+    ...subprojectChoice(flags),
+    all: flags.all,
+    detected: flags.detected,
+    askTools: toolQuestion(deps, flags),
+    kit: flags.kit,
+    mcpRegistry: flags.mcpRegistry,
+    force: flags.force,
+    onKitWarnings: showKitWarnings(deps),
+  }
+}
+
 /**
  * The workspace part of an api request. Notes go to stderr; with --json only those about which tools are acted on
  * (a script that asked for JSON still learns what it changed).

@@ -3,20 +3,17 @@ import { install } from '../../api/install.js'
 import { renderLockChanges } from '../../report/render.js'
 import { command } from '../command.js'
 import {
+  type CommonFlags,
   concurrency,
   gitignoreQuestion,
   KIT_SOURCE_HELP,
+  kitRunRequest,
   MCP_REGISTRY_HELP,
   SCOPES,
-  showKitWarnings,
-  subprojectChoice,
-  toolQuestion,
+  type SubprojectFlags,
   trustQuestion,
-  where,
   withCommon,
   withSubprojectFlags,
-  type CommonFlags,
-  type SubprojectFlags,
 } from '../common.js'
 import { finishAll, showPlanAll, stream } from '../run-output.js'
 import { watchInstall } from '../../api/watch.js'
@@ -79,22 +76,14 @@ export default command({
   async run(deps, [tools]: [string[]], flags: InstallFlags) {
     const output = stream(deps, flags)
     const request = {
-      ...where(deps, flags),
-      ...subprojectChoice(flags),
+      ...kitRunRequest(deps, flags),
       tools,
-      all: flags.all,
-      detected: flags.detected,
-      askTools: toolQuestion(deps, flags),
-      kit: flags.kit,
-      mcpRegistry: flags.mcpRegistry,
       strict: flags.strict,
-      force: flags.force,
       frozen: flags.frozen,
       trust: flags.trust,
       askTrust: trustQuestion(deps, flags),
       askGitignore: gitignoreQuestion(deps, flags),
       concurrency: concurrency(flags.concurrency),
-      onKitWarnings: showKitWarnings(deps),
       ...output.events,
     }
     if (flags.dryRun) return showPlanAll(deps, await install({ ...request, dryRun: true }), flags)

@@ -2,17 +2,14 @@
 import { plan } from '../../api/plan.js'
 import { command } from '../command.js'
 import {
+  type CommonFlags,
   KIT_SOURCE_HELP,
+  kitRunRequest,
   MCP_REGISTRY_HELP,
   SCOPES,
-  showKitWarnings,
-  subprojectChoice,
-  toolQuestion,
-  where,
+  type SubprojectFlags,
   withCommon,
   withSubprojectFlags,
-  type CommonFlags,
-  type SubprojectFlags,
 } from '../common.js'
 import { showPlanAll } from '../run-output.js'
 
@@ -49,19 +46,7 @@ export default command({
         'Plan exactly what outfit.lock says; fail (exit 5) if it is missing or would change',
       ),
   async run(deps, [tools]: [string[]], flags: PlanFlags) {
-    const result = await plan({
-      ...where(deps, flags),
-      ...subprojectChoice(flags),
-      tools,
-      all: flags.all,
-      detected: flags.detected,
-      askTools: toolQuestion(deps, flags),
-      kit: flags.kit,
-      frozen: flags.frozen,
-      mcpRegistry: flags.mcpRegistry,
-      force: flags.force,
-      onKitWarnings: showKitWarnings(deps),
-    })
+    const result = await plan({ ...kitRunRequest(deps, flags), tools, frozen: flags.frozen })
     return showPlanAll(deps, result, flags)
   },
 })

@@ -6,19 +6,16 @@ import { renderSkipped } from '../../report/render-skipped.js'
 import { runDocument, updateDocument } from '../../report/to-json.js'
 import { command } from '../command.js'
 import {
+  type CommonFlags,
   confirmQuestion,
+  kitRunRequest,
   MCP_REGISTRY_HELP,
   printJson,
   SCOPES,
-  showKitWarnings,
-  subprojectChoice,
-  toolQuestion,
+  type SubprojectFlags,
   trustQuestion,
-  where,
   withCommon,
   withSubprojectFlags,
-  type CommonFlags,
-  type SubprojectFlags,
 } from '../common.js'
 import { ExitCode, exitCodeForReport } from '../exit-code.js'
 
@@ -60,21 +57,13 @@ export default command({
       ),
   async run(deps, [kits]: [string[]], flags: UpdateFlags) {
     const result = await update({
-      ...where(deps, flags),
-      ...subprojectChoice(flags),
+      ...kitRunRequest(deps, flags),
       kits,
-      all: flags.all,
-      detected: flags.detected,
-      askTools: toolQuestion(deps, flags),
-      kit: flags.kit,
-      mcpRegistry: flags.mcpRegistry,
       strict: flags.strict,
       ...(flags.minReleaseAge !== undefined ? { minReleaseAge: String(flags.minReleaseAge) } : {}),
-      force: flags.force,
       dryRun: flags.dryRun,
       trust: flags.trust,
       askTrust: trustQuestion(deps, flags),
-      onKitWarnings: showKitWarnings(deps),
       onPlan: (changes, plans, skipped) => {
         if (!flags.json)
           for (const line of [
