@@ -1,0 +1,113 @@
+// On memfs (it is logic): every built-in target, in every scope install runs, installed into an empty home and project
+// and uninstalled again leaves the tree exactly as before: no file changed, no folder outfit created left behind
+// (Gemini CLI's project .gemini/ was, once the kit had dropped the commands and agents whose step made it: the
+// settings.json written there by a later step did not record the folder). A user's file in such a folder keeps it.
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createMemSandbox, type MemSandbox } from '../helpers/mem-sandbox.js'
+import { builtinTargets } from '../integration/sandbox.js'
+
+const targets = await builtinTargets()
+const cases = targets.flatMap((t) =>
+  Object.keys(t.spec.scopes)
+    // The system scope writes under the machine's root (test/api/system-scope.test.ts); the plugin scope is
+    // `outfit pack`'s, not install's (test/pack/).
+    .filter((scope) => scope !== 'system' && scope !== 'plugin')
+    .map((scope) => ({ id: t.spec.id, scope })),
+)
+
+describe.each(cases)('$id ($scope)', ({ id, scope }) => {
+  it('install then uninstall leaves the empty home and project as they were', async () => {
+    const sb = await createMemSandbox()
+    const before = await sb.tree()
+    await expectStatus(sb.install([id], { scope }), 'installed')
+    await expectStatus(sb.uninstall([id], { scope }), 'uninstalled')
+    expect(await sb.tree()).toEqual(before)
+  })
+
+  it('leaves them as they were too when the kit dropped its files before a re-install', async () => {
+    const sb = await createMemSandbox()
+    const before = await sb.tree()
+    await expectStatus(sb.install([id], { scope }), 'installed')
+    // The steps that made the tool's folders no longer run.
+    await dropFiles(sb)
+    expect((await sb.install([id], { scope })).results.map((r) => r.failure?.error.message)).toEqual([
+      undefined,
+    ])
+    await expectStatus(sb.uninstall([id], { scope }), 'uninstalled')
+    expect(await sb.tree()).toEqual(before)
+  })
+})
+
+describe('Gemini CLI (project): the .gemini/ outfit made', () => {
+  it("stays with the user's file in it, byte for byte", async () => {
+    const sb = await createMemSandbox()
+    await sb.install(['gemini-cli'], { scope: 'project' })
+    await sb.write('project/.gemini/notes.md', '# mine\n')
+    const withNotes = await sb.tree()
+    await dropFiles(sb)
+    await expectStatus(sb.install(['gemini-cli'], { scope: 'project' }), 'installed')
+    await expectStatus(sb.uninstall(['gemini-cli'], { scope: 'project' }), 'uninstalled')
+    const after = await sb.tree()
+    expect(Object.keys(after).filter((p) => p.includes('.gemini'))).toEqual([
+      'project/.gemini',
+      'project/.gemini/notes.md',
+    ])
+    expect(after['project/.gemini/notes.md']).toBe(withNotes['project/.gemini/notes.md'])
+  })
+
+  it('goes when the kit first had only settings, then everything, then no settings', async () => {
+    const sb = await createMemSandbox()
+    const before = await sb.tree()
+    const kit = await takeKit(sb)
+    await dropFiles(sb)
+    await expectStatus(sb.install(['gemini-cli'], { scope: 'project' }), 'installed')
+    await putKit(sb, kit)
+    await expectStatus(sb.install(['gemini-cli'], { scope: 'project' }), 'installed')
+    // The step that made .gemini/ (MCP servers in settings.json) now writes nothing there.
+    await sb.fs.writeFile(join(sb.kit, 'mcp.yaml'), 'servers: {}\n')
+    await sb.fs.writeFile(join(sb.kit, 'hooks.yaml'), 'hooks: []\n')
+    await expectStatus(sb.install(['gemini-cli'], { scope: 'project' }), 'installed')
+    await expectStatus(sb.uninstall(['gemini-cli'], { scope: 'project' }), 'uninstalled')
+    expect(await sb.tree()).toEqual(before)
+  })
+})
+
+// --- internal ---
+
+const DROPPED = ['agents', 'commands', 'rules', 'skills']
+
+/** Only the kit's settings remain (MCP servers, hooks). */
+async function dropFiles(sb: MemSandbox): Promise<void> {
+  for (const dir of DROPPED) await removeTree(sb, join(sb.kit, dir))
+}
+
+async function takeKit(sb: MemSandbox): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  const walk = async (dir: string): Promise<void> => {
+    for (const name of (await sb.fs.readdir(dir)) as string[]) {
+      const full = join(dir, name)
+      if ((await sb.fs.lstat(full)).isDirectory()) await walk(full)
+      else out[full] = String(await sb.fs.readFile(full, 'utf8'))
+    }
+  }
+  await walk(sb.kit)
+  return out
+}
+
+async function putKit(sb: MemSandbox, files: Record<string, string>): Promise<void> {
+  for (const [path, text] of Object.entries(files)) {
+    await sb.fs.mkdir(dirname(path), { recursive: true })
+    await sb.fs.writeFile(path, text)
+  }
+}
+
+async function removeTree(sb: MemSandbox, path: string): Promise<void> {
+  if (!(await sb.fs.lstat(path)).isDirectory()) return sb.fs.unlink(path)
+  for (const name of (await sb.fs.readdir(path)) as string[]) await removeTree(sb, join(path, name))
+  await sb.fs.rmdir(path)
+}
+
+async function expectStatus(run: ReturnType<MemSandbox['install']>, status: string): Promise<void> {
+  expect((await run).results.map((r) => [r.status, r.failure?.error.message])).toEqual([[status, undefined]])
+}
