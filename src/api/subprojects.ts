@@ -125,11 +125,27 @@ export async function acrossSubprojects<Q extends Request, R>(
   return { ...only.result, subproject: only.path }
 }
 
+/**
+ * The folders whose records a use case that reads or drops outfit's state (recover, forget) acts on, chosen as
+ * install and uninstall choose them: the root's and every subproject's at the root (or with --all-subprojects), one
+ * subproject's from inside it or with --subproject. Undefined outside a monorepo (or not in the project scope).
+ */
+export async function monorepoFolders(
+  request: WorkspaceRequest & SubprojectChoice,
+): Promise<{ root?: string; subprojects: { path: string; dir: string }[] } | undefined> {
+  const found = await monorepoOf(request)
+  if (!found) return undefined
+  return {
+    ...(found.includeRoot ? { root: found.mono.root.dir } : {}),
+    subprojects: found.selected.map((s) => ({ path: s.path, dir: s.dir })),
+  }
+}
+
 // --- internal ---
 
 /** The monorepo around the request and which of its parts to act on; undefined outside one (or not in its scope). */
 async function monorepoOf(
-  request: Request,
+  request: WorkspaceRequest & SubprojectChoice,
 ): Promise<{ mono: Monorepo; selected: Subproject[]; includeRoot: boolean } | undefined> {
   const file =
     request.config !== undefined
