@@ -109,8 +109,14 @@ export async function acrossSubprojects<Q extends Request, R>(
       targets: dirs,
       loadedTargets: { dirs, targets: all },
       // The root's block: a subproject's files are listed in a block of its own .gitignore (git reads every
-      // folder's). .git/info/exclude is the repository's, whose block lists the root's files only.
-      ...(mono.root.gitignore === 'block' ? { gitignore: 'block' as const } : {}),
+      // folder's). .git/info/exclude is the repository's, whose block lists the root's files only. The root config
+      // decides for the repository, so a subproject never asks the question the root's config answers.
+      ...(mono.root.gitignore !== undefined
+        ? { gitignore: mono.root.gitignore === 'block' ? ('block' as const) : ('none' as const) }
+        : {}),
+      // Without a gitignore: in either config, the answer to the question, asked and remembered once for the
+      // repository at its root (run/git-ignore-choice.ts).
+      gitRoot: mono.root.dir,
       all: tools.all,
       detected: false,
       askTools: undefined,

@@ -269,6 +269,60 @@ describe('recover, forget and status across the subprojects', () => {
   })
 })
 
+describe('the gitignore question in a monorepo', () => {
+  const asking = (answer: 'block' | 'exclude' | 'none') => {
+    const q = { asked: 0, ask: async () => (q.asked++, answer) }
+    return q
+  }
+  const ignored = async (dir: string) => {
+    const text = await read(`${dir}/.gitignore`).catch(() => '')
+    return text.split('\n').filter((l) => l.startsWith('/'))
+  }
+  beforeEach(() =>
+    fs.writeFile(
+      '/repo/outfit.config.yaml',
+      'kit: ./ai\ntools: [claude-code]\nsubprojects: [apps/*, services/api]\n',
+    ),
+  )
+
+  it('is asked once for the repository, and every subproject follows the answer; uninstall leaves it as it was', async () => {
+    const before = await tree()
+    const q = asking('block')
+    await install({ ...where(), askGitignore: q.ask })
+    expect(q.asked).toBe(1)
+    expect(await ignored('/repo')).toContain('/CLAUDE.md')
+    for (const pkg of PACKAGES) expect(await ignored(`/repo/${pkg}`), pkg).toContain('/CLAUDE.md')
+    await install({ ...where('/repo/apps/web'), askGitignore: q.ask })
+    expect(q.asked).toBe(1)
+    await uninstall(where())
+    expect(await tree()).toEqual(before)
+  })
+
+  it("asked first in a subproject, the answer is the root's too", async () => {
+    const q = asking('block')
+    await install({ ...where(), subproject: 'apps/web', askGitignore: q.ask })
+    expect(q.asked).toBe(1)
+    expect(await ignored('/repo/apps/web')).toContain('/CLAUDE.md')
+    await install({ ...where(), askGitignore: q.ask })
+    expect(q.asked).toBe(1)
+    expect(await ignored('/repo')).toContain('/CLAUDE.md')
+    expect(await ignored('/repo/apps/admin')).toContain('/CLAUDE.md')
+  })
+
+  it("is not asked in a subproject when the root config decides (exclude: the root's files only)", async () => {
+    await fs.writeFile(
+      '/repo/outfit.config.yaml',
+      'kit: ./ai\ntools: [claude-code]\nsubprojects: [apps/*, services/api]\ngitignore: exclude\n',
+    )
+    const q = asking('block')
+    await install({ ...where(), subproject: 'apps/web', askGitignore: q.ask })
+    await install({ ...where(), askGitignore: q.ask })
+    expect(q.asked).toBe(0)
+    expect(await ignored('/repo/apps/web')).toEqual([])
+    expect(await read('/repo/.git/info/exclude')).toContain('/CLAUDE.md')
+  })
+})
+
 /**
  * `install --subproject <path>` stopped dead (a crash, a kill) after a few changes: what the disk holds then, with the
  * dead process's lock gone stale (removed).
