@@ -16,9 +16,12 @@ export async function ensureParents(ctx: ActionContext, path: string): Promise<v
   // Folders that already exist and that outfit made: recorded first, outermost first, so that undo (newest first)
   // removes the file, then the folders this call creates, then these. Once per step: the step's first record of a
   // folder is undone after every file the step put in it, so recording it again for each file adds nothing.
+  // The scope's root among them: a system scope's (/etc/codex) is outfit's to make and remove; a home or project never is.
   const ancestors: string[] = []
-  for (let dir = dirname(path); isInside(ctx.scope.root, dir) && dir !== ctx.scope.root; dir = dirname(dir))
+  for (let dir = dirname(path); isInside(ctx.scope.root, dir); dir = dirname(dir)) {
     ancestors.unshift(dir)
+    if (dir === ctx.scope.root) break
+  }
   let missing: string[] = []
   for (const [i, dir] of ancestors.entries()) {
     if (seen.has(dir)) continue
@@ -36,14 +39,15 @@ export async function ensureParents(ctx: ActionContext, path: string): Promise<v
     seen.add(dir)
     ctx.record({ kind: 'dir', path: dir })
   }
-  // Folders above the scope's root (a root not made yet, a file outside it): recorded the moment each exists, so a
-  // failure halfway still leaves a record of the others.
+  // Folders above the scope's root (a file outside it, or above a root not made yet): recorded the moment each exists,
+  // so a failure halfway still leaves a record of the others.
   if (missing.length === 0) {
     await ensureDir(ctx.fs, dirname(path), record)
     seen.add(dirname(path))
     return
   }
-  if (missing[0] === ancestors[0]) await ensureDir(ctx.fs, ctx.scope.root, record)
+  const first = missing[0] as string
+  if (first === ancestors[0] && dirname(first) !== first) await ensureDir(ctx.fs, dirname(first), record)
   // The missing ones inside it: claimed for the run and recorded before they are made (undo passes over a folder that
   // is not there), so that a concurrent tool that finds one made meanwhile (mkdir's EEXIST, or it exists by the time
   // it looks) knows it is outfit's and records it too: ~/.config, shared by OpenCode, Kilo Code, Amp and Crush, stayed

@@ -1,7 +1,8 @@
-// On memfs (it is logic): every built-in target, in every scope install runs, installed into an empty home and project
-// and uninstalled again leaves the tree exactly as before: no file changed, no folder outfit created left behind
+// On memfs (it is logic): every built-in target, in every scope install runs (the system scope too), installed into an
+// empty home and project and uninstalled again leaves the whole file system exactly as before: no file changed, no folder outfit created left behind
 // (Gemini CLI's project .gemini/ was, once the kit had dropped the commands and agents whose step made it: the
 // settings.json written there by a later step did not record the folder). A user's file in such a folder keeps it.
+import { createHash } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createMemSandbox, type MemSandbox } from '../helpers/mem-sandbox.js'
@@ -10,24 +11,23 @@ import { builtinTargets } from '../integration/sandbox.js'
 const targets = await builtinTargets()
 const cases = targets.flatMap((t) =>
   Object.keys(t.spec.scopes)
-    // The system scope writes under the machine's root (test/api/system-scope.test.ts); the plugin scope is
-    // `outfit pack`'s, not install's (test/pack/).
-    .filter((scope) => scope !== 'system' && scope !== 'plugin')
+    // The plugin scope is `outfit pack`'s, not install's (test/pack/).
+    .filter((scope) => scope !== 'plugin')
     .map((scope) => ({ id: t.spec.id, scope })),
 )
 
 describe.each(cases)('$id ($scope)', ({ id, scope }) => {
-  it('install then uninstall leaves the empty home and project as they were', async () => {
-    const sb = await createMemSandbox()
-    const before = await sb.tree()
+  it('install then uninstall leaves the empty home and project (and system) as they were', async () => {
+    const sb = await sandbox()
+    const before = await wholeTree(sb)
     await expectStatus(sb.install([id], { scope }), 'installed')
     await expectStatus(sb.uninstall([id], { scope }), 'uninstalled')
-    expect(await sb.tree()).toEqual(before)
+    expect(await wholeTree(sb)).toEqual(before)
   })
 
   it('leaves them as they were too when the kit dropped its files before a re-install', async () => {
-    const sb = await createMemSandbox()
-    const before = await sb.tree()
+    const sb = await sandbox()
+    const before = await wholeTree(sb)
     await expectStatus(sb.install([id], { scope }), 'installed')
     // The steps that made the tool's folders no longer run.
     await dropFiles(sb)
@@ -35,7 +35,7 @@ describe.each(cases)('$id ($scope)', ({ id, scope }) => {
       undefined,
     ])
     await expectStatus(sb.uninstall([id], { scope }), 'uninstalled')
-    expect(await sb.tree()).toEqual(before)
+    expect(await wholeTree(sb)).toEqual(before)
   })
 })
 
@@ -74,6 +74,37 @@ describe('Gemini CLI (project): the .gemini/ outfit made', () => {
 })
 
 // --- internal ---
+
+/** The memfs sandbox, with the system folders a machine has (the system scope's roots go below them: /etc/codex). */
+async function sandbox(): Promise<MemSandbox> {
+  const sb = await createMemSandbox()
+  for (const dir of ['/etc', '/var/lib', '/Library/Application Support', '/ProgramData'])
+    await sb.fs.mkdir(dir, { recursive: true })
+  return sb
+}
+
+/** Every path of the file system (content hash and mode, or 'dir'), but outfit's state and the kit. */
+async function wholeTree(sb: MemSandbox): Promise<Record<string, string>> {
+  const out: Record<string, string> = {}
+  const skip = new Set([sb.state, sb.kit, join(sb.home, '.local/state/outfit')])
+  const walk = async (dir: string): Promise<void> => {
+    for (const name of ((await sb.fs.readdir(dir)) as string[]).sort()) {
+      const full = join(dir, name)
+      if (skip.has(full)) continue
+      const st = await sb.fs.lstat(full)
+      if (st.isDirectory()) {
+        out[full] = 'dir'
+        await walk(full)
+      } else
+        out[full] = `${createHash('sha256')
+          .update(await sb.fs.readFile(full))
+          .digest('hex')
+          .slice(0, 16)} ${(Number(st.mode) & 0o777).toString(8)}`
+    }
+  }
+  await walk('/')
+  return out
+}
 
 const DROPPED = ['agents', 'commands', 'rules', 'skills']
 
