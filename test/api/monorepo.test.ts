@@ -14,8 +14,10 @@ import { status } from '../../src/api/status.js'
 import { uninstall } from '../../src/api/uninstall.js'
 import { update } from '../../src/api/update.js'
 import type { Note } from '../../src/api/workspace.js'
+import type { ForgetDocument } from '../../src/generated/output.js'
 import type { Fs } from '../../src/fs/fs.js'
 import { builtinTargetsDir } from '../../src/package-root.js'
+import { runCli } from '../helpers/run-cli.js'
 import { createTestFs } from '../helpers/test-fs.js'
 import { copyOf } from '../safety/power-cut-fs.js'
 
@@ -252,6 +254,23 @@ describe('recover, forget and status across the subprojects', () => {
     // From inside a subproject: that subproject's records alone.
     const one = await forget({ ...where('/repo/apps/web/src'), dryRun: true })
     expect(one.plans.map((p) => [p.scope, p.root])).toEqual([['subproject', '/repo/apps/web']])
+    // The command line takes the same choice, and its JSON names each part's scope.
+    const cli = await runCli(
+      ['forget', '--subproject', 'apps/web', '--dry-run', '--json', '--home', '/home/me'],
+      {
+        fs,
+        cwd: '/repo',
+      },
+    )
+    expect(cli.code).toBe(0)
+    expect((JSON.parse(cli.out) as ForgetDocument).roots.map((r) => [r.scope, r.root])).toEqual([
+      ['subproject', '/repo/apps/web'],
+    ])
+    const recovering = await runCli(['recover', '--all-subprojects', '--home', '/home/me'], {
+      fs,
+      cwd: '/repo/apps/web',
+    })
+    expect([recovering.code, recovering.out]).toEqual([0, '✓ nothing to recover'])
 
     expect((await forget({ ...where(), subproject: 'apps/web', yes: true })).forgotten).toBe(true)
     const left = await status(where())
