@@ -62,12 +62,9 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
     for (const l of fields.lost) ctx.log.drop(`${l.key} of ${what}`, l.reason)
     // A tool that starts servers with its own environment passes `KEY: ${KEY}` through without being told.
     if (spec.inheritEnv && kind === 'stdio') delete fields.values.envVars
-    const unplaced = unplacedFields(shape, fields.values, TAKERS)
+    const unplaced = unplacedFields(shape, fields.values, TAKERS).filter((f) => !fields.optional?.includes(f))
     if (unplaced.length > 0) {
-      ctx.log.drop(
-        what,
-        `${ctx.tool.name}'s ${TRANSPORT[kind]} server entry has no place for its ${unplaced.join(', ')}`,
-      )
+      ctx.log.drop(what, unplacedReason(ctx.tool.name, TRANSPORT[kind], unplaced))
       continue
     }
     const vars = { 'entry.name': server.name, 'entry.event': '', 'entry.matcher': '' }
@@ -96,7 +93,12 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
 export function serverFields(
   server: McpServer,
   syntax: Entries['envRefs'],
-): { values: EntryFields; lost: { key: string; reason: string }[] } {
+): {
+  values: EntryFields
+  lost: { key: string; reason: string }[]
+  /** Fields an entry shape may leave out without losing anything (the tool finds those variables itself). */
+  optional?: (keyof EntryFields)[]
+} {
   const nonEmpty = <T extends object>(o: T | undefined): T | undefined =>
     o && Object.keys(o).length > 0 ? o : undefined
   const base = { name: server.name, command: server.command, transport: server.transport }
@@ -166,7 +168,7 @@ function partlyExpanded(
   server: McpServer,
   syntax: Syntax,
   base: EntryFields,
-): { values: EntryFields; lost: { key: string; reason: string }[] } {
+): { values: EntryFields; lost: { key: string; reason: string }[]; optional?: (keyof EntryFields)[] } {
   const only = new Set(syntax.only)
   const t = (s: string): string => rewriteEnvRefs(s, syntax)
   const nonEmpty = <T extends object>(o: T | undefined): T | undefined =>
@@ -192,6 +194,9 @@ function partlyExpanded(
   const envVars = [...new Set([...split.envVars, ...expanded.flatMap(envRefs)])]
   const args = only.has('args') ? server.args?.map(t) : server.args
   return {
+    // Variables only the expanded fields name are for a shape that lists them (Goose's env_keys); a tool that expands
+    // them from its own environment (Augment) needs no list.
+    ...(split.envVars.length === 0 ? { optional: ['envVars' as const] } : {}),
     lost: [
       ...split.lost,
       ...literal('args', server.args ?? []),
@@ -209,6 +214,15 @@ function partlyExpanded(
       bearerEnv: split.bearerEnv,
     },
   }
+}
+
+/** Why a server is not installed: the fields its entry shape has no place for, said plainly for references. */
+function unplacedReason(tool: string, transport: string, unplaced: string[]): string {
+  const REFS: Record<string, string> = { envVars: 'env', envHeaders: 'headers', bearerEnv: 'headers' }
+  if (!unplaced.every((f) => f in REFS))
+    return `${tool}'s ${transport} server entry has no place for its ${unplaced.join(', ')}`
+  const where = [...new Set(unplaced.map((f) => REFS[f]))].join(' and ')
+  return `${tool} does not expand \${VAR} in a server's ${where}, and its ${transport} server entry has no other place for them (${unplaced.join(', ')})`
 }
 
 function argv(server: McpServer): string[] | undefined {

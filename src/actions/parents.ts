@@ -1,11 +1,13 @@
-// The folders above a file outfit writes. Folders are removed on uninstall only when empty, so every tool that puts
-// a file into a folder outfit made (whichever tool made it, in this run or an earlier one) records that folder too:
-// the last tool to leave removes it, instead of the first one finding it still in use and nobody removing it later.
+// The folders above a file outfit writes. Folders are removed on uninstall only when empty, so every step that puts
+// a file into a folder outfit made (whichever tool or step made it, in this run or an earlier one) records that folder
+// too: the last to leave removes it, instead of the first one finding it still in use and nobody removing it later
+// (Gemini CLI's .gemini/ stayed behind empty when the kit dropped the commands whose step had made it, and only
+// settings.json, written by another step, was left in it).
 import { dirname } from 'node:path'
 import { isInside } from '../fs/contain.js'
 import { ensureDir } from '../fs/files.js'
 import { exists } from '../fs/fs.js'
-import { claimsOn } from './claims.js'
+import { claimsOn, previousChanges } from './claims.js'
 import type { ActionContext } from './types.js'
 
 export async function ensureParents(ctx: ActionContext, path: string): Promise<void> {
@@ -14,23 +16,44 @@ export async function ensureParents(ctx: ActionContext, path: string): Promise<v
   // Folders that already exist and that outfit made: recorded first, outermost first, so that undo (newest first)
   // removes the file, then the folders this call creates, then these. Once per step: the step's first record of a
   // folder is undone after every file the step put in it, so recording it again for each file adds nothing.
+  // The scope's root among them: a system scope's (/etc/codex) is outfit's to make and remove; a home or project never is.
   const ancestors: string[] = []
-  for (let dir = dirname(path); isInside(ctx.scope.root, dir) && dir !== ctx.scope.root; dir = dirname(dir))
+  for (let dir = dirname(path); isInside(ctx.scope.root, dir); dir = dirname(dir)) {
     ancestors.unshift(dir)
-  for (const dir of ancestors) {
+    if (dir === ctx.scope.root) break
+  }
+  let missing: string[] = []
+  for (const [i, dir] of ancestors.entries()) {
     if (seen.has(dir)) continue
-    if (!(await exists(ctx.fs, dir))) break
-    if (made.has(dir) || (await madeByOtherTool(ctx, dir))) ctx.record({ kind: 'dir', path: dir })
+    if (!(await exists(ctx.fs, dir))) {
+      missing = ancestors.slice(i)
+      break
+    }
+    if (made.has(dir) || madeByLastInstall(ctx, dir) || (await madeByOtherTool(ctx, dir)))
+      ctx.record({ kind: 'dir', path: dir })
     seen.add(dir)
   }
   if (seen.has(dirname(path))) return
-  // Each folder is recorded the moment it exists, so a failure halfway still leaves a record of the others.
-  await ensureDir(ctx.fs, dirname(path), (dir) => {
+  const record = (dir: string): void => {
     made.add(dir)
     seen.add(dir)
     ctx.record({ kind: 'dir', path: dir })
-  })
-  seen.add(dirname(path))
+  }
+  // Folders above the scope's root (a file outside it, or above a root not made yet): recorded the moment each exists,
+  // so a failure halfway still leaves a record of the others.
+  if (missing.length === 0) {
+    await ensureDir(ctx.fs, dirname(path), record)
+    seen.add(dirname(path))
+    return
+  }
+  const first = missing[0] as string
+  if (first === ancestors[0] && dirname(first) !== first) await ensureDir(ctx.fs, dirname(first), record)
+  // The missing ones inside it: claimed for the run and recorded before they are made (undo passes over a folder that
+  // is not there), so that a concurrent tool that finds one made meanwhile (mkdir's EEXIST, or it exists by the time
+  // it looks) knows it is outfit's and records it too: ~/.config, shared by OpenCode, Kilo Code, Amp and Crush, stayed
+  // behind empty when the tool that made it left first and the one that found it made did not record it.
+  for (const dir of missing) record(dir)
+  await ensureDir(ctx.fs, dirname(path))
 }
 
 /**
@@ -54,6 +77,11 @@ function seenThisStep(ctx: ActionContext): Set<string> {
   let seen = seenBySteps.get(ctx.record)
   if (!seen) seenBySteps.set(ctx.record, (seen = new Set()))
   return seen
+}
+
+/** Whether any step of this tool's last install recorded the folder as outfit's. */
+function madeByLastInstall(ctx: ActionContext, dir: string): boolean {
+  return previousChanges(ctx, dir).some((c) => c.kind === 'dir')
 }
 
 async function madeByOtherTool(ctx: ActionContext, dir: string): Promise<boolean> {

@@ -6,7 +6,6 @@ import { isInside } from '../fs/contain.js'
 import { isNotFound } from '../fs/fs.js'
 import {
   decodeUtf8,
-  ensureDir,
   hashOnly,
   readSnapshot,
   restoreSnapshot,
@@ -18,7 +17,7 @@ import { deepEqual } from '../formats/deep-equal.js'
 import { coversAsData, sameEntry, type EntryShapes } from '../formats/unmap-entry.js'
 import { loadBackup } from '../state/manifest-file.js'
 import { forgetHintFor } from '../state/way-out.js'
-import { recordMadeDir } from './parents.js'
+import { ensureParents } from './parents.js'
 import type { Change, Kept, OwnedKey, Snapshot } from '../types.js'
 import { claimsOn, previousChange, previousChanges, type Claim } from './claims.js'
 import { undoFileChange } from './undo-files.js'
@@ -48,7 +47,8 @@ export async function editSharedFile(
       ctx.record({ kind: 'edit', format, path, before: same, after: same, origin, owned: result.owned })
       return
     }
-    await ensureDir(ctx.fs, dirname(io), (dir) => recordMadeDir(ctx, dir))
+    // Folders above it that outfit made are recorded too, as for a whole file (parents.ts).
+    await ensureParents(ctx, io)
     const after = snapshotOf(result.text, current?.mode)
     // A config nobody may write (0444) was made so on purpose: outfit does not quietly rewrite it.
     if (current && current.mode !== undefined && (current.mode & 0o222) === 0 && !ctx.force) {

@@ -1,9 +1,9 @@
 // symlink: a link owned by the kit (e.g. sharing one skills folder between tools). Inverse: unlink.
 import { dirname, isAbsolute, resolve } from 'node:path'
-import { recordMadeDir } from './parents.js'
+import { ensureParents } from './parents.js'
 import type { SymlinkParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
-import { ensureDir, readSnapshot } from '../fs/files.js'
+import { readSnapshot } from '../fs/files.js'
 import { isInside } from '../fs/contain.js'
 import { render, resolveDest } from './resolve.js'
 import { fileInverse } from './undo-files.js'
@@ -32,7 +32,7 @@ export const symlink: Action<SymlinkParams> = {
         throw new ConflictError(`${path} already exists and was not installed by outfit`, {
           hint: 'move it away, or re-run with --force',
         })
-      await ensureDir(ctx.fs, dirname(path), (dir) => recordMadeDir(ctx, dir))
+      await ensureParents(ctx, path)
       if (current) await ctx.fs.unlink(path)
       await ctx.fs.symlink(target, path)
       ctx.record({ kind: 'link', path, target, before: current })

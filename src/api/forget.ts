@@ -12,6 +12,7 @@ import { isNotFound, type Fs } from '../fs/fs.js'
 import { acquireLock, type LockOptions } from '../safety/lock.js'
 import { journalRoot } from '../safety/journal.js'
 import { scopeStateDir } from '../state/scope-state.js'
+import { monorepoFolders, SUBPROJECT_SCOPE, type SubprojectChoice } from './subprojects.js'
 import { scopeRoots } from './targets.js'
 import { openWorkspace, type WorkspaceRequest } from './workspace.js'
 
@@ -28,6 +29,8 @@ export interface ForgetRequest {
 
 /** What forgetting one scope root drops (paths in the state home), and what it keeps. */
 export interface ForgetPlan {
+  /** The scope of these records (in a monorepo, a subproject's are in the subproject scope). */
+  scope: string
   root: string
   stateDir: string
   /** Install manifests, by tool. */
@@ -67,6 +70,7 @@ export async function planForget(request: ForgetRequest): Promise<ForgetPlan[]> 
     const backupNames = await list(fs, join(dir, 'backups'))
     if (installs.length + stamps.length + journals.length === 0) continue
     plans.push({
+      scope,
       root,
       stateDir: dir,
       installs,
@@ -101,7 +105,7 @@ export async function dropRecords(request: ForgetRequest, plans: ForgetPlan[]): 
   }
 }
 
-export interface ForgetScopeRequest extends WorkspaceRequest {
+export interface ForgetScopeRequest extends WorkspaceRequest, SubprojectChoice {
   /** Only these tools' installs (default: every install of the scope, and its crash journals). */
   tools?: string[]
   /** Only list what would be forgotten. */
@@ -127,7 +131,16 @@ export async function forget(
     roots: roots.length > 0 ? roots : [ctx.scope === 'global' ? ctx.home : ctx.project],
     tools: request.tools ?? [],
   }
-  const plans = await planForget(forgetting)
+  // A monorepo: the parts install and uninstall act on, each subproject's records in its own scope and folder.
+  const mono = await monorepoFolders(request)
+  const parts = mono
+    ? [
+        ...(mono.root !== undefined ? [{ ...forgetting, roots: [mono.root] }] : []),
+        ...mono.subprojects.map((s) => ({ ...forgetting, scope: SUBPROJECT_SCOPE, roots: [s.dir] })),
+      ]
+    : [forgetting]
+  const plans: ForgetPlan[] = []
+  for (const part of parts) plans.push(...(await planForget(part)))
   request.onPlan?.(plans, ctx.scope)
   let go = plans.length > 0 && !request.dryRun
   if (go && !request.yes) {

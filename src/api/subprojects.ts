@@ -109,8 +109,14 @@ export async function acrossSubprojects<Q extends Request, R>(
       targets: dirs,
       loadedTargets: { dirs, targets: all },
       // The root's block: a subproject's files are listed in a block of its own .gitignore (git reads every
-      // folder's). .git/info/exclude is the repository's, whose block lists the root's files only.
-      ...(mono.root.gitignore === 'block' ? { gitignore: 'block' as const } : {}),
+      // folder's). .git/info/exclude is the repository's, whose block lists the root's files only. The root config
+      // decides for the repository, so a subproject never asks the question the root's config answers.
+      ...(mono.root.gitignore !== undefined
+        ? { gitignore: mono.root.gitignore === 'block' ? ('block' as const) : ('none' as const) }
+        : {}),
+      // Without a gitignore: in either config, the answer to the question, asked and remembered once for the
+      // repository at its root (run/git-ignore-choice.ts).
+      gitRoot: mono.root.dir,
       all: tools.all,
       detected: false,
       askTools: undefined,
@@ -125,11 +131,27 @@ export async function acrossSubprojects<Q extends Request, R>(
   return { ...only.result, subproject: only.path }
 }
 
+/**
+ * The folders whose records a use case that reads or drops outfit's state (recover, forget) acts on, chosen as
+ * install and uninstall choose them: the root's and every subproject's at the root (or with --all-subprojects), one
+ * subproject's from inside it or with --subproject. Undefined outside a monorepo (or not in the project scope).
+ */
+export async function monorepoFolders(
+  request: WorkspaceRequest & SubprojectChoice,
+): Promise<{ root?: string; subprojects: { path: string; dir: string }[] } | undefined> {
+  const found = await monorepoOf(request)
+  if (!found) return undefined
+  return {
+    ...(found.includeRoot ? { root: found.mono.root.dir } : {}),
+    subprojects: found.selected.map((s) => ({ path: s.path, dir: s.dir })),
+  }
+}
+
 // --- internal ---
 
 /** The monorepo around the request and which of its parts to act on; undefined outside one (or not in its scope). */
 async function monorepoOf(
-  request: Request,
+  request: WorkspaceRequest & SubprojectChoice,
 ): Promise<{ mono: Monorepo; selected: Subproject[]; includeRoot: boolean } | undefined> {
   const file =
     request.config !== undefined

@@ -51,6 +51,8 @@ export interface WorkspaceRequest {
   onNote?: (note: Note) => void
   /** Where the installed files are kept out of git when the config does not say (a subproject: the root's). */
   gitignore?: 'none' | 'block' | 'exclude'
+  /** A monorepo subproject's run: the repository's root, whose remembered gitignore answer it follows. */
+  gitRoot?: string
   /** Targets already loaded from exactly these folders: a monorepo's root and subprojects share one load. */
   loadedTargets?: { dirs: string[]; targets: LoadedTarget[] }
 }
@@ -118,6 +120,7 @@ export async function openWorkspace(request: WorkspaceRequest) {
       ? { gitignore: config?.gitignore ?? request.gitignore }
       : {}),
     ...(request.signal ? { signal: request.signal } : {}),
+    ...(request.gitRoot !== undefined ? { gitRoot: request.gitRoot } : {}),
     // Only to warn about ${VAR} references of MCP servers that are not set; values are never written anywhere.
     env: request.env,
     cwd: request.cwd,

@@ -589,6 +589,10 @@ export interface ForgetDocument {
    */
   roots: {
     /**
+     * The scope of these records: the document's, or the subproject scope for a monorepo subproject's (forgotten at the root, docs/monorepos.md).
+     */
+    scope?: string
+    /**
      * The folder the scope stands for.
      */
     root: string

@@ -728,7 +728,7 @@ export interface Entries {
          */
         suffix: string
         /**
-         * The tool expands references only in these fields (Goose: HTTP headers, from the variables its `env_keys` names); in the others they are treated as with `none`, and `$envVars` also lists every variable the expanded fields reference.
+         * The tool expands references only in these fields (Goose: HTTP headers, from the variables its `env_keys` names); in the others they are treated as with `none`, and `$envVars` also lists every variable the expanded fields reference (a shape without `$envVars` may leave those out: the tool expands them itself; Augment: everything but headers).
          *
          * @minItems 1
          *

@@ -6,7 +6,7 @@ export function renderForget(plans: ForgetPlan[], scope: string): string[] {
     return [`outfit has no record of an install in the ${scope} scope here; nothing to forget`]
   const lines: string[] = []
   for (const plan of plans) {
-    lines.push(`${scope} scope, in ${plan.root}: outfit would forget`)
+    lines.push(`${plan.scope} scope, in ${plan.root}: outfit would forget`)
     for (const { tool, file } of plan.installs) lines.push(`  - the install of ${tool} (${file})`)
     if (plan.stamps.length > 0)
       lines.push(

@@ -44,6 +44,8 @@ export interface RunRequest {
   gitignore?: GitIgnoreMode
   /** Asked on the first install into a git project when the config does not say `gitignore:` (a terminal). */
   askGitignore?: GitIgnoreQuestion
+  /** A monorepo subproject's run: the repository's root, whose remembered gitignore answer it follows. */
+  gitRoot?: string
 }
 
 /** The engine installs a kit already loaded and checked (fetched, merged: see api/kits.ts; a folder: requireKit). */
@@ -133,6 +135,9 @@ async function execute(command: RunReport['command'], request: RunRequest, kit: 
     ? await gitIgnoreMode(request.fs, projectState, base.project, {
         configured: request.gitignore,
         ask: command === 'install' ? request.askGitignore : undefined,
+        ...(request.gitRoot !== undefined
+          ? { repository: { dir: resolve(request.gitRoot), stateHome: stateHomeOf(request) } }
+          : {}),
         ...(request.signal ? { signal: request.signal } : {}),
       })
     : 'none'

@@ -348,6 +348,40 @@ describe('MCP servers: a tool that expands references in some fields only (Goose
   })
 })
 
+describe('MCP servers: a tool that expands references everywhere but in headers (Augment)', () => {
+  const spec: Entries = {
+    from: 'mcp',
+    at: ['mcpServers'],
+    envRefs: { prefix: '${', suffix: '}', only: ['env', 'args', 'url'] },
+    stdio: { type: 'stdio', command: '$command', args: '$args', env: '$env' },
+    remote: { type: 'http', url: '$url', headers: '$headers' },
+  }
+
+  it('keeps ${VAR} in env as written, with no list of variables to place', () => {
+    const { values, dropped } = build(spec, { mcp: [local] }, { API_KEY: 'k' })
+    expect(values['mcpServers.db']).toEqual({
+      type: 'stdio',
+      command: 'npx',
+      args: ['-y', 'db-mcp'],
+      env: { API_KEY: '${API_KEY}', LOG: 'debug' },
+    })
+    expect(dropped).toEqual([])
+  })
+
+  it('does not install a server whose headers hold a reference, and says why; one without installs', () => {
+    const plain: McpServer = { name: 'plain', url: 'https://example.com/mcp', headers: { 'X-Team': 'red' } }
+    const { values, dropped } = build(spec, { mcp: [docs, plain] }, { DOCS_TOKEN: 'x', TEAM: 't' })
+    expect(Object.keys(values)).toEqual(['mcpServers.plain'])
+    expect(dropped).toEqual([
+      {
+        what: "MCP server 'docs'",
+        reason:
+          "Tool does not expand ${VAR} in a server's headers, and its streamable HTTP server entry has no other place for them (envHeaders, bearerEnv)",
+      },
+    ])
+  })
+})
+
 it('a tool that starts servers with its own environment (Zed) takes pass-through variables without an entry', () => {
   const spec: Entries = {
     from: 'mcp',

@@ -6,15 +6,20 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { forget } from '../../src/api/forget.js'
 import { install } from '../../src/api/install.js'
 import { plan } from '../../src/api/plan.js'
+import { recover } from '../../src/api/recover.js'
 import { status } from '../../src/api/status.js'
 import { uninstall } from '../../src/api/uninstall.js'
 import { update } from '../../src/api/update.js'
 import type { Note } from '../../src/api/workspace.js'
+import type { ForgetDocument } from '../../src/generated/output.js'
 import type { Fs } from '../../src/fs/fs.js'
 import { builtinTargetsDir } from '../../src/package-root.js'
+import { runCli } from '../helpers/run-cli.js'
 import { createTestFs } from '../helpers/test-fs.js'
+import { copyOf } from '../safety/power-cut-fs.js'
 
 const TOOLS = ['claude-code', 'codex', 'gemini-cli', 'copilot', 'opencode']
 const PACKAGES = ['apps/admin', 'apps/web', 'services/api']
@@ -63,14 +68,14 @@ const where = (cwd = '/repo') => ({
 })
 
 /** Every file below /repo (outfit's state is under the home), by content hash. */
-async function tree(dir = '/repo'): Promise<Record<string, string>> {
+async function tree(dir = '/repo', on: Fs = fs): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
-  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+  for (const entry of await on.readdir(dir, { withFileTypes: true })) {
     const path = join(dir, String(entry.name))
-    if (entry.isDirectory()) Object.assign(out, await tree(path))
+    if (entry.isDirectory()) Object.assign(out, await tree(path, on))
     else
       out[path] = createHash('sha256')
-        .update(await fs.readFile(path))
+        .update(await on.readFile(path))
         .digest('hex')
         .slice(0, 12)
   }
@@ -196,6 +201,183 @@ describe('a monorepo with three packages and five tools', () => {
     expect(whole.subprojects).toHaveLength(3)
   })
 })
+
+describe('recover, forget and status across the subprojects', () => {
+  const two = ['claude-code', 'codex']
+  const twoTools = () =>
+    fs.writeFile(
+      '/repo/outfit.config.yaml',
+      `kit: ./ai\ntools: [${two.join(', ')}]\nsubprojects: [apps/*, services/api]\n`,
+    )
+
+  it('a run interrupted in a subproject: status says so at the root, and recover there rolls it back', async () => {
+    await twoTools()
+    const before = await tree('/repo/apps/web')
+    const disk = await crashedInstall('apps/web')
+    // The interrupted run's half-done files are there, and its journal is in apps/web's own state.
+    expect(await tree('/repo/apps/web', disk)).not.toEqual(before)
+    const seen = await status({ ...where(), fs: disk })
+    expect(seen.interrupted).toEqual([])
+    expect(seen.subprojects?.map((s) => [s.path, s.result?.interrupted])).toEqual([
+      ['apps/admin', []],
+      ['apps/web', ['/repo/apps/web']],
+      ['services/api', []],
+    ])
+
+    const { recovered } = await recover({ ...where(), fs: disk })
+    expect(recovered).toHaveLength(1)
+    expect(await tree('/repo/apps/web', disk)).toEqual(before)
+    const after = await status({ ...where(), fs: disk })
+    expect(after.subprojects?.flatMap((s) => s.result?.interrupted ?? [])).toEqual([])
+  })
+
+  it('recover acts on the parts install would: one subproject from inside it, all with --all-subprojects', async () => {
+    await twoTools()
+    const disk = await crashedInstall('apps/web')
+    expect((await recover({ ...where('/repo/apps/admin'), fs: disk })).recovered).toEqual([])
+    expect(
+      (await recover({ ...where('/repo/apps/admin'), fs: disk, subproject: 'services/api' })).recovered,
+    ).toEqual([])
+    const whole = await recover({ ...where('/repo/apps/admin'), fs: disk, allSubprojects: true })
+    expect(whole.recovered).toHaveLength(1)
+  })
+
+  it("forget at the root lists and drops the root's records and every subproject's, and the files stay", async () => {
+    await twoTools()
+    await install(where())
+    const installed = await tree()
+    const listed = await forget({ ...where(), dryRun: true })
+    expect(listed.plans.map((p) => [p.scope, p.root, p.installs.map((i) => i.tool)])).toEqual([
+      ['project', '/repo', two],
+      ...PACKAGES.map((p) => ['subproject', `/repo/${p}`, two]),
+    ])
+    // From inside a subproject: that subproject's records alone.
+    const one = await forget({ ...where('/repo/apps/web/src'), dryRun: true })
+    expect(one.plans.map((p) => [p.scope, p.root])).toEqual([['subproject', '/repo/apps/web']])
+    // The command line takes the same choice, and its JSON names each part's scope.
+    const cli = await runCli(
+      ['forget', '--subproject', 'apps/web', '--dry-run', '--json', '--home', '/home/me'],
+      {
+        fs,
+        cwd: '/repo',
+      },
+    )
+    expect(cli.code).toBe(0)
+    expect((JSON.parse(cli.out) as ForgetDocument).roots.map((r) => [r.scope, r.root])).toEqual([
+      ['subproject', '/repo/apps/web'],
+    ])
+    const recovering = await runCli(['recover', '--all-subprojects', '--home', '/home/me'], {
+      fs,
+      cwd: '/repo/apps/web',
+    })
+    expect([recovering.code, recovering.out]).toEqual([0, '✓ nothing to recover'])
+
+    expect((await forget({ ...where(), subproject: 'apps/web', yes: true })).forgotten).toBe(true)
+    const left = await status(where())
+    expect(left.subprojects?.map((s) => [s.path, s.result?.rows.some((r) => r.installed)])).toEqual([
+      ['apps/admin', true],
+      ['apps/web', false],
+      ['services/api', true],
+    ])
+    await forget({ ...where(), yes: true })
+    const none = await status(where())
+    expect(
+      [none, ...(none.subprojects ?? []).map((s) => s.result)].some((r) => r?.rows.some((x) => x.installed)),
+    ).toBe(false)
+    expect(await tree()).toEqual(installed)
+  })
+})
+
+describe('the gitignore question in a monorepo', () => {
+  const asking = (answer: 'block' | 'exclude' | 'none') => {
+    const q = { asked: 0, ask: async () => (q.asked++, answer) }
+    return q
+  }
+  const ignored = async (dir: string) => {
+    const text = await read(`${dir}/.gitignore`).catch(() => '')
+    return text.split('\n').filter((l) => l.startsWith('/'))
+  }
+  beforeEach(() =>
+    fs.writeFile(
+      '/repo/outfit.config.yaml',
+      'kit: ./ai\ntools: [claude-code]\nsubprojects: [apps/*, services/api]\n',
+    ),
+  )
+
+  it('is asked once for the repository, and every subproject follows the answer; uninstall leaves it as it was', async () => {
+    const before = await tree()
+    const q = asking('block')
+    await install({ ...where(), askGitignore: q.ask })
+    expect(q.asked).toBe(1)
+    expect(await ignored('/repo')).toContain('/CLAUDE.md')
+    for (const pkg of PACKAGES) expect(await ignored(`/repo/${pkg}`), pkg).toContain('/CLAUDE.md')
+    await install({ ...where('/repo/apps/web'), askGitignore: q.ask })
+    expect(q.asked).toBe(1)
+    await uninstall(where())
+    expect(await tree()).toEqual(before)
+  })
+
+  it("asked first in a subproject, the answer is the root's too", async () => {
+    const q = asking('block')
+    await install({ ...where(), subproject: 'apps/web', askGitignore: q.ask })
+    expect(q.asked).toBe(1)
+    expect(await ignored('/repo/apps/web')).toContain('/CLAUDE.md')
+    await install({ ...where(), askGitignore: q.ask })
+    expect(q.asked).toBe(1)
+    expect(await ignored('/repo')).toContain('/CLAUDE.md')
+    expect(await ignored('/repo/apps/admin')).toContain('/CLAUDE.md')
+  })
+
+  it("is not asked in a subproject when the root config decides (exclude: the root's files only)", async () => {
+    await fs.writeFile(
+      '/repo/outfit.config.yaml',
+      'kit: ./ai\ntools: [claude-code]\nsubprojects: [apps/*, services/api]\ngitignore: exclude\n',
+    )
+    const q = asking('block')
+    await install({ ...where(), subproject: 'apps/web', askGitignore: q.ask })
+    await install({ ...where(), askGitignore: q.ask })
+    expect(q.asked).toBe(0)
+    expect(await ignored('/repo/apps/web')).toEqual([])
+    expect(await read('/repo/.git/info/exclude')).toContain('/CLAUDE.md')
+  })
+})
+
+/**
+ * `install --subproject <path>` stopped dead (a crash, a kill) after a few changes: what the disk holds then, with the
+ * dead process's lock gone stale (removed).
+ */
+async function crashedInstall(path: string): Promise<Fs> {
+  const marker = '/paused'
+  let paused!: () => void
+  const reached = new Promise<void>((resolve) => (paused = resolve))
+  const watched = new Proxy(fs, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown
+      if (key !== 'writeFile' || typeof value !== 'function') return value
+      return async (file: string, ...rest: unknown[]) => {
+        await (value as (...a: unknown[]) => Promise<void>).call(target, file, ...rest)
+        if (file === marker) paused()
+      }
+    },
+  })
+  const controller = new AbortController()
+  const env = { OUTFIT_TEST_PAUSE_AFTER_CHANGES: '3', OUTFIT_TEST_PAUSE_MARKER: marker }
+  const running = install({ ...where(), fs: watched, env, subproject: path, signal: controller.signal })
+  await reached
+  const disk = await copyOf(fs)
+  controller.abort()
+  await running.catch(() => {})
+  await disk.unlink(marker)
+  const locks = async (dir: string): Promise<void> => {
+    for (const entry of await disk.readdir(dir, { withFileTypes: true })) {
+      const full = join(dir, String(entry.name))
+      if (entry.isDirectory()) await locks(full)
+      else if (entry.name === 'lock') await disk.unlink(full)
+    }
+  }
+  await locks('/home/me/.local/state')
+  return disk
+}
 
 describe('bad monorepo input', () => {
   const config = (text: string) => fs.writeFile('/repo/outfit.config.yaml', text)

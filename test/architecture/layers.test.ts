@@ -161,6 +161,20 @@ describe('the layers of src/', () => {
     expect(new Set(placed).size).toBe(placed.length)
   })
 
+  it('is the layer table of ARCHITECTURE.md: every folder named there once, top layer first', () => {
+    const doc = readFileSync(resolve('ARCHITECTURE.md'), 'utf8')
+    const table = doc.slice(doc.indexOf('| layer | folder | job |'))
+    const rows = table.slice(0, table.indexOf('\n\n')).split('\n').slice(2)
+    // The folder column's names, in the table's order (a row may name several: `generated`, `types.ts`, ...).
+    const named = rows.flatMap((row) =>
+      [...(row.split('|')[2] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1] as string),
+    )
+    const folders = LAYERS.flat().filter((n) => !n.includes('.'))
+    expect([...named.filter((n) => !n.includes('.'))].sort()).toEqual([...folders].sort())
+    const order = named.map((n) => layerOf(n, LAYERS))
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+  })
+
   it('has no module importing a higher layer, but the known ones', () => {
     expect(upward(imports(), LAYERS)).toEqual(KNOWN)
   })

@@ -7,5 +7,27 @@ export function createTestFs(files: Record<string, string> = {}): {
   vol: InstanceType<typeof Volume>
 } {
   const vol = Volume.fromJSON(files)
-  return { fs: withoutDurability(createFsFromVolume(vol).promises) as unknown as Fs, vol }
+  const promises = createFsFromVolume(vol).promises
+  return { fs: withoutDurability({ ...promises, rename: renameOver(promises) }) as unknown as Fs, vol }
+}
+
+// --- internal ---
+
+/**
+ * memfs 4.80 counts a file renamed over an existing one twice in its folder (@jsonjoy.com/fs-core Link.setChild adds
+ * to `length` without taking the replaced child off), so the folder, once emptied, refuses rmdir with ENOTEMPTY while
+ * readdir lists nothing. Every atomic write of an existing file renames over it, which made memfs tests see empty
+ * folders left behind that a real disk removes. The replaced file is unlinked first: the same end state as POSIX
+ * rename, which is all a single call shows to the code under test.
+ */
+function renameOver(promises: ReturnType<typeof createFsFromVolume>['promises']) {
+  return async (from: string, to: string): Promise<void> => {
+    // A missing source is left to rename itself, so that its error is rename's.
+    const [source, target] = await Promise.all(
+      [from, to].map((p) => promises.lstat(p).catch(() => undefined)),
+    )
+    if (source && target && !source.isDirectory() && !target.isDirectory() && String(from) !== String(to))
+      await promises.unlink(to)
+    await promises.rename(from, to)
+  }
 }

@@ -1,6 +1,5 @@
 // Files other programs and other tools share: Codex's config.toml, AGENTS.md read by Codex and OpenCode,
 // VS Code's mcp.json, OpenCode's opencode.json.
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useSandbox } from '../integration/sandbox.js'
@@ -144,9 +143,7 @@ describe('all targets at once', () => {
     'installs the CLI tools concurrently into one %s scope, reinstalls as a no-op, and uninstalls to the exact tree',
     async (scope) => {
       await sb.write('home/.claude.json', '{ "numStartups": 3 }\n')
-      // A real home has ~/.config. Without it, the ~/.config these tools share can stay behind empty: a block or
-      // JSON-merge step does not record an outfit-made folder above its file as copy steps do (engine limit, reported).
-      await mkdir(join(sb.home, '.config'))
+      // No ~/.config yet: the one these tools make concurrently goes with the last of them.
       const before = await sb.tree()
       const ids = [
         'claude-code',

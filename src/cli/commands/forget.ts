@@ -4,23 +4,36 @@ import { forget, type ForgetPlan } from '../../api/forget.js'
 import type { ForgetDocument } from '../../generated/output.js'
 import { renderForget } from '../../report/render-forget.js'
 import { command } from '../command.js'
-import { confirmQuestion, printJson, SCOPES, where, withCommon, type CommonFlags } from '../common.js'
+import {
+  confirmQuestion,
+  printJson,
+  SCOPES,
+  subprojectChoice,
+  where,
+  withCommon,
+  withSubprojectFlags,
+  type CommonFlags,
+  type SubprojectFlags,
+} from '../common.js'
 import { ExitCode } from '../exit-code.js'
 
 export default command({
   define: (cli) =>
-    withCommon(
-      cli.command(
-        'forget [...tools]',
-        "Drop outfit's records of the installs in a scope (the files stay and count as yours): the way out when its state is refused",
+    withSubprojectFlags(
+      withCommon(
+        cli.command(
+          'forget [...tools]',
+          "Drop outfit's records of the installs in a scope (the files stay and count as yours): the way out when its state is refused",
+        ),
+        `Which installs to forget: ${SCOPES}`,
       ),
-      `Which installs to forget: ${SCOPES}`,
     )
       .example('outfit forget --scope global --dry-run')
       .option('--dry-run', 'Show what would be forgotten and change nothing'),
-  async run(deps, [tools]: [string[]], flags: CommonFlags & { dryRun?: boolean }) {
+  async run(deps, [tools]: [string[]], flags: CommonFlags & SubprojectFlags & { dryRun?: boolean }) {
     const result = await forget({
       ...where(deps, flags),
+      ...subprojectChoice(flags),
       tools,
       dryRun: flags.dryRun,
       yes: flags.yes,
@@ -47,6 +60,7 @@ export default command({
 
 function describe(plan: ForgetPlan): ForgetDocument['roots'][number] {
   return {
+    scope: plan.scope,
     root: plan.root,
     installs: plan.installs,
     journals: plan.journals,
