@@ -4,9 +4,11 @@
 // manifests say what it created; a path that existed before outfit, or a command on PATH, counts as before.
 import { delimiter, join } from 'node:path'
 import { exists, type Fs } from '../fs/fs.js'
-import { readOtherManifests, type ManifestMemo } from '../state/manifest-file.js'
-import { defaultStateHome, openScopeState } from '../state/scope-state.js'
-import type { Change, LoadedTarget } from '../types.js'
+import { isNotFound } from '../fs/fs.js'
+import { readManifest, type ManifestMemo } from '../state/manifest-file.js'
+import { defaultStateHome, openScopeState, type ScopeState } from '../state/scope-state.js'
+import { createdPaths, vouchingStamp, type VouchingStamp } from '../run/fast-path.js'
+import type { LoadedTarget } from '../types.js'
 import { interpolate, recordLookup } from '../vars/interpolate.js'
 
 export interface DetectVars {
@@ -45,16 +47,26 @@ export async function detectTool(
  * did not exist before it). Best effort: state outfit cannot read (damaged, another user's) adds nothing here; the
  * commands that change files report it.
  */
-export async function createdByOutfit(fs: Fs, vars: DetectVars, memo?: ManifestMemo): Promise<Set<string>> {
+export async function createdByOutfit(
+  fs: Fs,
+  vars: DetectVars,
+  memo?: ManifestMemo,
+  stamps?: StampCache,
+): Promise<Set<string>> {
   const out = new Set<string>()
   const stateHome = vars.stateHome ?? defaultStateHome(vars.home, process.env.XDG_STATE_HOME)
   for (const root of new Set([vars.home, vars.project])) {
     try {
       const state = await openScopeState(fs, stateHome, root, { create: false })
       if (!state) continue
-      for (const manifest of await readOtherManifests(fs, state, '', '', memo)) {
-        for (const step of manifest.steps)
-          for (const change of step.changes) if (wasCreated(change)) out.add(change.path)
+      for (const [tool, scope] of await manifestNames(fs, state)) {
+        // A stamp that vouches for the manifest lists what it created: the manifest (megabytes for a large kit) is
+        // then not read, parsed and unsealed just to learn it.
+        const stamp = await cachedStamp(fs, state, tool, scope, stamps)
+        const created =
+          stamp?.created ??
+          createdPaths((await readManifest(fs, state, tool, scope, undefined, memo)) ?? EMPTY)
+        for (const path of created) out.add(path)
       }
     } catch {
       continue
@@ -63,13 +75,43 @@ export async function createdByOutfit(fs: Fs, vars: DetectVars, memo?: ManifestM
   return out
 }
 
+/** Stamps read in one command, by state folder, tool and scope (status and detection both ask). */
+export type StampCache = Map<string, Promise<VouchingStamp | undefined>>
+
+export function cachedStamp(
+  fs: Fs,
+  state: ScopeState,
+  tool: string,
+  scope: string,
+  cache?: StampCache,
+): Promise<VouchingStamp | undefined> {
+  const key = `${state.dir}\0${tool}\0${scope}`
+  const hit = cache?.get(key)
+  if (hit) return hit
+  const read = vouchingStamp(fs, state, tool, scope)
+  cache?.set(key, read)
+  return read
+}
+
 // --- internal ---
 
-function wasCreated(change: Change): boolean {
-  if (change.kind === 'dir') return true
-  const before =
-    change.kind === 'link' ? change.before : change.origin !== undefined ? change.origin : change.before
-  return before === null
+const EMPTY = { steps: [] } as unknown as Parameters<typeof createdPaths>[0]
+
+/** The (tool, scope) of every manifest in a scope's state, in name order. */
+async function manifestNames(fs: Fs, state: ScopeState): Promise<[string, string][]> {
+  let names: string[]
+  try {
+    names = (await fs.readdir(join(state.dir, 'manifests'))) as string[]
+  } catch (error) {
+    if (isNotFound(error)) return []
+    throw error
+  }
+  const out: [string, string][] = []
+  for (const name of names.sort()) {
+    const m = /^(.+)\.([^.]+)\.json$/.exec(name)
+    if (m) out.push([m[1] ?? '', m[2] ?? ''])
+  }
+  return out
 }
 
 /** A folder outfit created that now also holds something else: the tool has been at work in it. */

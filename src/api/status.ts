@@ -15,8 +15,8 @@ import type { Change, LoadedTarget } from '../types.js'
 import { detectTool, pickTargets, scopeRoots } from './targets.js'
 import { acrossSubprojects, type SubprojectChoice, type WithSubprojects } from './subprojects.js'
 import { openWorkspace, type WorkspaceRequest } from './workspace.js'
-import { createdByOutfit } from './detect.js'
-import { stampedStats, statsAsStamped } from '../run/fast-path.js'
+import { cachedStamp, createdByOutfit, type StampCache } from './detect.js'
+import { allAsStamped, statsAsStamped } from '../run/fast-path.js'
 
 export interface Drift {
   path: string
@@ -47,7 +47,8 @@ export async function toolStatus(request: {
   // What outfit itself created does not count as "detected"; read from every manifest once, not once per tool.
   // One memo for the run: each manifest's text is parsed and unsealed once (for detection, then for drift).
   const memo = manifestMemo()
-  const created = await createdByOutfit(request.fs, { ...base, stateHome }, memo)
+  const stamps: StampCache = new Map()
+  const created = await createdByOutfit(request.fs, { ...base, stateHome }, memo, stamps)
   // Every tool of a scope shares its root: its state (and the key) is opened once.
   const states = new Map<string, Promise<ScopeState | null>>()
   const stateOf = (root: string) =>
@@ -60,14 +61,28 @@ export async function toolStatus(request: {
         const { scope, areas } = buildPipeline(target.spec, request.scope, base)
         // Read-only: no key yet means outfit never wrote state for this user, so nothing is installed.
         const state = await stateOf(scope.root)
+        const detected = () => detectTool(request.fs, target, { ...base, stateHome }, undefined, created)
+        // A stamp vouches for the manifest it was written with (the manifest stats as recorded). A file or link the
+        // tool alone owns that still stats exactly as the stamp of its last clean install recorded it (size, mtime and
+        // ctime in ns, inode, mode: an edit changes ctime even when size and mtime are kept) has the content that
+        // install wrote, so it is not read and hashed. When every recorded path does — shared files with merged keys
+        // and blocks among them — nothing drifted, and the manifest itself (megabytes for a large kit) is not read.
+        const stamp = state
+          ? await cachedStamp(request.fs, state, target.spec.id, scope.name, stamps)
+          : undefined
+        if (stamp?.installed && (await allAsStamped(request.fs, stamp.files)))
+          return {
+            tool: target.spec.id,
+            name: target.spec.name,
+            scope: scope.name,
+            detected: await detected(),
+            installed: stamp.installed,
+            drift: [],
+          }
         const manifest = state
           ? await readManifest(request.fs, state, target.spec.id, scope.name, areas, memo)
           : null
-        // A file or link the tool alone owns that still stats exactly as the stamp of its last clean install recorded
-        // it (size, mtime and ctime in ns, inode, mode: an edit changes ctime even when size and mtime are kept) has
-        // the content that install wrote, so it is not read and hashed. Without a stamp that vouches, every file is.
-        const stamped =
-          manifest && state ? await stampedStats(request.fs, state, target.spec.id, scope.name) : undefined
+        const stamped = manifest ? stamp?.files : undefined
         const drift: Drift[] = []
         for (const step of manifest?.steps ?? []) {
           for (const change of step.changes) {
@@ -84,7 +99,7 @@ export async function toolStatus(request: {
           tool: target.spec.id,
           name: target.spec.name,
           scope: scope.name,
-          detected: await detectTool(request.fs, target, { ...base, stateHome }, undefined, created),
+          detected: await detected(),
           installed: manifest
             ? { kit: manifest.kit.name, version: manifest.kit.version, installedAt: manifest.installedAt }
             : null,

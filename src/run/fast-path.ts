@@ -32,6 +32,20 @@ interface Stamp {
   warnings: string[]
   /** The tools of the run and those with a manifest in the scope (overlap warnings depend on them). */
   companions: string[]
+  /**
+   * What `status` and tool detection would otherwise read the (often megabytes large) manifest for: the installed kit
+   * and the paths outfit created. A stamp vouches for them only while the manifest stats as recorded here.
+   */
+  installed?: { kit: string; version: string; installedAt: string }
+  created?: string[]
+}
+
+/** What a stamp vouches for, while the manifest it was written with is unchanged (see `vouchingStamp`). */
+export interface VouchingStamp {
+  /** Each path the last clean install left (the manifest among them), with its stat then. */
+  files: Map<string, string>
+  installed?: Stamp['installed']
+  created?: string[]
 }
 
 export function stampPath(stateDir: string, tool: string, scope: string): string {
@@ -132,16 +146,17 @@ export async function isUnchanged(
 }
 
 /**
- * What the tool's stamp vouches for, for `status`: each path the last clean install left, with its stat then — or
- * undefined when there is no stamp sealed for this user and scope, or the manifest was rewritten since (the stamp is
- * written just after the manifest of a clean install, so it then describes exactly the tree that manifest records).
+ * What the tool's stamp vouches for, for `status` and detection: each path the last clean install left, with its stat
+ * then, the installed kit and the paths outfit created — or undefined when there is no stamp sealed for this user and
+ * scope, or the manifest was rewritten since (the stamp is written just after the manifest of a clean install, so it
+ * then describes exactly the tree that manifest records).
  */
-export async function stampedStats(
+export async function vouchingStamp(
   fs: Fs,
   state: ScopeState,
   tool: string,
   scope: string,
-): Promise<Map<string, string> | undefined> {
+): Promise<VouchingStamp | undefined> {
   try {
     const { mac, ...body } = JSON.parse(
       await fs.readFile(stampPath(state.dir, tool, scope), 'utf8'),
@@ -157,10 +172,47 @@ export async function stampedStats(
     const manifest = manifestPath(state.dir, tool, scope)
     if (files.get(manifest) === undefined || files.get(manifest) !== (await statKey(fs, manifest)))
       return undefined
-    return files
+    const installed = body.installed
+    const created = Array.isArray(body.created)
+      ? body.created.filter((p) => typeof p === 'string')
+      : undefined
+    return {
+      files,
+      ...(installed &&
+      typeof installed.kit === 'string' &&
+      typeof installed.version === 'string' &&
+      typeof installed.installedAt === 'string'
+        ? { installed }
+        : {}),
+      ...(created ? { created } : {}),
+    }
   } catch {
     return undefined // no stamp, or anything unexpected: every file is read and hashed
   }
+}
+
+/** Whether every path the stamp recorded still stats as it did (the tree is as the last clean install left it). */
+export async function allAsStamped(fs: Fs, stamped: Map<string, string>): Promise<boolean> {
+  for (const path of stamped.keys()) if (!(await statsAsStamped(fs, stamped, path))) return false
+  return true
+}
+
+/** The paths a manifest says outfit created: folders it made, files and links that did not exist before it. */
+export function createdPaths(manifest: ManifestFile): string[] {
+  const out: string[] = []
+  for (const step of manifest.steps)
+    for (const change of step.changes) {
+      const before =
+        change.kind === 'dir'
+          ? null
+          : change.kind === 'link'
+            ? change.before
+            : change.origin !== undefined
+              ? change.origin
+              : change.before
+      if (before === null) out.push(change.path)
+    }
+  return out
 }
 
 /** Whether `path` still stats (size, mtime and ctime in ns, inode, mode) as the stamp recorded it. */
@@ -201,6 +253,8 @@ export async function writeStamp(
     dropped: result.dropped ?? [],
     warnings: result.log.filter((e) => e.level === 'warn').map((e) => e.text),
     companions: await companionsOf(fs, state, runTools),
+    installed: { kit: manifest.kit.name, version: manifest.kit.version, installedAt: manifest.installedAt },
+    created: createdPaths(manifest),
   }
   const mac = seal(state.key, sealParts(state, pipeline.tool.id, pipeline.scope.name, JSON.stringify(body)))
   await ensureStateDir(fs, join(state.dir, 'stamps'))

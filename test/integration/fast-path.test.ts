@@ -79,6 +79,54 @@ describe('fast path', () => {
     expect(await drift()).toEqual([`claude-code missing ${agent}`])
   })
 
+  it('status reads no manifest while every stamp vouches, and detection learns from stamps what manifests say', async () => {
+    const { toolStatus: status } = await import('../../src/api/status.js')
+    const { createdByOutfit } = await import('../../src/api/detect.js')
+    const { requireTargets } = await import('../../src/api/targets.js')
+    const { realFs } = await import('../../src/fs/fs.js')
+    const { rm } = await import('node:fs/promises')
+    const targets = (await requireTargets({ fs: realFs })).filter((t) => tools.includes(t.spec.id))
+    const read: string[] = []
+    const counting = {
+      ...realFs,
+      readFile: ((path: string, ...rest: unknown[]) => {
+        read.push(path)
+        return (realFs.readFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest)
+      }) as typeof realFs.readFile,
+    }
+    const run = () =>
+      status({
+        fs: counting,
+        targets,
+        scope: 'global',
+        home: sb.home,
+        project: sb.project,
+        stateHome: sb.state,
+      })
+    const manifestsRead = () => read.filter((p) => /manifests\/[^/]+\.json$/.test(p))
+    await sb.install(tools)
+    const vars = { home: sb.home, project: sb.project, stateHome: sb.state }
+    const fromStamps = await createdByOutfit(counting, vars)
+    const rows = await run()
+    expect(rows.map((r) => [r.tool, r.installed?.kit, r.drift])).toEqual(
+      tools.map((t) => [t, 'starter-kit', []]).sort(),
+    )
+    expect(manifestsRead()).toEqual([])
+
+    // Without stamps the manifests are read, and say the same.
+    const stamps = (await readdir(sb.state, { recursive: true })).filter((p) =>
+      /stamps\/[^/]+\.json$/.test(p),
+    )
+    for (const p of stamps) await rm(join(sb.state, p))
+    const fromManifests = await createdByOutfit(counting, vars)
+    expect(manifestsRead().length).toBe(tools.length)
+    expect([...fromStamps].sort()).toEqual([...fromManifests].sort())
+    expect(fromStamps.size).toBeGreaterThan(tools.length)
+    expect((await run()).map((r) => [r.tool, r.installed, r.drift])).toEqual(
+      rows.map((r) => [r.tool, r.installed, r.drift]),
+    )
+  })
+
   it('status trusts no stamp whose seal does not verify', async () => {
     const { toolStatus: status } = await import('../../src/api/status.js')
     const { requireTargets } = await import('../../src/api/targets.js')
