@@ -1,6 +1,13 @@
 // `outfit plan` / `install --dry-run`: runs each tool's real install against a copy-on-write overlay and reports every
 // file it would create, change or remove, with unified diffs. Nothing is written.
-import { baseVars, installTools, scopeStates, stateHomeOf, type RunRequest } from '../run/run-tools.js'
+import {
+  baseVars,
+  installTools,
+  provenUnchanged,
+  scopeStates,
+  stateHomeOf,
+  type RunRequest,
+} from '../run/run-tools.js'
 import { buildPipeline } from '../pipeline/build-pipeline.js'
 import { recover } from '../safety/guard-run.js'
 import { isInside } from '../fs/contain.js'
@@ -41,13 +48,30 @@ export async function plan(request: RunRequest & { kit: Kit }): Promise<ToolPlan
     .map((t) => buildPipeline(t.spec, request.scope, base))
   const states = await scopeStates({ ...request, fs: recovered.fs }, pipelines)
   await recover(recovered.fs, [...states.values()], request.safety ?? {})
+  // A tool that install would skip as unchanged (its stamp vouches for the inputs and every installed path's stat) is
+  // planned as unchanged without running its steps: the fast path's proof reads the real files' stats, which the
+  // overlay does not have. Only when no interrupted run was rolled back first (that would change the tree).
+  const unchanged =
+    (await recovered.changes()).length === 0 ? await provenUnchanged(request) : new Map<string, ToolResult>()
   // One overlay per tool, so each tool's plan reads as if it were installed alone.
   for (const target of request.targets) {
+    const skipped = unchanged.get(target.spec.id)
+    const items = itemsFor(request.kit, target.spec.id)
+    if (skipped) {
+      out.push({
+        tool: target.spec.id,
+        name: target.spec.name,
+        status: skipped.status,
+        dropped: skipped.dropped ?? [],
+        changes: [],
+        ...(items ? { items } : {}),
+      })
+      continue
+    }
     const overlay = new OverlayFs(recovered.fs)
     const { onToolDone: _done, ...quiet } = request
     const report = await installTools({ ...quiet, targets: [target], fs: overlay.fs })
     const result = report.results[0]
-    const items = itemsFor(request.kit, target.spec.id)
     const changes = (await overlay.changes())
       // outfit's own state (manifest, backups, journal, lock) is bookkeeping, not part of what the tool reads.
       .filter((c) => !isInside(stateHome, c.path))

@@ -174,9 +174,10 @@ async function runPipelines(
   states: Map<string, ScopeState>,
 ): Promise<RunReport> {
   // A tool whose last clean install had the same inputs, over an unchanged tree, is not run again (fast-path.ts).
+  // --force runs every tool, but still computes the inputs: a forced install that ends cleanly is stamped like any.
   const fast =
-    command === 'install' && !request.force
-      ? await fastPath(request, kit, pipelines, base, states).catch(() => undefined)
+    command === 'install'
+      ? await fastPath(request, kit, pipelines, base, states, !request.force).catch(() => undefined)
       : undefined
   const skipped = new Map<Pipeline, ToolResult>()
   for (const pipeline of pipelines)
@@ -224,6 +225,36 @@ async function runPipelines(
   return { command, results, cancelled, recovered }
 }
 
+/**
+ * The tools an install of `request` would skip as unchanged (the fast path), found without writing anything (no state
+ * folder is created): `plan` reports them as install would, instead of simulating each file of a large kit.
+ */
+export async function provenUnchanged(request: RunRequest & { kit: Kit }): Promise<Map<string, ToolResult>> {
+  const out = new Map<string, ToolResult>()
+  if (request.force) return out
+  const base = baseVars(request)
+  const targets = request.targets.filter((t) => Object.hasOwn(t.spec.scopes, request.scope))
+  const pipelines = targets.map((t) => buildPipeline(t.spec, request.scope, base))
+  const states = new Map<string, ScopeState>()
+  for (const root of new Set(pipelines.map((p) => p.scope.root))) {
+    const state = await openScopeState(request.fs, stateHomeOf(request), root, { create: false }).catch(
+      () => null,
+    )
+    // No state for one of the roots: nothing was installed there, and the full plan says what would be.
+    if (!state) return out
+    states.set(root, state)
+  }
+  const fast = await fastPath({ ...request, targets }, request.kit, pipelines, base, states).catch(
+    () => undefined,
+  )
+  for (const pipeline of fast?.unchanged ?? [])
+    out.set(
+      pipeline.tool.id,
+      unchangedResult(pipeline, fast?.stamps.get(pipeline) ?? { dropped: [], warnings: [] }),
+    )
+  return out
+}
+
 /** Which tools the fast path proves unchanged, with the inputs digest of each tool (for its next stamp). */
 async function fastPath(
   request: RunRequest,
@@ -231,6 +262,7 @@ async function fastPath(
   pipelines: Pipeline[],
   base: BaseVars,
   states: Map<string, ScopeState>,
+  prove = true,
 ) {
   const kitHash = await kitDigest(request.fs, kit, request.env ?? process.env)
   const inputs = new Map<Pipeline, string>()
@@ -242,6 +274,7 @@ async function fastPath(
     if (!spec) continue
     const digest = inputsOf(kitHash, spec, pipeline, base, version)
     inputs.set(pipeline, digest)
+    if (!prove) continue
     const stamped = await isUnchanged(
       request.fs,
       states.get(pipeline.scope.root) as ScopeState,

@@ -36,6 +36,9 @@ describe('fast path', () => {
     expect(stepsRan(changed)).toEqual(['ran', 'ran', 'ran'])
     expect(changed.results.find((r) => r.tool === 'claude-code')?.status).toBe('installed')
     expect(stepsRan(await sb.install(tools))).toEqual(['skipped', 'skipped', 'skipped'])
+    // --force runs every tool again, and a forced install that ends cleanly is stamped too.
+    expect(stepsRan(await sb.install(tools, { force: true }))).toEqual(['ran', 'ran', 'ran'])
+    expect(stepsRan(await sb.install(tools))).toEqual(['skipped', 'skipped', 'skipped'])
   })
 
   it('status: a file that stats as stamped is in sync; any edit, even one keeping size and mtime, is drift, stamp or not', async () => {
@@ -125,6 +128,50 @@ describe('fast path', () => {
     expect((await run()).map((r) => [r.tool, r.installed, r.drift])).toEqual(
       rows.map((r) => [r.tool, r.installed, r.drift]),
     )
+  })
+
+  it('plan reports a tool install would skip as up to date without reading its files, and plans any edit', async () => {
+    const { plan } = await import('../../src/plan/plan.js')
+    const { requireKit } = await import('../../src/kit/load-kit.js')
+    const { builtinTargets } = await import('./sandbox.js')
+    const { realFs } = await import('../../src/fs/fs.js')
+    const read: string[] = []
+    const counting = {
+      ...realFs,
+      readFile: ((path: string, ...rest: unknown[]) => {
+        read.push(path)
+        return (realFs.readFile as (...a: unknown[]) => Promise<unknown>)(path, ...rest)
+      }) as typeof realFs.readFile,
+    }
+    await sb.install(tools)
+    const targets = (await builtinTargets()).filter((t) => tools.includes(t.spec.id))
+    const run = async () =>
+      plan({
+        fs: counting,
+        targets,
+        kit: await requireKit(realFs, sb.kit),
+        scope: 'global',
+        home: sb.home,
+        project: sb.project,
+        sysroot: sb.sysroot,
+        stateHome: sb.state,
+        env: {},
+      })
+    const clean = await run()
+    expect(clean.map((p) => [p.tool, p.status, p.changes])).toEqual(tools.map((t) => [t, 'unchanged', []]))
+    expect(read.filter((p) => p.startsWith(sb.home))).toEqual([])
+
+    // An edit that keeps the size and the modification time: the full plan runs for that tool and shows it.
+    const agent = join(sb.home, '.claude/agents', (await readdir(join(sb.home, '.claude/agents')))[0] ?? '')
+    const { mtime } = await import('node:fs').then((fs) => fs.statSync(agent))
+    await writeFile(agent, (await readFile(agent, 'utf8')).replace(/e/, 'E'))
+    await utimes(agent, mtime, mtime)
+    const edited = await run()
+    expect(edited.find((p) => p.tool === 'claude-code')?.status).toBe('failed')
+    expect(edited.filter((p) => p.tool !== 'claude-code').map((p) => p.status)).toEqual([
+      'unchanged',
+      'unchanged',
+    ])
   })
 
   it('status trusts no stamp whose seal does not verify', async () => {
