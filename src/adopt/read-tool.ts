@@ -72,7 +72,10 @@ export async function readToolFiles(fs: Fs, tool: string, decl: ToolDeclarations
 
 type Skip = (where: string, what: string, reason: string) => void
 
-/** Agents, commands, rules: one file each in the step's folder, named by its `rename`. */
+/**
+ * Agents, commands, rules: one file each in the step's folder, named by its `rename` — or one folder each, where the
+ * rename has a folder part with a fixed file name (Devin's `{{item.stem}}/AGENT.md`).
+ */
 async function readFlat(
   fs: Fs,
   tool: string,
@@ -86,7 +89,23 @@ async function readFlat(
     const file = join(reader.dir, entry)
     const kind = await kindOfEntry(fs, file)
     if (kind === 'dir') {
-      if (reader.kind === 'commands') await readNested(fs, tool, reader, decl, entry, out, skip)
+      const inner = fileInFolder(rename, entry)
+      if (inner !== undefined && (await kindOfEntry(fs, join(reader.dir, inner))) === 'file') {
+        const m = matchTemplate(rename, inner, decl.lookup)
+        const kitName = m && kitNameOf(m.vars)
+        if (m && kitName)
+          await readOne(
+            fs,
+            tool,
+            reader,
+            decl,
+            join(reader.dir, inner),
+            `${reader.kind}/${kitName}`,
+            m.vars,
+            out,
+            skip,
+          )
+      } else if (reader.kind === 'commands') await readNested(fs, tool, reader, decl, entry, out, skip)
       continue
     }
     if (kind !== 'file') continue
@@ -126,6 +145,13 @@ async function readNested(
         reason: 'nested command folders are not a kit form: the command is adopted flat',
       })
   }
+}
+
+/** For a rename with one folder part and a fixed file name (`{{item.stem}}/AGENT.md`): that file in `folder`. */
+function fileInFolder(rename: string, folder: string): string | undefined {
+  const parts = rename.split('/')
+  const file = parts[1]
+  return parts.length === 2 && file && !file.includes('{{') ? `${folder}/${file}` : undefined
 }
 
 /** Commands installed as skills (`<name>/SKILL.md`); a folder with more than its SKILL.md is a skill. */

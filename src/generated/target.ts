@@ -574,6 +574,10 @@ export interface Transform {
      */
     remove?: boolean
     /**
+     * The tool's key order: these keys first, in this order, then the others as they were (a SKILL.md starts with `name`, which `set` would otherwise add last). Applied after every other edit of this transform.
+     */
+    order?: string[]
+    /**
      * Set a key from the first case that applies: { key: [{ when: { has: otherKey }, value: x }, { value: fallback }] }.
      */
     cases?: {
