@@ -1,4 +1,4 @@
-// `outfit adopt`'s promises for every built-in target with files to read, in both scopes, on memfs: each tool's
+// `outfit adopt`'s promises for every built-in target (the table; every-target-*.test.ts run it per scope) with files to read, in both scopes, on memfs: each tool's
 // configuration laid out by hand in its own forms (tool-layouts.ts), adopted, then
 //   1. `plan` of the adopted kit into the same tool changes nothing (what `plan --check` checks),
 //   4. install takes the files over, and uninstall leaves the tree exactly as before adopt,
@@ -31,10 +31,8 @@ export const SKIPPED: Record<string, string> = {
   'mistral-vibe global': MISTRAL,
 }
 
-const SCOPES = ['project', 'global'] as const
-const cases = builtins.flatMap((spec) =>
-  SCOPES.filter((scope) => spec.scopes[scope]).map((scope) => ({ id: spec.id, scope })),
-)
+/** Where the adopted kit goes besides the tool it came from (promise 3): one tool per case, taking turns. */
+const ELSEWHERE = ['codex', 'cursor', 'claude-code', 'gemini-cli', 'copilot', 'opencode', 'windsurf']
 
 // The built-in targets, loaded once for every api call (as one CLI run loads them once).
 let loadedTargets: { dirs: string[]; targets: LoadedTarget[] }
@@ -97,7 +95,13 @@ function asData(path: string, bytes: Buffer): unknown {
   return bytes.toString('base64')
 }
 
-describe.each(cases)('adopt $id ($scope)', ({ id, scope }) => {
+/** The table for one scope (one test file per scope, so that the two halves run side by side). */
+export function everyTarget(scope: 'project' | 'global'): void {
+  const cases = builtins.filter((spec) => spec.scopes[scope]).map((spec, i) => ({ id: spec.id, turn: i }))
+  describe.each(cases)(`adopt $id (${scope})`, ({ id, turn }) => keepsPromises(id, scope, turn))
+}
+
+function keepsPromises(id: string, scope: 'project' | 'global', turn: number): void {
   const layout = LAYOUTS[id]
   it.skipIf(!layout || SKIPPED[`${id} ${scope}`])('keeps promises 1 to 4', async () => {
     const sb = await createMemSandbox()
@@ -173,10 +177,10 @@ describe.each(cases)('adopt $id ($scope)', ({ id, scope }) => {
     await uninstall({ ...where, tools: [id] })
 
     // 3. the adopted kit installs into other tools.
-    const others = ['claude-code', 'codex', 'cursor'].filter((t) => t !== id).slice(0, 2)
+    const others = [ELSEWHERE.filter((t) => t !== id)[turn % (ELSEWHERE.length - 1)] ?? 'codex']
     const elsewhere = await install({ ...where, tools: others, kit })
     expect(elsewhere.report.results.map((r) => [r.tool, r.failure?.error.message ?? ''])).toEqual(
       others.map((t) => [t, '']),
     )
   })
-})
+}
