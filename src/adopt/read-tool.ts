@@ -332,8 +332,19 @@ async function readLegacy(
       })
   }
   const to = 'dir' in reader ? reader.dir : reader.file
-  for (const item of out.items.slice(before))
+  for (const item of out.items.slice(before)) {
     out.moved.push({ tool, from: item.source, to, reason: old.reason })
+    // A key of the old form (a prompt file's `mode`) has no place where install writes the item now: said, left out.
+    if (!old.ownForm) continue
+    for (const key of Object.keys(item.overrides ?? {}))
+      skip(
+        item.source,
+        `${key} in ${basename(item.source)}`,
+        `a key of the old form that ${to} has no place for; left out`,
+      )
+    item.overrides = {}
+    item.reproduce = () => ({})
+  }
 }
 
 /** A file's name as a kit name: `.cursorrules` → `cursorrules`, `CLAUDE.md` → `claude`. */

@@ -384,6 +384,48 @@ describe('outfit adopt: legacy and alternative places, from the targets’ `lega
   })
 })
 
+describe("outfit adopt: Copilot's prompt files (the target's `legacy` with the files' own form)", () => {
+  it('reads .github/prompts/*.prompt.md as commands, reported as moved to .github/skills, and installs them as skills', async () => {
+    const p = sb.project
+    // As 1natsu172/dotfiles has one (the adopt corpus), and as VS Code's docs write one.
+    await put(
+      `${p}/.github/prompts/implements-gwte.prompt.md`,
+      '---\nmode: agent\n---\n\n# Git WorkTreeのUtilityの実装\n\n各WorkTreeでコマンドを実行する。\n',
+    )
+    await put(
+      `${p}/.github/prompts/release-notes.prompt.md`,
+      '---\ndescription: "Generates release notes from recent commits"\nargument-hint: [version]\n---\nDraft the notes for $ARGUMENTS.\n',
+    )
+    const report = await adopt({ ...where(), tools: ['copilot'] })
+    expect(report.conflicts).toEqual([])
+    expect(report.items.map((i) => i.path)).toEqual([
+      'commands/implements-gwte.md',
+      'commands/release-notes.md',
+    ])
+    expect(report.moved.map((m) => [m.from.replace(`${p}/`, ''), m.to.replace(`${p}/`, '')])).toEqual([
+      ['.github/prompts/implements-gwte.prompt.md', '.github/skills'],
+      ['.github/prompts/release-notes.prompt.md', '.github/skills'],
+    ])
+    // `mode: agent` says how VS Code runs a prompt file; a skill has no such key: said, not kept.
+    expect(report.skipped.map((s) => [s.what, s.reason])).toEqual([
+      [
+        'mode in implements-gwte.prompt.md',
+        `a key of the old form that ${p}/.github/skills has no place for; left out`,
+      ],
+    ])
+    expect(await text(`${p}/kit/commands/release-notes.md`)).toBe(
+      '---\ndescription: "Generates release notes from recent commits"\nargument-hint: [version]\n---\nDraft the notes for $ARGUMENTS.\n',
+    )
+    const result = await install({ ...where(), tools: ['copilot'], kit: `${p}/kit` })
+    expect(result.report.results.map((r) => [r.status, r.failure?.error.message ?? ''])).toEqual([
+      ['installed', ''],
+    ])
+    expect(await text(`${p}/.github/skills/release-notes/SKILL.md`)).toBe(
+      '---\nname: release-notes\ndescription: "Generates release notes from recent commits"\nargument-hint: [version]\ndisable-model-invocation: true\n---\nDraft the notes for (what the user asked for).\n',
+    )
+  })
+})
+
 describe('outfit adopt: file kinds and merged kinds in one kit', () => {
   it('agents and an .mcp.json server and settings.json hooks of Claude Code: one kit, and plan --check finds nothing to change', async () => {
     const p = sb.project
