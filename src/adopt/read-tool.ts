@@ -108,11 +108,15 @@ async function readFlat(
       } else if (reader.kind === 'commands') await readNested(fs, tool, reader, decl, entry, out, skip)
       continue
     }
-    if (kind !== 'file') continue
     const m = matchTemplate(rename, entry, decl.lookup)
-    if (!m) continue
-    const kitName = kitNameOf(m.vars)
-    if (!kitName) continue
+    const kitName = m && kitNameOf(m.vars)
+    if (!m || !kitName) continue
+    // One of the tool's files by its name, but nothing to read (a link to nowhere, a FIFO): said, never guessed.
+    if (kind !== 'file') {
+      if (kind !== 'none')
+        skip(file, `${reader.kind.replace(/s$/, '')} ${kitName.replace(/\.md$/, '')}`, `it is ${kind}`)
+      continue
+    }
     await readOne(fs, tool, reader, decl, file, `${reader.kind}/${kitName}`, m.vars, out, skip)
   }
 }

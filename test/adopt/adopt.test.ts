@@ -42,13 +42,16 @@ const exists = (path: string) =>
     () => false,
   )
 
-/** Every file below a folder: path → bytes (a link followed). */
+/** Every file below a folder: path → bytes (a link followed; a broken one as its target). */
 async function tree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   const walk = async (d: string): Promise<void> => {
     for (const name of (await sb.fs.readdir(d)) as string[]) {
       const full = join(d, name)
-      if ((await sb.fs.stat(full)).isDirectory()) await walk(full)
+      const st = await sb.fs.stat(full).catch(() => undefined)
+      if (!st)
+        out[full.slice(dir.length + 1)] = `-> ${String(await sb.fs.readlink(full))}` // a broken link
+      else if (st.isDirectory()) await walk(full)
       else out[full.slice(dir.length + 1)] = (await bytes(full)).toString('base64')
     }
   }
@@ -299,6 +302,39 @@ describe('outfit adopt: messy input gets a clear message and no damage', () => {
         .filter((k) => !k.startsWith('kit/'))
         .every((k) => after[k] === before[k]),
     ).toBe(true)
+  })
+
+  it('an unreadable file, a file that is not UTF-8 and a broken link are skipped with the reason, in any tool; the rest is adopted', async () => {
+    const p = sb.project
+    await put(`${p}/.cursor/agents/locked.md`, '---\nname: locked\ndescription: Locked\n---\nBody\n')
+    await put(`${p}/.cursor/agents/good.md`, '---\nname: good\ndescription: Fine\n---\nBody\n')
+    await put(`${p}/.gemini/agents/latin1.md`, Buffer.from('---\nname: latin1\n---\nCaf\xe9\n', 'latin1'))
+    await sb.fs.mkdir(`${p}/.codex/agents`, { recursive: true })
+    await sb.fs.symlink(`${p}/nowhere.toml`, `${p}/.codex/agents/gone.toml`)
+    // Permission denied on one file, as a real disk gives it (memfs has no permissions).
+    const locked = `${p}/.cursor/agents/locked.md`
+    const denied = () =>
+      Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), { code: 'EACCES' })
+    const fs = new Proxy(sb.fs, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown
+        if (typeof value !== 'function' || !['readFile', 'open'].includes(String(key))) return value
+        return (path: unknown, ...rest: unknown[]) =>
+          String(path) === locked
+            ? Promise.reject(denied())
+            : (value as (...a: unknown[]) => unknown).call(target, path, ...rest)
+      },
+    })
+    const before = await tree(p)
+    const report = await adopt({ ...where(), fs, tools: ['cursor', 'gemini-cli', 'codex'] })
+    expect(report.skipped.map((s) => [s.tool, s.where.replace(`${p}/`, ''), s.reason])).toEqual([
+      ['cursor', '.cursor/agents/locked.md', expect.stringMatching(/permission denied/i)],
+      ['gemini-cli', '.gemini/agents/latin1.md', expect.stringMatching(/UTF-8/)],
+      ['codex', '.codex/agents/gone.toml', 'it is a broken symlink'],
+    ])
+    expect(report.items.map((i) => i.path)).toEqual(['agents/good.md'])
+    const after = await tree(p)
+    expect(Object.keys(after).filter((k) => !k.startsWith('kit/'))).toEqual(Object.keys(before))
   })
 
   it("Cursor's bare globs are read as Cursor reads them", async () => {

@@ -23,13 +23,8 @@ import { createMemSandbox, type MemSandbox } from '../helpers/mem-sandbox.js'
 import { builtins } from './adopt-input.js'
 import { isScript, isSettings, LAYOUTS, type Places } from './tool-layouts.js'
 
-const MISTRAL =
-  'an agent is two files (.vibe/agents/<name>.toml and .vibe/prompts/<name>.md), two steps that adopt reads one by one: each gives half an agent, and the halves are reported as a conflict'
 /** Targets × scopes that cannot round-trip, and why (kept in step with docs/adopt.md). */
-export const SKIPPED: Record<string, string> = {
-  'mistral-vibe project': MISTRAL,
-  'mistral-vibe global': MISTRAL,
-}
+export const SKIPPED: Record<string, string> = {}
 
 /** Where the adopted kit goes besides the tool it came from (promise 3): one tool per case, taking turns. */
 const ELSEWHERE = ['codex', 'cursor', 'claude-code', 'gemini-cli', 'copilot', 'opencode', 'windsurf']
