@@ -122,10 +122,8 @@ function keepsPromises(id: string, scope: 'project' | 'global', turn: number): v
 
     const adopted = await adopt({ ...where, tools: [id], kit })
     expect(adopted.conflicts, 'no conflicts').toEqual([])
-    expect(
-      adopted.skipped.map((s) => `${s.where}: ${s.reason}`),
-      'nothing skipped',
-    ).toEqual([])
+    const skipped = adopted.skipped.map((s) => `${s.where}: ${s.reason}`)
+    expect(skipped, `nothing skipped: ${JSON.stringify(skipped)}`).toEqual([])
     expect(adopted.written).toBe(true)
     // Every file of the layout is accounted for by an item (a skill's extra files by its folder).
     const sources = adopted.items.flatMap((i) => i.sources.map((s) => s.file))

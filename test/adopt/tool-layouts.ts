@@ -244,6 +244,28 @@ You are a senior software engineer and code review specialist.
       'testing.instructions.md': `---\napplyTo: "src/**/*.test.ts"\ndescription: Testing conventions\n---\n${RULE_BODY}`,
     }),
     ...put(at.kind.agents, { 'code-reviewer.agent.md': plainAgent('tools:\n  - search\n  - fetch\n') }),
+    // VS Code's own servers file (https://code.visualstudio.com/docs/copilot/customization/mcp-servers): `servers`,
+    // `${env:VAR}`, and `inputs` of its own beside them; Copilot CLI's .mcp.json with the same servers (a server in
+    // only one of the two files is installed into both: docs/adopt.md, "Known limits").
+    ...(at.scope === 'project'
+      ? {
+          [`${at.root}/.mcp.json`]: `{
+  "mcpServers": {
+    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/" },
+    "fetch": { "type": "stdio", "command": "uvx", "args": ["mcp-server-fetch"], "env": { "TOKEN": "\${FETCH_TOKEN}" } }
+  }
+}
+`,
+          [`${at.root}/.vscode/mcp.json`]: `{
+  "inputs": [{ "type": "promptString", "id": "api-key", "description": "API key", "password": true }],
+  "servers": {
+    "github": { "type": "http", "url": "https://api.githubcopilot.com/mcp/" },
+    "fetch": { "type": "stdio", "command": "uvx", "args": ["mcp-server-fetch"], "env": { "TOKEN": "\${env:FETCH_TOKEN}" } }
+  }
+}
+`,
+        }
+      : {}),
   }),
   crush: (at) => ({ ...root(at), ...skills(at) }),
   cursor: (at) => ({
@@ -254,6 +276,16 @@ You are a senior software engineer and code review specialist.
     }),
     ...put(at.kind.commands, { 'review.md': '# Review\n\nReview the staged changes for bugs.\n' }),
     ...put(at.kind.agents, { 'code-reviewer.md': plainAgent('model: fast\nreadonly: true\n') }),
+    // https://cursor.com/docs/context/mcp: ${env:VAR} in headers; https://cursor.com/docs/agent/hooks: version 1.
+    [`${at.dir}/mcp.json`]: `{"mcpServers":{"linear":{"url":"https://mcp.linear.app/mcp","headers":{"Authorization":"Bearer \${env:LINEAR_TOKEN}"}},"fs":{"command":"npx","args":["-y","@modelcontextprotocol/server-filesystem","."]}}}`,
+    [`${at.dir}/hooks.json`]: `{
+  "version": 1,
+  "hooks": {
+    "postToolUse": [{ "matcher": "Write", "command": "./hooks/format.sh" }],
+    "sessionStart": [{ "command": "./hooks/context.sh" }]
+  }
+}
+`,
   }),
   devin: (at) => ({
     ...root(at),
@@ -282,6 +314,23 @@ Then fix each finding.
 `,
     }),
     ...put(at.kind.agents, { 'code-reviewer.md': plainAgent('') }),
+    // The adopt corpus's gemini-cli project: settings of its own beside servers and hooks (timeouts in ms).
+    [`${at.dir}/settings.json`]: JSON.stringify(
+      {
+        general: { vimMode: true, preferredEditor: 'vim' },
+        mcpServers: { git: { command: 'uvx', args: ['mcp-server-git'] } },
+        hooks: {
+          BeforeTool: [
+            {
+              matcher: 'run_shell_command',
+              hooks: [{ type: 'command', command: './guard.sh', timeout: 30000 }],
+            },
+          ],
+        },
+      },
+      null,
+      4,
+    ),
   }),
   goose: (at) => ({
     ...root(at),
@@ -413,6 +462,18 @@ Then fix each finding.
     ...put(at.kind.commands, {
       'fix.md': '---\ndescription: Fix an issue\n---\nFix the issue the user names.\n',
     }),
+    // Windsurf's servers are global only (~/.codeium/windsurf/mcp_config.json), remote ones by `serverUrl`.
+    ...(at.scope === 'global'
+      ? {
+          [`${at.dir}/mcp_config.json`]: `{
+  "mcpServers": {
+    "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"], "env": { "GITHUB_TOKEN": "\${env:GITHUB_TOKEN}" } },
+    "docs": { "serverUrl": "https://docs.example.com/mcp" }
+  }
+}
+`,
+        }
+      : {}),
   }),
   zed: (at) => ({ ...root(at), ...skills(at) }),
   'zoo-code': (at) => ({
