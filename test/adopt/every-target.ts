@@ -164,7 +164,7 @@ function keepsPromises(id: string, scope: 'project' | 'global', turn: number): v
     for (const [path, content] of Object.entries(files)) {
       const back = Buffer.from((await sb.fs.readFile(path)) as Uint8Array)
       if (path === at.block) expect(back.toString('utf8'), path).toContain(String(content).trim())
-      else if (/\.json$/.test(path)) {
+      else if (/\.(json|toml)$/.test(path) && !Object.values(at.kind).some((d) => path.startsWith(`${d}/`))) {
         // A file outfit merges into (servers, hooks): the parts it writes come back; the app's own keys are the app's.
         const now = asData(path, back) as Record<string, unknown>
         const was = asData(path, Buffer.from(content)) as Record<string, unknown>

@@ -135,6 +135,44 @@ const CLAUDE_SETTINGS = `{
 }
 `
 
+/** 0maru/dotfiles' ~/.codex/config.toml (the adopt corpus), trimmed: settings, tables and servers. */
+const CODEX_CONFIG = `model = "gpt-5.6-sol"
+model_reasoning_effort = "high"
+approval_policy = "on-request"
+sandbox_mode = "workspace-write"
+
+[tools]
+web_search = true
+
+[tui]
+status_line = [
+  "model-with-reasoning",
+  "git-branch",
+]
+
+[features]
+hooks = true
+
+[mcp_servers.playwright]
+command = "npx"
+args = [
+  "-y",
+  "@playwright/mcp@latest",
+  "--isolated",
+]
+
+[plugins."github@openai-curated"]
+enabled = true
+
+[mcp_servers.context7]
+command = "npx"
+args = ["-y", "@upstash/context7-mcp@latest"]
+
+[mcp_servers.atlassian]
+enabled = true
+url = "https://mcp.atlassian.com/v1/sse"
+`
+
 // --- the layouts, one per built-in target ---
 
 const put = (dir: string | undefined, files: Record<string, string | Uint8Array>) =>
@@ -218,6 +256,7 @@ You are a senior software engineer and code review specialist.
 """
 `,
     }),
+    [`${at.dir}/config.toml`]: CODEX_CONFIG,
   }),
   'command-code': (at) => ({
     ...root(at),
@@ -408,6 +447,16 @@ Then fix each finding.
       'test.md':
         '---\ndescription: Run tests with coverage\nagent: build\n---\nRun the full test suite with coverage.\n',
     }),
+    // opencode.json (https://opencode.ai/docs/mcp-servers): `mcp` with command arrays and {env:VAR}, among settings.
+    [at.scope === 'project' ? `${at.root}/opencode.json` : `${at.dir}/opencode.json`]: `{
+  "$schema": "https://opencode.ai/config.json",
+  "theme": "tokyonight",
+  "mcp": {
+    "gh": { "type": "local", "command": ["npx", "-y", "gh-mcp"], "environment": { "GH_TOKEN": "{env:GH_TOKEN}" }, "enabled": true },
+    "docs": { "type": "remote", "url": "https://docs.example.com/mcp", "enabled": true }
+  }
+}
+`,
   }),
   openhands: (at) => ({
     ...root(at),
