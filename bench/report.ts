@@ -15,6 +15,11 @@ export interface SizeResults {
   outfitEq: Result
   rulesyncEq: Result
   rulerEq: Result
+  /**
+   * `outfit adopt` of the seven tools' files the install made, and the install it is compared with, measured in the
+   * same interleaved rounds (absent in runs before adopt was measured).
+   */
+  adopt?: { adopt: Result; install: Result }
 }
 
 export interface Report {
@@ -76,7 +81,16 @@ export function renderReport(r: Report): { markdown: string; svg: string } {
         check(k1.plan.ms <= k1.all.ms),
       ],
     )
+    if (k1.adopt) {
+      const { adopt, install } = k1.adopt
+      goals.push([
+        '`adopt` of a 1,000-file project no slower than installing it',
+        `${ratio(adopt, install)} (${ms(adopt)} vs ${ms(install)}; CPU ${adopt.cpuMs?.toFixed(0) ?? '?'} ms vs ${install.cpuMs?.toFixed(0) ?? '?'} ms)`,
+        check(adopt.ms <= install.ms),
+      ])
+    }
   }
+  const adopted = r.results.filter((x) => x.adopt)
   if (k10) goals.push(['10-file kit into all 7 tools < 200 ms', ms(k10.all), check(k10.all.ms < 200)])
   goals.push(
     ['`outfit --help` < 150 ms', ms(c.help), check(c.help.ms < 150)],
@@ -129,7 +143,22 @@ outfit produced (without outfit's state folder) into a fresh folder: the floor f
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 ${rows(r.results.map((x) => [String(x.size), String(x.runs), t(x.all), t(x.serial), `${t(x.again)} ${pct(x.again, x.all)}`, t(x.status), t(x.plan), t(x.uninstall), t(x.cp), ratio(x.all, x.cp), mb(x.all)]))}
 
-## Against the alternatives: the shared job
+${
+  adopted.length === 0
+    ? ''
+    : `## outfit adopt
+
+\`outfit adopt\` of the seven tools (\`--scope global\`) in a copy of the tree the install above produced (without
+outfit's state), into a fresh kit folder: every agent, command, rule and skill read back through the targets, merged
+across the tools and proven by rendering it forward again. Beside it, the install of the same kit into the seven tools
+(an empty home), timed in the same interleaved rounds.
+
+| kit files | runs | adopt | install, all 7 | adopt ÷ install | peak memory (adopt) |
+| ---: | ---: | ---: | ---: | ---: | ---: |
+${rows(adopted.flatMap((x) => (x.adopt ? [[String(x.size), String(x.adopt.adopt.runs), t(x.adopt.adopt), t(x.adopt.install), ratio(x.adopt.adopt, x.adopt.install), mb(x.adopt.adopt)]] : [])))}
+
+`
+}## Against the alternatives: the shared job
 
 The job all three do: N rule files (Markdown with frontmatter) and 5 MCP servers, into a fresh git project, for the
 five tools all three support today (Claude Code, Cursor, Copilot, Codex CLI, OpenCode; rulesync 17 no longer has

@@ -119,6 +119,7 @@ for (const size of sizes) {
   const home = join(dir, 'home')
   const uhome = join(dir, 'uhome')
   const phome = join(dir, 'phome')
+  const adoptedKit = join(dir, 'adopted-kit')
   const r = benchInterleaved(
     runs,
     [
@@ -139,6 +140,17 @@ for (const size of sizes) {
           run(uhome, 'install')()
         },
         run: () => node(outfit, ['uninstall', ...SEVEN, '--yes', '--scope', 'global', '--home', uhome], dir),
+      },
+      // adopt reads the tools' files the install made (the copy without outfit's state) into a fresh kit folder.
+      {
+        name: 'adopt',
+        setup: () => rmSync(adoptedKit, { recursive: true, force: true }),
+        run: () =>
+          node(
+            outfit,
+            ['adopt', ...SEVEN, '--scope', 'global', '--home', tree, '--kit', adoptedKit, '--json'],
+            dir,
+          ),
       },
       {
         name: 'cp',
@@ -217,6 +229,7 @@ for (const size of sizes) {
     outfitEq: pick(eq, 'outfit'),
     rulesyncEq: pick(eq, 'rulesync'),
     rulerEq: pick(eq, 'ruler'),
+    adopt: { adopt: pick(r, 'adopt'), install: pick(r, 'all') },
   })
   load.push(loadavg()[0] ?? 0)
 }

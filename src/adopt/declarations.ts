@@ -41,6 +41,8 @@ export interface LegacyReader {
   /** For a file read as one rule: the kit frontmatter it stands for. */
   frontmatter?: Record<string, unknown>
   reason: string
+  /** The files there have a form of their own (`rename`, `transform`), not the step's: their keys go no further. */
+  ownForm?: boolean
 }
 
 export interface ToolDeclarations {
@@ -105,13 +107,23 @@ export function declarationsOf(
   const legacy: LegacyReader[] = []
   for (const old of spec.legacy ?? []) {
     if (!appliesIn(old, scope)) continue
-    const reader = [...copies, ...blocks].find((r) => r.step === old.step)
-    if (!reader) continue
+    const step = [...copies, ...blocks].find((r) => r.step === old.step)
+    if (!step) continue
+    // Files kept there in another form than the step's (Copilot's prompt files, for its command skills).
+    const reader =
+      'dir' in step && (old.rename !== undefined || old.transform)
+        ? {
+            ...step,
+            ...(old.rename !== undefined ? { rename: old.rename } : {}),
+            ...(old.transform ? { transforms: old.transform } : {}),
+          }
+        : step
     legacy.push({
       path: where(old.path),
       reader,
       ...(old.frontmatter ? { frontmatter: old.frontmatter } : {}),
       reason: old.reason,
+      ...(reader !== step ? { ownForm: true } : {}),
     })
   }
   return { copies, blocks, legacy, root: pipeline.scope.root, vars, lookup }

@@ -22,6 +22,8 @@ export interface MergedKinds {
   conflicts: MergedConflict[]
   /** Versions set aside for the preferred tool's: said, never dropped silently. */
   skipped: Skipped[]
+  /** Where each server or hook was found (by its path, `mcp.yaml › servers › <name>`), for the report. */
+  sources: Record<string, { tool: string; file: string }[]>
 }
 
 /**
@@ -34,7 +36,7 @@ export function mergeMergedKinds(
   tools: string[],
   preferFor?: (path: string) => string | undefined,
 ): MergedKinds {
-  const out: MergedKinds = { servers: {}, hooks: [], conflicts: [], skipped: [] }
+  const out: MergedKinds = { servers: {}, hooks: [], conflicts: [], skipped: [], sources: {} }
   const names = [...new Set([...mcp.values()].flatMap((p) => Object.keys(p.value)))].sort()
   for (const name of names) {
     const path = `mcp.yaml › servers › ${name}`
@@ -44,6 +46,7 @@ export function mergeMergedKinds(
     })
     const merged = mergeVersions(found, tools, path, 'mcp', preferFor?.(path), out)
     if (merged) out.servers[name] = merged
+    out.sources[path] = found.flatMap((f) => f.files.map((file) => ({ tool: f.tool, file })))
   }
   const keys = new Map<string, { tool: string; hook: KitHookEntry; files: string[] }[]>()
   for (const [tool, part] of hooks)
@@ -53,6 +56,7 @@ export function mergeMergedKinds(
     }
   for (const [key, found] of keys) {
     const path = `hooks.yaml › ${key}`
+    out.sources[path] = found.flatMap((f) => f.files.map((file) => ({ tool: f.tool, file })))
     const merged = mergeVersions(
       found.map((f) => ({ tool: f.tool, server: f.hook, files: f.files })),
       tools,

@@ -78,7 +78,11 @@ export function mergeItems(
         const needed = candidate.doc && g.reproduce?.(candidate.doc)
         return needed !== undefined && deepEqual(needed, g.overrides ?? {})
       })
-    const chosen = ordered.find(fits) ?? (prefer ? ordered.find((c) => c.tool === prefer) : undefined)
+    const joined = joinedVersion(group)
+    const chosen =
+      ordered.find(fits) ??
+      (joined && fits(joined) ? joined : undefined) ??
+      (prefer ? ordered.find((c) => c.tool === prefer) : undefined)
     if (!chosen?.doc) {
       conflicts.push({ kind: first.kind, path, versions: versionsOf(group, (g) => docText(g.doc)) })
       continue
@@ -96,6 +100,27 @@ export function mergeItems(
 }
 
 // --- internal ---
+
+/**
+ * One item kept in two files of a tool, each through its own step (Mistral Vibe's agent: its TOML with the
+ * description, its prompt file with the body): the versions joined — every key that one has (none set two ways) and
+ * the one body — which is the item when each reading gets its own file back from it.
+ */
+function joinedVersion(group: FoundItem[]): FoundItem | undefined {
+  const docs = group.flatMap((g) => (g.doc ? [g.doc] : []))
+  if (docs.length < 2 || docs.length !== group.length) return undefined
+  const frontmatter: Record<string, unknown> = {}
+  for (const doc of docs)
+    for (const [key, value] of Object.entries(doc.frontmatter)) {
+      if (Object.hasOwn(frontmatter, key) && !deepEqual(frontmatter[key], value)) return undefined
+      frontmatter[key] = value
+    }
+  const bodies = [...new Set(docs.map((d) => d.body).filter((b) => b.trim() !== ''))]
+  if (bodies.length > 1) return undefined
+  const source = docs.find((d) => Object.keys(d.frontmatter).length > 0)?.source
+  const doc = { frontmatter, body: bodies[0] ?? '', ...(source !== undefined ? { source } : {}) }
+  return { ...(group[0] as FoundItem), tool: '', source: '', doc, overrides: {} }
+}
 
 function outfitOf(targeting: ItemTargeting): { outfit?: ItemTargeting } {
   return targeting.tools || targeting.overrides ? { outfit: targeting } : {}

@@ -72,7 +72,10 @@ export async function readToolFiles(fs: Fs, tool: string, decl: ToolDeclarations
 
 type Skip = (where: string, what: string, reason: string) => void
 
-/** Agents, commands, rules: one file each in the step's folder, named by its `rename`. */
+/**
+ * Agents, commands, rules: one file each in the step's folder, named by its `rename` — or one folder each, where the
+ * rename has a folder part with a fixed file name (Devin's `{{item.stem}}/AGENT.md`).
+ */
 async function readFlat(
   fs: Fs,
   tool: string,
@@ -86,14 +89,34 @@ async function readFlat(
     const file = join(reader.dir, entry)
     const kind = await kindOfEntry(fs, file)
     if (kind === 'dir') {
-      if (reader.kind === 'commands') await readNested(fs, tool, reader, decl, entry, out, skip)
+      const inner = fileInFolder(rename, entry)
+      if (inner !== undefined && (await kindOfEntry(fs, join(reader.dir, inner))) === 'file') {
+        const m = matchTemplate(rename, inner, decl.lookup)
+        const kitName = m && kitNameOf(m.vars)
+        if (m && kitName)
+          await readOne(
+            fs,
+            tool,
+            reader,
+            decl,
+            join(reader.dir, inner),
+            `${reader.kind}/${kitName}`,
+            m.vars,
+            out,
+            skip,
+          )
+      } else if (reader.kind === 'commands') await readNested(fs, tool, reader, decl, entry, out, skip)
       continue
     }
-    if (kind !== 'file') continue
     const m = matchTemplate(rename, entry, decl.lookup)
-    if (!m) continue
-    const kitName = kitNameOf(m.vars)
-    if (!kitName) continue
+    const kitName = m && kitNameOf(m.vars)
+    if (!m || !kitName) continue
+    // One of the tool's files by its name, but nothing to read (a link to nowhere, a FIFO): said, never guessed.
+    if (kind !== 'file') {
+      if (kind !== 'none')
+        skip(file, `${reader.kind.replace(/s$/, '')} ${kitName.replace(/\.md$/, '')}`, `it is ${kind}`)
+      continue
+    }
     await readOne(fs, tool, reader, decl, file, `${reader.kind}/${kitName}`, m.vars, out, skip)
   }
 }
@@ -126,6 +149,13 @@ async function readNested(
         reason: 'nested command folders are not a kit form: the command is adopted flat',
       })
   }
+}
+
+/** For a rename with one folder part and a fixed file name (`{{item.stem}}/AGENT.md`): that file in `folder`. */
+function fileInFolder(rename: string, folder: string): string | undefined {
+  const parts = rename.split('/')
+  const file = parts[1]
+  return parts.length === 2 && file && !file.includes('{{') ? `${folder}/${file}` : undefined
 }
 
 /** Commands installed as skills (`<name>/SKILL.md`); a folder with more than its SKILL.md is a skill. */
@@ -306,8 +336,19 @@ async function readLegacy(
       })
   }
   const to = 'dir' in reader ? reader.dir : reader.file
-  for (const item of out.items.slice(before))
+  for (const item of out.items.slice(before)) {
     out.moved.push({ tool, from: item.source, to, reason: old.reason })
+    // A key of the old form (a prompt file's `mode`) has no place where install writes the item now: said, left out.
+    if (!old.ownForm) continue
+    for (const key of Object.keys(item.overrides ?? {}))
+      skip(
+        item.source,
+        `${key} in ${basename(item.source)}`,
+        `a key of the old form that ${to} has no place for; left out`,
+      )
+    item.overrides = {}
+    item.reproduce = () => ({})
+  }
 }
 
 /** A file's name as a kit name: `.cursorrules` → `cursorrules`, `CLAUDE.md` → `claude`. */

@@ -6,6 +6,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { declarationsOf } from '../adopt/declarations.js'
 import { kitFiles, kitYaml, type KitFileOut } from '../adopt/kit-files.js'
 import { mergeItems, type AdoptedItem, type Conflict } from '../adopt/merge.js'
+import { hookKey } from '../adopt/hooks.js'
 import { adoptMergedKinds, toolInput } from '../adopt/merged-kinds.js'
 import type { AdoptToolInput } from '../adopt/types.js'
 import { readToolFiles, type FoundItem, type Moved } from '../adopt/read-tool.js'
@@ -151,15 +152,14 @@ export async function adopt(request: AdoptRequest): Promise<AdoptReport> {
     tools,
     items: [
       ...merged.items.map(describe),
-      ...Object.keys(mergedKinds.servers).map((name) => ({
-        kind: 'mcp',
-        path: `mcp.yaml › servers › ${name}`,
-        sources: [],
-      })),
+      ...Object.keys(mergedKinds.servers).map((name) => {
+        const path = `mcp.yaml › servers › ${name}`
+        return { kind: 'mcp', path, sources: mergedKinds.sources[path] ?? [] }
+      }),
       ...mergedKinds.hooks.map((h) => ({
         kind: 'hooks',
         path: `hooks.yaml › ${h.event} ${h.matcher ?? ''} ${h.command}`.replace(/  +/g, ' '),
-        sources: [],
+        sources: mergedKinds.sources[`hooks.yaml › ${hookKey(h)}`] ?? [],
       })),
     ],
     conflicts,

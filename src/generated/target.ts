@@ -329,6 +329,14 @@ export interface Legacy {
    */
   frontmatter?: {}
   /**
+   * Where the files there have another form than the step writes now: each file's name, a template like a copy step's `rename` (Copilot's prompt files: `{{item.stem}}.prompt.md`).
+   */
+  rename?: string
+  /**
+   * Where the files there have another form than the step writes now: the transforms that would have made them (read backwards by `outfit adopt`), as in a copy step.
+   */
+  transform?: Transform[]
+  /**
    * Only in this scope, or these scopes (default: every scope), as in a step's `when`.
    */
   scope?: string | [string, ...string[]]
@@ -336,6 +344,135 @@ export interface Legacy {
    * What the place was, and where the tool reads the content now.
    */
   reason: string
+}
+/**
+ * One per-file transform, applied in order to each copied file.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "transform".
+ */
+export interface Transform {
+  /**
+   * Only apply this transform to files whose kit-relative path matches this glob (default: every file).
+   */
+  match?: string
+  /**
+   * Edit the file's YAML frontmatter.
+   */
+  frontmatter?: {
+    /**
+     * Keep only these keys (applied first).
+     */
+    keep?: string[]
+    /**
+     * Remove these keys.
+     */
+    drop?: string[]
+    /**
+     * Rename keys: { from: to }.
+     */
+    rename?: {
+      [k: string]: string
+    }
+    /**
+     * Turn a list value into one string joined by the given separator: { key: separator }.
+     */
+    join?: {
+      [k: string]: string
+    }
+    /**
+     * Turn a string value into a list split on the given separator: { key: separator }.
+     */
+    split?: {
+      [k: string]: string
+    }
+    /**
+     * Set keys that are missing (values are templates).
+     */
+    default?: {
+      [k: string]: unknown
+    }
+    /**
+     * Set keys, replacing existing values (values are templates).
+     */
+    set?: {
+      [k: string]: unknown
+    }
+    /**
+     * Drop the whole frontmatter block and keep only the body.
+     */
+    remove?: boolean
+    /**
+     * The tool's key order: these keys first, in this order, then the others as they were (a SKILL.md starts with `name`, which `set` would otherwise add last). Applied after every other edit of this transform.
+     */
+    order?: string[]
+    /**
+     * Set a key from the first case that applies: { key: [{ when: { has: otherKey }, value: x }, { value: fallback }] }.
+     */
+    cases?: {
+      /**
+       * Cases, first match wins.
+       */
+      [k: string]: Case[]
+    }
+    /**
+     * Keys written as `key: value` without YAML quoting, for tools whose frontmatter is not strict YAML (Cursor globs).
+     */
+    verbatim?: string[]
+  }
+  /**
+   * Literal text replacements in the body: { search: replacement }.
+   */
+  replace?: {
+    [k: string]: string
+  }
+  /**
+   * Render the file as TOML instead of Markdown: { key: template } (e.g. prompt: '{{item.body}}').
+   */
+  toml?: {
+    [k: string]: string
+  }
+  /**
+   * Render the file as JSON instead of Markdown: { key: template }.
+   */
+  json?: {
+    [k: string]: string
+  }
+  /**
+   * Replace the whole content with this template (e.g. to add a heading around {{item.body}}).
+   */
+  template?: string
+}
+/**
+ * One case.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "case".
+ */
+export interface Case {
+  when?: FileWhen
+  /**
+   * Value to set (strings are templates).
+   */
+  value: {
+    [k: string]: unknown
+  }
+}
+/**
+ * A condition on one kit file, written like a step's `when`: every key must hold. A frontmatter key is set when it is present and not false, empty text or an empty list.
+ *
+ * This interface was referenced by `OutfitTarget`'s JSON-Schema
+ * via the `definition` "fileWhen".
+ */
+export interface FileWhen {
+  /**
+   * Frontmatter key(s) that must be set.
+   */
+  has?: string | [string, ...string[]]
+  /**
+   * Frontmatter key(s) that must not be set.
+   */
+  lacks?: string | [string, ...string[]]
 }
 /**
  * Content this tool also reads from another target's places.
@@ -499,131 +636,6 @@ export interface CopyParams {
    * The tool's own keys that a kit item's `outfit.overrides.<tool>` may set here: frontmatter keys (or the TOML/JSON keys of an output transform) for copy, entry keys for MCP servers and hooks. Default: the keys this step writes (every key, for a step that passes the kit's frontmatter through). An override key no step of the target accepts is an error at its file:line:col; cite the tool's documentation for the list.
    */
   accepts?: string[]
-}
-/**
- * A condition on one kit file, written like a step's `when`: every key must hold. A frontmatter key is set when it is present and not false, empty text or an empty list.
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "fileWhen".
- */
-export interface FileWhen {
-  /**
-   * Frontmatter key(s) that must be set.
-   */
-  has?: string | [string, ...string[]]
-  /**
-   * Frontmatter key(s) that must not be set.
-   */
-  lacks?: string | [string, ...string[]]
-}
-/**
- * One per-file transform, applied in order to each copied file.
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "transform".
- */
-export interface Transform {
-  /**
-   * Only apply this transform to files whose kit-relative path matches this glob (default: every file).
-   */
-  match?: string
-  /**
-   * Edit the file's YAML frontmatter.
-   */
-  frontmatter?: {
-    /**
-     * Keep only these keys (applied first).
-     */
-    keep?: string[]
-    /**
-     * Remove these keys.
-     */
-    drop?: string[]
-    /**
-     * Rename keys: { from: to }.
-     */
-    rename?: {
-      [k: string]: string
-    }
-    /**
-     * Turn a list value into one string joined by the given separator: { key: separator }.
-     */
-    join?: {
-      [k: string]: string
-    }
-    /**
-     * Turn a string value into a list split on the given separator: { key: separator }.
-     */
-    split?: {
-      [k: string]: string
-    }
-    /**
-     * Set keys that are missing (values are templates).
-     */
-    default?: {
-      [k: string]: unknown
-    }
-    /**
-     * Set keys, replacing existing values (values are templates).
-     */
-    set?: {
-      [k: string]: unknown
-    }
-    /**
-     * Drop the whole frontmatter block and keep only the body.
-     */
-    remove?: boolean
-    /**
-     * Set a key from the first case that applies: { key: [{ when: { has: otherKey }, value: x }, { value: fallback }] }.
-     */
-    cases?: {
-      /**
-       * Cases, first match wins.
-       */
-      [k: string]: Case[]
-    }
-    /**
-     * Keys written as `key: value` without YAML quoting, for tools whose frontmatter is not strict YAML (Cursor globs).
-     */
-    verbatim?: string[]
-  }
-  /**
-   * Literal text replacements in the body: { search: replacement }.
-   */
-  replace?: {
-    [k: string]: string
-  }
-  /**
-   * Render the file as TOML instead of Markdown: { key: template } (e.g. prompt: '{{item.body}}').
-   */
-  toml?: {
-    [k: string]: string
-  }
-  /**
-   * Render the file as JSON instead of Markdown: { key: template }.
-   */
-  json?: {
-    [k: string]: string
-  }
-  /**
-   * Replace the whole content with this template (e.g. to add a heading around {{item.body}}).
-   */
-  template?: string
-}
-/**
- * One case.
- *
- * This interface was referenced by `OutfitTarget`'s JSON-Schema
- * via the `definition` "case".
- */
-export interface Case {
-  when?: FileWhen
-  /**
-   * Value to set (strings are templates).
-   */
-  value: {
-    [k: string]: unknown
-  }
 }
 /**
  * Create a symbolic link owned by the kit.

@@ -1,7 +1,7 @@
 // Applies a copy step's per-file transforms, declared in YAML and implemented once here.
-import { stringify as stringifyToml } from 'smol-toml'
 import picomatch from 'picomatch'
 import type { Transform } from '../generated/target.js'
+import { flatTomlText } from '../formats/toml-text.js'
 import { forwardAll, frontmatterMappings } from '../formats/mappings.js'
 import { holdsFor } from './file-when.js'
 import { renderMarkdown, type MarkdownDoc } from './markdown.js'
@@ -37,13 +37,11 @@ export function applyTransforms(
     }
     if (t.template !== undefined) return render(t.template, itemVariables({ ...item, doc }))
     if (t.toml)
-      return (
-        stringifyToml(
-          applyOverrides(
-            renderFields(t.toml, (s) => render(s, itemVariables({ ...item, doc }))),
-            overrides,
-          ),
-        ) + '\n'
+      return flatTomlText(
+        applyOverrides(
+          renderFields(t.toml, (s) => render(s, itemVariables({ ...item, doc }))),
+          overrides,
+        ),
       )
     if (t.json)
       return `${JSON.stringify(
@@ -89,6 +87,8 @@ function editFrontmatter(
     const hit = cases.find((c) => holdsFor(c.when, fm))
     if (hit) fm[key] = renderValue(hit.value, render)
   }
+  // The tool's key order, for a file outfit writes whole (byte for byte what the tool's own files look like).
+  if (spec.order) fm = orderKeys(fm, spec.order)
   const verbatim = [...(doc.verbatim ?? []), ...(spec.verbatim ?? [])]
   // A renamed key keeps its text under its new name (`globs:` written as `paths:`), like a key left as it was.
   const source =
@@ -100,6 +100,14 @@ function editFrontmatter(
     hadFrontmatter: doc.hadFrontmatter || Object.keys(fm).length > 0,
     ...(verbatim.length > 0 ? { verbatim } : {}),
   }
+}
+
+/** The keys of `first` that `fm` has, in that order, then the rest of `fm` as it was. */
+function orderKeys(fm: Record<string, unknown>, first: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of first) if (Object.hasOwn(fm, key)) out[key] = fm[key]
+  for (const [key, value] of Object.entries(fm)) if (!Object.hasOwn(out, key)) out[key] = value
+  return out
 }
 
 /** Frontmatter text with top-level keys renamed ({ from: to }), each line of a key's value left as it is. */

@@ -42,13 +42,16 @@ const exists = (path: string) =>
     () => false,
   )
 
-/** Every file below a folder: path → bytes (a link followed). */
+/** Every file below a folder: path → bytes (a link followed; a broken one as its target). */
 async function tree(dir: string): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   const walk = async (d: string): Promise<void> => {
     for (const name of (await sb.fs.readdir(d)) as string[]) {
       const full = join(d, name)
-      if ((await sb.fs.stat(full)).isDirectory()) await walk(full)
+      const st = await sb.fs.stat(full).catch(() => undefined)
+      if (!st)
+        out[full.slice(dir.length + 1)] = `-> ${String(await sb.fs.readlink(full))}` // a broken link
+      else if (st.isDirectory()) await walk(full)
       else out[full.slice(dir.length + 1)] = (await bytes(full)).toString('base64')
     }
   }
@@ -301,6 +304,39 @@ describe('outfit adopt: messy input gets a clear message and no damage', () => {
     ).toBe(true)
   })
 
+  it('an unreadable file, a file that is not UTF-8 and a broken link are skipped with the reason, in any tool; the rest is adopted', async () => {
+    const p = sb.project
+    await put(`${p}/.cursor/agents/locked.md`, '---\nname: locked\ndescription: Locked\n---\nBody\n')
+    await put(`${p}/.cursor/agents/good.md`, '---\nname: good\ndescription: Fine\n---\nBody\n')
+    await put(`${p}/.gemini/agents/latin1.md`, Buffer.from('---\nname: latin1\n---\nCaf\xe9\n', 'latin1'))
+    await sb.fs.mkdir(`${p}/.codex/agents`, { recursive: true })
+    await sb.fs.symlink(`${p}/nowhere.toml`, `${p}/.codex/agents/gone.toml`)
+    // Permission denied on one file, as a real disk gives it (memfs has no permissions).
+    const locked = `${p}/.cursor/agents/locked.md`
+    const denied = () =>
+      Object.assign(new Error(`EACCES: permission denied, open '${locked}'`), { code: 'EACCES' })
+    const fs = new Proxy(sb.fs, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown
+        if (typeof value !== 'function' || !['readFile', 'open'].includes(String(key))) return value
+        return (path: unknown, ...rest: unknown[]) =>
+          String(path) === locked
+            ? Promise.reject(denied())
+            : (value as (...a: unknown[]) => unknown).call(target, path, ...rest)
+      },
+    })
+    const before = await tree(p)
+    const report = await adopt({ ...where(), fs, tools: ['cursor', 'gemini-cli', 'codex'] })
+    expect(report.skipped.map((s) => [s.tool, s.where.replace(`${p}/`, ''), s.reason])).toEqual([
+      ['cursor', '.cursor/agents/locked.md', expect.stringMatching(/permission denied/i)],
+      ['gemini-cli', '.gemini/agents/latin1.md', expect.stringMatching(/UTF-8/)],
+      ['codex', '.codex/agents/gone.toml', 'it is a broken symlink'],
+    ])
+    expect(report.items.map((i) => i.path)).toEqual(['agents/good.md'])
+    const after = await tree(p)
+    expect(Object.keys(after).filter((k) => !k.startsWith('kit/'))).toEqual(Object.keys(before))
+  })
+
   it("Cursor's bare globs are read as Cursor reads them", async () => {
     await put(
       `${sb.project}/.cursor/rules/any.mdc`,
@@ -380,6 +416,48 @@ describe('outfit adopt: legacy and alternative places, from the targets’ `lega
     // `.cursorrules` always applied: the kit rule says so, and Cursor gets it as an always-applied .mdc rule.
     expect(await text(`${p}/kit/rules/cursorrules.md`)).toBe(
       '---\nalwaysApply: true\noutfit:\n  tools:\n    - copilot\n    - cursor\n---\nPrefer small functions.\n',
+    )
+  })
+})
+
+describe("outfit adopt: Copilot's prompt files (the target's `legacy` with the files' own form)", () => {
+  it('reads .github/prompts/*.prompt.md as commands, reported as moved to .github/skills, and installs them as skills', async () => {
+    const p = sb.project
+    // As 1natsu172/dotfiles has one (the adopt corpus), and as VS Code's docs write one.
+    await put(
+      `${p}/.github/prompts/implements-gwte.prompt.md`,
+      '---\nmode: agent\n---\n\n# Git WorkTreeのUtilityの実装\n\n各WorkTreeでコマンドを実行する。\n',
+    )
+    await put(
+      `${p}/.github/prompts/release-notes.prompt.md`,
+      '---\ndescription: "Generates release notes from recent commits"\nargument-hint: [version]\n---\nDraft the notes for $ARGUMENTS.\n',
+    )
+    const report = await adopt({ ...where(), tools: ['copilot'] })
+    expect(report.conflicts).toEqual([])
+    expect(report.items.map((i) => i.path)).toEqual([
+      'commands/implements-gwte.md',
+      'commands/release-notes.md',
+    ])
+    expect(report.moved.map((m) => [m.from.replace(`${p}/`, ''), m.to.replace(`${p}/`, '')])).toEqual([
+      ['.github/prompts/implements-gwte.prompt.md', '.github/skills'],
+      ['.github/prompts/release-notes.prompt.md', '.github/skills'],
+    ])
+    // `mode: agent` says how VS Code runs a prompt file; a skill has no such key: said, not kept.
+    expect(report.skipped.map((s) => [s.what, s.reason])).toEqual([
+      [
+        'mode in implements-gwte.prompt.md',
+        `a key of the old form that ${p}/.github/skills has no place for; left out`,
+      ],
+    ])
+    expect(await text(`${p}/kit/commands/release-notes.md`)).toBe(
+      '---\ndescription: "Generates release notes from recent commits"\nargument-hint: [version]\n---\nDraft the notes for $ARGUMENTS.\n',
+    )
+    const result = await install({ ...where(), tools: ['copilot'], kit: `${p}/kit` })
+    expect(result.report.results.map((r) => [r.status, r.failure?.error.message ?? ''])).toEqual([
+      ['installed', ''],
+    ])
+    expect(await text(`${p}/.github/skills/release-notes/SKILL.md`)).toBe(
+      '---\nname: release-notes\ndescription: "Generates release notes from recent commits"\nargument-hint: [version]\ndisable-model-invocation: true\n---\nDraft the notes for (what the user asked for).\n',
     )
   })
 })

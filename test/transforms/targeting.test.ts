@@ -139,6 +139,9 @@ describe('the keys a step accepts and overrides set last', () => {
       (t, v) => t.replace(/\{\{([^}]+)\}\}/g, (_, k: string) => v[k] ?? ''),
       { model_reasoning_effort: 'high', description: null },
     )
-    expect(out).toBe('name = "r"\ndeveloper_instructions = "Do it.\\n"\nmodel_reasoning_effort = "high"\n\n')
+    // Text with line breaks is written last, as a multi-line string (src/formats/toml-text.ts).
+    expect(out).toBe(
+      'name = "r"\nmodel_reasoning_effort = "high"\ndeveloper_instructions = """\nDo it.\n"""\n',
+    )
   })
 })

@@ -1,0 +1,4 @@
+// `outfit adopt`'s promises for every built-in target with files to read, in the project scope (every-target.ts).
+import { everyTarget } from './every-target.js'
+
+everyTarget('project')
