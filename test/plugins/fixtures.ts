@@ -132,3 +132,31 @@ export const agentPlugin: Record<string, string> = {
     },
   }),
 }
+
+// A Copilot CLI plugin in a repository: the manifest in .github/plugin/ (one of the places Copilot CLI looks), paths
+// relative to the plugin's root, agents as *.agent.md, a Claude-style commands/ folder, v1 hooks with `bash`.
+export const copilotPlugin: Record<string, string> = {
+  '.github/plugin/plugin.json': `{
+  "name": "dev-tools",
+  "version": "1.2.0",
+  "description": "React development utilities",
+  "author": { "name": "Jane Doe" },
+  "agents": "agents/",
+  "skills": ["skills/", "extra-skills/"],
+  "hooks": "hooks.json",
+  "mcpServers": ".mcp.json",
+  "lspServers": ".lsp.json"
+}`,
+  '.lsp.json': '{}',
+  'agents/helper.agent.md': '---\nname: helper\ndescription: Helps with React\n---\nHelp with React.\n',
+  'skills/deploy/SKILL.md': '---\nname: deploy\ndescription: Deploy the app\n---\nDeploy it.\n',
+  'extra-skills/bench/SKILL.md': '---\nname: bench\ndescription: Run the benchmarks\n---\nBench it.\n',
+  'commands/fix.md': '---\ndescription: Fix the bug\n---\nFix $ARGUMENTS.\n',
+  'hooks.json':
+    '{ "version": 1, "hooks": { "sessionStart": [ { "type": "command", "bash": "echo hello", "timeoutSec": 10 } ] } }',
+  '.mcp.json': `{
+  "mcpServers": {
+    "react": { "type": "stdio", "command": "npx", "args": ["-y", "react-mcp@2.0.0"], "env": { "REACT_TOKEN": "\${REACT_TOKEN}" } }
+  }
+}`,
+}

@@ -6,7 +6,14 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { validate } from '../../src/api/validate.js'
 import { builtinTargetsDir } from '../../src/package-root.js'
 import { createMemSandbox, type MemSandbox } from '../helpers/mem-sandbox.js'
-import { agentPlugin, claudePlugin, codexPlugin, cursorPlugin, geminiExtension } from './fixtures.js'
+import {
+  agentPlugin,
+  claudePlugin,
+  codexPlugin,
+  copilotPlugin,
+  cursorPlugin,
+  geminiExtension,
+} from './fixtures.js'
 
 let sb: MemSandbox
 const plugin = '/sandbox/plugin'
@@ -33,6 +40,7 @@ describe('validate --kit <plugin>', () => {
     ['a Cursor plugin', cursorPlugin, '.cursor-plugin/plugin.json'],
     ['a Codex plugin', codexPlugin, '.codex-plugin/plugin.json'],
     ['an Agent Plugin', agentPlugin, 'plugin.json'],
+    ['a Copilot CLI plugin', copilotPlugin, '.github/plugin/plugin.json'],
   ])('checks %s as install reads it, and writes nothing', async (_, files, manifest) => {
     await writePlugin(files)
     const before = await sb.tree()
