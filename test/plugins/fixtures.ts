@@ -160,3 +160,26 @@ export const copilotPlugin: Record<string, string> = {
   }
 }`,
 }
+
+// Shaped like the plugins in anthropics/claude-code's plugins/ folder (security-guidance, hookify, commit-commands):
+// hooks that run `python3 ${CLAUDE_PLUGIN_ROOT}/hooks/<script>.py`, a quoted root path, commands whose bodies name
+// the plugin's files, an agent, and a server started from the plugin's folder.
+export const realWorldClaudePlugin: Record<string, string> = {
+  '.claude-plugin/plugin.json':
+    '{ "name": "security-guidance", "version": "1.0.0", "description": "Security reminders", "author": { "name": "Anthropic" } }',
+  'hooks/hooks.json': `{
+  "description": "Security reminder hooks",
+  "hooks": {
+    "PreToolUse": [ { "matcher": "Edit|Write|MultiEdit", "hooks": [ { "type": "command", "command": "python3 \${CLAUDE_PLUGIN_ROOT}/hooks/security_reminder_hook.py" } ] } ],
+    "UserPromptSubmit": [ { "hooks": [ { "type": "command", "command": "bash \\"\${CLAUDE_PLUGIN_ROOT}/hooks/prompt.sh\\"", "timeout": 5 } ] } ]
+  }
+}`,
+  'hooks/security_reminder_hook.py': 'print("careful")\n',
+  'hooks/prompt.sh': '#!/bin/sh\necho prompt\n',
+  'commands/audit.md':
+    '---\ndescription: Audit the diff\nallowed-tools: Bash(git diff:*)\n---\nRun `${CLAUDE_PLUGIN_ROOT}/hooks/prompt.sh` first, then audit $ARGUMENTS.\n',
+  'agents/auditor.md':
+    '---\nname: auditor\ndescription: Audits code\ntools: Read, Grep\n---\nAudit carefully.\n',
+  '.mcp.json':
+    '{ "semgrep": { "command": "${CLAUDE_PLUGIN_ROOT}/hooks/prompt.sh", "args": ["--mcp"], "env": { "SEMGREP_APP_TOKEN": "${SEMGREP_APP_TOKEN}" } } }',
+}

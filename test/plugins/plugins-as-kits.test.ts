@@ -17,6 +17,7 @@ import {
   copilotPlugin,
   cursorPlugin,
   geminiExtension,
+  realWorldClaudePlugin,
 } from './fixtures.js'
 
 let sb: MemSandbox
@@ -131,6 +132,37 @@ describe('a Claude Code plugin', () => {
       `${plugin}/.claude-plugin/plugin.json:4:1 not valid JSON: ValueExpected`,
     ])
     expect(await sb.tree()).toEqual(before)
+  })
+})
+
+describe('a real-world shaped Claude Code plugin', () => {
+  it('installs into Codex, Cursor and Gemini CLI with every ${CLAUDE_PLUGIN_ROOT} made the plugin folder', async () => {
+    await writePlugin(realWorldClaudePlugin)
+    const tools = ['claude-code', 'codex', 'cursor', 'gemini-cli']
+    const { warnings } = await installPlugin(tools)
+    expect(warnings).toEqual([])
+    // No tool file is left with a reference only a Claude plugin host expands.
+    const tree = await sb.tree()
+    const files = Object.keys(tree).filter((p) => p.startsWith('project/') && tree[p] !== 'dir')
+    expect(files.length).toBeGreaterThan(8)
+    for (const file of files) expect(await read(join('/sandbox', file)), file).not.toContain('CLAUDE_PLUGIN')
+    // The hooks run the plugin's scripts by their path, in each tool's shape.
+    const hook = `python3 ${plugin}/hooks/security_reminder_hook.py`
+    expect(JSON.parse(await inProject('.claude/settings.json')).hooks.PreToolUse[0].hooks[0].command).toBe(
+      hook,
+    )
+    expect(JSON.parse(await inProject('.gemini/settings.json')).hooks.BeforeTool[0].hooks[0].command).toBe(
+      hook,
+    )
+    expect(JSON.stringify(JSON.parse(await inProject('.cursor/hooks.json')))).toContain(hook)
+    expect(await inProject('.codex/hooks.json')).toContain(`bash \\"${plugin}/hooks/prompt.sh\\"`)
+    // The command's text and the server's command name the plugin's files.
+    expect(await inProject('.gemini/commands/audit.toml')).toContain(
+      `Run \`${plugin}/hooks/prompt.sh\` first`,
+    )
+    expect(await inProject('.codex/config.toml')).toContain(`command = "${plugin}/hooks/prompt.sh"`)
+    expect(await inProject('.codex/config.toml')).toContain('env_vars = [ "SEMGREP_APP_TOKEN" ]')
+    expect(await inProject('.cursor/agents/auditor.md')).toContain('Audit carefully.')
   })
 })
 
