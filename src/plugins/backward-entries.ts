@@ -2,9 +2,14 @@
 // declares for them: each entry matched against the declared shape (`$command`, `$url`, ... are the kit's fields),
 // event names, matcher tool names, time units and `${VAR}` syntax read back with formats/mappings.ts `backward`, and the
 // fields a tool splits secrets into (Codex's env_vars, bearer_token_env_var) joined back into `${VAR}` references.
-// Whatever an entry holds that the kit has no field for is named, never dropped silently.
+// Whatever an entry holds that the kit has no field for is named, never dropped silently. The backward reading itself is
+// `outfit adopt`'s: server entries through src/adopt/mcp.ts readServer, hook entries through formats/unmap-entry.ts
+// unmapShape, with the same mappings; what differs is policy (a plugin's extra keys are named and left out, where adopt
+// keeps a user's as the tool's own overrides).
+import { readServer } from '../adopt/mcp.js'
 import type { Entries } from '../generated/target.js'
 import { backward, forwardMatcher } from '../formats/mappings.js'
+import { unmapShape } from '../formats/unmap-entry.js'
 import type { Hook } from '../types.js'
 import type { KitServer } from './draft.js'
 import { isRecord } from './plugin-files.js'
@@ -44,22 +49,12 @@ export function backwardServers(
       notes.push(`${what}: it runs in ${String(entry.cwd)}, and a kit server has no working folder; left out`)
       continue
     }
-    const url = entry.url ?? entry.httpUrl
-    const kind = entry.command !== undefined ? 'stdio' : entry.type === 'sse' ? 'sse' : 'remote'
-    const shape = (decl?.[kind] ?? PLAIN_SERVER) as Record<string, unknown>
-    const fields: Record<string, unknown> = {}
-    const extra: string[] = []
-    for (const [key, v] of Object.entries(kind === 'stdio' ? entry : { ...entry, url })) {
-      const taker = shape[key] ?? (PLAIN_SERVER as Record<string, string>)[key]
-      if (typeof taker === 'string' && taker.startsWith('$') && !taker.startsWith('$$'))
-        fields[taker.slice(1)] = v
-      else if (!['type', 'description', 'httpUrl'].includes(key)) extra.push(key)
-    }
-    const server = toKitServer(fields, kind, decl?.envRefs)
-    if (typeof server === 'string') {
-      notes.push(`${what}: ${server}; left out`)
+    const read = decl ? declared(decl, entry) : plain(entry)
+    if (typeof read === 'string') {
+      notes.push(`${what}: ${read}; left out`)
       continue
     }
+    const { server, extra } = read
     if (typeof entry.description === 'string') server.description = entry.description
     const kitName = SERVER_NAME.test(name)
       ? name
@@ -93,7 +88,24 @@ export function backwardHooks(file: unknown, decl: Entries, where: string): Read
     for (const element of Array.isArray(list) ? list : []) {
       const rejected: unknown[] = []
       const extra = new Set<string>()
-      for (const b of unmap(shape, element, rejected, extra) ?? (rejected.push(element), [])) {
+      const bindings: Record<string, unknown>[] = []
+      // The one backward reading of entry shapes (formats/unmap-entry.ts, as adopt reads a tool's hooks): a group
+      // with two handlers gives two readings; a handler whose constants differ (`type: prompt`) runs no command.
+      for (const reading of unmapShape(shape, element, (t) => (t.includes('{{') ? undefined : t))) {
+        if (reading.mismatch.length > 0) {
+          rejected.push(reading)
+          continue
+        }
+        for (const path of reading.extra)
+          extra.add(
+            path
+              .split(/[.[\]]/)
+              .filter(Boolean)
+              .pop() ?? path,
+          )
+        bindings.push(reading.fields)
+      }
+      for (const b of bindings) {
         const hook = toKitHook(b, event, decl)
         if (typeof hook === 'string') notes.push(`a hook on '${toolEvent}' (${where}): ${hook}; left out`)
         else {
@@ -117,6 +129,46 @@ export function backwardHooks(file: unknown, decl: Entries, where: string): Read
 }
 
 // --- internal ---
+
+/**
+ * An entry of a format a target declares, read by adopt's reader of a tool's server entries (src/adopt/mcp.ts): the
+ * one backward mapping of entries, shared with `outfit adopt`. The keys adopt would keep as the tool's own overrides
+ * are, for a plugin, keys the kit has no field for.
+ */
+function declared(
+  decl: Entries,
+  entry: Record<string, unknown>,
+): { server: KitServer; extra: string[] } | string {
+  const { description: _, ...rest } = entry
+  // A plugin's `{ "url": … }` without a type is a remote server over HTTP, as plugin hosts take it; adopt, reading a
+  // user's own file, leaves that choice to the user instead.
+  const remoteType = isRecord(decl.remote) ? decl.remote.type : undefined
+  if (rest.type === undefined && rest.url !== undefined && typeof remoteType === 'string')
+    rest.type = remoteType
+  const read = readServer(decl, rest, { vars: {} }, 'the plugin')
+  if ('reason' in read) return read.reason
+  const { outfit, ...server } = read.server
+  const own = Object.values(outfit?.overrides ?? {})[0]
+  return { server, extra: Object.keys(isRecord(own) ? own : {}).filter((k) => !IGNORED.includes(k)) }
+}
+
+/** Keys every format may hold that say nothing the kit needs (the kind is known from the entry's shape). */
+const IGNORED = ['type', 'description', 'httpUrl']
+
+/** An entry of a format no target declares (an Agent Plugin's mcp.json), by the plain field names. */
+function plain(entry: Record<string, unknown>): { server: KitServer; extra: string[] } | string {
+  const url = entry.url ?? entry.httpUrl
+  const kind = entry.command !== undefined ? 'stdio' : entry.type === 'sse' ? 'sse' : 'remote'
+  const fields: Record<string, unknown> = {}
+  const extra: string[] = []
+  for (const [key, v] of Object.entries(kind === 'stdio' ? entry : { ...entry, url })) {
+    const taker = (PLAIN_SERVER as Record<string, string>)[key]
+    if (taker !== undefined) fields[taker.slice(1)] = v
+    else if (!IGNORED.includes(key)) extra.push(key)
+  }
+  const server = toKitServer(fields, kind, undefined)
+  return typeof server === 'string' ? server : { server, extra }
+}
 
 function toKitServer(
   f: Record<string, unknown>,
@@ -182,52 +234,6 @@ function toKitHook(b: Record<string, unknown>, event: string, decl: Entries): Ho
     command: b.command,
     ...(timeout !== undefined ? { timeout } : {}),
   }
-}
-
-/**
- * The bindings of a shape's `$fields` in one value: one per element where the shape holds a list (a Claude matcher
- * group with two hooks gives two). An element whose fixed values differ (`type: prompt` where the shape says
- * `command`) goes to `rejected`; keys the shape has no place for go to `extra`. undefined: the value does not fit.
- */
-function unmap(
-  shape: unknown,
-  value: unknown,
-  rejected: unknown[],
-  extra: Set<string>,
-): Record<string, unknown>[] | undefined {
-  if (typeof shape === 'string') {
-    if (shape.startsWith('$') && !shape.startsWith('$$'))
-      return [value === undefined ? {} : { [shape.slice(1)]: value }]
-    return value === undefined || value === shape || shape.includes('{{') ? [{}] : undefined
-  }
-  if (Array.isArray(shape)) {
-    if (value === undefined) return [{}]
-    if (!Array.isArray(value)) return undefined
-    const out: Record<string, unknown>[] = []
-    for (const v of value) {
-      // Keys without a place count only for elements that are read (a rejected one is named as a whole).
-      const own = new Set<string>()
-      const found = unmap(shape[0], v, rejected, own)
-      if (found) {
-        out.push(...found)
-        own.forEach((k) => extra.add(k))
-      } else rejected.push(v)
-    }
-    return out
-  }
-  if (isRecord(shape)) {
-    if (value === undefined) return [{}]
-    if (!isRecord(value)) return undefined
-    for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) extra.add(key)
-    let product: Record<string, unknown>[] = [{}]
-    for (const [key, sub] of Object.entries(shape)) {
-      const found = unmap(sub, value[key], rejected, extra)
-      if (!found) return undefined
-      product = product.flatMap((p) => found.map((f) => ({ ...p, ...f })))
-    }
-    return product
-  }
-  return value === undefined || value === shape ? [{}] : undefined
 }
 
 /** The tool names of a matcher that the kit matcher it became no longer covers. */
