@@ -19,21 +19,12 @@ export interface Read<T> {
   notes: string[]
 }
 
-/** A plain `mcpServers`-style entry, for a format no target declares (an Agent Plugin's mcp.json is read by hand). */
-export const PLAIN_SERVER = {
-  command: '$command',
-  args: '$args',
-  env: '$env',
-  url: '$url',
-  headers: '$headers',
-}
-
 const SERVER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/
 
 /** `servers` is the object of entries by name (the value at the declaration's `at`). */
 export function backwardServers(
   servers: unknown,
-  decl: Entries | undefined,
+  decl: Entries,
   where: string,
 ): Read<Record<string, KitServer>> {
   const value: Record<string, KitServer> = {}
@@ -49,7 +40,7 @@ export function backwardServers(
       notes.push(`${what}: it runs in ${String(entry.cwd)}, and a kit server has no working folder; left out`)
       continue
     }
-    const read = decl ? declared(decl, entry) : plain(entry)
+    const read = declared(decl, entry)
     if (typeof read === 'string') {
       notes.push(`${what}: ${read}; left out`)
       continue
@@ -154,67 +145,6 @@ function declared(
 
 /** Keys every format may hold that say nothing the kit needs (the kind is known from the entry's shape). */
 const IGNORED = ['type', 'description', 'httpUrl']
-
-/** An entry of a format no target declares (an Agent Plugin's mcp.json), by the plain field names. */
-function plain(entry: Record<string, unknown>): { server: KitServer; extra: string[] } | string {
-  const url = entry.url ?? entry.httpUrl
-  const kind = entry.command !== undefined ? 'stdio' : entry.type === 'sse' ? 'sse' : 'remote'
-  const fields: Record<string, unknown> = {}
-  const extra: string[] = []
-  for (const [key, v] of Object.entries(kind === 'stdio' ? entry : { ...entry, url })) {
-    const taker = (PLAIN_SERVER as Record<string, string>)[key]
-    if (taker !== undefined) fields[taker.slice(1)] = v
-    else if (!IGNORED.includes(key)) extra.push(key)
-  }
-  const server = toKitServer(fields, kind, undefined)
-  return typeof server === 'string' ? server : { server, extra }
-}
-
-function toKitServer(
-  f: Record<string, unknown>,
-  kind: 'stdio' | 'remote' | 'sse',
-  envRefs: Entries['envRefs'],
-): KitServer | string {
-  const refs = (s: string): string =>
-    envRefs !== undefined && envRefs !== 'none' ? (backward({ kind: 'envRefs', ...envRefs }, s) as string) : s
-  const strings = (o: unknown, what: string): Record<string, string> | string | undefined => {
-    if (o === undefined) return undefined
-    if (!isRecord(o) || !Object.values(o).every((v) => typeof v === 'string'))
-      return `${what} is not a map of strings`
-    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, refs(v as string)]))
-  }
-  const argv = Array.isArray(f.argv) ? f.argv : undefined
-  const command = f.command ?? argv?.[0]
-  const args = f.args ?? argv?.slice(1)
-  if (kind === 'stdio') {
-    if (typeof command !== 'string' || command === '') return 'its command is not a string'
-    if (args !== undefined && !(Array.isArray(args) && args.every((a) => typeof a === 'string')))
-      return 'its args are not strings'
-    const env = strings(f.env, 'env')
-    if (typeof env === 'string') return env
-    const passed = Array.isArray(f.envVars) ? f.envVars.filter((v): v is string => typeof v === 'string') : []
-    const allEnv = { ...env, ...Object.fromEntries(passed.map((v) => [v, `\${${v}}`])) }
-    return {
-      command: refs(command),
-      ...(args && (args as string[]).length > 0 ? { args: (args as string[]).map(refs) } : {}),
-      ...(Object.keys(allEnv).length > 0 ? { env: allEnv } : {}),
-    }
-  }
-  if (typeof f.url !== 'string' || f.url === '') return 'its url is not a string'
-  const headers = strings(f.headers, 'headers')
-  if (typeof headers === 'string') return headers
-  const fromEnv = isRecord(f.envHeaders)
-    ? Object.fromEntries(Object.entries(f.envHeaders).map(([h, v]) => [h, `\${${String(v)}}`]))
-    : {}
-  const bearer: Record<string, string> =
-    typeof f.bearerEnv === 'string' ? { Authorization: `Bearer \${${f.bearerEnv}}` } : {}
-  const all: Record<string, string> = { ...headers, ...fromEnv, ...bearer }
-  return {
-    url: refs(f.url),
-    ...(Object.keys(all).length > 0 ? { headers: all } : {}),
-    ...(kind === 'sse' ? { transport: 'sse' as const } : {}),
-  }
-}
 
 function toKitHook(b: Record<string, unknown>, event: string, decl: Entries): Hook | string {
   if (typeof b.command !== 'string' || b.command === '') return 'its command is not a string'

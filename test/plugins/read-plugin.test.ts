@@ -100,16 +100,16 @@ describe('reading back through a declaration', () => {
     ])
   })
 
-  it('servers: a name the kit cannot take is renamed, a malformed entry is named and left out', () => {
+  it('servers: a name the kit cannot take is renamed, a malformed entry is named and left out', async () => {
     const read = backwardServers(
       { 'acme.search': { url: 'https://a.example/mcp' }, broken: { command: 3 }, odd: 'x' },
-      undefined,
+      await entriesDeclaration('agent-plugin', 'servers'),
       '.mcp.json',
     )
     expect(read.value).toEqual({ 'acme-search': { url: 'https://a.example/mcp' } })
     expect(read.notes).toEqual([
       "MCP server 'acme.search' (.mcp.json): named 'acme-search' (a kit server name is letters, digits, - and _)",
-      "MCP server 'broken' (.mcp.json): its command is not a string; left out",
+      "MCP server 'broken' (.mcp.json): its command is not text; left out",
       "MCP server 'odd' (.mcp.json): not an object; left out",
     ])
   })
