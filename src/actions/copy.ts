@@ -51,7 +51,7 @@ export const copy: Action<CopyParams> = {
           : verbatim || item.content === kitFileText(kitFile, source)
             ? bytesOf(kitFile)
             : item.content
-      await writeOwnedFile(ctx, dest, output)
+      await writeOwnedFile(ctx, dest, output, await scriptMode(ctx, file, source))
       done++
       ctx.progress?.(done, matches.length)
     }
@@ -121,6 +121,30 @@ function mayHoldOutfitBlock(file: string, kitFile: KitFile): boolean {
   const text = kitFile.text ?? ''
   if (kitFile.text !== undefined) return /^outfit\s*:/m.test(text)
   return Buffer.from(kitFile.bytes ?? new Uint8Array()).includes('outfit')
+}
+
+// A skill's script (`scripts/run.sh`, mode 755 in the kit) must stay runnable where the tool reads it: the agent runs
+// it by its path. Only a file with an executable bit passes its mode on (without group and other write); any other
+// file is written with the default mode, as before. Markdown files are items, never scripts, so they cost no stat.
+const modes = new WeakMap<object, Map<string, Promise<number | undefined>>>()
+
+function scriptMode(
+  ctx: Parameters<typeof copy.run>[1],
+  file: string,
+  source: string,
+): Promise<number | undefined> {
+  if (/\.(md|mdc|markdown)$/i.test(file)) return Promise.resolve(undefined)
+  let seen = modes.get(ctx.run)
+  if (!seen) modes.set(ctx.run, (seen = new Map()))
+  let mode = seen.get(source)
+  if (!mode) {
+    mode = ctx.fs.stat(source).then((st) => {
+      const bits = Number(st.mode) & 0o777
+      return (bits & 0o111) !== 0 ? bits & 0o755 : undefined
+    })
+    seen.set(source, mode)
+  }
+  return mode
 }
 
 /** The matched files for which the step's `when` holds (all of them without one). */

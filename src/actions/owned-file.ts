@@ -26,7 +26,8 @@ export async function writeOwnedFile(
     let origin = await originOf(ctx, path, current)
     // Tools installing the same file in one run (shared skills folders) share what was there before the first of them.
     if (!ctx.run.origins.has(path)) ctx.run.origins.set(path, origin)
-    if (current && current.hash === desired.hash) {
+    // Same bytes but another mode than asked (a script installed before its executable bit was kept) is rewritten.
+    if (current && current.hash === desired.hash && (mode === undefined || current.mode === mode)) {
       await ensureParents(ctx, path)
       // Unchanged: nothing to roll back, so the record keeps hashes, not bytes (`origin` keeps its own for uninstall).
       const same = hashOnly(current)

@@ -7,6 +7,7 @@ import { missingTargetFolders, unknownConfigTools } from '../config/load-config.
 import { TargetInvalidError } from '../errors.js'
 import type { Fs } from '../fs/fs.js'
 import { loadKit } from '../kit/load-kit.js'
+import { readPluginKit } from './validate-plugin.js'
 import type { Diagnostic, LoadedTarget } from '../types.js'
 import { readConfig, targetDirs } from './workspace.js'
 
@@ -73,10 +74,22 @@ export async function validate(
       (l) => (l.diagnostics.length === 0 ? l.targets : undefined),
       () => undefined,
     )
-    const kit = await loadKit(request.fs, resolve(request.cwd, request.kit), {
+    const kitDir = resolve(request.cwd, request.kit)
+    // A plugin (no kit.yaml) is checked as install reads it: the same reader, into a cache that stays in memory.
+    const plugin = await readPluginKit(request.fs, kitDir)
+    if (plugin && !plugin.ok) {
+      diagnostics.push(...plugin.diagnostics)
+      return { diagnostics, checked: checked + new Set(plugin.diagnostics.map((d) => d.file)).size }
+    }
+    const kit = await loadKit(plugin ? plugin.fs : request.fs, plugin ? plugin.dir : kitDir, {
       checkContent: true,
       ...(known ? { targets: known } : {}),
     })
+    if (plugin) {
+      diagnostics.push(...plugin.warnings, ...(kit.ok ? kit.warnings : kit.diagnostics).map(plugin.locate))
+      checked += kit.ok ? kit.value.files.length + 1 : new Set(kit.diagnostics.map((d) => d.file)).size
+      return { diagnostics, checked }
+    }
     diagnostics.push(...(kit.ok ? kit.warnings : kit.diagnostics))
     // Counted as files, like everything else validate reports: the kit's own YAML files and its content files.
     const meta = ['kit.yaml', 'mcp.yaml', 'hooks.yaml']

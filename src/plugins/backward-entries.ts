@@ -2,9 +2,14 @@
 // declares for them: each entry matched against the declared shape (`$command`, `$url`, ... are the kit's fields),
 // event names, matcher tool names, time units and `${VAR}` syntax read back with formats/mappings.ts `backward`, and the
 // fields a tool splits secrets into (Codex's env_vars, bearer_token_env_var) joined back into `${VAR}` references.
-// Whatever an entry holds that the kit has no field for is named, never dropped silently.
+// Whatever an entry holds that the kit has no field for is named, never dropped silently. The backward reading itself is
+// `outfit adopt`'s: server entries through src/adopt/mcp.ts readServer, hook entries through formats/unmap-entry.ts
+// unmapShape, with the same mappings; what differs is policy (a plugin's extra keys are named and left out, where adopt
+// keeps a user's as the tool's own overrides).
+import { readServer } from '../adopt/mcp.js'
 import type { Entries } from '../generated/target.js'
 import { backward, forwardMatcher } from '../formats/mappings.js'
+import { unmapShape } from '../formats/unmap-entry.js'
 import type { Hook } from '../types.js'
 import type { KitServer } from './draft.js'
 import { isRecord } from './plugin-files.js'
@@ -14,21 +19,12 @@ export interface Read<T> {
   notes: string[]
 }
 
-/** A plain `mcpServers`-style entry, for a format no target declares (an Agent Plugin's mcp.json is read by hand). */
-export const PLAIN_SERVER = {
-  command: '$command',
-  args: '$args',
-  env: '$env',
-  url: '$url',
-  headers: '$headers',
-}
-
 const SERVER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/
 
 /** `servers` is the object of entries by name (the value at the declaration's `at`). */
 export function backwardServers(
   servers: unknown,
-  decl: Entries | undefined,
+  decl: Entries,
   where: string,
 ): Read<Record<string, KitServer>> {
   const value: Record<string, KitServer> = {}
@@ -44,22 +40,12 @@ export function backwardServers(
       notes.push(`${what}: it runs in ${String(entry.cwd)}, and a kit server has no working folder; left out`)
       continue
     }
-    const url = entry.url ?? entry.httpUrl
-    const kind = entry.command !== undefined ? 'stdio' : entry.type === 'sse' ? 'sse' : 'remote'
-    const shape = (decl?.[kind] ?? PLAIN_SERVER) as Record<string, unknown>
-    const fields: Record<string, unknown> = {}
-    const extra: string[] = []
-    for (const [key, v] of Object.entries(kind === 'stdio' ? entry : { ...entry, url })) {
-      const taker = shape[key] ?? (PLAIN_SERVER as Record<string, string>)[key]
-      if (typeof taker === 'string' && taker.startsWith('$') && !taker.startsWith('$$'))
-        fields[taker.slice(1)] = v
-      else if (!['type', 'description', 'httpUrl'].includes(key)) extra.push(key)
-    }
-    const server = toKitServer(fields, kind, decl?.envRefs)
-    if (typeof server === 'string') {
-      notes.push(`${what}: ${server}; left out`)
+    const read = declared(decl, entry)
+    if (typeof read === 'string') {
+      notes.push(`${what}: ${read}; left out`)
       continue
     }
+    const { server, extra } = read
     if (typeof entry.description === 'string') server.description = entry.description
     const kitName = SERVER_NAME.test(name)
       ? name
@@ -93,7 +79,24 @@ export function backwardHooks(file: unknown, decl: Entries, where: string): Read
     for (const element of Array.isArray(list) ? list : []) {
       const rejected: unknown[] = []
       const extra = new Set<string>()
-      for (const b of unmap(shape, element, rejected, extra) ?? (rejected.push(element), [])) {
+      const bindings: Record<string, unknown>[] = []
+      // The one backward reading of entry shapes (formats/unmap-entry.ts, as adopt reads a tool's hooks): a group
+      // with two handlers gives two readings; a handler whose constants differ (`type: prompt`) runs no command.
+      for (const reading of unmapShape(shape, element, (t) => (t.includes('{{') ? undefined : t))) {
+        if (reading.mismatch.length > 0) {
+          rejected.push(reading)
+          continue
+        }
+        for (const path of reading.extra)
+          extra.add(
+            path
+              .split(/[.[\]]/)
+              .filter(Boolean)
+              .pop() ?? path,
+          )
+        bindings.push(reading.fields)
+      }
+      for (const b of bindings) {
         const hook = toKitHook(b, event, decl)
         if (typeof hook === 'string') notes.push(`a hook on '${toolEvent}' (${where}): ${hook}; left out`)
         else {
@@ -118,51 +121,30 @@ export function backwardHooks(file: unknown, decl: Entries, where: string): Read
 
 // --- internal ---
 
-function toKitServer(
-  f: Record<string, unknown>,
-  kind: 'stdio' | 'remote' | 'sse',
-  envRefs: Entries['envRefs'],
-): KitServer | string {
-  const refs = (s: string): string =>
-    envRefs !== undefined && envRefs !== 'none' ? (backward({ kind: 'envRefs', ...envRefs }, s) as string) : s
-  const strings = (o: unknown, what: string): Record<string, string> | string | undefined => {
-    if (o === undefined) return undefined
-    if (!isRecord(o) || !Object.values(o).every((v) => typeof v === 'string'))
-      return `${what} is not a map of strings`
-    return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, refs(v as string)]))
-  }
-  const argv = Array.isArray(f.argv) ? f.argv : undefined
-  const command = f.command ?? argv?.[0]
-  const args = f.args ?? argv?.slice(1)
-  if (kind === 'stdio') {
-    if (typeof command !== 'string' || command === '') return 'its command is not a string'
-    if (args !== undefined && !(Array.isArray(args) && args.every((a) => typeof a === 'string')))
-      return 'its args are not strings'
-    const env = strings(f.env, 'env')
-    if (typeof env === 'string') return env
-    const passed = Array.isArray(f.envVars) ? f.envVars.filter((v): v is string => typeof v === 'string') : []
-    const allEnv = { ...env, ...Object.fromEntries(passed.map((v) => [v, `\${${v}}`])) }
-    return {
-      command: refs(command),
-      ...(args && (args as string[]).length > 0 ? { args: (args as string[]).map(refs) } : {}),
-      ...(Object.keys(allEnv).length > 0 ? { env: allEnv } : {}),
-    }
-  }
-  if (typeof f.url !== 'string' || f.url === '') return 'its url is not a string'
-  const headers = strings(f.headers, 'headers')
-  if (typeof headers === 'string') return headers
-  const fromEnv = isRecord(f.envHeaders)
-    ? Object.fromEntries(Object.entries(f.envHeaders).map(([h, v]) => [h, `\${${String(v)}}`]))
-    : {}
-  const bearer: Record<string, string> =
-    typeof f.bearerEnv === 'string' ? { Authorization: `Bearer \${${f.bearerEnv}}` } : {}
-  const all: Record<string, string> = { ...headers, ...fromEnv, ...bearer }
-  return {
-    url: refs(f.url),
-    ...(Object.keys(all).length > 0 ? { headers: all } : {}),
-    ...(kind === 'sse' ? { transport: 'sse' as const } : {}),
-  }
+/**
+ * An entry of a format a target declares, read by adopt's reader of a tool's server entries (src/adopt/mcp.ts): the
+ * one backward mapping of entries, shared with `outfit adopt`. The keys adopt would keep as the tool's own overrides
+ * are, for a plugin, keys the kit has no field for.
+ */
+function declared(
+  decl: Entries,
+  entry: Record<string, unknown>,
+): { server: KitServer; extra: string[] } | string {
+  const { description: _, ...rest } = entry
+  // A plugin's `{ "url": … }` without a type is a remote server over HTTP, as plugin hosts take it; adopt, reading a
+  // user's own file, leaves that choice to the user instead.
+  const remoteType = isRecord(decl.remote) ? decl.remote.type : undefined
+  if (rest.type === undefined && rest.url !== undefined && typeof remoteType === 'string')
+    rest.type = remoteType
+  const read = readServer(decl, rest, { vars: {} }, 'the plugin')
+  if ('reason' in read) return read.reason
+  const { outfit, ...server } = read.server
+  const own = Object.values(outfit?.overrides ?? {})[0]
+  return { server, extra: Object.keys(isRecord(own) ? own : {}).filter((k) => !IGNORED.includes(k)) }
 }
+
+/** Keys every format may hold that say nothing the kit needs (the kind is known from the entry's shape). */
+const IGNORED = ['type', 'description', 'httpUrl']
 
 function toKitHook(b: Record<string, unknown>, event: string, decl: Entries): Hook | string {
   if (typeof b.command !== 'string' || b.command === '') return 'its command is not a string'
@@ -182,52 +164,6 @@ function toKitHook(b: Record<string, unknown>, event: string, decl: Entries): Ho
     command: b.command,
     ...(timeout !== undefined ? { timeout } : {}),
   }
-}
-
-/**
- * The bindings of a shape's `$fields` in one value: one per element where the shape holds a list (a Claude matcher
- * group with two hooks gives two). An element whose fixed values differ (`type: prompt` where the shape says
- * `command`) goes to `rejected`; keys the shape has no place for go to `extra`. undefined: the value does not fit.
- */
-function unmap(
-  shape: unknown,
-  value: unknown,
-  rejected: unknown[],
-  extra: Set<string>,
-): Record<string, unknown>[] | undefined {
-  if (typeof shape === 'string') {
-    if (shape.startsWith('$') && !shape.startsWith('$$'))
-      return [value === undefined ? {} : { [shape.slice(1)]: value }]
-    return value === undefined || value === shape || shape.includes('{{') ? [{}] : undefined
-  }
-  if (Array.isArray(shape)) {
-    if (value === undefined) return [{}]
-    if (!Array.isArray(value)) return undefined
-    const out: Record<string, unknown>[] = []
-    for (const v of value) {
-      // Keys without a place count only for elements that are read (a rejected one is named as a whole).
-      const own = new Set<string>()
-      const found = unmap(shape[0], v, rejected, own)
-      if (found) {
-        out.push(...found)
-        own.forEach((k) => extra.add(k))
-      } else rejected.push(v)
-    }
-    return out
-  }
-  if (isRecord(shape)) {
-    if (value === undefined) return [{}]
-    if (!isRecord(value)) return undefined
-    for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) extra.add(key)
-    let product: Record<string, unknown>[] = [{}]
-    for (const [key, sub] of Object.entries(shape)) {
-      const found = unmap(sub, value[key], rejected, extra)
-      if (!found) return undefined
-      product = product.flatMap((p) => found.map((f) => ({ ...p, ...f })))
-    }
-    return product
-  }
-  return value === undefined || value === shape ? [{}] : undefined
 }
 
 /** The tool names of a matcher that the kit matcher it became no longer covers. */

@@ -22,7 +22,7 @@ interface Doc {
 
 /** `name` is the tool file's name (`review.toml`); the result's path is the kit's (`commands/review.md`). */
 export function backwardMarkdown(name: string, text: string, decl: CopyDeclaration): Backward {
-  const path = `${posix.dirname(decl.from)}/${name.replace(/\.[^.]+$/, '')}.md`
+  const path = `${posix.dirname(decl.from)}/${stem(name, decl.rename)}.md`
   const notes: string[] = []
   const output = decl.transform.findLast((t) => t.toml || t.json || t.template !== undefined)
   if (output?.template !== undefined) return { refused: 'its form is a template outfit cannot read back' }
@@ -43,6 +43,13 @@ export function backwardMarkdown(name: string, text: string, decl: CopyDeclarati
 }
 
 // --- internal ---
+
+/** The item's stem from the tool file's name: the rename's suffix after `{{item.stem}}` (`.agent.md`) or the extension. */
+function stem(name: string, rename: string | null | undefined): string {
+  const suffix = /\{\{\s*item\.stem\s*\}\}(\.[^{}]+)$/.exec(rename ?? '')?.[1]
+  if (suffix && name.endsWith(suffix) && name.length > suffix.length) return name.slice(0, -suffix.length)
+  return name.replace(/\.[^.]+$/, '')
+}
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 

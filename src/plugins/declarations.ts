@@ -29,6 +29,8 @@ interface FormatInfo {
   name: string
   target?: string
   steps?: Partial<Record<Part, string>>
+  /** The server entries of a format no target writes (the Agent Plugin's mcp.json), in a target's `entries` form. */
+  servers?: Entries
 }
 
 let formats: Record<string, FormatInfo> | undefined
@@ -48,6 +50,8 @@ export async function copyDeclaration(format: PluginFormat, part: Part): Promise
 }
 
 export async function entriesDeclaration(format: PluginFormat, part: Part): Promise<Entries> {
+  const own = formatInfo(format).servers
+  if (part === 'servers' && own) return own
   const entries = withParams(await partStep(format, part)).entries
   if (!entries) throw new InternalError(`the step that reads ${part} of a ${format} declares no entries`)
   return entries as Entries

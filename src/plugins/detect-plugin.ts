@@ -8,10 +8,13 @@
 //   Cursor              .cursor-plugin/plugin.json (cursor/plugins' published schema; https://cursor.com/docs/plugins)
 //   Gemini CLI          gemini-extension.json (google-gemini/gemini-cli docs/extensions/reference.md)
 //   Codex               .codex-plugin/plugin.json (https://developers.openai.com/codex/plugins/build/)
+//   Copilot CLI         plugin.json in .plugin/, the root or .github/plugin/ (read-copilot.ts); a root plugin.json
+//                       with the Agent Plugins $schema is an Agent Plugin
 import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import type { PluginFormat } from './draft.js'
 import { isFile, readText } from './plugin-files.js'
+import { copilotManifest } from './read-copilot.js'
 
 export const AGENT_PLUGIN_SCHEMA = 'https://agent-plugins.org/schemas/1.0.0/plugin.schema.json'
 /** outfit's reverse-domain extension folder in an Agent Plugin: the rest of the kit, verbatim. */
@@ -23,10 +26,18 @@ export const MANIFESTS: Record<Exclude<PluginFormat, 'outfit-agent-plugin'>, str
   'gemini-extension': 'gemini-extension.json',
   'codex-plugin': '.codex-plugin/plugin.json',
   'agent-plugin': 'plugin.json',
+  'copilot-plugin': 'plugin.json',
 }
 
 /** In the order they are preferred when a folder has several. */
-const ORDER = ['claude-plugin', 'cursor-plugin', 'gemini-extension', 'codex-plugin', 'agent-plugin'] as const
+const ORDER = [
+  'claude-plugin',
+  'cursor-plugin',
+  'gemini-extension',
+  'codex-plugin',
+  'copilot-plugin',
+  'agent-plugin',
+] as const
 
 export interface Detected {
   format: PluginFormat
@@ -39,6 +50,10 @@ export async function detectPlugin(fs: Fs, dir: string): Promise<Detected | unde
   if (await isFile(fs, join(dir, 'kit.yaml'))) return undefined
   const found: PluginFormat[] = []
   for (const format of ORDER) {
+    if (format === 'copilot-plugin') {
+      if (await isCopilotPlugin(fs, dir)) found.push(format)
+      continue
+    }
     const manifest = join(dir, MANIFESTS[format])
     if (!(await isFile(fs, manifest))) continue
     // A root plugin.json is an Agent Plugin only with the 1.0.0 schema: other tools' files share that name.
@@ -54,4 +69,14 @@ export async function detectPlugin(fs: Fs, dir: string): Promise<Detected | unde
 /** Whether a folder is something outfit installs: a kit, or a plugin it reads as one. */
 export async function isKitOrPlugin(fs: Fs, dir: string): Promise<boolean> {
   return (await isFile(fs, join(dir, 'kit.yaml'))) || (await detectPlugin(fs, dir)) !== undefined
+}
+
+// --- internal ---
+
+/** A Copilot manifest, unless the only one is a root plugin.json that says it is an Agent Plugin. */
+async function isCopilotPlugin(fs: Fs, dir: string): Promise<boolean> {
+  const manifest = await copilotManifest(fs, dir)
+  if (manifest === undefined) return false
+  if (manifest !== 'plugin.json') return true
+  return !(await readText(fs, join(dir, manifest)))?.includes(AGENT_PLUGIN_SCHEMA)
 }

@@ -11,6 +11,7 @@ export type PluginFormat =
   | 'gemini-extension'
   | 'cursor-plugin'
   | 'codex-plugin'
+  | 'copilot-plugin'
 
 /** A server as mcp.yaml holds it. */
 export type KitServer = Omit<McpServer, 'name'> & { description?: string }

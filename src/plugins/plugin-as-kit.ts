@@ -11,6 +11,7 @@ import { emptyDraft, type PluginFormat } from './draft.js'
 import { AGENT_PLUGIN_ROOTS, readAgentPlugin, readOutfitAgentPlugin } from './read-agent-plugin.js'
 import { CLAUDE_ROOTS, readClaude } from './read-claude.js'
 import { CODEX_ROOTS, readCodex } from './read-codex.js'
+import { COPILOT_ROOTS, copilotManifest, readCopilot } from './read-copilot.js'
 import { CURSOR_ROOTS, readCursor } from './read-cursor.js'
 import { GEMINI_ROOTS, readGemini } from './read-gemini.js'
 import type { ReadContext } from './read-parts.js'
@@ -35,6 +36,7 @@ const READERS: Record<PluginFormat, { read: (ctx: ReadContext) => Promise<void>;
   'gemini-extension': { read: readGemini, roots: GEMINI_ROOTS },
   'cursor-plugin': { read: readCursor, roots: CURSOR_ROOTS },
   'codex-plugin': { read: readCodex, roots: CODEX_ROOTS },
+  'copilot-plugin': { read: readCopilot, roots: COPILOT_ROOTS },
 }
 
 /** What a plugin commonly holds besides its content: documentation and packaging, not worth a line each. */
@@ -59,6 +61,10 @@ export async function pluginAsKit(fs: Fs, dir: string, cacheDir: string): Promis
   const kitDir = join(cacheDir, 'plugins', createHash('sha256').update(dir).digest('hex').slice(0, 32))
   await writeKit(fs, kitDir, draft)
   const manifest =
-    detected.format === 'outfit-agent-plugin' ? MANIFESTS['agent-plugin'] : MANIFESTS[detected.format]
+    detected.format === 'outfit-agent-plugin'
+      ? MANIFESTS['agent-plugin']
+      : detected.format === 'copilot-plugin'
+        ? ((await copilotManifest(fs, dir)) ?? MANIFESTS[detected.format])
+        : MANIFESTS[detected.format]
   return { ok: true, dir: kitDir, format: detected.format, notes: draft.notes, manifest }
 }

@@ -7,6 +7,7 @@
 import { join } from 'node:path'
 import { OUTFIT_EXTENSION } from './detect-plugin.js'
 import { isRecord, listFiles, readBytes, readJson } from './plugin-files.js'
+import { entriesDeclaration } from './declarations.js'
 import { takeIdentity, takeServers, takeSkills, type ReadContext } from './read-parts.js'
 
 export const AGENT_PLUGIN_ROOTS = { root: ['${PLUGIN_ROOT}'], data: ['${PLUGIN_DATA}'] }
@@ -31,7 +32,7 @@ export async function readAgentPlugin(ctx: ReadContext): Promise<void> {
         ? { ...entry, command: `\${PLUGIN_ROOT}/${entry.command.slice(2)}` }
         : entry
   }
-  await takeServers(ctx, servers, undefined, 'mcp.json')
+  await takeServers(ctx, servers, await entriesDeclaration('agent-plugin', 'servers'), 'mcp.json')
 }
 
 /** skills/ and dev.outfit/ as they are: the kit `outfit pack` put there. */

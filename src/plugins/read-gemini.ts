@@ -67,6 +67,16 @@ async function takeContext(ctx: ReadContext, named: unknown): Promise<void> {
         .pop()
         ?.toLowerCase()
         .replace(/[^a-z0-9-]+/g, '-') || 'context'
-    ctx.draft.files.set(`rules/${stem}.md`, { data: bytes })
+    ctx.draft.files.set(`rules/${stem}.md`, { data: unwrapped(bytes) })
   }
+}
+
+// An extension made by `outfit pack` holds the kit's rules as the one outfit block its Gemini rules step writes; the
+// markers are that run's, not this kit's: the rule is the block's text (installed, it gets this user's markers).
+const WHOLE_BLOCK =
+  /^<!-- outfit:([a-z0-9-]+):begin ([0-9a-f]+) \(managed by outfit; edits inside are replaced on install\) -->\n([\s\S]*?)\n?<!-- outfit:\1:end \2 -->\n?$/
+
+function unwrapped(bytes: Uint8Array): Uint8Array {
+  const match = WHOLE_BLOCK.exec(new TextDecoder().decode(bytes))
+  return match ? new TextEncoder().encode(`${match[3] ?? ''}\n`) : bytes
 }

@@ -143,7 +143,7 @@ export async function takeItems(
 export async function takeServers(
   ctx: ReadContext,
   servers: unknown,
-  decl: Entries | undefined,
+  decl: Entries,
   where: string,
 ): Promise<void> {
   const read = backwardServers(servers, decl, where)
@@ -161,16 +161,12 @@ export async function takeServers(
 }
 
 /** A JSON file of servers (`.mcp.json`): the object at the declaration's `at` (default `mcpServers`). */
-export async function takeServerFile(
-  ctx: ReadContext,
-  file: string,
-  decl: Entries | undefined,
-): Promise<void> {
+export async function takeServerFile(ctx: ReadContext, file: string, decl: Entries): Promise<void> {
   const doc = await readJson(ctx.fs, join(ctx.dir, file), ctx.draft.diagnostics)
   if (!doc) return
   ctx.used.add(top(file))
   let servers: unknown = doc
-  for (const seg of decl?.at ?? ['mcpServers']) servers = isRecord(servers) ? servers[seg] : undefined
+  for (const seg of decl.at ?? ['mcpServers']) servers = isRecord(servers) ? servers[seg] : undefined
   // A file of servers only (no mcpServers key) is how some plugins write it.
   await takeServers(ctx, servers ?? doc, decl, file)
 }

@@ -132,3 +132,54 @@ export const agentPlugin: Record<string, string> = {
     },
   }),
 }
+
+// A Copilot CLI plugin in a repository: the manifest in .github/plugin/ (one of the places Copilot CLI looks), paths
+// relative to the plugin's root, agents as *.agent.md, a Claude-style commands/ folder, v1 hooks with `bash`.
+export const copilotPlugin: Record<string, string> = {
+  '.github/plugin/plugin.json': `{
+  "name": "dev-tools",
+  "version": "1.2.0",
+  "description": "React development utilities",
+  "author": { "name": "Jane Doe" },
+  "agents": "agents/",
+  "skills": ["skills/", "extra-skills/"],
+  "hooks": "hooks.json",
+  "mcpServers": ".mcp.json",
+  "lspServers": ".lsp.json"
+}`,
+  '.lsp.json': '{}',
+  'agents/helper.agent.md': '---\nname: helper\ndescription: Helps with React\n---\nHelp with React.\n',
+  'skills/deploy/SKILL.md': '---\nname: deploy\ndescription: Deploy the app\n---\nDeploy it.\n',
+  'extra-skills/bench/SKILL.md': '---\nname: bench\ndescription: Run the benchmarks\n---\nBench it.\n',
+  'commands/fix.md': '---\ndescription: Fix the bug\n---\nFix $ARGUMENTS.\n',
+  'hooks.json':
+    '{ "version": 1, "hooks": { "sessionStart": [ { "type": "command", "bash": "echo hello", "timeoutSec": 10 } ] } }',
+  '.mcp.json': `{
+  "mcpServers": {
+    "react": { "type": "stdio", "command": "npx", "args": ["-y", "react-mcp@2.0.0"], "env": { "REACT_TOKEN": "\${REACT_TOKEN}" } }
+  }
+}`,
+}
+
+// Shaped like the plugins in anthropics/claude-code's plugins/ folder (security-guidance, hookify, commit-commands):
+// hooks that run `python3 ${CLAUDE_PLUGIN_ROOT}/hooks/<script>.py`, a quoted root path, commands whose bodies name
+// the plugin's files, an agent, and a server started from the plugin's folder.
+export const realWorldClaudePlugin: Record<string, string> = {
+  '.claude-plugin/plugin.json':
+    '{ "name": "security-guidance", "version": "1.0.0", "description": "Security reminders", "author": { "name": "Anthropic" } }',
+  'hooks/hooks.json': `{
+  "description": "Security reminder hooks",
+  "hooks": {
+    "PreToolUse": [ { "matcher": "Edit|Write|MultiEdit", "hooks": [ { "type": "command", "command": "python3 \${CLAUDE_PLUGIN_ROOT}/hooks/security_reminder_hook.py" } ] } ],
+    "UserPromptSubmit": [ { "hooks": [ { "type": "command", "command": "bash \\"\${CLAUDE_PLUGIN_ROOT}/hooks/prompt.sh\\"", "timeout": 5 } ] } ]
+  }
+}`,
+  'hooks/security_reminder_hook.py': 'print("careful")\n',
+  'hooks/prompt.sh': '#!/bin/sh\necho prompt\n',
+  'commands/audit.md':
+    '---\ndescription: Audit the diff\nallowed-tools: Bash(git diff:*)\n---\nRun `${CLAUDE_PLUGIN_ROOT}/hooks/prompt.sh` first, then audit $ARGUMENTS.\n',
+  'agents/auditor.md':
+    '---\nname: auditor\ndescription: Audits code\ntools: Read, Grep\n---\nAudit carefully.\n',
+  '.mcp.json':
+    '{ "semgrep": { "command": "${CLAUDE_PLUGIN_ROOT}/hooks/prompt.sh", "args": ["--mcp"], "env": { "SEMGREP_APP_TOKEN": "${SEMGREP_APP_TOKEN}" } } }',
+}

@@ -10,7 +10,15 @@ import { TargetInvalidError } from '../../src/errors.js'
 import { builtinTargetsDir } from '../../src/package-root.js'
 import type { Diagnostic } from '../../src/types.js'
 import { createMemSandbox, type MemSandbox } from '../helpers/mem-sandbox.js'
-import { agentPlugin, claudePlugin, codexPlugin, cursorPlugin, geminiExtension } from './fixtures.js'
+import {
+  agentPlugin,
+  claudePlugin,
+  codexPlugin,
+  copilotPlugin,
+  cursorPlugin,
+  geminiExtension,
+  realWorldClaudePlugin,
+} from './fixtures.js'
 
 let sb: MemSandbox
 const plugin = '/sandbox/plugin'
@@ -127,6 +135,37 @@ describe('a Claude Code plugin', () => {
   })
 })
 
+describe('a real-world shaped Claude Code plugin', () => {
+  it('installs into Codex, Cursor and Gemini CLI with every ${CLAUDE_PLUGIN_ROOT} made the plugin folder', async () => {
+    await writePlugin(realWorldClaudePlugin)
+    const tools = ['claude-code', 'codex', 'cursor', 'gemini-cli']
+    const { warnings } = await installPlugin(tools)
+    expect(warnings).toEqual([])
+    // No tool file is left with a reference only a Claude plugin host expands.
+    const tree = await sb.tree()
+    const files = Object.keys(tree).filter((p) => p.startsWith('project/') && tree[p] !== 'dir')
+    expect(files.length).toBeGreaterThan(8)
+    for (const file of files) expect(await read(join('/sandbox', file)), file).not.toContain('CLAUDE_PLUGIN')
+    // The hooks run the plugin's scripts by their path, in each tool's shape.
+    const hook = `python3 ${plugin}/hooks/security_reminder_hook.py`
+    expect(JSON.parse(await inProject('.claude/settings.json')).hooks.PreToolUse[0].hooks[0].command).toBe(
+      hook,
+    )
+    expect(JSON.parse(await inProject('.gemini/settings.json')).hooks.BeforeTool[0].hooks[0].command).toBe(
+      hook,
+    )
+    expect(JSON.stringify(JSON.parse(await inProject('.cursor/hooks.json')))).toContain(hook)
+    expect(await inProject('.codex/hooks.json')).toContain(`bash \\"${plugin}/hooks/prompt.sh\\"`)
+    // The command's text and the server's command name the plugin's files.
+    expect(await inProject('.gemini/commands/audit.toml')).toContain(
+      `Run \`${plugin}/hooks/prompt.sh\` first`,
+    )
+    expect(await inProject('.codex/config.toml')).toContain(`command = "${plugin}/hooks/prompt.sh"`)
+    expect(await inProject('.codex/config.toml')).toContain('env_vars = [ "SEMGREP_APP_TOKEN" ]')
+    expect(await inProject('.cursor/agents/auditor.md')).toContain('Audit carefully.')
+  })
+})
+
 describe('plan', () => {
   it('plans a plugin like a kit and writes nothing but the kit read from it, in the cache (as a fetched kit is)', async () => {
     await writePlugin(cursorPlugin)
@@ -223,6 +262,43 @@ describe('a Codex plugin', () => {
       'Codex plugin read as a kit: apps (plugin.json) left out: a kit cannot connect to a registered app',
       'Codex plugin read as a kit: not installed (a kit has no place for them): .app.json',
     ])
+  })
+})
+
+describe('a Copilot CLI plugin', () => {
+  it.each(['.github/plugin/plugin.json', '.plugin/plugin.json', 'plugin.json'])(
+    'with its manifest at %s installs its agents, skills, commands, servers and hooks everywhere',
+    async (manifest) => {
+      const { '.github/plugin/plugin.json': json, ...rest } = copilotPlugin
+      await writePlugin({ ...rest, [manifest]: json ?? '' })
+      const { warnings } = await installPlugin(['copilot', 'claude-code', 'codex'])
+      // helper.agent.md is the kit agent `helper`, given back to Copilot under its own name.
+      expect(await inProject('.claude/agents/helper.md')).toBe(copilotPlugin['agents/helper.agent.md'])
+      expect(await inProject('.github/agents/helper.agent.md')).toContain('Help with React.')
+      // Both skill folders the manifest names; the commands/ folder Copilot loads as skills is the kit's command.
+      for (const skill of ['deploy', 'bench'])
+        expect(await inProject(`.claude/skills/${skill}/SKILL.md`)).toContain(`name: ${skill}`)
+      expect(await inProject('.claude/commands/fix.md')).toBe(copilotPlugin['commands/fix.md'])
+      expect(JSON.parse(await inProject('.mcp.json')).mcpServers.react.env).toEqual({
+        REACT_TOKEN: '${REACT_TOKEN}',
+      })
+      expect(await inProject('.codex/config.toml')).toContain('env_vars = [ "REACT_TOKEN" ]')
+      expect(
+        JSON.parse(await inProject('.claude/settings.json')).hooks.SessionStart[0].hooks[0],
+      ).toMatchObject({
+        command: 'echo hello',
+      })
+      expect(warnings).toEqual([
+        'Copilot CLI plugin read as a kit: LSP servers (plugin.json lspServers) left out: a kit has no LSP servers',
+        'Copilot CLI plugin read as a kit: not installed (a kit has no place for them): .lsp.json',
+      ])
+    },
+  )
+
+  it('a root plugin.json with the Agent Plugins schema is still an Agent Plugin', async () => {
+    await writePlugin(agentPlugin)
+    const { warnings } = await installPlugin(['claude-code'])
+    expect(warnings.every((w) => w.startsWith('Agent Plugin read as a kit'))).toBe(true)
   })
 })
 

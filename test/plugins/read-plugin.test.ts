@@ -26,13 +26,17 @@ describe('detectPlugin', () => {
     expect(read?.ok && read.notes).toContain('it is also a Agent Plugin; read as a Claude Code plugin')
   })
 
-  it('an Agent Plugin with dev.outfit/kit.yaml is outfit-made; a root plugin.json without the 1.0.0 schema is nothing', async () => {
+  it('an Agent Plugin with dev.outfit/kit.yaml is outfit-made; a root plugin.json without the 1.0.0 schema is a Copilot CLI plugin', async () => {
     const outfit = createTestFs(
       at('/p', { ...agentPlugin, 'dev.outfit/kit.yaml': 'name: portable\nversion: 1.0.0\n' }),
     )
     expect(await detectPlugin(outfit.fs, '/p')).toEqual({ format: 'outfit-agent-plugin', others: [] })
     const other = createTestFs(at('/p', { 'plugin.json': '{ "name": "x" }' }))
-    expect(await detectPlugin(other.fs, '/p')).toBeUndefined()
+    // Copilot CLI reads a manifest at the root, in .plugin/ and in .github/plugin/.
+    expect(await detectPlugin(other.fs, '/p')).toEqual({ format: 'copilot-plugin', others: [] })
+    const github = createTestFs(at('/p', { '.github/plugin/plugin.json': '{ "name": "x" }' }))
+    expect(await detectPlugin(github.fs, '/p')).toEqual({ format: 'copilot-plugin', others: [] })
+    expect(await detectPlugin(createTestFs(at('/p', { 'README.md': '# x' })).fs, '/p')).toBeUndefined()
   })
 })
 
@@ -96,16 +100,16 @@ describe('reading back through a declaration', () => {
     ])
   })
 
-  it('servers: a name the kit cannot take is renamed, a malformed entry is named and left out', () => {
+  it('servers: a name the kit cannot take is renamed, a malformed entry is named and left out', async () => {
     const read = backwardServers(
       { 'acme.search': { url: 'https://a.example/mcp' }, broken: { command: 3 }, odd: 'x' },
-      undefined,
+      await entriesDeclaration('agent-plugin', 'servers'),
       '.mcp.json',
     )
     expect(read.value).toEqual({ 'acme-search': { url: 'https://a.example/mcp' } })
     expect(read.notes).toEqual([
       "MCP server 'acme.search' (.mcp.json): named 'acme-search' (a kit server name is letters, digits, - and _)",
-      "MCP server 'broken' (.mcp.json): its command is not a string; left out",
+      "MCP server 'broken' (.mcp.json): its command is not text; left out",
       "MCP server 'odd' (.mcp.json): not an object; left out",
     ])
   })

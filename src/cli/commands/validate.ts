@@ -22,7 +22,10 @@ export default command({
       )
       .option('--targets <dir>', 'Also check target YAML files in this directory (repeatable)')
       .option('--config <file>', 'Check this config file (default: the nearest outfit.config.yaml)')
-      .option('--kit <dir>', 'Also check this kit (kit.yaml, mcp.yaml, hooks.yaml)')
+      .option(
+        '--kit <dir>',
+        'Also check this kit (kit.yaml, mcp.yaml, hooks.yaml), or a plugin folder as install reads it',
+      )
       .option('--json', 'Print one JSON document (schemas/output.schema.json)')
       .option('--yes', 'Accepted so scripts can pass it to every command (validate never asks)')
       .example('outfit validate                      # every known target and the config file')
