@@ -98,7 +98,7 @@ export function renderMarkdown(doc: {
   source?: string
 }): string {
   if (Object.keys(doc.frontmatter).length === 0) return doc.body
-  const written = doc.source === undefined ? undefined : frontmatterKeys(doc.source, doc.verbatim ?? [])
+  const written = doc.source === undefined ? undefined : writtenKeys(doc.source, doc.verbatim ?? [])
   const lines = Object.entries(doc.frontmatter).map(([key, value]) => {
     const bare =
       doc.verbatim?.includes(key) &&
@@ -110,6 +110,29 @@ export function renderMarkdown(doc: {
     return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
   })
   return `---\n${lines.join('\n')}\n---\n${doc.body}`
+}
+
+/**
+ * frontmatterKeys of the texts rendered lately: a kit file is rendered once per tool of the run (seven times for the
+ * bench's seven tools) and each render parsed every key's lines anew with the YAML parser, the largest item of a
+ * first install's profile. Bounded, so a large kit does not keep every file's keys for the whole run; the maps are
+ * only read (renderMarkdown compares and copies, never changes them).
+ */
+const keysMemo = new Map<string, ReadonlyMap<string, { text: string; value: unknown }>>()
+const KEYS_MEMO_SIZE = 2048
+
+function writtenKeys(
+  source: string,
+  verbatim: readonly string[],
+): ReadonlyMap<string, { text: string; value: unknown }> {
+  const memoKey = `${verbatim.join('\0')}\0\0${source}`
+  let keys = keysMemo.get(memoKey)
+  if (!keys) {
+    keys = frontmatterKeys(source, verbatim)
+    if (keysMemo.size >= KEYS_MEMO_SIZE) keysMemo.clear()
+    keysMemo.set(memoKey, keys)
+  }
+  return keys
 }
 
 /**

@@ -26,3 +26,28 @@ describe('renderMarkdown keeps the frontmatter text of keys it did not change', 
     expect(keys.get('alwaysApply')?.value).toBe(false)
   })
 })
+
+describe('renderMarkdown renders the same frontmatter text for each tool of a run', () => {
+  it('gives each verbatim list its own answer for the same text (the keys of one text are reused per list)', () => {
+    const text = '---\nglobs: *.ts\ndescription: x\n---\nBody\n'
+    const doc = {
+      ...parseMarkdown('---\ndescription: x\n---\nBody\n', 'a.md'),
+      source: 'globs: *.ts\ndescription: x',
+    }
+    // Strict YAML cannot read `*.ts` alone, so the key is rendered anew from its value; Cursor's verbatim list keeps it.
+    const strict = renderMarkdown({ ...doc, frontmatter: { globs: '*.ts', description: 'x' } })
+    const cursor = renderMarkdown({
+      ...doc,
+      frontmatter: { globs: '*.ts', description: 'x' },
+      verbatim: ['globs'],
+    })
+    expect(strict).toBe('---\nglobs: "*.ts"\ndescription: x\n---\nBody\n')
+    expect(cursor).toBe(text)
+    for (let i = 0; i < 3; i++) {
+      expect(renderMarkdown({ ...doc, frontmatter: { globs: '*.ts', description: 'x' } })).toBe(strict)
+      expect(
+        renderMarkdown({ ...doc, frontmatter: { globs: '*.ts', description: 'y' }, verbatim: ['globs'] }),
+      ).toBe('---\nglobs: *.ts\ndescription: y\n---\nBody\n')
+    }
+  })
+})
