@@ -157,6 +157,11 @@ export function frontmatterKeys(
       out.set(key, { text, value: raw.trim() })
       return
     }
+    const simple = SIMPLE_KEY.test(key) && !raw.includes('\n') ? simpleValue(raw.trim()) : undefined
+    if (simple !== undefined) {
+      out.set(key, { text, value: simple })
+      return
+    }
     try {
       const data = parse(text) as Record<string, unknown> | null
       if (data && typeof data === 'object' && Object.hasOwn(data, key))
@@ -173,4 +178,43 @@ export function frontmatterKeys(
   })
   flush(lines.length)
   return out
+}
+
+// --- internal ---
+
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
+/** A plain scalar that YAML's core schema reads as this very string: starts with a letter, no indicator inside. */
+const PLAIN = /^[A-Za-z][A-Za-z0-9 _.,;()/+-]*$/
+/** What YAML's core schema (or the 1.1 words some tools' parsers still know) reads as other than a string. */
+const NOT_A_STRING = /^(?:true|false|null|yes|no|on|off|y|n)$/i
+const DOUBLE_QUOTED = /^"([^"\\\x00-\x1f]*)"$/
+const SINGLE_QUOTED = /^'([^'\x00-\x1f]*)'$/
+
+/**
+ * The value of a one-line scalar whose reading is certain without the YAML parser (most frontmatter: a name, a
+ * description, a quoted glob), or undefined to parse it: each key was parsed alone, the largest item of a large
+ * install's profile. Conservative: anything but a plain word-like string or a quoted one without escapes is parsed.
+ */
+function simpleScalar(raw: string, plain = PLAIN): string | undefined {
+  const quoted = DOUBLE_QUOTED.exec(raw) ?? SINGLE_QUOTED.exec(raw)
+  if (quoted) return quoted[1]
+  return plain.test(raw) && !NOT_A_STRING.test(raw) && !raw.endsWith(' ') ? raw : undefined
+}
+
+/** A plain scalar inside a flow list: no comma or bracket either. */
+const PLAIN_IN_FLOW = /^[A-Za-z][A-Za-z0-9 _./+-]*$/
+
+/** A one-line flow list of such scalars (`tools: [Read, Grep]`, `globs: ["src/**"]`), or undefined to parse it. */
+function simpleValue(raw: string): string | string[] | undefined {
+  if (!raw.startsWith('[')) return simpleScalar(raw)
+  if (!raw.endsWith(']')) return undefined
+  const inner = raw.slice(1, -1)
+  if (inner.trim() === '') return []
+  const items: string[] = []
+  for (const item of inner.split(',')) {
+    const value = simpleScalar(item.trim(), PLAIN_IN_FLOW)
+    if (value === undefined) return undefined
+    items.push(value)
+  }
+  return items
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { frontmatterKeys, parseMarkdown, renderMarkdown } from '../../src/transforms/markdown.js'
 
 describe('renderMarkdown keeps the frontmatter text of keys it did not change', () => {
@@ -49,5 +50,54 @@ describe('renderMarkdown renders the same frontmatter text for each tool of a ru
         renderMarkdown({ ...doc, frontmatter: { globs: '*.ts', description: 'y' }, verbatim: ['globs'] }),
       ).toBe('---\nglobs: *.ts\ndescription: y\n---\nBody\n')
     }
+  })
+})
+
+describe('frontmatterKeys reads a simple one-line value without the YAML parser, exactly as the parser would', () => {
+  const values = [
+    'Conventions for area 5',
+    'Specialist 3; use for tasks in area 3.',
+    'Reviews diffs (fast), then reports/notes + fixes',
+    'no',
+    'Yes',
+    'on',
+    'null',
+    'True',
+    'e5',
+    'x1',
+    '"[target]"',
+    '"src/area-1/**/*.ts"',
+    "'it''s'",
+    "'plain'",
+    '"a\\tb"',
+    '"# not a comment"',
+    '"é and ü"',
+    'value # a comment',
+    'a: b',
+    '[Read, Grep]',
+    '"unterminated',
+    'x  y',
+    '[Read, Grep, Glob]',
+    '["src/area-1/**/*.ts"]',
+    '[]',
+    '[ ]',
+    '[a, ]',
+    '[a,,b]',
+    '["a,b"]',
+    '[\'x\', "y", z]',
+    '[yes, 1, null]',
+    '[a: b]',
+    '[[a]]',
+    '[a] # c',
+  ]
+  it.each(values)('%s', (value) => {
+    const text = `key: ${value}`
+    let expected: unknown
+    try {
+      expected = (parse(text) as Record<string, unknown>).key
+    } catch {
+      expected = undefined
+    }
+    expect(frontmatterKeys(text).get('key')?.value).toEqual(expected)
   })
 })
