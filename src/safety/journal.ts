@@ -114,14 +114,18 @@ export class Journal {
       // The state folder may lie inside the root (global scope: ~/.local/state is under ~); it is the more specific.
       const area: Area = isInside(this.state.dir, path) ? 'state' : 'root'
       const rel = path.slice((area === 'state' ? this.state.dir : this.state.root).length + 1) // '' for the base itself
-      const entry: Entry = { area, path: rel, before: await capture(this.fs, path), at: Date.now() }
+      // In a folder this run made, nothing was there before the run: the first change of a path is its first record,
+      // so it was absent (no lstat, which fails and throws for each of a first install's files).
+      const inNewFolder = this.#newFolders.has(dirname(path))
+      const before: Before = inNewFolder ? { kind: 'absent' } : await capture(this.fs, path)
+      const entry: Entry = { area, path: rel, before, at: Date.now() }
       if (entry.before.kind === 'absent') this.#absent.add(path)
       const body = JSON.stringify(entry)
       const line = `${JSON.stringify({ ...entry, mac: seal(this.state.key, recordParts(this.state, this.#run, body)) })}\n`
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
       this.#file ??= this.#open()
       const file = await this.#file
-      if (this.#newFolders.has(dirname(path))) {
+      if (inNewFolder) {
         // Recovery removes what is in a new folder without a line (see the top): appended now, synced with the next.
         await this.#append(file, line)
         this.#unsynced = true
