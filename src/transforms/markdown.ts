@@ -107,7 +107,7 @@ export function renderMarkdown(doc: {
     if (bare) return value === '' ? `${key}:` : `${key}: ${String(value)}`
     const own = written?.get(key)
     if (own && deepEqual(own.value, value)) return own.text
-    return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
+    return renderKey(key, value)
   })
   return `---\n${lines.join('\n')}\n---\n${doc.body}`
 }
@@ -199,6 +199,16 @@ function simpleScalar(raw: string, plain = PLAIN): string | undefined {
   const quoted = DOUBLE_QUOTED.exec(raw) ?? SINGLE_QUOTED.exec(raw)
   if (quoted) return quoted[1]
   return plain.test(raw) && !NOT_A_STRING.test(raw) && !raw.endsWith(' ') ? raw : undefined
+}
+
+/**
+ * One key as YAML writes it: a plainly-a-string value (see PLAIN) as `key: value`, which is what the YAML library
+ * writes for it too, without going through it (a new or renamed key of every rendered file); anything else by YAML.
+ */
+function renderKey(key: string, value: unknown): string {
+  if (typeof value === 'string' && SIMPLE_KEY.test(key) && PLAIN.test(value) && !NOT_A_STRING.test(value))
+    if (!value.endsWith(' ')) return `${key}: ${value}`
+  return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
 }
 
 /** A plain scalar inside a flow list: no comma or bracket either. */

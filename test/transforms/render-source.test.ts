@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
+import { parse, stringify } from 'yaml'
 import { frontmatterKeys, parseMarkdown, renderMarkdown } from '../../src/transforms/markdown.js'
 
 describe('renderMarkdown keeps the frontmatter text of keys it did not change', () => {
@@ -99,5 +99,31 @@ describe('frontmatterKeys reads a simple one-line value without the YAML parser,
       expected = undefined
     }
     expect(frontmatterKeys(text).get('key')?.value).toEqual(expected)
+  })
+})
+
+describe('renderMarkdown writes a new key as YAML would', () => {
+  const values = [
+    'Conventions for area 5',
+    'Specialist 3; use for tasks in area 3.',
+    'a - b (c)',
+    'yes',
+    'No',
+    'null',
+    'e5',
+    'x1',
+    'trailing ',
+    'a: b',
+    'a #b',
+    'a/b+c',
+    'Infinity',
+    'NaN',
+    'inf',
+    'x\ny',
+    '2026-12-04',
+  ]
+  it.each(values)('%s', (value) => {
+    const out = renderMarkdown({ frontmatter: { key: value }, body: '' })
+    expect(out).toBe(`---\n${stringify({ key: value }, { lineWidth: 0 }).trimEnd()}\n---\n`)
   })
 })
