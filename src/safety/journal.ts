@@ -121,7 +121,9 @@ export class Journal {
       const entry: Entry = { area, path: rel, before, at: Date.now() }
       if (entry.before.kind === 'absent') this.#absent.add(path)
       const body = JSON.stringify(entry)
-      const line = `${JSON.stringify({ ...entry, mac: seal(this.state.key, recordParts(this.state, this.#run, body)) })}\n`
+      // The body with the seal as its last member: what JSON.stringify({ ...entry, mac }) gives, without a second pass.
+      const mac = JSON.stringify(seal(this.state.key, recordParts(this.state, this.#run, body)))
+      const line = `${body.slice(0, -1)},"mac":${mac}}\n`
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
       this.#file ??= this.#open()
       const file = await this.#file

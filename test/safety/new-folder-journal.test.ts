@@ -97,10 +97,15 @@ describe('changes inside a folder the run created', () => {
     await journal.close()
     // Only the paths outside a new folder were looked at: the folder itself and the user's file.
     expect(looked.filter((p) => p.startsWith('/h/'))).toEqual(['/h/new', '/h/keep.txt'])
-    const lines = String(vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8'))
+    const raw = String(vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8'))
       .split('\n')
       .filter(Boolean)
-      .map((l) => JSON.parse(l) as { path: string; before: { kind: string } })
+    // Each line is the record as JSON.stringify writes it, its seal the last member.
+    for (const line of raw) {
+      expect(JSON.stringify(JSON.parse(line))).toBe(line)
+      expect(Object.keys(JSON.parse(line) as object).at(-1)).toBe('mac')
+    }
+    const lines = raw.map((l) => JSON.parse(l) as { path: string; before: { kind: string } })
     expect(lines.map((l) => [l.path, l.before.kind])).toEqual([
       ['new', 'absent'],
       ['new/sub', 'absent'],
