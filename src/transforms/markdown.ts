@@ -59,6 +59,17 @@ export function checkFrontmatter(file: string, text: string, out: { doc?: Markdo
     message,
     severity: 'error',
   })
+  // Most frontmatter is a few `key: value` lines that YAML can only read one way: read so, without the parser.
+  const simple = simpleMapping(match[1] ?? '')
+  if (simple) {
+    out.doc = {
+      frontmatter: simple,
+      body: text.slice(match[0].length),
+      hadFrontmatter: true,
+      source: match[1] ?? '',
+    }
+    return []
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false })
   const first = doc.errors[0]
@@ -209,6 +220,26 @@ function renderKey(key: string, value: unknown): string {
   if (typeof value === 'string' && SIMPLE_KEY.test(key) && PLAIN.test(value) && !NOT_A_STRING.test(value))
     if (!value.endsWith(' ')) return `${key}: ${value}`
   return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
+}
+
+const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*): (.*)$/
+
+/**
+ * A frontmatter text of `key: value` lines only, each key once and each value one that simpleValue reads (a plain or
+ * quoted string, or a flow list of them), as YAML reads it; undefined for anything else (comments, blank lines, block
+ * values, anchors, other types), which the YAML parser reads and checks.
+ */
+function simpleMapping(source: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {}
+  for (const line of source.split('\n')) {
+    const match = SIMPLE_LINE.exec(line)
+    const key = match?.[1]
+    if (key === undefined || key === '__proto__' || Object.hasOwn(out, key)) return undefined
+    const value = simpleValue((match?.[2] ?? '').trim())
+    if (value === undefined) return undefined
+    out[key] = value
+  }
+  return out
 }
 
 /** A plain scalar inside a flow list: no comma or bracket either. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { parse, stringify } from 'yaml'
-import { frontmatterKeys, parseMarkdown, renderMarkdown } from '../../src/transforms/markdown.js'
+import {
+  checkFrontmatter,
+  frontmatterKeys,
+  parseMarkdown,
+  renderMarkdown,
+} from '../../src/transforms/markdown.js'
 
 describe('renderMarkdown keeps the frontmatter text of keys it did not change', () => {
   const text =
@@ -125,5 +130,35 @@ describe('renderMarkdown writes a new key as YAML would', () => {
   it.each(values)('%s', (value) => {
     const out = renderMarkdown({ frontmatter: { key: value }, body: '' })
     expect(out).toBe(`---\n${stringify({ key: value }, { lineWidth: 0 }).trimEnd()}\n---\n`)
+  })
+})
+
+describe('checkFrontmatter reads simple frontmatter without the YAML parser, as the parser would', () => {
+  const texts = [
+    'name: agent-1\ndescription: Specialist 1; use for tasks in area 1.\ntools: [Read, Grep, Glob]',
+    'description: Conventions for area 5\nglobs: ["src/area-5/**/*.ts"]',
+    'description: "Run task 1"\nargument-hint: "[target]"',
+    'a: x\na: y',
+    'a: x\n\nb: y',
+    'a: x # c',
+    'a: yes',
+    'a:',
+    'a: x\n  continued',
+    '__proto__: x',
+    'a: x  ',
+    'a: [x, 1]',
+    "a: 'it''s'",
+  ]
+  it.each(texts)('%s', (source) => {
+    const out: { doc?: { frontmatter: Record<string, unknown> } } = {}
+    const problems = checkFrontmatter('f.md', `---\n${source}\n---\nBody\n`, out)
+    let expected: unknown
+    try {
+      expected = parse(source, { uniqueKeys: true }) ?? {}
+    } catch {
+      expected = 'error'
+    }
+    if (expected === 'error') expect(problems.length).toBeGreaterThan(0)
+    else expect(out.doc?.frontmatter).toEqual(expected)
   })
 })
