@@ -70,6 +70,8 @@ export class Journal {
   readonly #absent = new Set<string>()
   /** Folders this run created: a change inside one waits for its line's append, not its sync (see the top). */
   readonly #newFolders = new Set<string>()
+  /** Paths the run last wrote as regular files (journaling-fs.ts): synced at commit without an lstat first. */
+  readonly #files = new Set<string>()
   #file: Promise<FileHandle> | undefined
   /** Lines waiting for the next append, each with the callbacks of the change waiting for it. */
   #pending: { line: string; written: () => void; failed: (error: unknown) => void }[] = []
@@ -107,6 +109,12 @@ export class Journal {
   /** `path`, recorded as absent, is now a folder made by this run: what is made inside it is the run's alone. */
   createdFolder(path: string): void {
     if (this.#absent.has(path)) this.#newFolders.add(path)
+  }
+
+  /** `path` is now a regular file the run wrote (`true`), or something else or gone (`false`). */
+  wroteFile(path: string, regular: boolean): void {
+    if (regular) this.#files.add(path)
+    else this.#files.delete(path)
   }
 
   async #record(path: string): Promise<void> {
@@ -203,7 +211,7 @@ export class Journal {
     // Nothing was recorded: no journal was made (a run that changed nothing), and nothing needs syncing.
     if (this.#records.size === 0) return
     const pending = new PendingSyncs()
-    for (const path of this.#records.keys()) pending.changed(path)
+    for (const path of this.#records.keys()) pending.changed(path, this.#files.has(path))
     await pending.flush(this.fs)
     await removeJournalDir(this.fs, this.dir)
   }

@@ -5,6 +5,7 @@ import {
   frontmatterKeys,
   parseMarkdown,
   renderMarkdown,
+  type MarkdownDoc,
 } from '../../src/transforms/markdown.js'
 
 describe('renderMarkdown keeps the frontmatter text of keys it did not change', () => {
@@ -150,7 +151,7 @@ describe('checkFrontmatter reads simple frontmatter without the YAML parser, as 
     "a: 'it''s'",
   ]
   it.each(texts)('%s', (source) => {
-    const out: { doc?: { frontmatter: Record<string, unknown> } } = {}
+    const out: { doc?: MarkdownDoc } = {}
     const problems = checkFrontmatter('f.md', `---\n${source}\n---\nBody\n`, out)
     let expected: unknown
     try {
