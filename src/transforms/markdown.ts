@@ -198,7 +198,10 @@ const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
 const PLAIN = /^[A-Za-z][A-Za-z0-9 _.,;()/+-]*$/
 /** What YAML's core schema (or the 1.1 words some tools' parsers still know) reads as other than a string. */
 const NOT_A_STRING = /^(?:true|false|null|yes|no|on|off|y|n)$/i
+// Control characters excluded: in a quoted scalar they need YAML's escapes or are folded (tab), so the parser decides.
+// eslint-disable-next-line no-control-regex
 const DOUBLE_QUOTED = /^"([^"\\\x00-\x1f]*)"$/
+// eslint-disable-next-line no-control-regex
 const SINGLE_QUOTED = /^'([^'\x00-\x1f]*)'$/
 
 /**
