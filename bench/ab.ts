@@ -10,7 +10,14 @@
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileCount, shapeFor, writeOutfitKit, writeRulerInput } from './generate-kit.js'
+import {
+  fileCount,
+  shapeFor,
+  writeOutfitKit,
+  writeRulerInput,
+  writeRulesyncInput,
+  type KitShape,
+} from './generate-kit.js'
 import { benchInterleaved, timeCommand, type Result } from './measure.js'
 
 const args = process.argv.slice(2)
@@ -199,6 +206,110 @@ if (rulerRules > 0 && existsSync(rulerBin)) {
   )
 }
 
+// A typical kit against both peers (issue 28's goal: 2× faster than Ruler and rulesync end to end), `--typical`: 20
+// rules + 2 MCP servers, and 100 items of every kind, into the five tools all three support, project scope, a fresh
+// git project per run. Ruler takes rules and MCP servers only; rulesync rules, commands and MCP servers (its
+// `--features`); outfit installs the whole kit, so on the second kit it does the most work of the three.
+const rulesyncBin = join(import.meta.dirname, 'node_modules/rulesync/dist/cli/index.js')
+const peerRows: { job: string; a: Result; b: Result; ruler?: Result; rulesync?: Result }[] = []
+if (args.includes('--typical')) {
+  const typical: [string, KitShape][] = [
+    [
+      'typical kit: 20 rules + 2 MCP servers',
+      { agents: 0, skills: 0, commands: 0, rules: 20, mcpServers: 2 },
+    ],
+    [
+      'typical kit: 100 each of rules, commands, agents, skills + 2 MCP servers',
+      { agents: 100, skills: 100, commands: 100, rules: 100, mcpServers: 2 },
+    ],
+  ]
+  for (const [i, [job, shape]] of typical.entries()) {
+    const kit = join(work, `typ-kit-${i}`)
+    await writeOutfitKit(kit, shape)
+    const inputs = join(work, `typ-inputs-${i}`)
+    await writeRulerInput(inputs, shape)
+    await writeRulesyncInput(inputs, shape)
+    const project = (who: string) => join(work, `typ-${i}-${who}`)
+    const seeded = (who: string) => () => {
+      fresh(project(who))
+      fresh(join(work, `typ-home-${who}`))
+      mkdirSync(join(project(who), '.git'))
+      cpSync(inputs, project(who), { recursive: true })
+    }
+    const cases = [
+      ...(['a', 'b'] as const).map((side) => ({
+        name: side,
+        setup: seeded(side),
+        run: () =>
+          node(builds[side] as string, [
+            'install',
+            ...['claude-code', 'cursor', 'copilot', 'codex', 'opencode'],
+            '--yes',
+            '--scope',
+            'project',
+            '--project',
+            project(side),
+            '--kit',
+            kit,
+            '--home',
+            join(work, `typ-home-${side}`),
+          ]),
+      })),
+      ...(existsSync(rulerBin)
+        ? [
+            {
+              name: 'ruler',
+              setup: seeded('ruler'),
+              run: () =>
+                timeCommand(
+                  process.execPath,
+                  [
+                    rulerBin,
+                    'apply',
+                    '--agents',
+                    'claude,cursor,copilot,codex,opencode',
+                    '--no-gitignore',
+                    '--no-backup',
+                  ],
+                  { cwd: project('ruler') },
+                ),
+            },
+          ]
+        : []),
+      ...(existsSync(rulesyncBin)
+        ? [
+            {
+              name: 'rulesync',
+              setup: seeded('rulesync'),
+              run: () =>
+                timeCommand(
+                  process.execPath,
+                  [
+                    rulesyncBin,
+                    'generate',
+                    '--targets',
+                    'claudecode,cursor,copilot,codexcli,opencode',
+                    '--features',
+                    'rules,commands,mcp',
+                  ],
+                  { cwd: project('rulesync') },
+                ),
+            },
+          ]
+        : []),
+    ]
+    const r = benchInterleaved(runs, cases)
+    peerRows.push({
+      job,
+      a: r.a as Result,
+      b: r.b as Result,
+      ...(r.ruler ? { ruler: r.ruler } : {}),
+      ...(r.rulesync ? { rulesync: r.rulesync } : {}),
+    })
+    console.error(`${job}: B ${(r.b as Result).ms.toFixed(0)} ms`)
+  }
+}
+
 /**
  * Whether the disk rather than the CPU decided a run: its wall time well over its CPU time (waiting for writes and
  * syncs, or for a core other processes hold — the load average says which).
@@ -229,6 +340,17 @@ if (floors.length > 0) {
     )
   }
 }
+if (peerRows.length > 0) {
+  const ratio = (peer: Result | undefined, b: Result, key: 'ms' | 'cpuMs') =>
+    peer ? `${((peer[key] ?? 0) / Math.max(b[key] ?? 1, 1)).toFixed(2)}×` : '—'
+  console.log(
+    '\n| job | A | B | Ruler 0.3.44 | rulesync 17.0.0 | Ruler ÷ B, wall (CPU) | rulesync ÷ B, wall (CPU) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  )
+  for (const { job, a, b, ruler, rulesync } of peerRows)
+    console.log(
+      `| ${job} | ${cell(a)} | ${cell(b)} | ${ruler ? cell(ruler) : '—'} | ${rulesync ? cell(rulesync) : '—'} | ${ratio(ruler, b, 'ms')} (${ratio(ruler, b, 'cpuMs')}) | ${ratio(rulesync, b, 'ms')} (${ratio(rulesync, b, 'cpuMs')}) |`,
+    )
+}
 const out = argOf('--out')
-if (out) writeFileSync(out, `${JSON.stringify({ builds, runs, sizes, rows }, null, 1)}\n`)
+if (out) writeFileSync(out, `${JSON.stringify({ builds, runs, sizes, rows, peerRows }, null, 1)}\n`)
 rmSync(work, { recursive: true, force: true })

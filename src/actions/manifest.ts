@@ -39,7 +39,10 @@ export const manifest: Action = {
     const changed = bumped || pruned > 0 || steps.some((s) => s.changes.some(isRealChange))
     carryOwnership(ctx, steps)
     const path = manifestPath(ctx.stateDir, ctx.tool.id, ctx.scope.name)
-    if (!changed && ctx.previous) return
+    if (!changed && ctx.previous) {
+      ctx.run.manifests.set(path, ctx.previous)
+      return
+    }
     const next: ManifestFile = {
       version: MANIFEST_VERSION,
       tool: ctx.tool.id,
@@ -59,6 +62,7 @@ export const manifest: Action = {
       await writeAtomic(ctx.fs, path, written.data ?? text, STATE_FILE_MODE)
       ctx.record({ kind: 'file', path, before, after: hashOnly(written) })
     })
+    ctx.run.manifests.set(path, next)
   },
 }
 

@@ -4,6 +4,7 @@
 // ActionContext. It lives beside the actions, not in src/run/, because the ActionContext contract names it.
 import type { ContainCache } from '../fs/contain.js'
 import type { KitFile } from './checked-file.js'
+import type { ManifestFile } from '../state/manifest-file.js'
 import type { OwnedKey, Snapshot } from '../types.js'
 
 /** A marked block (AGENTS.md) as the tools of this run wrote it. */
@@ -41,6 +42,12 @@ export class RunState {
 
   /** Kit files read once for every tool's copy and block steps (the kit does not change during a run). */
   readonly kitFiles = new Map<string, Promise<KitFile>>()
+
+  /**
+   * Per manifest file, the manifest each tool's last step left there (written, or found up to date): what the run's
+   * stamps describe, without reading back and checking every manifest the run has just sealed and written.
+   */
+  readonly manifests = new Map<string, ManifestFile>()
 
   readonly #keys = new Map<string, OwnedKey>()
   readonly #containers = new Map<string, string>()

@@ -106,6 +106,9 @@ export async function writeAtomic(
   mode?: number,
   existing?: { mode?: number } | null,
 ): Promise<void> {
+  // Nothing there (the caller just looked, under the path lock): no old file for a crash to keep, so the file is
+  // created in place, exclusively; see createExclusive.
+  if (existing === null && (await createExclusive(fs, path, data, mode))) return
   const tmp = join(dirname(path), `.${basename(path)}.outfit-${tempSuffix()}.tmp`)
   // `existing`: the snapshot the caller just read there under the path lock (null: nothing), sparing a stat per file.
   const known = existing === null || (existing?.mode !== undefined && existing.mode >= 0)
@@ -125,6 +128,41 @@ export async function writeAtomic(
     await fs.unlink(tmp).catch(() => {})
     throw refusedWrite(error, path)
   }
+}
+
+const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG'])
+
+/**
+ * Creates `path` with `data`, failing if anything is there: a temporary file and a rename buy nothing when there is
+ * no old content to keep whole (a crash mid-write leaves a partial new file, which the crash journal, having
+ * recorded the path as absent before this write, removes), and cost a rename, a second name and its checks per file
+ * (most of a first install's files). Returns false, having changed nothing, when the path exists after all (something
+ * created it since the caller looked): the caller then replaces it atomically, as before.
+ */
+async function createExclusive(
+  fs: Fs,
+  path: string,
+  data: Uint8Array | string,
+  mode: number | undefined,
+): Promise<boolean> {
+  try {
+    await fs.writeFile(path, toBytes(data), { flag: 'wx' })
+  } catch (error) {
+    const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException
+    if (code === 'EEXIST') return false
+    // The file was created (exclusively: it is this call's) and writing it failed: the partial file goes. Any other
+    // failure (the open refused, the crash journal's line not written) created nothing, and what is there is left.
+    if (syscall === 'write' || WRITE_FAILURES.has(code ?? '')) await fs.unlink(path).catch(() => {})
+    throw refusedWrite(error, path)
+  }
+  try {
+    // Given explicitly, as for a temporary file: the creation mode passes through the umask.
+    if (mode !== undefined) await fs.chmod(path, mode)
+  } catch (error) {
+    await fs.unlink(path).catch(() => {})
+    throw refusedWrite(error, path)
+  }
+  return true
 }
 
 /**

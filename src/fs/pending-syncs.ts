@@ -9,14 +9,20 @@ import { isNotFound, type Fs } from './fs.js'
 const IN_FLIGHT = 16
 
 export class PendingSyncs {
-  /** Paths whose content or mode changed (synced if they are still regular files). */
-  readonly #files = new Set<string>()
+  /**
+   * Paths whose content or mode changed (synced if they are still regular files), each with whether the caller knows
+   * it for a regular file it wrote (then it is synced without an lstat first: one per file of a large install).
+   */
+  readonly #files = new Map<string, boolean>()
   /** Folders an entry was created in, renamed into or out of, or removed from. */
   readonly #dirs = new Set<string>()
 
-  /** `path` was written, created, renamed, removed or had its mode changed. */
-  changed(path: string): void {
-    this.#files.add(path)
+  /**
+   * `path` was written, created, renamed, removed or had its mode changed. `regularFile`: the caller wrote it as a
+   * regular file, and nothing has changed it since.
+   */
+  changed(path: string, regularFile = false): void {
+    this.#files.set(path, regularFile)
     this.#dirs.add(dirname(path))
   }
 
@@ -26,10 +32,10 @@ export class PendingSyncs {
     const dirs = [...this.#dirs]
     this.#files.clear()
     this.#dirs.clear()
-    await eachAtOnce(files, async (path) => {
+    await eachAtOnce(files, async ([path, regularFile]) => {
       // Only regular files: a link is made durable with its folder (and fsync would follow it), a folder is synced below.
-      const st = await fs.lstat(path).catch(gone)
-      if (st?.isFile()) await fs.fsync(path).catch(gone)
+      const st = regularFile ? undefined : await fs.lstat(path).catch(gone)
+      if (regularFile || st?.isFile()) await fs.fsync(path).catch(gone)
     })
     await eachAtOnce(dirs, (dir) => fs.syncDir(dir).catch(gone))
   }

@@ -53,7 +53,7 @@ export interface RunOptions {
 export async function runAll(
   pipelines: Pipeline[],
   options: RunOptions,
-): Promise<{ results: ToolResult[]; cancelled: boolean }> {
+): Promise<{ results: ToolResult[]; cancelled: boolean; manifests: RunState['manifests'] }> {
   const controller = new AbortController()
   const outer = options.signal
   const onOuterAbort = () => controller.abort(outer?.reason ?? new CancelledError('interrupted'))
@@ -90,7 +90,7 @@ export async function runAll(
   try {
     // Tasks never reject, so p-all resolves only once every pipeline has settled, rollbacks included.
     const results = await pAll(tasks, { concurrency: options.concurrency ?? Math.max(1, pipelines.length) })
-    return { results, cancelled: outer?.aborted ?? false }
+    return { results, cancelled: outer?.aborted ?? false, manifests: shared.manifests }
   } finally {
     outer?.removeEventListener('abort', onOuterAbort)
   }

@@ -16,7 +16,7 @@ import { defaultStateHome, openScopeState, type ScopeState } from '../state/scop
 import { uninstallTool } from './uninstall-tool.js'
 import type { Dropped, Kit, LoadedTarget, RunReport, ToolResult } from '../types.js'
 import { dropStamp, inputsOf, isUnchanged, kitDigest, unchangedResult, writeStamp } from './fast-path.js'
-import { readManifest } from '../state/manifest-file.js'
+import { manifestPath, readManifest, type ManifestFile } from '../state/manifest-file.js'
 import { gitIgnoreMode, type GitIgnoreQuestion } from './git-ignore-choice.js'
 import { checkIgnoreFile, ignoreFile, syncIgnore, type GitIgnoreMode } from './git-ignore.js'
 import { version } from '../version.js'
@@ -187,7 +187,11 @@ async function runPipelines(
         unchangedResult(pipeline, fast?.stamps.get(pipeline) ?? { dropped: [], warnings: [] }),
       )
   for (const result of skipped.values()) request.onToolDone?.(result)
-  const { results: ran, cancelled } = await runAll(
+  const {
+    results: ran,
+    cancelled,
+    manifests,
+  } = await runAll(
     pipelines.filter((p) => !skipped.has(p)),
     {
       runTools: pipelines.map((p) => p.tool.id),
@@ -215,7 +219,7 @@ async function runPipelines(
     (p) =>
       skipped.get(p) ?? (ran.find((r) => r.tool === p.tool.id && r.scope === p.scope.name) as ToolResult),
   )
-  await updateStamps(command, request, kit, pipelines, results, base, states, fast)
+  await updateStamps(command, request, kit, pipelines, results, base, states, fast, manifests)
   if (command === 'install' && results.some((r) => r.status === 'failed' || r.status === 'cancelled')) {
     // Backups are shared between tools and not undone step by step: once every rollback has settled, drop those that
     // no manifest refers to, so that a rolled-back install leaves outfit's state folder as it found it.
@@ -306,6 +310,7 @@ async function updateStamps(
   base: BaseVars,
   states: Map<string, ScopeState>,
   fast: { inputs: Map<Pipeline, string>; unchanged: Set<Pipeline> } | undefined,
+  manifests: ReadonlyMap<string, ManifestFile>,
 ): Promise<void> {
   // Warnings are replayed from the stamp: what they depend on is in it (kit, target, set variables, companions).
   // Not those about the user's own files (kept, replaced): they depend on files the stamp does not describe.
@@ -325,9 +330,11 @@ async function updateStamps(
     const state = states.get(pipeline.scope.root) as ScopeState
     const inputs = fast?.inputs.get(pipeline)
     try {
+      // The manifest the tool's last step just wrote (or found up to date), as it wrote it: not read back and checked.
       const manifest =
         clean && inputs
-          ? await readManifest(request.fs, state, pipeline.tool.id, pipeline.scope.name, pipeline.areas)
+          ? (manifests.get(manifestPath(state.dir, pipeline.tool.id, pipeline.scope.name)) ??
+            (await readManifest(request.fs, state, pipeline.tool.id, pipeline.scope.name, pipeline.areas)))
           : null
       const result = results[pipelines.indexOf(pipeline)]
       if (manifest && inputs && result)

@@ -70,6 +70,8 @@ export class Journal {
   readonly #absent = new Set<string>()
   /** Folders this run created: a change inside one waits for its line's append, not its sync (see the top). */
   readonly #newFolders = new Set<string>()
+  /** Paths the run last wrote as regular files (journaling-fs.ts): synced at commit without an lstat first. */
+  readonly #files = new Set<string>()
   #file: Promise<FileHandle> | undefined
   /** Lines waiting for the next append, each with the callbacks of the change waiting for it. */
   #pending: { line: string; written: () => void; failed: (error: unknown) => void }[] = []
@@ -109,19 +111,31 @@ export class Journal {
     if (this.#absent.has(path)) this.#newFolders.add(path)
   }
 
+  /** `path` is now a regular file the run wrote (`true`), or something else or gone (`false`). */
+  wroteFile(path: string, regular: boolean): void {
+    if (regular) this.#files.add(path)
+    else this.#files.delete(path)
+  }
+
   async #record(path: string): Promise<void> {
     try {
       // The state folder may lie inside the root (global scope: ~/.local/state is under ~); it is the more specific.
       const area: Area = isInside(this.state.dir, path) ? 'state' : 'root'
       const rel = path.slice((area === 'state' ? this.state.dir : this.state.root).length + 1) // '' for the base itself
-      const entry: Entry = { area, path: rel, before: await capture(this.fs, path), at: Date.now() }
+      // In a folder this run made, nothing was there before the run: the first change of a path is its first record,
+      // so it was absent (no lstat, which fails and throws for each of a first install's files).
+      const inNewFolder = this.#newFolders.has(dirname(path))
+      const before: Before = inNewFolder ? { kind: 'absent' } : await capture(this.fs, path)
+      const entry: Entry = { area, path: rel, before, at: Date.now() }
       if (entry.before.kind === 'absent') this.#absent.add(path)
       const body = JSON.stringify(entry)
-      const line = `${JSON.stringify({ ...entry, mac: seal(this.state.key, recordParts(this.state, this.#run, body)) })}\n`
+      // The body with the seal as its last member: what JSON.stringify({ ...entry, mac }) gives, without a second pass.
+      const mac = JSON.stringify(seal(this.state.key, recordParts(this.state, this.#run, body)))
+      const line = `${body.slice(0, -1)},"mac":${mac}}\n`
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
       this.#file ??= this.#open()
       const file = await this.#file
-      if (this.#newFolders.has(dirname(path))) {
+      if (inNewFolder) {
         // Recovery removes what is in a new folder without a line (see the top): appended now, synced with the next.
         await this.#append(file, line)
         this.#unsynced = true
@@ -197,7 +211,7 @@ export class Journal {
     // Nothing was recorded: no journal was made (a run that changed nothing), and nothing needs syncing.
     if (this.#records.size === 0) return
     const pending = new PendingSyncs()
-    for (const path of this.#records.keys()) pending.changed(path)
+    for (const path of this.#records.keys()) pending.changed(path, this.#files.has(path))
     await pending.flush(this.fs)
     await removeJournalDir(this.fs, this.dir)
   }

@@ -16,36 +16,53 @@ export function journalingFs(inner: Fs, journals: Journal[], afterChange?: () =>
     await afterChange?.()
     return result
   }
+  // What each changed path now is, for the commit's syncs: a regular file the run wrote, or anything else.
+  const became = (path: unknown, regular: boolean): void => {
+    if (typeof path === 'string') journals.find((j) => j.covers(path))?.wroteFile(path, regular)
+  }
   return {
     ...inner,
     readFile: inner.readFile,
     async writeFile(...args: Parameters<Fs['writeFile']>) {
       await guard(args[0])
-      return changed(await inner.writeFile(...args))
+      const written = await inner.writeFile(...args)
+      // A temporary file is not the path the journal records (its target is, once renamed over).
+      if (typeof args[0] === 'string' && atomicTarget(args[0]) === undefined) became(args[0], true)
+      return changed(written)
     },
     async rename(from, to) {
       await guard(from)
       await guard(to)
-      return changed(await inner.rename(from, to))
+      const renamed = await inner.rename(from, to)
+      became(to, typeof from === 'string' && atomicTarget(from) === to)
+      became(from, false)
+      return changed(renamed)
     },
     async unlink(path) {
       await guard(path)
-      return changed(await inner.unlink(path))
+      const removed = await inner.unlink(path)
+      became(path, false)
+      return changed(removed)
     },
     async mkdir(...args: Parameters<Fs['mkdir']>) {
       await guard(args[0])
       const made = await inner.mkdir(...args)
       const [path] = args
+      became(path, false)
       if (typeof path === 'string') journals.find((j) => j.covers(path))?.createdFolder(path)
       return changed(made)
     },
     async rmdir(...args: Parameters<Fs['rmdir']>) {
       await guard(args[0])
-      return changed(await inner.rmdir(...args))
+      const removed = await inner.rmdir(...args)
+      became(args[0], false)
+      return changed(removed)
     },
     async symlink(target, path, type) {
       await guard(path)
-      return changed(await inner.symlink(target, path, type))
+      const linked = await inner.symlink(target, path, type)
+      became(path, false)
+      return changed(linked)
     },
     async chmod(path, mode) {
       await guard(path)

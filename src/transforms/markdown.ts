@@ -59,6 +59,17 @@ export function checkFrontmatter(file: string, text: string, out: { doc?: Markdo
     message,
     severity: 'error',
   })
+  // Most frontmatter is a few `key: value` lines that YAML can only read one way: read so, without the parser.
+  const simple = simpleMapping(match[1] ?? '')
+  if (simple) {
+    out.doc = {
+      frontmatter: simple,
+      body: text.slice(match[0].length),
+      hadFrontmatter: true,
+      source: match[1] ?? '',
+    }
+    return []
+  }
   const lineCounter = new LineCounter()
   const doc = parseDocument(match[1] ?? '', { lineCounter, prettyErrors: false })
   const first = doc.errors[0]
@@ -98,7 +109,7 @@ export function renderMarkdown(doc: {
   source?: string
 }): string {
   if (Object.keys(doc.frontmatter).length === 0) return doc.body
-  const written = doc.source === undefined ? undefined : frontmatterKeys(doc.source, doc.verbatim ?? [])
+  const written = doc.source === undefined ? undefined : writtenKeys(doc.source, doc.verbatim ?? [])
   const lines = Object.entries(doc.frontmatter).map(([key, value]) => {
     const bare =
       doc.verbatim?.includes(key) &&
@@ -107,9 +118,32 @@ export function renderMarkdown(doc: {
     if (bare) return value === '' ? `${key}:` : `${key}: ${String(value)}`
     const own = written?.get(key)
     if (own && deepEqual(own.value, value)) return own.text
-    return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
+    return renderKey(key, value)
   })
   return `---\n${lines.join('\n')}\n---\n${doc.body}`
+}
+
+/**
+ * frontmatterKeys of the texts rendered lately: a kit file is rendered once per tool of the run (seven times for the
+ * bench's seven tools) and each render parsed every key's lines anew with the YAML parser, the largest item of a
+ * first install's profile. Bounded, so a large kit does not keep every file's keys for the whole run; the maps are
+ * only read (renderMarkdown compares and copies, never changes them).
+ */
+const keysMemo = new Map<string, ReadonlyMap<string, { text: string; value: unknown }>>()
+const KEYS_MEMO_SIZE = 2048
+
+function writtenKeys(
+  source: string,
+  verbatim: readonly string[],
+): ReadonlyMap<string, { text: string; value: unknown }> {
+  const memoKey = `${verbatim.join('\0')}\0\0${source}`
+  let keys = keysMemo.get(memoKey)
+  if (!keys) {
+    keys = frontmatterKeys(source, verbatim)
+    if (keysMemo.size >= KEYS_MEMO_SIZE) keysMemo.clear()
+    keysMemo.set(memoKey, keys)
+  }
+  return keys
 }
 
 /**
@@ -134,6 +168,11 @@ export function frontmatterKeys(
       out.set(key, { text, value: raw.trim() })
       return
     }
+    const simple = SIMPLE_KEY.test(key) && !raw.includes('\n') ? simpleValue(raw.trim()) : undefined
+    if (simple !== undefined) {
+      out.set(key, { text, value: simple })
+      return
+    }
     try {
       const data = parse(text) as Record<string, unknown> | null
       if (data && typeof data === 'object' && Object.hasOwn(data, key))
@@ -150,4 +189,76 @@ export function frontmatterKeys(
   })
   flush(lines.length)
   return out
+}
+
+// --- internal ---
+
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
+/** A plain scalar that YAML's core schema reads as this very string: starts with a letter, no indicator inside. */
+const PLAIN = /^[A-Za-z][A-Za-z0-9 _.,;()/+-]*$/
+/** What YAML's core schema (or the 1.1 words some tools' parsers still know) reads as other than a string. */
+const NOT_A_STRING = /^(?:true|false|null|yes|no|on|off|y|n)$/i
+// Control characters excluded: in a quoted scalar they need YAML's escapes or are folded (tab), so the parser decides.
+// eslint-disable-next-line no-control-regex
+const DOUBLE_QUOTED = /^"([^"\\\x00-\x1f]*)"$/
+// eslint-disable-next-line no-control-regex
+const SINGLE_QUOTED = /^'([^'\x00-\x1f]*)'$/
+
+/**
+ * The value of a one-line scalar whose reading is certain without the YAML parser (most frontmatter: a name, a
+ * description, a quoted glob), or undefined to parse it: each key was parsed alone, the largest item of a large
+ * install's profile. Conservative: anything but a plain word-like string or a quoted one without escapes is parsed.
+ */
+function simpleScalar(raw: string, plain = PLAIN): string | undefined {
+  const quoted = DOUBLE_QUOTED.exec(raw) ?? SINGLE_QUOTED.exec(raw)
+  if (quoted) return quoted[1]
+  return plain.test(raw) && !NOT_A_STRING.test(raw) && !raw.endsWith(' ') ? raw : undefined
+}
+
+/**
+ * One key as YAML writes it: a plainly-a-string value (see PLAIN) as `key: value`, which is what the YAML library
+ * writes for it too, without going through it (a new or renamed key of every rendered file); anything else by YAML.
+ */
+function renderKey(key: string, value: unknown): string {
+  if (typeof value === 'string' && SIMPLE_KEY.test(key) && PLAIN.test(value) && !NOT_A_STRING.test(value))
+    if (!value.endsWith(' ')) return `${key}: ${value}`
+  return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
+}
+
+const SIMPLE_LINE = /^([A-Za-z_][A-Za-z0-9_-]*): (.*)$/
+
+/**
+ * A frontmatter text of `key: value` lines only, each key once and each value one that simpleValue reads (a plain or
+ * quoted string, or a flow list of them), as YAML reads it; undefined for anything else (comments, blank lines, block
+ * values, anchors, other types), which the YAML parser reads and checks.
+ */
+function simpleMapping(source: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {}
+  for (const line of source.split('\n')) {
+    const match = SIMPLE_LINE.exec(line)
+    const key = match?.[1]
+    if (key === undefined || key === '__proto__' || Object.hasOwn(out, key)) return undefined
+    const value = simpleValue((match?.[2] ?? '').trim())
+    if (value === undefined) return undefined
+    out[key] = value
+  }
+  return out
+}
+
+/** A plain scalar inside a flow list: no comma or bracket either. */
+const PLAIN_IN_FLOW = /^[A-Za-z][A-Za-z0-9 _./+-]*$/
+
+/** A one-line flow list of such scalars (`tools: [Read, Grep]`, `globs: ["src/**"]`), or undefined to parse it. */
+function simpleValue(raw: string): string | string[] | undefined {
+  if (!raw.startsWith('[')) return simpleScalar(raw)
+  if (!raw.endsWith(']')) return undefined
+  const inner = raw.slice(1, -1)
+  if (inner.trim() === '') return []
+  const items: string[] = []
+  for (const item of inner.split(',')) {
+    const value = simpleScalar(item.trim(), PLAIN_IN_FLOW)
+    if (value === undefined) return undefined
+    items.push(value)
+  }
+  return items
 }

@@ -88,6 +88,13 @@ describe.runIf(process.platform === 'linux')('a real install', () => {
         events.push(`rename ${String(to)}`)
         return realFs.rename(from, to)
       },
+      // A new file is created in place (no temporary file to rename): that write is the file's.
+      async writeFile(...args: Parameters<Fs['writeFile']>) {
+        const [path, , options] = args
+        const result = await realFs.writeFile(...args)
+        if (typeof options === 'object' && options?.flag === 'wx') events.push(`rename ${String(path)}`)
+        return result
+      },
       async fsync(path) {
         events.push(`fsync ${path}`)
         return realFs.fsync(path)
@@ -112,7 +119,7 @@ describe.runIf(process.platform === 'linux')('a real install', () => {
     const written = events.filter((e) => e.startsWith('rename ')).map((e) => e.slice('rename '.length))
     expect(written.length).toBeGreaterThan(10)
     for (const path of written) {
-      // Each file written is synced after its rename, and its folder too (once per folder, not per file).
+      // Each file written is synced after its rename (or its creation in place), and its folder too (once per folder).
       const renamed = events.indexOf(`rename ${path}`)
       expect(events.indexOf(`fsync ${path}`, renamed), path).toBeGreaterThan(renamed)
       expect(events.indexOf(`syncDir ${join(path, '..')}`, renamed), path).toBeGreaterThan(renamed)

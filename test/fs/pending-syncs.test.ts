@@ -53,3 +53,41 @@ describe('PendingSyncs', () => {
     expect(synced).toEqual(['file /a/g'])
   })
 })
+
+describe('a commit of the crash journal', () => {
+  it('syncs the regular files the run wrote without an lstat, and looks at what else changed first', async () => {
+    const { Journal } = await import('../../src/safety/journal.js')
+    const { journalingFs } = await import('../../src/safety/journaling-fs.js')
+    const { testState } = await import('../helpers/context.js')
+    const { fs } = createTestFs({ '/h/old': 'x', '/h/gone': 'x', '/h/d/.keep': '' })
+    const { fs: disk, synced } = recording(fs)
+    const looked: string[] = []
+    const watched: Fs = {
+      ...disk,
+      lstat: (async (path: string) => {
+        looked.push(path)
+        return fs.lstat(path)
+      }) as Fs['lstat'],
+    }
+    const journal = new Journal(watched, testState('/h', '/s/scopes/h'))
+    const jfs = journalingFs(watched, [journal])
+    await jfs.mkdir('/h/new')
+    await jfs.writeFile('/h/new/a', 'A', { flag: 'wx' })
+    await jfs.writeFile('/h/d/.b.outfit-0000000a.tmp', 'B')
+    await jfs.rename('/h/d/.b.outfit-0000000a.tmp', '/h/d/b')
+    await jfs.writeFile('/h/d/c', 'C')
+    await jfs.unlink('/h/d/c')
+    await jfs.symlink('old', '/h/d/c')
+    await jfs.unlink('/h/gone')
+    await jfs.writeFile('/h/old', 'y')
+    looked.length = 0
+    await journal.commit()
+    expect(synced.filter((s) => s.startsWith('file /h/')).sort()).toEqual([
+      'file /h/d/b',
+      'file /h/new/a',
+      'file /h/old',
+    ])
+    // Looked at first: the folder made, the path now a link, the file removed; not the three files written.
+    expect(looked.filter((p) => p.startsWith('/h/')).sort()).toEqual(['/h/d/c', '/h/gone', '/h/new'])
+  })
+})

@@ -76,6 +76,49 @@ describe('changes inside a folder the run created', () => {
     clearInterval(releasing)
   })
 
+  it('are recorded as absent without looking (nothing was there before the run), and undone by recovery', async () => {
+    const { fs, vol } = createTestFs({ '/h/keep.txt': 'mine' })
+    const looked: string[] = []
+    const counting: Fs = {
+      ...fs,
+      lstat: (async (path: string) => {
+        looked.push(path)
+        return fs.lstat(path)
+      }) as Fs['lstat'],
+    }
+    const journal = new Journal(counting, state)
+    const jfs = journalingFs(counting, [journal])
+    await jfs.mkdir('/h/new')
+    await jfs.mkdir('/h/new/sub')
+    await jfs.writeFile('/h/new/sub/a.md', 'A')
+    await jfs.writeFile('/h/new/b.md', 'B')
+    await jfs.writeFile('/h/new/b.md', 'B2')
+    await jfs.writeFile('/h/keep.txt', 'changed')
+    await journal.close()
+    // Only the paths outside a new folder were looked at: the folder itself and the user's file.
+    expect(looked.filter((p) => p.startsWith('/h/'))).toEqual(['/h/new', '/h/keep.txt'])
+    const raw = String(vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+    // Each line is the record as JSON.stringify writes it, its seal the last member.
+    for (const line of raw) {
+      expect(JSON.stringify(JSON.parse(line))).toBe(line)
+      expect(Object.keys(JSON.parse(line) as object).at(-1)).toBe('mac')
+    }
+    const lines = raw.map((l) => JSON.parse(l) as { path: string; before: { kind: string } })
+    expect(lines.map((l) => [l.path, l.before.kind])).toEqual([
+      ['new', 'absent'],
+      ['new/sub', 'absent'],
+      ['new/sub/a.md', 'absent'],
+      ['new/b.md', 'absent'],
+      ['keep.txt', 'file'],
+    ])
+    // The process dies here: recovery puts the tree back as it was.
+    await recoverJournals(fs, state)
+    expect(vol.existsSync('/h/new')).toBe(false)
+    expect(vol.readFileSync('/h/keep.txt', 'utf8')).toBe('mine')
+  })
+
   it('are undone after a power cut that lost their lines, while what was changed there later stays', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-12-04T08:00:00Z'))
