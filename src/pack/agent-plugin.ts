@@ -64,6 +64,23 @@ export async function agentPlugin(fs: Fs, kit: Kit): Promise<AgentPlugin> {
   return { files: sorted(files), dropped, extension }
 }
 
+/**
+ * The whole kit, verbatim, in outfit's extension folder: what a vendor package carries beside its tool's own files, so
+ * that installed back as a kit it gives every tool what the kit gives it (a Claude plugin has no place for rules, a
+ * Gemini extension holds agents and commands only in Gemini CLI's form). No tool loads this folder.
+ */
+export async function kitExtension(fs: Fs, kit: Kit): Promise<Map<string, PackedFile>> {
+  const files = new Map<string, PackedFile>()
+  for (const path of [...(await kitDataFiles(fs, kit.dir)), ...kit.files].sort()) {
+    const full = join(kit.dir, path)
+    files.set(`${EXTENSION_DIR}/${path}`, {
+      data: new Uint8Array(await fs.readFile(full)),
+      mode: (await fs.stat(full)).mode & 0o777,
+    })
+  }
+  return files
+}
+
 // --- internal ---
 
 /** The kit's own files that its file list leaves out (they are data, not content): present ones, in order. */

@@ -3,7 +3,7 @@
 import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import type { Dropped, Kit } from '../types.js'
-import { agentPlugin } from './agent-plugin.js'
+import { agentPlugin, kitExtension } from './agent-plugin.js'
 import type { FormatSpec } from './formats.js'
 import { carriedItems } from './kit-items.js'
 import { runPluginScope, type PackedFile } from './run-plugin-scope.js'
@@ -47,7 +47,12 @@ export async function packKit(
       continue
     }
     const scope = await runPluginScope(fs, target, kit, join(staging, format))
-    out.push({ format, kit: id, ...scope, items: carriedItems(kit, scope.dropped) })
+    // Beside the tool's own files, the kit itself (dev.outfit/): what the format has no place for, or holds only in its
+    // tool's form, still comes back whole when the package is installed as a kit.
+    const files = new Map(
+      [...scope.files, ...(await kitExtension(fs, kit))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    )
+    out.push({ format, kit: id, ...scope, files, items: carriedItems(kit, scope.dropped) })
   }
   return out
 }

@@ -5,10 +5,15 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import type { Fs } from '../fs/fs.js'
 import type { Diagnostic } from '../types.js'
-import { detectPlugin, MANIFESTS } from './detect-plugin.js'
+import { detectPlugin, MANIFESTS, OUTFIT_EXTENSION } from './detect-plugin.js'
 import { formatName } from './declarations.js'
 import { emptyDraft, type PluginFormat } from './draft.js'
-import { AGENT_PLUGIN_ROOTS, readAgentPlugin, readOutfitAgentPlugin } from './read-agent-plugin.js'
+import {
+  AGENT_PLUGIN_ROOTS,
+  readAgentPlugin,
+  readOutfitAgentPlugin,
+  readOutfitPackage,
+} from './read-agent-plugin.js'
 import { CLAUDE_ROOTS, readClaude } from './read-claude.js'
 import { CODEX_ROOTS, readCodex } from './read-codex.js'
 import { COPILOT_ROOTS, copilotManifest, readCopilot } from './read-copilot.js'
@@ -17,6 +22,7 @@ import { GEMINI_ROOTS, readGemini } from './read-gemini.js'
 import type { ReadContext } from './read-parts.js'
 import type { RootSyntax } from './plugin-root.js'
 import { writeKit } from './write-kit.js'
+import { isFile } from './plugin-files.js'
 
 export type PluginKit =
   | {
@@ -47,7 +53,13 @@ const PACKAGING =
 export async function pluginAsKit(fs: Fs, dir: string, cacheDir: string): Promise<PluginKit | undefined> {
   const detected = await detectPlugin(fs, dir)
   if (!detected) return undefined
-  const { read, roots } = READERS[detected.format]
+  const { read: readFormat, roots } = READERS[detected.format]
+  // A vendor package `outfit pack` made carries the kit itself in dev.outfit/: read from there, it is the whole kit.
+  const outfitMade =
+    detected.format !== 'agent-plugin' &&
+    detected.format !== 'outfit-agent-plugin' &&
+    (await isFile(fs, join(dir, OUTFIT_EXTENSION, 'kit.yaml')))
+  const read = outfitMade ? readOutfitPackage : readFormat
   const draft = emptyDraft(detected.format)
   const ctx: ReadContext = { fs, dir, draft, roots, used: new Set() }
   await read(ctx)

@@ -35,6 +35,23 @@ export async function readAgentPlugin(ctx: ReadContext): Promise<void> {
   await takeServers(ctx, servers, await entriesDeclaration('agent-plugin', 'servers'), 'mcp.json')
 }
 
+/**
+ * A vendor package `outfit pack` made: its dev.outfit/ is the whole kit, verbatim (the tool's own files beside it are
+ * derived from it, and may carry less), so the kit is read from there alone.
+ */
+export async function readOutfitPackage(ctx: ReadContext): Promise<void> {
+  const base = join(ctx.dir, OUTFIT_EXTENSION)
+  const skipped: string[] = []
+  for (const file of await listFiles(ctx.fs, base, base, skipped)) {
+    const full = join(base, file)
+    const data = (await readBytes(ctx.fs, full)) ?? new Uint8Array()
+    ctx.draft.files.set(file, { data, mode: Number((await ctx.fs.stat(full)).mode) & 0o777 })
+  }
+  for (const s of skipped) ctx.draft.notes.push(`${OUTFIT_EXTENSION}/${s} left out: not a regular file`)
+  // Everything else in the package is its tool's form of this kit.
+  for (const name of (await ctx.fs.readdir(ctx.dir)) as string[]) ctx.used.add(name)
+}
+
 /** skills/ and dev.outfit/ as they are: the kit `outfit pack` put there. */
 export async function readOutfitAgentPlugin(ctx: ReadContext): Promise<void> {
   const manifest = await readJson(ctx.fs, join(ctx.dir, 'plugin.json'), ctx.draft.diagnostics)

@@ -203,7 +203,7 @@ describe('cli', () => {
       "  ! MCP server 'issues': not in mcp.json: its env uses ${GITHUB_PERSONAL_ACCESS_TOKEN}: Agent Plugins expand no variables and forbid secrets in env (the vendor packages keep it)",
       "  ! MCP server 'docs': not in mcp.json: its Authorization header uses a variable: Agent Plugins expand none and forbid secrets in headers (the vendor packages keep it)",
       "  ! agents/reviewer.md, commands/changelog.md, rules/general.md, rules/typescript.md, hook postToolUse (Edit|Write) 'npx prettier@3.10.1 --write --ignore-unknown .', hook sessionStart 'git status --short': Agent Plugins 1.0 carries only skills and MCP servers: kept in dev.outfit/ for outfit, not loaded by other clients",
-      '✓ gemini        starter-kit@1.0.0 → dist/plugins/gemini (7 files)',
+      '✓ gemini        starter-kit@1.0.0 → dist/plugins/gemini (16 files)',
     ])
     expect(existsSync(join(sb.project, 'dist/plugins/gemini/gemini-extension.json'))).toBe(true)
     expect((await cli('pack', '--kit', sb.kit, '--out', 'dist/plugins')).err).toContain(
