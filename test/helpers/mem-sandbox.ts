@@ -5,9 +5,11 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { installTools as install, uninstallTools as uninstall } from '../../src/run/run-tools.js'
+import { requireTargets } from '../../src/api/targets.js'
 import type { Fs } from '../../src/fs/fs.js'
 import type { GuardOptions } from '../../src/safety/guard-run.js'
 import type { RunReport } from '../../src/types.js'
+import { beforeEach } from 'vitest'
 import { builtinTargets, repoRoot } from '../integration/sandbox.js'
 import { createTestFs } from './test-fs.js'
 
@@ -32,6 +34,8 @@ export interface MemSandbox {
 
 interface RunOptions {
   scope?: string
+  /** Folders of user targets in the sandbox's file system, loaded beside the built-in ones. */
+  targetDirs?: string[]
   fs?: Fs
   safety?: GuardOptions
 }
@@ -68,7 +72,13 @@ export async function createMemSandbox(): Promise<MemSandbox> {
   await fs.mkdir(state, { mode: 0o700 })
   await fs.writeFile(join(state, 'key'), `${'5a'.repeat(32)}\n`, { mode: 0o600 })
   const run = async (command: 'install' | 'uninstall', tools: string[], options: RunOptions) => {
-    const targets = (await builtinTargets()).filter((t) => tools.includes(t.spec.id))
+    const all = [
+      ...(await builtinTargets()),
+      ...(options.targetDirs?.length
+        ? await requireTargets({ fs, targetDirs: options.targetDirs, builtin: false })
+        : []),
+    ]
+    const targets = all.filter((t) => tools.includes(t.spec.id))
     const request = {
       fs: options.fs ?? fs,
       targets,
@@ -122,4 +132,19 @@ export async function createMemSandbox(): Promise<MemSandbox> {
     install: (tools, options = {}) => run('install', tools, options),
     uninstall: (tools, options = {}) => run('uninstall', tools, options),
   }
+}
+
+/** A fresh memfs sandbox for every test of the file, like useSandbox's real one (a proxy to the current test's). */
+export function useMemSandbox(): MemSandbox {
+  let current: MemSandbox | undefined
+  beforeEach(async () => {
+    current = await createMemSandbox()
+  })
+  return new Proxy({} as MemSandbox, {
+    get(_, key) {
+      if (!current)
+        throw new Error('the sandbox exists only inside a test (useMemSandbox creates one per test)')
+      return current[key as keyof MemSandbox]
+    },
+  })
 }

@@ -2,9 +2,10 @@
 // VS Code's mcp.json, OpenCode's opencode.json.
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { useSandbox } from '../integration/sandbox.js'
+import { useMemSandbox } from '../helpers/mem-sandbox.js'
 
-const sb = useSandbox()
+// On memfs: these tests are about what outfit writes into shared files, not about the disk.
+const sb = useMemSandbox()
 
 const userToml = `# my codex config
 model = "o4-mini"
@@ -35,13 +36,12 @@ describe('codex config.toml', () => {
   })
 
   it('takes its tables out when the kit drops every MCP server (the step no longer runs), and uninstalls exactly', async () => {
-    const { rm } = await import('node:fs/promises')
     const { join } = await import('node:path')
     await sb.write('home/.codex/config.toml', userToml)
     const before = await sb.tree()
     await sb.install(['codex'])
     expect(await sb.read('home/.codex/config.toml')).toContain('[mcp_servers.')
-    await rm(join(sb.kit, 'mcp.yaml'))
+    await sb.fs.unlink(join(sb.kit, 'mcp.yaml'))
     const update = await sb.install(['codex'])
     expect(update.results[0]?.status).toBe('installed')
     expect(await sb.read('home/.codex/config.toml')).toBe(userToml)
@@ -206,12 +206,11 @@ describe('AGENTS.md shared by Codex and OpenCode (project scope)', () => {
 
 describe('a file two tools install in the same run', () => {
   it('goes with the last of them, whichever order they are uninstalled in', async () => {
-    const { mkdir, writeFile } = await import('node:fs/promises')
     const { join } = await import('node:path')
     const dir = join(sb.root, 'targets')
-    await mkdir(dir)
+    await sb.fs.mkdir(dir)
     for (const id of ['ta', 'tb']) {
-      await writeFile(
+      await sb.fs.writeFile(
         join(dir, `${id}.yaml`),
         `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.shared" }\nsteps:\n  - name: skills\n    run: { action: copy, with: { from: "skills/**", to: skills } }\n    rollback: { action: remove }\n  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`,
       )
@@ -316,12 +315,11 @@ describe("a key two tools own with the same value (co-owned, not the user's)", (
   it.each(cases)(
     'a YAML key: installed %s, uninstalled %s, the file is as it was',
     async (_i, _u, installRounds, uninstallRounds) => {
-      const { mkdir, writeFile } = await import('node:fs/promises')
       const dir = join(sb.root, 'targets')
-      await mkdir(dir)
+      await sb.fs.mkdir(dir)
       const ids: Record<string, string> = { 'claude-code': 'ya', copilot: 'yb' }
       for (const id of Object.values(ids)) {
-        await writeFile(
+        await sb.fs.writeFile(
           join(dir, `${id}.yaml`),
           `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.shared" }\nsteps:\n  - name: mcp\n    when: { kit: mcp }\n    run:\n      action: yaml-merge\n      with:\n        file: config.yaml\n        entries: { from: mcp, at: [servers], stdio: { command: $command, args: $args }, remote: { url: $url }, sse: { url: $url } }\n    rollback: { action: yaml-unmerge }\n  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`,
         )
@@ -417,11 +415,13 @@ describe('a changed kit re-installed, then uninstalled', () => {
   it.each(['gemini-cli', 'claude-code', 'qwen-code', 'codex', 'copilot', 'opencode', 'cursor', 'kilo-code'])(
     '%s: leaves the home exactly as it was',
     async (tool) => {
-      const { writeFile } = await import('node:fs/promises')
       const before = await sb.tree()
       expect((await sb.install([tool])).results[0]?.status).toBe('installed')
-      await writeFile(join(sb.kit, 'rules', 'extra.md'), '---\nalwaysApply: true\n---\nOne more rule.\n')
-      await writeFile(join(sb.kit, 'hooks.yaml'), 'hooks:\n  - event: stop\n    command: echo done\n')
+      await sb.fs.writeFile(
+        join(sb.kit, 'rules', 'extra.md'),
+        '---\nalwaysApply: true\n---\nOne more rule.\n',
+      )
+      await sb.fs.writeFile(join(sb.kit, 'hooks.yaml'), 'hooks:\n  - event: stop\n    command: echo done\n')
       expect((await sb.install([tool])).results[0]?.status).toBe('installed')
       expect((await sb.uninstall([tool])).results[0]?.status).toBe('uninstalled')
       expect(await sb.tree()).toEqual(before)
