@@ -21,6 +21,8 @@ export interface MemSandbox {
   project: string
   kit: string
   state: string
+  /** The system scope's root (`--root`), with `createMemSandbox({ system: true })`. */
+  sysroot: string
   write(path: string, content: string): Promise<void>
   read(path: string): Promise<string>
   /**
@@ -56,9 +58,14 @@ function readStarterKit(): Record<string, string> {
   return out
 }
 
-export async function createMemSandbox(): Promise<MemSandbox> {
+/**
+ * `system`: also a folder that stands for the file system's root in the system scope (`--root`), with an empty /etc as
+ * on a real system; it is then part of the tree.
+ */
+export async function createMemSandbox(setup: { system?: boolean } = {}): Promise<MemSandbox> {
   const root = '/sandbox'
   const home = join(root, 'home')
+  const sysroot = join(root, 'system')
   const project = join(root, 'project')
   const kit = join(root, 'kit')
   const state = join(root, 'state')
@@ -69,6 +76,7 @@ export async function createMemSandbox(): Promise<MemSandbox> {
   // As in the real sandbox: the XDG state folder exists, and outfit's state has a fixed key.
   await fs.mkdir(join(home, '.local', 'state'), { recursive: true })
   await fs.mkdir(project, { recursive: true })
+  if (setup.system) await fs.mkdir(join(sysroot, 'etc'), { recursive: true })
   await fs.mkdir(state, { mode: 0o700 })
   await fs.writeFile(join(state, 'key'), `${'5a'.repeat(32)}\n`, { mode: 0o600 })
   const run = async (command: 'install' | 'uninstall', tools: string[], options: RunOptions) => {
@@ -85,6 +93,7 @@ export async function createMemSandbox(): Promise<MemSandbox> {
       scope: options.scope ?? 'global',
       home,
       project,
+      ...(setup.system ? { sysroot } : {}),
       stateHome: state,
       force: false,
       env: {},
@@ -113,7 +122,7 @@ export async function createMemSandbox(): Promise<MemSandbox> {
             .slice(0, 16)} ${(Number(st.mode) & 0o777).toString(8)}`
       }
     }
-    for (const d of [home, project]) await walk(d)
+    for (const d of setup.system ? [home, project, sysroot] : [home, project]) await walk(d)
     return out
   }
   return {
@@ -123,6 +132,7 @@ export async function createMemSandbox(): Promise<MemSandbox> {
     project,
     kit,
     state,
+    sysroot,
     async write(path, content) {
       await fs.mkdir(dirname(join(root, path)), { recursive: true })
       await fs.writeFile(join(root, path), content)

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest'
 import { requireTargets } from '../../src/api/targets.js'
 import { realFs } from '../../src/fs/fs.js'
 import { createSandbox, repoRoot } from '../integration/sandbox.js'
+import { createMemSandbox } from '../helpers/mem-sandbox.js'
+import type { Fs } from '../../src/fs/fs.js'
 
 const update = process.env.UPDATE_GOLDEN === '1'
 const goldenRoot = join(repoRoot, 'test/golden')
@@ -15,25 +17,25 @@ const targets = await requireTargets({ fs: realFs })
 const cases = targets.flatMap((t) => Object.keys(t.spec.scopes).map((scope) => ({ id: t.spec.id, scope })))
 
 describe.each(cases)('$id ($scope)', ({ id, scope }) => {
+  // On memfs: the golden tree is what outfit writes, which does not depend on the disk (test/integration has the disk).
   it('installs the starter kit exactly as the golden tree, and uninstalls to nothing', async () => {
-    const sb = await createSandbox()
-    try {
-      const before = await sb.tree()
-      const report = await sb.install([id], { scope })
-      expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([
-        ['installed', undefined],
-      ])
-      const actual = await readTree(sb.root, [sb.home, sb.project, sb.sysroot], (text) =>
-        text.split(sb.root).join('<sandbox>'),
-      )
-      const dir = join(goldenRoot, `${id}.${scope}`)
-      if (update) await writeTree(dir, actual)
-      expect(actual).toEqual(await readTree(dir, [dir]))
-      await sb.uninstall([id], { scope })
-      expect(await sb.tree()).toEqual(before)
-    } finally {
-      await sb.cleanup()
-    }
+    const sb = await createMemSandbox({ system: true })
+    const before = await sb.tree()
+    const report = await sb.install([id], { scope })
+    expect(report.results.map((r) => [r.status, r.failure?.error.message])).toEqual([
+      ['installed', undefined],
+    ])
+    const actual = await readTree(
+      sb.root,
+      [sb.home, sb.project, sb.sysroot],
+      (text) => text.split(sb.root).join('<sandbox>'),
+      sb.fs,
+    )
+    const dir = join(goldenRoot, `${id}.${scope}`)
+    if (update) await writeTree(dir, actual)
+    expect(actual).toEqual(await readTree(dir, [dir]))
+    await sb.uninstall([id], { scope })
+    expect(await sb.tree()).toEqual(before)
   })
 })
 
@@ -73,12 +75,16 @@ async function readTree(
   base: string,
   dirs: string[],
   normalize: (s: string) => string = (s) => s,
+  fs: Pick<Fs, 'readdir' | 'readFile'> = { readdir, readFile } as unknown as Fs,
 ): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   const walk = async (dir: string): Promise<void> => {
     let entries
     try {
-      entries = await readdir(dir, { withFileTypes: true })
+      entries = (await fs.readdir(dir, { withFileTypes: true })) as unknown as {
+        name: string
+        isDirectory(): boolean
+      }[]
     } catch {
       return
     }
@@ -86,7 +92,7 @@ async function readTree(
       const full = join(dir, entry.name)
       if (entry.name === '.outfit') continue
       if (entry.isDirectory()) await walk(full)
-      else out[full.slice(base.length + 1)] = normalize(await readFile(full, 'utf8'))
+      else out[full.slice(base.length + 1)] = normalize(String(await fs.readFile(full, 'utf8')))
     }
   }
   for (const d of dirs) await walk(d)
