@@ -35,6 +35,8 @@ export interface Sandbox {
 interface RunOptions {
   scope?: string
   force?: boolean
+  /** How many tools run at once (default: all of them, as the CLI does). */
+  concurrency?: number
   targetDirs?: string[]
   env?: Record<string, string>
   gitignore?: GitIgnoreMode
@@ -85,6 +87,7 @@ export async function createSandbox(): Promise<Sandbox> {
       sysroot,
       stateHome: state,
       force: options.force ?? false,
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
       env: options.env ?? {},
       ...(options.gitignore ? { gitignore: options.gitignore } : {}),
       ...(options.askGitignore ? { askGitignore: options.askGitignore } : {}),
