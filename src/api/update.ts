@@ -56,7 +56,15 @@ export async function update(request: UpdateRequest): Promise<WithSubprojects<Up
 async function updateOne(request: UpdateRequest): Promise<UpdateResult> {
   const { ctx, targets, kits } = await prepareRun(
     { ...request, tools: [] },
-    { mode: 'update', verb: 'Update in', remember: false, ...(request.kits ? { only: request.kits } : {}) },
+    // The audit runs with the checks, as install's does: files that stat as when they were found clean are not read
+    // again (the check memo); the trust step shows its findings. Nothing is remembered: update may stop at a plan.
+    {
+      mode: 'update',
+      verb: 'Update in',
+      remember: false,
+      audit: true,
+      ...(request.kits ? { only: request.kits } : {}),
+    },
   )
   const force = request.force ?? false
   const plans = kits.changes.length === 0 ? [] : await planTools({ ...ctx, targets, kit: kits.kit, force })
