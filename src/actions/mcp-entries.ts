@@ -22,6 +22,8 @@ export interface BuiltEntry {
   /** The tool's other spellings of this kind of entry, and the other kinds' shapes (see sameEntry). */
   readAlso?: unknown[]
   others?: unknown[]
+  /** The names of the kit's entries of this kind, in kit order (a new key goes before the later ones already there). */
+  order?: readonly string[]
 }
 
 /** Per kit field, the `$names` of a shape that carry it. */
@@ -42,6 +44,7 @@ const KINDS = ['stdio', 'remote', 'sse'] as const
 export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntry[] {
   const out: BuiltEntry[] = []
   const append = spec.mode === 'append' || spec.mode === 'named'
+  const order = ctx.serverOrder ?? ctx.kit.mcp.map((s) => s.name)
   for (const server of ctx.kit.mcp) {
     const what = `MCP server '${server.name}'`
     const kind = server.command !== undefined ? 'stdio' : server.transport === 'sse' ? 'sse' : 'remote'
@@ -84,6 +87,7 @@ export function buildServerEntries(spec: Entries, ctx: ActionContext): BuiltEntr
       shape,
       readAlso: spec.readAlso?.[kind],
       others: KINDS.filter((k) => k !== kind && spec[k] != null).map((k) => spec[k]),
+      ...(append ? {} : { order }),
     })
   }
   return out

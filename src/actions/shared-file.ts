@@ -87,7 +87,8 @@ export function previousOwned(ctx: ActionContext, file: string, keyPath: string[
 /** How a document format reads and sets the value at a key path (json-edit, yaml-edit). */
 export interface KeyedDocument {
   get(text: string, path: string[]): { found: boolean; value?: unknown }
-  set(text: string, path: string[], value: unknown): string
+  /** `before`: a new key goes just before this sibling (when the document can place it; else at the end). */
+  set(text: string, path: string[], value: unknown, before?: string): string
 }
 
 /** One leaf json-merge or yaml-merge puts into a shared config: a key, or an item appended to the list at `path`. */
@@ -99,6 +100,8 @@ export interface MergeLeaf {
   shape?: unknown
   readAlso?: unknown[]
   others?: unknown[]
+  /** The kit order of this kind of entry's names (see siblingAfter). */
+  order?: readonly string[]
 }
 
 /**
@@ -135,8 +138,26 @@ export function mergeKey(
   claims: readonly Claim[],
   doc: KeyedDocument,
 ): { text: string; owned: OwnedKey } {
-  const claim = claimKey(ctx, file, leaf, doc.get(text, leaf.path), claims)
-  return { text: claim.write ? doc.set(text, leaf.path, leaf.value) : text, owned: claim.owned }
+  const current = doc.get(text, leaf.path)
+  const claim = claimKey(ctx, file, leaf, current, claims)
+  if (!claim.write) return { text, owned: claim.owned }
+  const before = current.found ? undefined : siblingAfter(doc, text, leaf)
+  return { text: doc.set(text, leaf.path, leaf.value, before), owned: claim.owned }
+}
+
+/**
+ * The key already in the container that a new entry goes before: the first (in the file) that comes later in kit
+ * order. Tools of one run add their entries to a shared file in whichever order they get there; placed by kit order,
+ * the file's bytes do not depend on that (two tools, one .mcp.json). Keys that are not kit entries keep their place.
+ */
+function siblingAfter(doc: KeyedDocument, text: string, leaf: MergeLeaf): string | undefined {
+  const name = leaf.path[leaf.path.length - 1]
+  const rank = name === undefined ? -1 : (leaf.order?.indexOf(name) ?? -1)
+  if (rank < 0 || !leaf.order) return undefined
+  const parent = doc.get(text, leaf.path.slice(0, -1)).value
+  if (typeof parent !== 'object' || parent === null || Array.isArray(parent)) return undefined
+  const order = leaf.order
+  return Object.keys(parent).find((key) => order.indexOf(key) > rank)
 }
 
 /**

@@ -13,6 +13,11 @@ export interface ActionContext {
   signal: AbortSignal
   log: ToolLog
   kit: Kit
+  /**
+   * The whole kit's MCP server names in kit order, also those this tool does not get (per-item `tools`): entries that
+   * tools of one run add to a shared file go in this order, whichever tool writes first (see siblingAfter).
+   */
+  serverOrder?: readonly string[]
   tool: { id: string; name: string }
   scope: { name: string; root: string; dir: string }
   /** Resolves base and scope variables (not item/entry ones; actions add those). */

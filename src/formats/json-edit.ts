@@ -93,7 +93,8 @@ export function getAt(text: string, path: (string | number)[]): { found: boolean
 }
 
 /** Sets (or with `undefined`, removes) one value. Array indexes equal to the length append. */
-export function setAt(text: string, path: (string | number)[], value: unknown): string {
+/** `before`: a new property goes just before this sibling property, if the object has it (else at the end). */
+export function setAt(text: string, path: (string | number)[], value: unknown, before?: string): string {
   // A file outfit creates ends with a newline, like files people write.
   let out = text.trim() === '' ? '{}\n' : text
   if (value === undefined) return remove(out, path)
@@ -108,7 +109,7 @@ export function setAt(text: string, path: (string | number)[], value: unknown): 
     const indent = lineIndent(out, propertyStart(node))
     return out.slice(0, node.offset) + layout(value, indent, format) + out.slice(node.offset + node.length)
   }
-  return insert(out, path, value, format)
+  return insert(out, path, value, format, before)
 }
 
 export function detectFormatting(text: string): { unit: string; eol: string } {
@@ -145,7 +146,13 @@ function findAt(text: string, path: (string | number)[]): Node | undefined {
 }
 
 /** Inserts a new property or array element at the end of its parent container. */
-function insert(text: string, path: (string | number)[], value: unknown, format: Format): string {
+function insert(
+  text: string,
+  path: (string | number)[],
+  value: unknown,
+  format: Format,
+  before?: string,
+): string {
   const parent = path.length === 1 ? treeOf(text).tree : findAt(text, path.slice(0, -1))
   if (!parent || (parent.type !== 'object' && parent.type !== 'array'))
     throw new Error(`cannot add '${path.join('.')}': its parent is not an object or array`)
@@ -154,6 +161,17 @@ function insert(text: string, path: (string | number)[], value: unknown, format:
   const childIndent = parentIndent + format.unit
   const entry = `${parent.type === 'object' ? `${JSON.stringify(String(key))}: ` : ''}${layout(value, childIndent, format)}`
   const children = parent.children ?? []
+  const next =
+    before === undefined || parent.type !== 'object'
+      ? undefined
+      : children.find((c) => c.type === 'property' && c.children?.[0]?.value === before)
+  // Before a sibling on a line of its own: the new property on its own line above it, with the sibling's indent.
+  if (next) {
+    const at = next.offset
+    const indent = lineIndent(text, at)
+    if (text.slice(0, at).endsWith(indent) && /\n$/.test(text.slice(0, at - indent.length)))
+      return `${text.slice(0, at)}${entry},${format.eol}${indent}${text.slice(at)}`
+  }
   const last = children[children.length - 1]
   const close = parent.offset + parent.length - 1 // the closing brace or bracket
   if (!last) {

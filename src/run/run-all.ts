@@ -118,6 +118,7 @@ function contextFor(
     signal,
     log,
     kit,
+    serverOrder: options.kit.mcp.map((s) => s.name),
     tool: pipeline.tool,
     scope,
     lock,

@@ -61,6 +61,20 @@ describe('setAt', () => {
   })
 })
 
+describe('setAt before a sibling', () => {
+  it("puts a new property on its own line above the named sibling, in the file's indent", () => {
+    expect(setAt('{\n\t"a": 1,\n\t"c": 3\n}\n', ['b'], 2, 'c')).toBe('{\n\t"a": 1,\n\t"b": 2,\n\t"c": 3\n}\n')
+    expect(setAt('{\n  "s": {\n    "d": {}\n  }\n}\n', ['s', 'f'], { x: [1] }, 'd')).toBe(
+      '{\n  "s": {\n    "f": {\n      "x": [\n        1\n      ]\n    },\n    "d": {}\n  }\n}\n',
+    )
+  })
+
+  it('appends when the sibling is not there or shares a line with others', () => {
+    expect(setAt('{\n  "a": 1\n}\n', ['b'], 2, 'zz')).toBe('{\n  "a": 1,\n  "b": 2\n}\n')
+    expect(setAt('{ "a": 1, "c": 3 }\n', ['b'], 2, 'c')).toBe('{ "a": 1, "c": 3, "b": 2 }\n')
+  })
+})
+
 describe('parseJsonc', () => {
   it('accepts comments and trailing commas, and an empty file', () => {
     expect(parseJsonc('f.json', '{ /* c */ "a": 1, }')).toEqual({ a: 1 })

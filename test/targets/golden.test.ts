@@ -50,10 +50,9 @@ describe('per-item tools and overrides (project)', () => {
       await rm(sb.kit, { recursive: true, force: true })
       await cp(join(repoRoot, 'test/fixtures/per-item-kit'), sb.kit, { recursive: true })
       const before = await sb.tree()
-      // One tool at a time. Run together, Claude Code and Copilot each add their own server to the one project
-      // .mcp.json, and the order of the two keys is the order the tools got there (a known defect: new keys should go
-      // in kit order whoever writes first); the content is the same either way, the bytes are not.
-      const report = await sb.install(PER_ITEM_TOOLS, { scope: 'project', concurrency: 1 })
+      // Together, as the CLI runs them: Claude Code and Copilot each add their own server to the one project
+      // .mcp.json, in whichever order they get there; the servers go in kit order all the same (siblingAfter).
+      const report = await sb.install(PER_ITEM_TOOLS, { scope: 'project' })
       expect(report.results.map((r) => [r.tool, r.status, r.failure?.error.message])).toEqual(
         PER_ITEM_TOOLS.map((id) => [id, 'installed', undefined]),
       )

@@ -428,3 +428,26 @@ describe('a changed kit re-installed, then uninstalled', () => {
     },
   )
 })
+
+describe('two tools adding their own servers to one shared file', () => {
+  // Claude Code and Copilot both read the project's .mcp.json. Each gets one server of the kit here; whichever installs
+  // first, the file's bytes are the same: new keys go in kit order among the kit's own.
+  it('gives the same bytes whichever tool writes first', async () => {
+    await sb.write(
+      'kit/mcp.yaml',
+      'servers:\n  filesystem:\n    command: npx\n    args: ["-y", "fs-server@1.0.0"]\n    outfit: { tools: [claude-code] }\n  docs:\n    url: https://example.com/mcp\n    outfit: { tools: [copilot] }\n',
+    )
+    const files: string[] = []
+    for (const order of [
+      ['claude-code', 'copilot'],
+      ['copilot', 'claude-code'],
+    ]) {
+      for (const tool of order) await sb.install([tool], { scope: 'project' })
+      files.push(await sb.read('project/.mcp.json'))
+      await sb.uninstall(order, { scope: 'project' })
+    }
+    expect(files[0]).toContain('"filesystem"')
+    expect(files[0]?.indexOf('"filesystem"')).toBeLessThan(files[0]?.indexOf('"docs"') ?? 0)
+    expect(files[1]).toBe(files[0])
+  })
+})
