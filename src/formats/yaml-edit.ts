@@ -46,7 +46,8 @@ export function yamlGet(text: string, path: YamlPath): { found: boolean; value?:
 }
 
 /** Sets one value (creating the maps along the path), or with `undefined` removes the key. */
-export function yamlSet(text: string, path: YamlPath, value: unknown): string {
+/** `before`: a new key goes on the line above this sibling key, if the map has it in block style (else at the end). */
+export function yamlSet(text: string, path: YamlPath, value: unknown, before?: string): string {
   if (value === undefined) return removePair(text, path)
   const doc = parseDocument(text)
   const style = detectStyle(text)
@@ -72,6 +73,16 @@ export function yamlSet(text: string, path: YamlPath, value: unknown): string {
   if (!map) {
     if (doc.contents !== null) return reprint(doc, path, value)
     return appendTopLevel(text, key, nested, style)
+  }
+  const next = before !== undefined && depth === path.length - 1 ? pairOf(map, before) : undefined
+  if (next) {
+    const keyStart = next.key.range?.[0] ?? 0
+    const indent = lineIndent(text, keyStart)
+    const lineStart = keyStart - indent.length
+    if (lineStart === 0 || text[lineStart - 1] === '\n')
+      return (
+        text.slice(0, lineStart) + renderPair(key, nested, indent, style) + style.eol + text.slice(lineStart)
+      )
   }
   return insertPair(text, map, key, nested, style)
 }

@@ -82,6 +82,22 @@ describe('yamlSet', () => {
   })
 })
 
+describe('yamlSet before a sibling', () => {
+  const text = '# mine\nservers:\n  mine: { command: my-server } # keep\n  docs:\n    url: https://x\n'
+
+  it('puts a new key on the lines above the named sibling, keeping everything else byte for byte', () => {
+    expect(yamlSet(text, ['servers', 'fs'], { command: 'npx' }, 'docs')).toBe(
+      '# mine\nservers:\n  mine: { command: my-server } # keep\n  fs:\n    command: npx\n  docs:\n    url: https://x\n',
+    )
+  })
+
+  it('appends when the sibling is not there', () => {
+    expect(yamlSet(text, ['servers', 'fs'], { command: 'npx' }, 'nope')).toBe(
+      `${text}  fs:\n    command: npx\n`,
+    )
+  })
+})
+
 describe('lists', () => {
   it('appends in the list’s style and removes the item again', () => {
     const out = yamlAppend(goose, ['extensions', 'mine', 'args'], '--verbose')

@@ -451,3 +451,31 @@ describe('two tools adding their own servers to one shared file', () => {
     expect(files[1]).toBe(files[0])
   })
 })
+
+describe('two tools adding their own servers to one shared YAML file', () => {
+  it('gives the same bytes whichever tool writes first', async () => {
+    const dir = join(sb.root, 'targets')
+    await sb.fs.mkdir(dir)
+    for (const id of ['ya', 'yb'])
+      await sb.fs.writeFile(
+        join(dir, `${id}.yaml`),
+        `id: ${id}\nname: ${id.toUpperCase()}\nscopes:\n  global: { root: "{{home}}", dir: "{{home}}/.shared" }\nsteps:\n  - name: mcp\n    when: { kit: mcp }\n    run:\n      action: yaml-merge\n      with:\n        file: config.yaml\n        entries: { from: mcp, at: [servers], stdio: { command: $command, args: $args }, remote: { url: $url }, sse: { url: $url } }\n    rollback: { action: yaml-unmerge }\n  - name: manifest\n    run: { action: manifest }\n    rollback: { action: unmanifest }\n`,
+      )
+    await sb.write(
+      'kit/mcp.yaml',
+      'servers:\n  filesystem:\n    command: npx\n    args: ["-y", "fs-server@1.0.0"]\n    outfit: { tools: [ya] }\n  docs:\n    url: https://example.com/mcp\n    outfit: { tools: [yb] }\n',
+    )
+    await sb.write('home/.shared/config.yaml', '# mine\nservers:\n  mine: { command: my-server } # keep\n')
+    const files: string[] = []
+    for (const order of [
+      ['ya', 'yb'],
+      ['yb', 'ya'],
+    ]) {
+      for (const tool of order) await sb.install([tool], { targetDirs: [dir] })
+      files.push(await sb.read('home/.shared/config.yaml'))
+      await sb.uninstall(order, { targetDirs: [dir] })
+    }
+    expect(files[0]).toMatch(/filesystem:[\s\S]*docs:/)
+    expect(files[1]).toBe(files[0])
+  })
+})
