@@ -40,14 +40,7 @@ export async function readAgentPlugin(ctx: ReadContext): Promise<void> {
  * derived from it, and may carry less), so the kit is read from there alone.
  */
 export async function readOutfitPackage(ctx: ReadContext): Promise<void> {
-  const base = join(ctx.dir, OUTFIT_EXTENSION)
-  const skipped: string[] = []
-  for (const file of await listFiles(ctx.fs, base, base, skipped)) {
-    const full = join(base, file)
-    const data = (await readBytes(ctx.fs, full)) ?? new Uint8Array()
-    ctx.draft.files.set(file, { data, mode: Number((await ctx.fs.stat(full)).mode) & 0o777 })
-  }
-  for (const s of skipped) ctx.draft.notes.push(`${OUTFIT_EXTENSION}/${s} left out: not a regular file`)
+  await takeFolder(ctx, OUTFIT_EXTENSION, '')
   // Everything else in the package is its tool's form of this kit.
   for (const name of (await ctx.fs.readdir(ctx.dir)) as string[]) ctx.used.add(name)
 }
@@ -56,20 +49,21 @@ export async function readOutfitPackage(ctx: ReadContext): Promise<void> {
 export async function readOutfitAgentPlugin(ctx: ReadContext): Promise<void> {
   const manifest = await readJson(ctx.fs, join(ctx.dir, 'plugin.json'), ctx.draft.diagnostics)
   if (manifest) takeIdentity(ctx, manifest, 'plugin.json')
-  for (const [from, to] of [
-    [OUTFIT_EXTENSION, ''],
-    ['skills', 'skills/'],
-  ] as const) {
-    const base = join(ctx.dir, from)
-    const skipped: string[] = []
-    for (const file of await listFiles(ctx.fs, base, base, skipped)) {
-      const full = join(base, file)
-      const data = (await readBytes(ctx.fs, full)) ?? new Uint8Array()
-      ctx.draft.files.set(`${to}${file}`, { data, mode: Number((await ctx.fs.stat(full)).mode) & 0o777 })
-    }
-    for (const s of skipped) ctx.draft.notes.push(`${from}/${s} left out: not a regular file`)
-    ctx.used.add(from)
-  }
+  await takeFolder(ctx, OUTFIT_EXTENSION, '')
+  await takeFolder(ctx, 'skills', 'skills/')
   // plugin.json and mcp.json are derived from the kit in dev.outfit/, which says everything they say.
   ctx.used.add('plugin.json').add('mcp.json')
+}
+
+/** Every regular file under `from` (in the package) as the kit file `<to><path>`, bytes and mode as they are. */
+async function takeFolder(ctx: ReadContext, from: string, to: string): Promise<void> {
+  const base = join(ctx.dir, from)
+  const skipped: string[] = []
+  for (const file of await listFiles(ctx.fs, base, base, skipped)) {
+    const full = join(base, file)
+    const data = (await readBytes(ctx.fs, full)) ?? new Uint8Array()
+    ctx.draft.files.set(`${to}${file}`, { data, mode: Number((await ctx.fs.stat(full)).mode) & 0o777 })
+  }
+  for (const s of skipped) ctx.draft.notes.push(`${from}/${s} left out: not a regular file`)
+  ctx.used.add(from)
 }
