@@ -43,8 +43,8 @@ function installOutfit(version) {
 }
 
 function runOutfit(bin, args) {
-  // A .js path (a checkout's dist/cli/run.js) runs under this Node; an installed bin runs as it is.
-  const [command, argv] = bin.endsWith('.js') ? [process.execPath, [bin, ...args]] : [bin, args]
+  // A script path (a checkout's dist/cli/run.cjs) runs under this Node; an installed bin runs as it is.
+  const [command, argv] = /\.[cm]?js$/.test(bin) ? [process.execPath, [bin, ...args]] : [bin, args]
   const result = spawnSync(command, argv, {
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CI: 'true' },

@@ -1,7 +1,7 @@
 // Two builds of outfit side by side on the jobs of issue 15's goals, interleaved round by round (A B, A B, …) with
 // `sync` before every timed command, so that both see the same machine in the same minutes. For judging one change:
 // `npm run bench` measures the current build against the alternatives, this measures it against an earlier one.
-//   npx tsx bench/ab.ts --a <old checkout>/dist/cli/run.js --b dist/cli/run.js [--runs 5] [--sizes 10,1000] [--out file.json]
+//   npx tsx bench/ab.ts --a <old checkout>/dist/cli/run.cjs --b dist/cli/run.cjs [--runs 5] [--sizes 10,1000] [--out file.json]
 // Prints a Markdown table (wall median, CPU median, peak memory) and writes every sample as JSON. Each first install is
 // timed in the same rounds as `cp -r` of the very tree B produced (outfit's state folder left out), on the same file
 // system: the floor, and what says whether the disk or outfit's own work decided the row (see `diskBound`). With the
@@ -29,7 +29,7 @@ const resolvedArg = (flag: string) => {
 const builds = { a: resolvedArg('--a'), b: resolvedArg('--b') }
 if (!builds.a || !builds.b)
   throw new Error(
-    'usage: tsx bench/ab.ts --a <run.js> --b <run.js> [--runs N] [--sizes 10,1000] [--out raw.json]',
+    'usage: tsx bench/ab.ts --a <run.cjs> --b <run.cjs> [--runs N] [--sizes 10,1000] [--out raw.json]',
   )
 const runs = Number(argOf('--runs') ?? 5)
 const sizes = (argOf('--sizes') ?? '10,1000').split(',').map(Number)

@@ -19,7 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '..')
 const work = process.env.BENCH_WORK ?? join(here, '.work')
 // OUTFIT_BIN: time another build (e.g. the commit before a change) with the same harness.
-const outfit = process.env.OUTFIT_BIN ?? join(root, 'dist/cli/run.js')
+const outfit = process.env.OUTFIT_BIN ?? join(root, 'dist/cli/run.cjs')
 const rulesync = join(here, 'node_modules/rulesync/dist/cli/index.js')
 const ruler = join(here, 'node_modules/@intellectronica/ruler/dist/cli/index.js')
 

@@ -41,7 +41,7 @@ rmSync(helpCacheFile, { force: true })
 const helpOf = (argv) => {
   const run = spawnSync(
     process.execPath,
-    [join(import.meta.dirname, '../dist/cli/run.js'), ...argv, '--help'],
+    [join(import.meta.dirname, '../dist/cli/run.cjs'), ...argv, '--help'],
     { encoding: 'utf8', env: { ...process.env, OUTFIT_HELP_CACHE: '0', NO_COLOR: '1' } },
   )
   if (run.status !== 0 || run.stderr !== '')

@@ -1,6 +1,6 @@
 // Where the package's own data (schemas/, targets/, presets/, examples/) and the build's generated files live. outfit runs from
 // three layouts: the TypeScript sources (tests, tsx), the compiled library (dist/**, one module per source file) and
-// the bundled CLI (dist/cli/run.js plus chunks in dist/cli/chunks/). A module's own URL therefore says little about
+// the bundled CLI (the bin dist/cli/run.cjs and the bundle dist/cli/outfit.cjs). A module's own URL therefore says little about
 // how deep it sits, so the root is the nearest folder above it that holds outfit's package.json.
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'

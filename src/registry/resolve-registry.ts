@@ -2,11 +2,17 @@
 // install keeps the pinned version while it still satisfies the range, `--frozen` refuses anything but the pin, and
 // update moves to the newest version in range. Registry entries are immutable once published, so a pinned version
 // whose package changed since is refused as tampering rather than followed.
-import semver from 'semver'
+import { createRequire } from 'node:module'
+import type Semver from 'semver'
 import { LockMismatchError, SourceError } from '../errors.js'
 import type { McpServer, RegistryRequest } from '../types.js'
 import type { RegistryClient, RegistryVersion } from './registry-client.js'
 import { toKitServer, type RegistryPin } from './server-json.js'
+
+// Loaded when a kit names a registry server: semver builds its few dozen regular expressions and comparators when it
+// loads, a cost every outfit command would pay at start-up otherwise.
+let loaded: typeof Semver | undefined
+const semverLib = (): typeof Semver => (loaded ??= createRequire(import.meta.url)('semver') as typeof Semver)
 
 export type RegistryMode = 'install' | 'frozen' | 'update'
 
@@ -25,7 +31,7 @@ export function parseRegistrySpec(spec: string): { name: string; range: string }
     throw new SourceError(
       `'${spec}' is not a registry server name (namespace/name, e.g. io.github.acme/server)`,
     )
-  if (range !== 'latest' && semver.validRange(range) === null && !semver.valid(range))
+  if (range !== 'latest' && semverLib().validRange(range) === null && !semverLib().valid(range))
     throw new SourceError(`'${range}' in '${spec}' is not a version or range`)
   return { name, range: range === 'latest' ? '*' : range }
 }
@@ -66,6 +72,7 @@ export async function resolveRegistryServer(
 
 function satisfies(version: string, range: string): boolean {
   if (range === '*') return true
+  const semver = semverLib()
   return semver.valid(version)
     ? semver.satisfies(version, range, { includePrerelease: false })
     : version === range
@@ -76,6 +83,7 @@ function newestInRange(versions: RegistryVersion[], name: string, range: string)
   const live = versions.filter((v) => v.status !== 'deleted')
   const exact = live.find((v) => v.server.version === range)
   if (exact) return exact
+  const semver = semverLib()
   const candidates = live.filter((v) => semver.valid(v.server.version) && satisfies(v.server.version, range))
   const best = candidates.sort((a, b) => semver.rcompare(a.server.version, b.server.version))[0]
   if (!best)

@@ -1,7 +1,6 @@
 // Git sources through @npmcli/git, npm's git layer (the one pacote is built on): ls-remote to resolve a tag or
 // branch, a shallow clone where the host allows it, then a checkout of the exact commit. Works for any URL git
 // understands (https, ssh, file) with the user's own git credentials.
-import { execFile } from 'node:child_process'
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -65,7 +64,14 @@ export async function fetchGit(
 
 // --- internal ---
 
-const run = promisify(execFile)
+// node:child_process is loaded with the first git call: at start-up it would bring net, dgram and their bindings into
+// every outfit command.
+const run = async (
+  file: string,
+  args: string[],
+  options: { cwd: string; signal?: AbortSignal },
+): Promise<{ stdout: string; stderr: string }> =>
+  promisify((await import('node:child_process')).execFile)(file, args, { ...options, encoding: 'utf8' })
 
 /**
  * The newest commit on the first-parent history of `commit` made before the cooldown, checked out; the whole history

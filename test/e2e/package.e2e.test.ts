@@ -55,7 +55,7 @@ afterAll(async () => {
 
 describe('npm pack', () => {
   it('builds dist/ first (prepack), so the bin and the library entry point are in the package', () => {
-    expect(files).toContain('dist/cli/run.js')
+    expect(files).toContain('dist/cli/run.cjs')
     expect(files).toContain('dist/cli/outfit.cjs')
     expect(files).toContain('dist/index.js')
     // Written by the build from the schemas, targets and CLI as they are (scripts/build-validators.mjs).
@@ -68,7 +68,7 @@ describe('npm pack', () => {
   })
 
   it('runs from the unpacked tarball, using what the build recorded there instead of compiling schemas', async () => {
-    const cli = join(unpacked, 'dist/cli/run.js')
+    const cli = join(unpacked, 'dist/cli/run.cjs')
     // NODE_DEBUG=module logs every CommonJS load: ajv is loaded only when a schema has to be compiled at run time.
     const run = (...argv: string[]) =>
       spawnSync(process.execPath, [cli, ...argv], {

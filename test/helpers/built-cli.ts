@@ -9,4 +9,5 @@ if (!inject('distFresh'))
     'this test spawns dist/: name it *.e2e.test.ts (or put it in test/e2e/) and run it with npm run test:e2e',
   )
 
-export const builtCli = join(repoRoot, 'dist/cli/run.js')
+// The bin users get (package.json "bin"): the CommonJS bundle of src/cli/run.ts.
+export const builtCli = join(repoRoot, 'dist/cli/run.cjs')
