@@ -194,8 +194,11 @@ export function frontmatterKeys(
 // --- internal ---
 
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/
-/** A plain scalar that YAML's core schema reads as this very string: starts with a letter, no indicator inside. */
-const PLAIN = /^[A-Za-z][A-Za-z0-9 _.,;()/+-]*$/
+/**
+ * A plain scalar that YAML's core schema reads as this very string, and that the YAML library writes plain: starts
+ * with a letter, no indicator inside (`*` is one only at the start of a scalar, so a glob like `src/x/*.ts` is plain).
+ */
+const PLAIN = /^[A-Za-z][A-Za-z0-9 _.,;()/+*-]*$/
 /** What YAML's core schema (or the 1.1 words some tools' parsers still know) reads as other than a string. */
 const NOT_A_STRING = /^(?:true|false|null|yes|no|on|off|y|n)$/i
 // Control characters excluded: in a quoted scalar they need YAML's escapes or are folded (tab), so the parser decides.
@@ -220,8 +223,13 @@ function simpleScalar(raw: string, plain = PLAIN): string | undefined {
  * writes for it too, without going through it (a new or renamed key of every rendered file); anything else by YAML.
  */
 function renderKey(key: string, value: unknown): string {
-  if (typeof value === 'string' && SIMPLE_KEY.test(key) && PLAIN.test(value) && !NOT_A_STRING.test(value))
-    if (!value.endsWith(' ')) return `${key}: ${value}`
+  if (SIMPLE_KEY.test(key)) {
+    if (typeof value === 'string' && PLAIN.test(value) && !NOT_A_STRING.test(value) && !value.endsWith(' '))
+      return `${key}: ${value}`
+    // Cursor's `alwaysApply: false`, Claude's `maxTurns: 5`: written as YAML writes them (-0 and unsafe integers aside).
+    if (typeof value === 'boolean' || (Number.isSafeInteger(value) && !Object.is(value, -0)))
+      return `${key}: ${String(value)}`
+  }
   return stringify({ [key]: value }, { lineWidth: 0 }).trimEnd()
 }
 

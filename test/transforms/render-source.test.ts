@@ -163,3 +163,35 @@ describe('checkFrontmatter reads simple frontmatter without the YAML parser, as 
     else expect(out.doc?.frontmatter).toEqual(expected)
   })
 })
+
+describe('renderMarkdown writes a new key as the YAML library does', () => {
+  // renderKey writes plain strings, booleans and safe integers itself, without the library: the bytes must not differ.
+  const values: unknown[] = [
+    true,
+    false,
+    0,
+    7,
+    -12,
+    2 ** 53 - 1,
+    2 ** 53,
+    -0,
+    1.5,
+    'src/area-1/**/*.ts',
+    'a*',
+    '*.ts',
+    'x * y',
+    'Read, Grep',
+    'yes',
+    'Null',
+    'ends with space ',
+    'a: b',
+    'a #b',
+    ['Read', 'Grep'],
+    null,
+  ]
+  it.each(values.map((value) => [JSON.stringify(value) ?? String(value), value]))('%s', (_, value) => {
+    const library = stringify({ key: value }, { lineWidth: 0 }).trimEnd()
+    expect(renderMarkdown({ frontmatter: { key: value }, body: '' })).toBe(`---\n${library}\n---\n`)
+    expect(parse(library)).toEqual({ key: value })
+  })
+})
