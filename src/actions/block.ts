@@ -1,5 +1,5 @@
 // block: the kit's owned, marked block in a shared text file such as AGENTS.md. Inverse: unblock.
-import picomatch from 'picomatch'
+import { matcher } from '../glob.js'
 import { join } from 'node:path'
 import type { BlockParams } from '../generated/target.js'
 import { ConflictError } from '../errors.js'
@@ -209,7 +209,7 @@ function sameForEveryTool(
 ): void {
   if (params.from === undefined || writtenHash === undefined || writtenHash === hashBytes(trimEnd(content)))
     return
-  const isMatch = picomatch(Array.isArray(params.from) ? params.from : [params.from])
+  const isMatch = matcher(params.from)
   const picking = Object.entries(ctx.kit.items ?? {})
     .filter(([file, t]) => t.tools !== undefined && isMatch(file))
     .map(([file]) => file)
@@ -229,7 +229,7 @@ function trimEnd(text: string): string {
 async function blockContent(params: BlockParams, ctx: ActionContext): Promise<string> {
   if (params.from === undefined) return render(ctx, params.content ?? '')
   const patterns = Array.isArray(params.from) ? params.from : [params.from]
-  const isMatch = picomatch(patterns)
+  const isMatch = matcher(patterns)
   const files = ctx.kit.files.filter((f) => isMatch(f))
   const parts: string[] = []
   for (const file of files) {

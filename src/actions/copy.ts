@@ -1,6 +1,6 @@
 // copy: kit files matching a glob → the scope, each through the step's transforms and rename template. Inverse: remove.
 import { join } from 'node:path'
-import picomatch from 'picomatch'
+import { matcher } from '../glob.js'
 import type { CopyParams } from '../generated/target.js'
 import type { Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
@@ -22,7 +22,7 @@ export const copy: Action<CopyParams> = {
   async run(params, ctx) {
     const patterns = Array.isArray(params.from) ? params.from : [params.from]
     const base = params.base ?? staticBase(patterns[0] ?? '')
-    const isMatch = picomatch(patterns, { dot: false })
+    const isMatch = matcher(patterns, { dot: false })
     const matches = await selected(
       ctx.kit.files.filter((f) => isMatch(f)),
       params,

@@ -1,7 +1,7 @@
 // The kit's `outfit:` blocks checked against the targets known to this run (built-in and --targets alike): every tool
 // id must name one, and every override key must be one that tool takes for that item — what the target declares its
 // tool accepts (`accepts:`, from the tool's documentation), else what it writes. Errors at the key's file:line:col.
-import picomatch from 'picomatch'
+import { matcher } from '../glob.js'
 import { staticBase } from '../actions/copy.js'
 import { didYouMean } from '../did-you-mean.js'
 import { copyAccepts, entriesAccepts, unionAccepted, type Accepted } from '../transforms/accepted-keys.js'
@@ -73,7 +73,7 @@ function stepAccepts(step: StepSpec, item: string): Accepted | undefined {
   const from = params.from as string | string[] | undefined
   if (from === undefined) return undefined
   const patterns = Array.isArray(from) ? from : [from]
-  if (!picomatch(patterns)(item)) return undefined
+  if (!matcher(patterns)(item)) return undefined
   // A block has no keys of its own: the rule's text goes in, its frontmatter does not.
   if (step.run.action === 'block') return new Set()
   const copy = params as unknown as CopyParams

@@ -3,7 +3,7 @@
 // `alsoReads`: places where the tool also reads what another target installs — when that target is installed in this
 // scope too (in this run or before), the person is told the tool sees that content twice, and why. A target naming
 // itself declares a duplicate between two of its own files (VS Code reads Copilot's .vscode/mcp.json and .mcp.json).
-import picomatch from 'picomatch'
+import { matcher } from '../glob.js'
 import type { ActionContext } from '../actions/types.js'
 import type { AlsoReads, Unsupported } from '../generated/target.js'
 
@@ -32,6 +32,6 @@ function kitContent(selector: string, ctx: ActionContext): string[] {
   if (selector === 'mcp') return ctx.kit.mcp.map((s) => `MCP server '${s.name}'`)
   if (selector === 'hooks')
     return ctx.kit.hooks.map((h) => `hook ${h.event}${h.matcher ? ` (${h.matcher})` : ''} '${h.command}'`)
-  const isMatch = picomatch(selector)
+  const isMatch = matcher(selector)
   return ctx.kit.files.filter((f) => isMatch(f))
 }

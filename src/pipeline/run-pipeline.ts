@@ -9,7 +9,7 @@ import { interpolate } from '../vars/interpolate.js'
 import type { Pipeline, Step } from './types.js'
 import { reportOverlaps, reportUnsupported } from './report-unsupported.js'
 import { UndoStack } from './undo-stack.js'
-import picomatch from 'picomatch'
+import { matcher } from '../glob.js'
 
 export interface PipelineEvents {
   /** A step starts (no `items`), or a long step reports how many of its items are done. */
@@ -167,7 +167,7 @@ async function skipReason(step: Step, ctx: ActionContext): Promise<string | unde
     if (when.kit === 'mcp' && ctx.kit.mcp.length === 0) return 'the kit has no MCP servers'
     else if (when.kit === 'hooks' && ctx.kit.hooks.length === 0) return 'the kit has no hooks'
     else if (when.kit !== 'mcp' && when.kit !== 'hooks') {
-      const isMatch = picomatch(when.kit)
+      const isMatch = matcher(when.kit)
       if (!ctx.kit.files.some((f) => isMatch(f))) return `the kit has no ${when.kit}`
     }
   }

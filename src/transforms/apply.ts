@@ -1,5 +1,5 @@
 // Applies a copy step's per-file transforms, declared in YAML and implemented once here.
-import picomatch from 'picomatch'
+import { matcher } from '../glob.js'
 import type { Transform } from '../generated/target.js'
 import { flatTomlText } from '../formats/toml-text.js'
 import { forwardAll, frontmatterMappings } from '../formats/mappings.js'
@@ -11,7 +11,7 @@ import { applyOverrides } from './targeting.js'
 export type Render = (template: string, vars: Record<string, string>) => string
 
 export function transformsFor(path: string, transforms: Transform[]): Transform[] {
-  return transforms.filter((t) => t.match === undefined || picomatch(t.match, { dot: true })(path))
+  return transforms.filter((t) => t.match === undefined || matcher(t.match, { dot: true })(path))
 }
 
 /**

@@ -67,6 +67,7 @@ const LAYERS: readonly (readonly string[])[] = [
     'types.ts', // the data model every layer shares (Kit, Change, ToolResult, ...)
     'errors.ts', // the error classes every layer throws, with the hint a person needs
     'did-you-mean.ts', // a suggestion for a mistyped name
+    'glob.ts', // glob matchers compiled once per pattern list (picomatch), for every layer
     'package-root.ts', // where outfit's own files (targets, schemas) are
     'version.ts', // outfit's version
   ],
