@@ -13,8 +13,13 @@ export async function collectGarbage(
   state: ScopeState,
   candidates?: ReadonlySet<string>,
 ): Promise<void> {
+  // Only backups that may go need the manifests read: a run whose tools replaced no file of the user's kept none, and
+  // each tool's uninstall read and verified every remaining tool's manifest only to delete nothing.
+  const mayGo = (await list(fs, join(state.dir, 'backups'))).filter(
+    (name) => candidates === undefined || candidates.has(name),
+  )
   const referenced = new Set<string>()
-  for (const name of await list(fs, join(state.dir, 'manifests'))) {
+  for (const name of mayGo.length > 0 ? await list(fs, join(state.dir, 'manifests')) : []) {
     const m = /^(.+)\.([^.]+)\.json$/.exec(name)
     if (!m) return
     let manifest
@@ -25,10 +30,7 @@ export async function collectGarbage(
     }
     if (manifest) for (const hash of backupsOf(manifest)) referenced.add(hash)
   }
-  for (const name of await list(fs, join(state.dir, 'backups'))) {
-    if (!referenced.has(name) && (candidates === undefined || candidates.has(name)))
-      await fs.unlink(join(state.dir, 'backups', name))
-  }
+  for (const name of mayGo) if (!referenced.has(name)) await fs.unlink(join(state.dir, 'backups', name))
   for (const dir of [join(state.dir, 'backups'), join(state.dir, 'manifests'), state.dir]) {
     try {
       await fs.rmdir(dir)
