@@ -29,9 +29,12 @@ export function interpolate(template: string, lookup: Lookup): string {
     if (value === undefined) throw new Error(`unknown variable {{${name}}}`)
     return value
   }
+  // Most templates are a path or `{{item.body}}`, rendered once per kit file and tool: no braces, nothing to do.
+  if (!template.includes('{{')) return template
   // Outer sections first; what a section keeps may hold inner ones, so repeat until none is left.
   let sectioned = template
-  for (let previous = ''; previous !== sectioned;) {
+  const hasSections = template.includes('{{#') || template.includes('{{^')
+  for (let previous = hasSections ? '' : template; previous !== sectioned;) {
     previous = sectioned
     sectioned = sectioned.replace(SECTION, (_match, kind: string, name: string, inner: string) =>
       isSetText(known(name)) === (kind === '#') ? inner : '',
