@@ -10,9 +10,10 @@ const encoder = new TextEncoder()
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export function hashBytes(data: Uint8Array | string): string {
-  return createHash('sha256')
-    .update(typeof data === 'string' ? encoder.encode(data) : data)
-    .digest('hex')
+  // A string is hashed as its UTF-8 bytes without making them first (lone surrogates become U+FFFD either way).
+  return (
+    typeof data === 'string' ? createHash('sha256').update(data, 'utf8') : createHash('sha256').update(data)
+  ).digest('hex')
 }
 
 export function toBytes(data: Uint8Array | string): Uint8Array {
