@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import type * as BundleEntry from './bundle-entry.js'
 import { compileCacheDir, loadBundle } from './compile-cache.js'
 import { cachedHelp } from './help-cache.js'
+import { keepYoungGenerationSmall } from './young-generation.js'
 import { version } from '../version.js'
 
 const argv = process.argv.slice(2)
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
     ? loadBundle<typeof BundleEntry>(bundleFile, compileCacheDir(process.env), argv[0])
     : undefined
   const { main, realFs } = bundle?.exports ?? (await import('./bundle-entry.js'))
+  keepYoungGenerationSmall()
   process.exitCode = await run(main, realFs)
   bundle?.saveCache()
 }
