@@ -14,7 +14,7 @@ import { kitFileHash } from '../actions/kit-file.js'
 import type { Pipeline } from '../pipeline/types.js'
 import { manifestPath, type ManifestFile } from '../state/manifest-file.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from '../state/scope-state.js'
-import { seal, verifySeal } from '../state/seal.js'
+import { seal, sealedPrefix, verifySeal } from '../state/seal.js'
 import { envRefs } from '../formats/env-refs.js'
 import type { Dropped, Kit, TargetSpec, ToolResult } from '../types.js'
 import { interpolate } from '../vars/interpolate.js'
@@ -119,12 +119,9 @@ export async function isUnchanged(
   const { id } = pipeline.tool
   let stamp: Stamp
   try {
-    const { mac, ...body } = JSON.parse(
-      await fs.readFile(stampPath(state.dir, id, pipeline.scope.name), 'utf8'),
-    ) as Stamp & { mac: unknown }
-    if (!verifySeal(state.key, sealParts(state, id, pipeline.scope.name, JSON.stringify(body)), mac))
-      return undefined
-    stamp = body
+    const read = await readStamp(fs, state, id, pipeline.scope.name)
+    if (!read) return undefined
+    stamp = read
   } catch {
     return undefined
   }
@@ -158,14 +155,8 @@ export async function vouchingStamp(
   scope: string,
 ): Promise<VouchingStamp | undefined> {
   try {
-    const { mac, ...body } = JSON.parse(
-      await fs.readFile(stampPath(state.dir, tool, scope), 'utf8'),
-    ) as Stamp & { mac: unknown }
-    if (
-      !verifySeal(state.key, sealParts(state, tool, scope, JSON.stringify(body)), mac) ||
-      !Array.isArray(body.files)
-    )
-      return undefined
+    const body = await readStamp(fs, state, tool, scope)
+    if (!body || !Array.isArray(body.files)) return undefined
     const files = new Map<string, string>()
     for (const [path, key] of body.files)
       if (typeof path === 'string' && typeof key === 'string') files.set(path, key)
@@ -310,6 +301,18 @@ async function companionsOf(fs: Fs, state: ScopeState, runTools: string[]): Prom
     if (!isNotFound(error)) throw error
   }
   return [...new Set([...runTools, ...names])].sort()
+}
+
+/**
+ * The tool's stamp if it is sealed for this user, scope and tool; undefined for any other text. The seal is checked over
+ * the text as written (sealedPrefix): a large kit's stamps are megabytes, which were parsed whole and serialised again
+ * to be checked. Read failures (no stamp) are the caller's.
+ */
+async function readStamp(fs: Fs, state: ScopeState, tool: string, scope: string): Promise<Stamp | undefined> {
+  const compact = sealedPrefix(await fs.readFile(stampPath(state.dir, tool, scope), 'utf8'))
+  if (!compact || !verifySeal(state.key, sealParts(state, tool, scope, compact.sealed), compact.mac))
+    return undefined
+  return JSON.parse(compact.sealed) as Stamp
 }
 
 function sealParts(state: ScopeState, tool: string, scope: string, body: string): string[] {

@@ -13,7 +13,7 @@ import { isNotFound, type Fs } from '../fs/fs.js'
 import type { Change, Snapshot } from '../types.js'
 import { ensureStateDir, STATE_FILE_MODE, type ScopeState } from './scope-state.js'
 import { forgetInstallHint } from './way-out.js'
-import { seal, verifySeal } from './seal.js'
+import { seal, sealedPrefix, verifySeal } from './seal.js'
 
 export const MANIFEST_VERSION = 2
 
@@ -212,16 +212,6 @@ function verifiedBody(
   }
   return checkShape(body, state.root, file, tool, scope)
 }
-
-/** A manifest as serializeManifest writes it: the sealed string, then the seal as the last member. */
-function sealedPrefix(text: string): { sealed: string; mac: string } | undefined {
-  const end = text.endsWith('\n') ? text.length - 1 : text.length
-  const tail = text.slice(end - SEAL_TAIL_LENGTH, end)
-  if (end <= SEAL_TAIL_LENGTH || !SEAL_TAIL.test(tail)) return undefined
-  return { sealed: `${text.slice(0, end - SEAL_TAIL_LENGTH)}}`, mac: tail.slice(8, 72) }
-}
-const SEAL_TAIL = /^,"mac":"[0-9a-f]{64}"\}$/
-const SEAL_TAIL_LENGTH = 74
 
 /** Every manifest in the state dir except the given tool's (other tools may share files and blocks). */
 export async function readOtherManifests(

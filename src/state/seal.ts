@@ -15,3 +15,17 @@ export function verifySeal(key: Uint8Array, parts: readonly string[], mac: unkno
   if (typeof mac !== 'string' || !/^[0-9a-f]{64}$/.test(mac)) return false
   return timingSafeEqual(Buffer.from(seal(key, parts), 'hex'), Buffer.from(mac, 'hex'))
 }
+
+/**
+ * A record written as `JSON.stringify({ ...body, mac })` (a manifest, a fast-path stamp): the text of the body exactly
+ * as it was sealed, and the seal, found without parsing anything, since the seal is the last member. Checking the seal
+ * over this text spares parsing a large record whole and serialising its body again; undefined for any other layout.
+ */
+export function sealedPrefix(text: string): { sealed: string; mac: string } | undefined {
+  const end = text.endsWith('\n') ? text.length - 1 : text.length
+  const tail = text.slice(end - SEAL_TAIL_LENGTH, end)
+  if (end <= SEAL_TAIL_LENGTH || !SEAL_TAIL.test(tail)) return undefined
+  return { sealed: `${text.slice(0, end - SEAL_TAIL_LENGTH)}}`, mac: tail.slice(8, 72) }
+}
+const SEAL_TAIL = /^,"mac":"[0-9a-f]{64}"\}$/
+const SEAL_TAIL_LENGTH = 74
