@@ -35,6 +35,14 @@ export function prevalidated(file: string, bytes: Uint8Array): LoadResult<Loaded
   }
 }
 
+/**
+ * Test seam: tests run from src/, where no build wrote a record. test/helpers/run-cli.ts gives the in-process CLI the
+ * record the build would write (made the build's way), as the built CLI has it; undefined goes back to the file.
+ */
+export function setPrevalidatedRecord(given: Record<string, Prevalidated> | undefined): void {
+  record = given
+}
+
 // --- internal ---
 
 function readRecord(): Record<string, Prevalidated> {
