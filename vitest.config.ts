@@ -1,10 +1,29 @@
+import { accessSync, constants, statSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { configDefaults, defineConfig } from 'vitest/config'
 
 /** What both projects share: `npm test` (this file) and `npm run test:e2e` (vitest.e2e.config.ts). */
 export const shared = {
   testTimeout: 20_000,
-  env: { NO_COLOR: '1' },
+  env: { NO_COLOR: '1', ...tempInMemory() },
+}
+
+/**
+ * The real-disk tests' temp folders (os.tmpdir()) in memory where the machine has one (/dev/shm on Linux): still a
+ * kernel file system, with the same permissions, renames, links and signals, but its fsync returns at once. On this
+ * 2-core VM a sync waits for the disk (and for every other process writing to it): the git and CLI tests ran a
+ * quarter faster in memory. Nothing a test checks depends on the data reaching the disk: crash consistency is
+ * test/safety/power-cut.test.ts, on a model of the disk. A TMPDIR the user set is kept.
+ */
+function tempInMemory(): { TMPDIR?: string } {
+  if (process.env.TMPDIR || process.env.TMP || process.env.TEMP) return {}
+  try {
+    if (!statSync('/dev/shm').isDirectory()) return {}
+    accessSync('/dev/shm', constants.W_OK)
+    return { TMPDIR: '/dev/shm' }
+  } catch {
+    return {}
+  }
 }
 
 // `npm test`: unit and integration tests, in-process. Tests that spawn the built CLI (dist/) are end-to-end tests,

@@ -6,7 +6,7 @@ import { copyFile, mkdir, readFile, readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { builtCli } from '../helpers/built-cli.js'
-import { gitRepo, tempDir } from '../helpers/kit-sources.js'
+import { gitRepo } from '../helpers/kit-sources.js'
 import { createSandbox, repoRoot, snapshotTree, type Sandbox } from '../integration/sandbox.js'
 
 import type * as Outfit from '../../src/index.js'
@@ -48,9 +48,10 @@ async function treeOf(sb: Sandbox): Promise<Record<string, string>> {
 
 describe('the library install() and `outfit install`', () => {
   it('install the same git kit into the same trees, with the same outfit.lock', async () => {
-    const repo = await gitRepo(join(await tempDir(), 'git'), [{ files: await starterKit(), tag: 'v1.0.0' }])
     const [viaLibrary, viaCli] = [await createSandbox(), await createSandbox()]
     sandboxes.push(viaLibrary, viaCli)
+    // Beside the first sandbox's home and project (outside both trees), so that its cleanup removes it.
+    const repo = await gitRepo(join(viaLibrary.root, 'git'), [{ files: await starterKit(), tag: 'v1.0.0' }])
     // One user: the same state key, so the blocks outfit marks in shared files carry the same tag in both.
     for (const sb of [viaLibrary, viaCli]) {
       const stateHome = join(sb.home, '.local/state/outfit')

@@ -9,8 +9,9 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
-export async function tempDir(prefix = 'outfit-src-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix))
+/** A new folder under `parent` (default: the system's temp folder; give the file's own root to have it removed with it). */
+export async function tempDir(prefix = 'outfit-src-', parent = tmpdir()): Promise<string> {
+  return mkdtemp(join(parent, prefix))
 }
 
 /** Writes `files` (path → content) under `dir`. */

@@ -265,7 +265,9 @@ describe('several kits', () => {
 
 describe('outfit update', () => {
   it('moves a branch to its new commit, shows the lock change and per-tool diff as JSON, then applies it', async () => {
-    const branch = await gitRepo(join(await tempDir(), 'g'), [{ files: kitFiles('moving', '1.0.0') }])
+    const branch = await gitRepo(join(await tempDir('outfit-src-', root), 'g'), [
+      { files: kitFiles('moving', '1.0.0') },
+    ])
     await config(`kits:\n  moving: ${branch.url}#main\n`)
     expect((await outfit('install')).code).toBe(0)
     const before = (await lock()).kits.moving

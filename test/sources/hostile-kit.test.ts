@@ -54,7 +54,7 @@ afterAll(() => rm(root, { recursive: true, force: true }))
 
 async function request(kits: ResolveRequest['kits'], cacheRoot?: string): Promise<ResolveRequest> {
   return {
-    cache: new KitCache(cacheRoot ?? (await tempDir('outfit-cache-'))),
+    cache: new KitCache(cacheRoot ?? (await tempDir('outfit-cache-', root))),
     npm: async () => ({}),
     baseDir: root,
     lock: undefined,
@@ -82,11 +82,11 @@ describe('a fetched kit that reaches outside itself', () => {
   })
 
   it("a lock naming another cached kit's integrity under this source misses the cache and fails the check", async () => {
-    const cacheRoot = await tempDir('outfit-cache-')
+    const cacheRoot = await tempDir('outfit-cache-', root)
     const plain = await resolveKits(
       await request([{ name: 'plain', source: `${url}#main::path:kits/plain` }], cacheRoot),
     )
-    const other = await tempDir('outfit-other-')
+    const other = await tempDir('outfit-other-', root)
     await writeTree(other, kitFiles('evil', '6.6.6'))
     // A kit cached from elsewhere, with its own integrity: an edited lock names it under the trusted source.
     const { hashKit } = await import('../../src/sources/kit-hash.js')
@@ -157,7 +157,7 @@ describe('a hostile tarball', () => {
   ])('with %s is refused by name, and nothing is unpacked', async (_name, entry, message) => {
     const file = join(root, `hostile-${_name.replace(/\W+/g, '-')}.tgz`)
     await rawTarball(file, [{ path: 'package/kit.yaml', body: 'name: k\nversion: 1.0.0\n' }, entry])
-    const cacheRoot = await tempDir('outfit-cache-')
+    const cacheRoot = await tempDir('outfit-cache-', root)
     const error = (await resolveKits(await request([{ name: 'k', source: file }], cacheRoot)).catch(
       (e: Error) => e,
     )) as Error

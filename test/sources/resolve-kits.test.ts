@@ -49,7 +49,7 @@ function prefixed(dir: string, files: Record<string, string>): Record<string, st
 async function request(
   over: Partial<ResolveRequest> & Pick<ResolveRequest, 'kits'>,
 ): Promise<ResolveRequest> {
-  const cache = new KitCache(over.cache?.root ?? (await tempDir('outfit-cache-')))
+  const cache = new KitCache(over.cache?.root ?? (await tempDir('outfit-cache-', root)))
   return {
     cache,
     npm: async () => ({ registry: reg.url, fetchRetries: 0 }),
