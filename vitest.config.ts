@@ -33,6 +33,8 @@ export default defineConfig({
     ...shared,
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'test/e2e/**', 'test/**/*.e2e.test.ts'],
+    // Built-in targets from the build's record, as in the built package (test/helpers/built-record.ts).
+    setupFiles: ['test/helpers/setup.ts'],
     // Test files share their worker's modules instead of importing src/ (and compiling the schemas) afresh each: on
     // 2 cores this halves the suite's CPU time. The price is a rule: a test restores what it changes globally
     // (spies, process.env), as they all do.

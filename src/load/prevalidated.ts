@@ -36,8 +36,8 @@ export function prevalidated(file: string, bytes: Uint8Array): LoadResult<Loaded
 }
 
 /**
- * Test seam: tests run from src/, where no build wrote a record. test/helpers/run-cli.ts gives the in-process CLI the
- * record the build would write (made the build's way), as the built CLI has it; undefined goes back to the file.
+ * Test seam: tests run from src/, where no build wrote a record; test/helpers/built-record.ts gives them the record the
+ * build would write (made the build's way), as the built package has it. undefined: read the file again.
  */
 export function setPrevalidatedRecord(given: Record<string, Prevalidated> | undefined): void {
   record = given
