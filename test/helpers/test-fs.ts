@@ -6,33 +6,12 @@ export function createTestFs(files: Record<string, string> = {}): {
   fs: Fs
   vol: InstanceType<typeof Volume>
 } {
-  const vol = newVolume(files)
+  const vol = Volume.fromJSON(files)
   const promises = createFsFromVolume(vol).promises
   return { fs: withoutDurability({ ...promises, rename: renameOver(promises) }) as unknown as Fs, vol }
 }
 
-/**
- * A memfs volume that asks for the user and group ids once. memfs asks process.getuid() and getgid() at every step of
- * every path it walks (its permission checks); each is a system call, and in this VM they were a quarter of the power
- * cut test's time (3 of 12 s). The ids cannot change while the tests run: nothing calls setuid.
- */
-export function newVolume(files: Record<string, string> = {}): InstanceType<typeof Volume> {
-  return Volume.fromJSON(files, undefined, { process: memProcess })
-}
-
 // --- internal ---
-
-const uid = process.getuid?.() ?? 0
-const gid = process.getgid?.() ?? 0
-/** What memfs takes from `process` (its default is the global one): the same, with the ids asked once. */
-const memProcess = {
-  cwd: () => process.cwd(),
-  platform: process.platform,
-  emitWarning: process.emitWarning.bind(process),
-  env: process.env,
-  getuid: () => uid,
-  getgid: () => gid,
-}
 
 /**
  * memfs 4.80 counts a file renamed over an existing one twice in its folder (@jsonjoy.com/fs-core Link.setChild adds

@@ -9,9 +9,8 @@
 // what reached the disk (its cached state is gone with it).
 import { constants } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { createFsFromVolume } from 'memfs'
+import { Volume, createFsFromVolume } from 'memfs'
 import { withoutDurability, type Fs } from '../../src/fs/fs.js'
-import { newVolume } from '../helpers/test-fs.js'
 
 type Durable =
   | { kind: 'file'; data: Uint8Array; mode: number }
@@ -32,7 +31,7 @@ export interface PowerCut {
 
 /** A copy of a whole memfs (or any Fs whose tree is all in memory), with modes and links. */
 export async function copyOf(fs: Fs): Promise<Fs> {
-  const vol = newVolume()
+  const vol = new Volume()
   const copy = async (path: string): Promise<void> => {
     for (const name of (await fs.readdir(path)) as string[]) {
       const full = join(path, name)
@@ -130,7 +129,7 @@ export async function powerCutFs(
   }
   const takeImage = async (): Promise<Fs> => {
     const now = await reachable()
-    const vol = newVolume()
+    const vol = new Volume()
     const seen = new Set<number>()
     const put = async (id: number, path: string): Promise<void> => {
       const cachedState = now.get(id)
