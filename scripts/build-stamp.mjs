@@ -11,12 +11,14 @@ const root = join(import.meta.dirname, '..')
 export const stampFile = join(root, 'dist/.build-inputs')
 
 // Everything the build reads: the sources tsc and esbuild compile, the scripts that bundle and precompile, the
-// schemas and targets compiled into validators and the prevalidated record, and the dependencies bundled in.
+// schemas and targets compiled into validators and the prevalidated record (targets expand the presets), and the
+// dependencies bundled in.
 const inputs = [
   'src',
   'scripts',
   'schemas',
   'targets',
+  'presets',
   'package.json',
   'package-lock.json',
   'tsconfig.json',
