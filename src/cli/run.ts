@@ -31,13 +31,15 @@ async function start(): Promise<void> {
       process.exit(0)
     }
   }
+  // Before the CLI is loaded: its start-up allocations are mostly long-lived, and scavenged in a young generation
+  // grown for them they cost more (see young-generation.ts).
+  keepYoungGenerationSmall()
   // The CLI itself: the bundle the build made (one file, compiled with V8's code cache), else the compiled modules.
   const bundleFile = fileURLToPath(new URL('./outfit.cjs', import.meta.url))
   const bundle = existsSync(bundleFile)
     ? loadBundle<typeof BundleEntry>(bundleFile, compileCacheDir(process.env), argv[0])
     : undefined
   const { main, realFs } = bundle?.exports ?? (await import('./bundle-entry.js'))
-  keepYoungGenerationSmall()
   process.exitCode = await run(main, realFs)
   bundle?.saveCache()
 }
