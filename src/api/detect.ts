@@ -4,8 +4,7 @@
 // manifests say what it created; a path that existed before outfit, or a command on PATH, counts as before.
 import { delimiter, join } from 'node:path'
 import { exists, type Fs } from '../fs/fs.js'
-import { isNotFound } from '../fs/fs.js'
-import { readManifest, type ManifestMemo } from '../state/manifest-file.js'
+import { manifestNames, readManifest, type ManifestMemo } from '../state/manifest-file.js'
 import { defaultStateHome, openScopeState, type ScopeState } from '../state/scope-state.js'
 import { createdPaths, vouchingStamp, type VouchingStamp } from '../run/fast-path.js'
 import type { LoadedTarget } from '../types.js'
@@ -96,23 +95,6 @@ export function cachedStamp(
 // --- internal ---
 
 const EMPTY = { steps: [] } as unknown as Parameters<typeof createdPaths>[0]
-
-/** The (tool, scope) of every manifest in a scope's state, in name order. */
-async function manifestNames(fs: Fs, state: ScopeState): Promise<[string, string][]> {
-  let names: string[]
-  try {
-    names = (await fs.readdir(join(state.dir, 'manifests'))) as string[]
-  } catch (error) {
-    if (isNotFound(error)) return []
-    throw error
-  }
-  const out: [string, string][] = []
-  for (const name of names.sort()) {
-    const m = /^(.+)\.([^.]+)\.json$/.exec(name)
-    if (m) out.push([m[1] ?? '', m[2] ?? ''])
-  }
-  return out
-}
 
 /** A folder outfit created that now also holds something else: the tool has been at work in it. */
 async function holdsOthers(fs: Fs, dir: string, created: ReadonlySet<string>): Promise<boolean> {

@@ -221,6 +221,17 @@ export async function readOtherManifests(
   scope: string,
   memo?: ManifestMemo,
 ): Promise<ManifestFile[]> {
+  const out: ManifestFile[] = []
+  for (const [other, otherScope] of await manifestNames(fs, state)) {
+    if (other === tool && otherScope === scope) continue
+    const manifest = await readManifest(fs, state, other, otherScope, undefined, memo)
+    if (manifest) out.push(manifest)
+  }
+  return out
+}
+
+/** The (tool, scope) of every manifest in a scope's state, in name order; none before the first install. */
+export async function manifestNames(fs: Fs, state: ScopeState): Promise<[string, string][]> {
   let names: string[]
   try {
     names = (await fs.readdir(join(state.dir, 'manifests'))) as string[]
@@ -228,12 +239,10 @@ export async function readOtherManifests(
     if (isNotFound(error)) return []
     throw error
   }
-  const out: ManifestFile[] = []
+  const out: [string, string][] = []
   for (const name of names.sort()) {
     const m = /^(.+)\.([^.]+)\.json$/.exec(name)
-    if (!m || (m[1] === tool && m[2] === scope)) continue
-    const manifest = await readManifest(fs, state, m[1] ?? '', m[2] ?? '', undefined, memo)
-    if (manifest) out.push(manifest)
+    if (m) out.push([m[1] ?? '', m[2] ?? ''])
   }
   return out
 }
