@@ -10,12 +10,13 @@
 // removed, and its removal is synced before the caller goes on (to write outfit.lock). A crash at any point therefore
 // finds either a journal that describes every change that reached the disk, or no journal and every change on disk.
 //
-// Inside a folder this run created, a change does not wait for its line's sync, only for its append (so a process that
-// dies leaves the line in the page cache, and recovery finds it): after a power cut such a line may be lost while the
-// file reached the disk. Recovery therefore removes, from a folder the journal says was absent, whatever in it was
-// last changed between the run's start and shortly after its last surviving line (everything in such a folder is the
-// run's); something changed later than that (after a reboot, by the user or a tool) is left where it is. The lines
-// are still synced, batched, within about LAZY_SYNC_MS of being appended. See "Durability" in docs/safety.md.
+// Inside a folder this run created, a change need not wait for its line: recovery removes, from a folder the journal
+// says was absent, whatever in it was last changed between the run's start and LAZY_WINDOW_MS after its last surviving
+// line (everything in such a folder is the run's); something changed later than that (after a reboot, by the user or
+// a tool) is left where it is. So such a line is only queued, and its change goes ahead at once as long as a line
+// synced less than half that window ago covers it (else it waits for its line's append, so a process that dies leaves
+// the line in the page cache). The queued lines are appended as one sealed batch line and synced together within
+// about LAZY_SYNC_MS: one seal and one write for hundreds of files. See "Durability" in docs/safety.md.
 //
 // Recovery writes and deletes whatever the journal names, so a journal is trusted only if every record carries this
 // user's seal for this scope and run, and names a path inside the scope root or its state folder. One bad record and
@@ -82,12 +83,18 @@ export class Journal {
   readonly #files = new Set<string>()
   #file: Promise<FileHandle> | undefined
   /** Lines waiting for the next append, each with the callbacks of the change waiting for it. */
-  #pending: { line: string; written: () => void; failed: (error: unknown) => void }[] = []
+  #pending: { line: string; at: number; written: () => void; failed: (error: unknown) => void }[] = []
+  /** Records inside new folders (their JSON), appended with the next batch as one sealed line (see the top). */
+  #queued: string[] = []
+  /** The newest `at` among the queued records. */
+  #queuedAt = 0
+  /** Changes inside new folders that no recent synced line covers: they wait for the next append. */
+  #appendWaiters: { written: () => void; failed: (error: unknown) => void }[] = []
+  /** The newest `at` of a line known to be on the disk (synced). */
+  #syncedAt = Number.NEGATIVE_INFINITY
   #writing: Promise<void> | undefined
   /** Appends, one after the other (a line appended at once and the next batch must not interleave). */
   #appending: Promise<void> = Promise.resolve()
-  /** Lines appended without waiting for a sync since the last one began. */
-  #unsynced = false
   /** A sync of lines whose changes did not wait for it failed: the run cannot be committed. */
   #lost: unknown
   /** Ends the drain's wait for more lines before a sync of lines nobody waits for (see LAZY_SYNC_MS). */
@@ -138,24 +145,29 @@ export class Journal {
       // so it was absent (no lstat, which fails and throws for each of a first install's files).
       const inNewFolder = this.#newFolders.has(dirname(path))
       const before: Before = inNewFolder ? { kind: 'absent' } : await capture(this.fs, path)
-      const entry: Entry = { area, path: rel, before, at: Date.now() }
+      const at = Date.now()
+      const entry: Entry = { area, path: rel, before, at }
       if (entry.before.kind === 'absent') this.#absent.add(path)
       const body = JSON.stringify(entry)
-      // The body with the seal as its last member: what JSON.stringify({ ...entry, mac }) gives, without a second pass.
-      const mac = JSON.stringify(seal(this.state.key, recordParts(this.state, this.#run, body)))
-      const line = `${body.slice(0, -1)},"mac":${mac}}\n`
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
       this.#file ??= this.#open()
       const file = await this.#file
       if (inNewFolder) {
-        // Recovery removes what is in a new folder without a line (see the top): appended now, synced with the next.
-        await this.#append(file, line)
-        this.#unsynced = true
+        // Recovery removes what is in a new folder without a line (see the top): queued for the next batch line.
+        this.#queued.push(body)
+        this.#queuedAt = Math.max(this.#queuedAt, at)
         this.#writing ??= this.#drain(file)
+        if (at - this.#syncedAt < LAZY_WINDOW_MS / 2) return
+        await new Promise<void>((written, failed) => {
+          this.#appendWaiters.push({ written, failed })
+          this.#wake?.()
+        })
         return
       }
+      // The body with the seal as its last member: what JSON.stringify({ ...entry, mac }) gives, without a second pass.
+      const line = sealedLine(this.state, this.#run, body)
       await new Promise<void>((written, failed) => {
-        this.#pending.push({ line, written, failed })
+        this.#pending.push({ line, at, written, failed })
         this.#wake?.()
         this.#writing ??= this.#drain(file)
       })
@@ -187,18 +199,28 @@ export class Journal {
    * interleave and a crash can only tear the last one; each change still waits until its own line is on the disk.
    */
   async #drain(file: FileHandle): Promise<void> {
-    while (this.#pending.length > 0 || this.#unsynced) {
-      if (this.#pending.length === 0 && !this.#closing) await this.#lazyPause()
+    while (this.#pending.length > 0 || this.#queued.length > 0) {
+      if (this.#pending.length === 0 && this.#appendWaiters.length === 0 && !this.#closing)
+        await this.#lazyPause()
       const batch = this.#pending.splice(0)
-      const unsynced = this.#unsynced
-      this.#unsynced = false
+      const queued = this.#queued.splice(0)
+      const waiters = this.#appendWaiters.splice(0)
+      let newest = this.#queuedAt
+      for (const p of batch) newest = Math.max(newest, p.at)
+      this.#queuedAt = 0
       try {
-        if (batch.length > 0) await this.#append(file, batch.map((p) => p.line).join(''))
+        const lines =
+          (queued.length > 0 ? sealedLine(this.state, this.#run, `{"batch":[${queued.join(',')}]}`) : '') +
+          batch.map((p) => p.line).join('')
+        await this.#append(file, lines)
+        for (const w of waiters) w.written()
         await file.sync()
+        this.#syncedAt = Math.max(this.#syncedAt, newest)
         for (const p of batch) p.written()
       } catch (error) {
-        for (const p of batch) p.failed(error)
-        if (unsynced) this.#lost ??= error
+        for (const p of [...batch, ...waiters]) p.failed(error)
+        // Queued lines' changes did not wait for them: the run cannot be committed (its journal stays).
+        if (queued.length > 0) this.#lost ??= error
       }
     }
     this.#writing = undefined
@@ -307,6 +329,11 @@ function recordParts(state: ScopeState, run: string, body: string): string[] {
   return ['journal', state.id, run, body]
 }
 
+/** `body` (a JSON object's text) with its seal as the last member: what JSON.stringify({ ...body, mac }) gives. */
+function sealedLine(state: ScopeState, run: string, body: string): string {
+  return `${body.slice(0, -1)},"mac":"${seal(state.key, recordParts(state, run, body))}"}\n`
+}
+
 /** Every record of one journal, checked; throws before anything is replayed if one is not outfit's own. */
 async function readJournal(
   fs: Fs,
@@ -341,18 +368,23 @@ async function readJournal(
     const { mac, ...entry } = record
     if (!verifySeal(state.key, recordParts(state, run, JSON.stringify(entry)), mac))
       return refuse(`has a record on line ${index + 1} without a valid seal`)
-    const { area, path, before, at } = entry as unknown as Entry
-    const base =
-      area === 'root'
-        ? state.root
-        : area === 'state'
-          ? state.dir
-          : refuse(`names an unknown area on line ${index + 1}`)
-    if (typeof path !== 'string' || isAbsolute(path) || normalize(path).split(sep).includes('..'))
-      return refuse(`names a path outside its scope on line ${index + 1}`)
-    if (!isBefore(before) || (at !== undefined && !Number.isSafeInteger(at)))
-      return refuse(`has a malformed record on line ${index + 1}`)
-    out.push({ path: path === '' ? base : join(base, path), before, ...(at !== undefined ? { at } : {}) })
+    // A batch line holds the records of changes inside new folders, in the order they were made (see the top).
+    const { batch } = entry
+    const batched = Array.isArray(batch) && Object.keys(entry).length === 1
+    for (const one of batched ? (batch as unknown[]) : [entry]) {
+      const { area, path, before, at } = (one ?? {}) as Entry
+      const base =
+        area === 'root'
+          ? state.root
+          : area === 'state'
+            ? state.dir
+            : refuse(`names an unknown area on line ${index + 1}`)
+      if (typeof path !== 'string' || isAbsolute(path) || normalize(path).split(sep).includes('..'))
+        return refuse(`names a path outside its scope on line ${index + 1}`)
+      if (!isBefore(before) || (at !== undefined && !Number.isSafeInteger(at)))
+        return refuse(`has a malformed record on line ${index + 1}`)
+      out.push({ path: path === '' ? base : join(base, path), before, ...(at !== undefined ? { at } : {}) })
+    }
   }
   return out
 }

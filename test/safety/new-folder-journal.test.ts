@@ -1,7 +1,9 @@
-// Inside a folder the run created, a change waits for its journal line's append, not its sync (a power cut may then
-// lose the line while the file reached the disk), and recovery removes what such a folder holds that was changed
-// within the run's window — but nothing changed later (a tool writing there after the reboot). Outside new folders a
-// change still waits for its line's sync. Event order observed through a gated sync, not by timing.
+// Inside a folder the run created, a change goes ahead while its journal line is only queued, as long as a line synced
+// less than half the recovery window ago covers it (else it waits for the line's append); the queued lines go out as
+// one sealed batch line. A power cut may lose them while the files reached the disk, so recovery removes what such a
+// folder holds that was changed within the run's window — but nothing changed later (a tool writing there after the
+// reboot). Outside new folders a change still waits for its line's sync. Event order observed through gated syncs and
+// recorded calls, not by timing.
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { FileHandle } from 'node:fs/promises'
@@ -42,8 +44,48 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+/** Every record of a journal's text, batch lines flattened, in the order they were written. */
+function records(text: string): { path: string; before: { kind: string }; at: number }[] {
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .flatMap((line) => {
+      const record = JSON.parse(line) as { batch?: unknown[] }
+      return (record.batch ?? [record]) as { path: string; before: { kind: string }; at: number }[]
+    })
+}
+
+/** An fs that tells `events` when a journal line is appended and when a file outside the journal is written. */
+function observed(fs: Fs, events: string[]): Fs {
+  return {
+    ...fs,
+    writeFile: (async (...args: Parameters<Fs['writeFile']>) => {
+      await fs.writeFile(...args)
+      events.push(`write ${String(args[0])}`)
+    }) as Fs['writeFile'],
+    open: (async (...args: Parameters<Fs['open']>) => {
+      const handle = (await fs.open(...args)) as FileHandle
+      return new Proxy(handle, {
+        get(target, key) {
+          if (key === 'appendFile')
+            return async (data: string) => {
+              await target.appendFile(data)
+              events.push(
+                `append ${records(data)
+                  .map((r) => r.path)
+                  .join(' ')}`,
+              )
+            }
+          const value = Reflect.get(target, key) as unknown
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+        },
+      })
+    }) as Fs['open'],
+  }
+}
+
 describe('changes inside a folder the run created', () => {
-  it('wait for their line to be appended, not synced; elsewhere a change waits for the sync', async () => {
+  it('go ahead before their line is written while a recent synced line covers them; elsewhere a change waits for the sync', async () => {
     const { fs, vol } = createTestFs({ '/h/keep.txt': 'mine' })
     const gated = gatedSyncs(fs)
     const journal = new Journal(gated.fs, state)
@@ -68,8 +110,8 @@ describe('changes inside a folder the run created', () => {
       await new Promise((resolve) => setImmediate(resolve))
     }
     await outside
-    const journaled = vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8')
-    expect(journaled).toContain('"new/a.md"')
+    const journaled = String(vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8'))
+    expect(records(journaled).map((r) => r.path)).toEqual(['new', 'new/a.md', 'keep.txt'])
     // Commit waits for every line's sync (released as they come).
     const releasing = setInterval(gated.release, 1)
     await journal.commit()
@@ -97,16 +139,16 @@ describe('changes inside a folder the run created', () => {
     await journal.close()
     // Only the paths outside a new folder were looked at: the folder itself and the user's file.
     expect(looked.filter((p) => p.startsWith('/h/'))).toEqual(['/h/new', '/h/keep.txt'])
-    const raw = String(vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8'))
-      .split('\n')
-      .filter(Boolean)
-    // Each line is the record as JSON.stringify writes it, its seal the last member.
+    const text = String(vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8'))
+    const raw = text.split('\n').filter(Boolean)
+    // Each line is the record as JSON.stringify writes it, its seal the last member; the three records inside the new
+    // folder share one line (one seal, one write).
     for (const line of raw) {
       expect(JSON.stringify(JSON.parse(line))).toBe(line)
       expect(Object.keys(JSON.parse(line) as object).at(-1)).toBe('mac')
     }
-    const lines = raw.map((l) => JSON.parse(l) as { path: string; before: { kind: string } })
-    expect(lines.map((l) => [l.path, l.before.kind])).toEqual([
+    expect(raw).toHaveLength(3)
+    expect(records(text).map((l) => [l.path, l.before.kind])).toEqual([
       ['new', 'absent'],
       ['new/sub', 'absent'],
       ['new/sub/a.md', 'absent'],
@@ -134,7 +176,7 @@ describe('changes inside a folder the run created', () => {
     // the disk. Only the folder's own line (synced before it was made) survives.
     const file = join(journal.dir, 'journal.jsonl')
     const lines = String(vol.readFileSync(file, 'utf8')).split('\n').filter(Boolean)
-    expect(lines).toHaveLength(4)
+    expect(lines).toHaveLength(2) // the folder's line, and the batch of the three records inside it
     vol.writeFileSync(file, `${lines[0]}\n`)
     // After the reboot, later than the run's window, a tool writes its own file into the folder.
     vi.setSystemTime(Date.now() + LAZY_WINDOW_MS + 60_000)
@@ -146,6 +188,59 @@ describe('changes inside a folder the run created', () => {
     expect(vol.existsSync('/h/new/b.md')).toBe(false)
     expect(vol.readFileSync('/h/new/tool-state.json', 'utf8')).toBe('{}')
     expect(vol.readFileSync('/h/keep.txt', 'utf8')).toBe('mine')
+  })
+
+  it('wait for their line to be appended when no synced line of the last half window covers them', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2026-12-04T08:00:00Z'))
+    const { fs } = createTestFs({})
+    const events: string[] = []
+    const seen = observed(fs, events)
+    const journal = new Journal(seen, state)
+    const jfs = journalingFs(seen, [journal])
+    await jfs.mkdir('/h/new', { recursive: true })
+    // Covered: the folder's line was synced just now. The file is written before its line goes out.
+    await jfs.writeFile('/h/new/a.md', 'A')
+    expect(events.slice(-2)).toEqual(['append new', 'write /h/new/a.md'])
+    await journal.close() // appends and syncs a.md's line
+    events.length = 0
+    // Later than half the window after the newest synced line: the change waits for its line's append.
+    const again = new Journal(seen, state)
+    const jfs2 = journalingFs(seen, [again])
+    await jfs2.mkdir('/h/new2', { recursive: true })
+    vi.setSystemTime(Date.now() + LAZY_WINDOW_MS / 2 + 1)
+    await jfs2.writeFile('/h/new2/b.md', 'B')
+    expect(events.slice(-2)).toEqual(['append new2/b.md', 'write /h/new2/b.md'])
+    await again.close()
+  })
+
+  it('are checked record by record inside a batch line: one path outside the scope and nothing is replayed', async () => {
+    const { fs, vol } = createTestFs({ '/h/keep.txt': 'mine' })
+    const journal = new Journal(fs, state)
+    const jfs = journalingFs(fs, [journal])
+    await jfs.mkdir('/h/new')
+    await jfs.writeFile('/h/new/a.md', 'A')
+    await jfs.writeFile('/h/new/b.md', 'B')
+    await journal.close()
+    const file = join(journal.dir, 'journal.jsonl')
+    const [first, batchLine] = String(vol.readFileSync(file, 'utf8')).split('\n')
+    const { mac: _mac, ...body } = JSON.parse(batchLine ?? '') as { batch: { path: string }[]; mac: string }
+    expect(body.batch.map((r) => r.path)).toEqual(['new/a.md', 'new/b.md'])
+    const { seal } = await import('../../src/state/seal.js')
+    const run = journal.dir.split('/').at(-1) ?? ''
+    const sealed = (b: object): string =>
+      JSON.stringify({ ...b, mac: seal(state.key, ['journal', state.id, run, JSON.stringify(b)]) })
+    // Sealed with the right key (as a bug could), but naming a path outside the scope: refused before any replay.
+    const hostile = { batch: [body.batch[0], { ...body.batch[1], path: '../../etc/passwd' }] }
+    vol.writeFileSync(file, `${first}\n${sealed(hostile)}\n`)
+    await expect(recoverJournals(fs, state)).rejects.toThrow(/outside its scope on line 2/)
+    expect(vol.readFileSync('/h/new/a.md', 'utf8')).toBe('A')
+    // Edited after sealing: refused too.
+    const edited = JSON.parse(sealed(body)) as { batch: { path: string }[] }
+    edited.batch.reverse()
+    vol.writeFileSync(file, `${first}\n${JSON.stringify(edited)}\n`)
+    await expect(recoverJournals(fs, state)).rejects.toThrow(/without a valid seal/)
+    expect(vol.existsSync('/h/new/b.md')).toBe(true)
   })
 
   it('of a journal without times (an older outfit) are not removed unjournaled', async () => {
@@ -196,12 +291,12 @@ describe('the syncs of lines nobody waits for', () => {
     await jfs.mkdir('/h/new', { recursive: true })
     for (let i = 0; i < 40; i++) await jfs.writeFile(`/h/new/rule-${i}.md`, `rule ${i}`)
     expect(syncs).toBeLessThanOrEqual(4)
-    const lines = String(vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8'))
-      .trim()
-      .split('\n')
-    expect(lines.length).toBeGreaterThanOrEqual(41)
     const before = syncs
     await journal.close()
     expect(syncs).toBeGreaterThan(before)
+    const text = String(vol.readFileSync(join(journal.dir, 'journal.jsonl'), 'utf8'))
+    expect(records(text)).toHaveLength(41)
+    // One sealed line per batch, not one per file.
+    expect(text.trim().split('\n').length).toBeLessThanOrEqual(4)
   })
 })
