@@ -2,6 +2,7 @@
 // any single call (or cut the power: test/safety/power-cut-fs.ts); production passes node:fs/promises.
 import * as callbackFs from 'node:fs'
 import * as nodeFs from 'node:fs/promises'
+import { syncFileSystems } from './sync-file-systems.js'
 
 /**
  * Making changes survive a power loss (see "Durability" in docs/safety.md). Both reject like the call that failed
@@ -12,6 +13,11 @@ export interface Durability {
   fsync(path: string): Promise<void>
   /** Writes a folder's entries through to the disk, so that names created, renamed or removed in it survive. */
   syncDir(path: string): Promise<void>
+  /**
+   * Writes everything pending on the file systems that hold these folders through to the disk at once (every file and
+   * folder entry on them); false when it could not, and then nothing may be assumed synced. Only where supported.
+   */
+  syncFileSystems?(folders: readonly string[]): Promise<boolean>
 }
 
 export type Fs = Durability &
@@ -61,6 +67,7 @@ export const realFs: Fs = {
   fsync: (path) => syncPath(path, process.platform === 'win32' ? 'r+' : 'r'),
   // Windows cannot open a folder to flush it; NTFS journals its folder entries itself.
   syncDir: (path) => (process.platform === 'win32' ? Promise.resolve() : syncPath(path, 'r')),
+  syncFileSystems,
 }
 
 /**

@@ -8,6 +8,13 @@ import { isNotFound, type Fs } from './fs.js'
 /** How many syncs are in flight at once (libuv runs four at a time; the rest wait queued, not in memory). */
 const IN_FLIGHT = 16
 
+/**
+ * From how many files the run wrote their file systems are synced whole (Fs.syncFileSystems: one syncfs each) instead
+ * of path by path. Below it, starting a process (~10 ms here) and flushing whatever else is pending on the file
+ * system cost more than the syncs they spare; above it, a sync per file costs far more (see docs/BENCHMARKS.md).
+ */
+export const WHOLE_FILE_SYSTEM_FROM = 256
+
 export class PendingSyncs {
   /**
    * Paths whose content or mode changed (synced if they are still regular files), each with whether the caller knows
@@ -28,10 +35,18 @@ export class PendingSyncs {
 
   /** Makes every change recorded so far durable: files' data first, then each folder's entries once. */
   async flush(fs: Fs): Promise<void> {
-    const files = [...this.#files]
-    const dirs = [...this.#dirs]
+    let files = [...this.#files]
+    let dirs = [...this.#dirs]
     this.#files.clear()
     this.#dirs.clear()
+    const written = files.filter(([, regularFile]) => regularFile).length
+    if (written >= WHOLE_FILE_SYSTEM_FROM && fs.syncFileSystems && (await fs.syncFileSystems(dirs))) {
+      // Every file the run wrote is a new file in its folder (created, or renamed over the old one), so on the file
+      // system of that folder, now synced whole with every folder listed. Other changes (a mode changed in place on
+      // what may be another file system's file) are still synced one by one.
+      files = files.filter(([, regularFile]) => !regularFile)
+      dirs = []
+    }
     await eachAtOnce(files, async ([path, regularFile]) => {
       // Only regular files: a link is made durable with its folder (and fsync would follow it), a folder is synced below.
       const st = regularFile ? undefined : await fs.lstat(path).catch(gone)

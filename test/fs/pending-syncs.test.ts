@@ -2,7 +2,7 @@
 // for links (synced with their folder), and a failed sync is an error.
 import { describe, expect, it } from 'vitest'
 import type { Fs } from '../../src/fs/fs.js'
-import { PendingSyncs, trackChanges } from '../../src/fs/pending-syncs.js'
+import { PendingSyncs, trackChanges, WHOLE_FILE_SYSTEM_FROM } from '../../src/fs/pending-syncs.js'
 import { createTestFs } from '../helpers/test-fs.js'
 
 function recording(fs: Fs, fail?: string): { fs: Fs; synced: string[] } {
@@ -51,6 +51,54 @@ describe('PendingSyncs', () => {
     pending.changed('/a/g')
     await expect(pending.flush(disk)).rejects.toMatchObject({ code: 'EIO' })
     expect(synced).toEqual(['file /a/g'])
+  })
+})
+
+describe('a large flush', () => {
+  function manyWritten(pending: PendingSyncs, count: number): void {
+    for (let i = 0; i < count; i++) pending.changed(`/a/d${i % 7}/f${i}`, true)
+    pending.changed('/a/old') // a mode changed in place: not a file the run wrote
+  }
+
+  it('syncs the file systems of the folders whole instead of each file the run wrote', async () => {
+    const { fs } = createTestFs({ '/a/old': 'x' })
+    const { fs: disk, synced } = recording(fs)
+    const whole: string[][] = []
+    const pending = new PendingSyncs()
+    manyWritten(pending, WHOLE_FILE_SYSTEM_FROM)
+    await pending.flush({
+      ...disk,
+      syncFileSystems: async (folders) => {
+        whole.push([...folders])
+        return true
+      },
+    })
+    expect(whole).toEqual([['/a/d0', '/a/d1', '/a/d2', '/a/d3', '/a/d4', '/a/d5', '/a/d6', '/a']])
+    expect(synced).toEqual(['file /a/old'])
+  })
+
+  it('syncs every path on its own when the file systems could not be synced whole, or the run wrote few files', async () => {
+    const { fs } = createTestFs({ '/a/old': 'x' })
+    for (const [count, answer] of [
+      [WHOLE_FILE_SYSTEM_FROM, false],
+      [WHOLE_FILE_SYSTEM_FROM - 1, true],
+    ] as const) {
+      const { fs: disk, synced } = recording(fs)
+      let asked = 0
+      const pending = new PendingSyncs()
+      manyWritten(pending, count)
+      await pending.flush({
+        ...disk,
+        syncFileSystems: async () => {
+          asked++
+          return answer
+        },
+      })
+      expect(asked).toBe(answer ? 0 : 1)
+      // Gone paths (memfs has none of the written files) are skipped as before; the folders are each synced.
+      expect(synced.filter((s) => s.startsWith('dir '))).toHaveLength(8)
+      expect(synced).toContain('file /a/old')
+    }
   })
 })
 
