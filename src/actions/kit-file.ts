@@ -82,12 +82,10 @@ export async function kitFileBytes(fs: Fs, kit: Kit, source: string): Promise<Ui
   return seen ? bytesOf(seen) : await readBounded(fs, source, MAX_KIT_FILE_BYTES, 'kit files')
 }
 
-const encoder = new TextEncoder()
-
 /** The file's exact bytes (made again from its text once the bytes were dropped). */
 export function bytesOf(file: KitFile): Uint8Array {
   if (file.bytes) return file.bytes
-  return encoder.encode(file.bom ? `\uFEFF${file.text ?? ''}` : (file.text ?? ''))
+  return Buffer.from(file.bom ? `\uFEFF${file.text ?? ''}` : (file.text ?? ''), 'utf8') // as toBytes (fs/files.ts)
 }
 
 /** The file's text, decoded strictly once (an error names `source`), without a byte-order mark. */
