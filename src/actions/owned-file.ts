@@ -1,7 +1,8 @@
 // Writes a file the kit owns outright (agents, commands, skills...). Refuses to replace a file outfit did not write,
 // or one the user changed since, unless --force; records what was there so rollback and uninstall can restore it.
 import { ConflictError } from '../errors.js'
-import { hashOnly, readSnapshot, snapshotOf, writeAtomic } from '../fs/files.js'
+import { dirname } from 'node:path'
+import { createExclusive, hashOnly, readSnapshot, snapshotOf, writeAtomic } from '../fs/files.js'
 import type { Snapshot } from '../types.js'
 import { claimsOn, previousChange } from './claims.js'
 import { ensureParents } from './parents.js'
@@ -14,6 +15,7 @@ export async function writeOwnedFile(
   mode?: number,
 ): Promise<void> {
   return ctx.lock.with(path, async () => {
+    if (await createdInNewFolder(ctx, path, data, mode)) return
     const current = await readSnapshot(ctx.fs, path)
     const desired = snapshotOf(data, mode)
     // A file several tools read (a skill in .agents/skills) is one file: two tools of the run wanting other content
@@ -49,6 +51,29 @@ export async function writeOwnedFile(
 }
 
 // --- internal ---
+
+/**
+ * In a folder this run made, nothing was there before the run, and the run has not written this path: the file is
+ * created exclusively without looking first (a first install's ~20,000 lookups that find nothing). False, having
+ * changed nothing, when something is there after all (another step put it there, or another process): the caller then
+ * looks, and decides, as for any other path.
+ */
+async function createdInNewFolder(
+  ctx: ActionContext,
+  path: string,
+  data: Uint8Array | string,
+  mode: number | undefined,
+): Promise<boolean> {
+  if (!ctx.run.madeDirs.has(dirname(path)) || ctx.run.written.has(path)) return false
+  const desired = snapshotOf(data, mode)
+  const origin = await originOf(ctx, path, null)
+  await ensureParents(ctx, path)
+  if (!(await createExclusive(ctx.fs, path, desired.data ?? new Uint8Array(), mode))) return false
+  if (!ctx.run.origins.has(path)) ctx.run.origins.set(path, origin)
+  ctx.run.written.set(path, desired.hash)
+  ctx.record({ kind: 'file', path, before: null, after: hashOnly(desired), origin })
+  return true
+}
 
 /** What uninstall should put back: the state before outfit first wrote this path, whichever tool did. */
 async function originOf(

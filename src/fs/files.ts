@@ -142,7 +142,7 @@ const WRITE_FAILURES = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EFBIG'])
  * (most of a first install's files). Returns false, having changed nothing, when the path exists after all (something
  * created it since the caller looked): the caller then replaces it atomically, as before.
  */
-async function createExclusive(
+export async function createExclusive(
   fs: Fs,
   path: string,
   data: Uint8Array | string,
