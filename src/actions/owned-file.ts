@@ -64,7 +64,14 @@ async function createdInNewFolder(
   data: Uint8Array | string,
   mode: number | undefined,
 ): Promise<boolean> {
-  if (!ctx.run.madeDirs.has(dirname(path)) || ctx.run.written.has(path)) return false
+  if (ctx.run.written.has(path)) return false
+  const dir = dirname(path)
+  // A folder inside one the run made (a skill's own folder) is made by the run too, unless something else made it.
+  if (!ctx.run.madeDirs.has(dir)) {
+    if (!ctx.run.madeDirs.has(dirname(dir))) return false
+    await ensureParents(ctx, path)
+    if (!ctx.run.madeDirs.has(dir)) return false
+  }
   const desired = snapshotOf(data, mode)
   const origin = await originOf(ctx, path, null)
   await ensureParents(ctx, path)

@@ -43,6 +43,21 @@ describe('writing a file into a folder the run made', () => {
     expect(ctx.run.written.get('/home/.tool/agents/b.md')).toBe(hashBytes('B'))
   })
 
+  it('creates a file in a new folder inside one the run made (a skill of its own) without looking either', async () => {
+    const { ctx, vol, looked } = setUp()
+    await writeOwnedFile(ctx, '/home/.tool/skills/one/SKILL.md', '1')
+    looked.length = 0
+    await writeOwnedFile(ctx, '/home/.tool/skills/two/SKILL.md', '2')
+    expect(looked).not.toContain('/home/.tool/skills/two/SKILL.md')
+    expect(vol.readFileSync('/home/.tool/skills/two/SKILL.md', 'utf8')).toBe('2')
+    expect(ctx.run.madeDirs.has('/home/.tool/skills/two')).toBe(true)
+    // A folder there that something else made is not the run's: its file is looked at, and refused.
+    vol.mkdirSync('/home/.tool/skills/three')
+    vol.writeFileSync('/home/.tool/skills/three/SKILL.md', 'theirs')
+    await expect(writeOwnedFile(ctx, '/home/.tool/skills/three/SKILL.md', '3')).rejects.toThrow(ConflictError)
+    expect(vol.readFileSync('/home/.tool/skills/three/SKILL.md', 'utf8')).toBe('theirs')
+  })
+
   it('refuses a file that appeared there meanwhile, as anywhere else, and leaves it as it is', async () => {
     const { ctx, vol } = setUp()
     await writeOwnedFile(ctx, '/home/.tool/agents/a.md', 'A')
