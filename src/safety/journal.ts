@@ -39,6 +39,12 @@ type Before =
   | { kind: 'dir' }
   | { kind: 'link'; target: string }
 
+/** A change waiting for its record: told when the record is written (or synced), or that it failed. */
+interface Waiter {
+  written: () => void
+  failed: (error: unknown) => void
+}
+
 /** Where a journaled path lives: under the scope root or under outfit's state folder for it; `path` is relative. */
 type Area = 'root' | 'state'
 
@@ -82,14 +88,16 @@ export class Journal {
   /** Paths the run last wrote as regular files (journaling-fs.ts): synced at commit without an lstat first. */
   readonly #files = new Set<string>()
   #file: Promise<FileHandle> | undefined
-  /** Lines waiting for the next append, each with the callbacks of the change waiting for it. */
-  #pending: { line: string; at: number; written: () => void; failed: (error: unknown) => void }[] = []
-  /** Records inside new folders (their JSON), appended with the next batch as one sealed line (see the top). */
+  /** Records (their JSON) waiting for the next append, in the order they were made: one sealed line per append. */
   #queued: string[] = []
   /** The newest `at` among the queued records. */
   #queuedAt = 0
+  /** How many of the queued records are of changes that do not wait for their sync (inside new folders). */
+  #queuedLazy = 0
+  /** Changes waiting until the queued records are on the disk (synced). */
+  #syncWaiters: Waiter[] = []
   /** Changes inside new folders that no recent synced line covers: they wait for the next append. */
-  #appendWaiters: { written: () => void; failed: (error: unknown) => void }[] = []
+  #appendWaiters: Waiter[] = []
   /** The newest `at` of a line known to be on the disk (synced). */
   #syncedAt = Number.NEGATIVE_INFINITY
   #writing: Promise<void> | undefined
@@ -152,24 +160,15 @@ export class Journal {
       // Opened once, before any entry: captures finish in any order, so "the first entry makes it" would race.
       this.#file ??= this.#open()
       const file = await this.#file
-      if (inNewFolder) {
-        // Recovery removes what is in a new folder without a line (see the top): queued for the next batch line.
-        this.#queued.push(body)
-        this.#queuedAt = Math.max(this.#queuedAt, at)
-        this.#writing ??= this.#drain(file)
-        if (at - this.#syncedAt < LAZY_WINDOW_MS / 2) return
-        await new Promise<void>((written, failed) => {
-          this.#appendWaiters.push({ written, failed })
-          this.#wake?.()
-        })
-        return
-      }
-      // The body with the seal as its last member: what JSON.stringify({ ...entry, mac }) gives, without a second pass.
-      const line = sealedLine(this.state, this.#run, body)
+      this.#queued.push(body)
+      this.#queuedAt = Math.max(this.#queuedAt, at)
+      this.#writing ??= this.#drain(file)
+      // Recovery removes what is in a new folder without a line (see the top): its change need not wait for the sync.
+      if (inNewFolder) this.#queuedLazy++
+      if (inNewFolder && at - this.#syncedAt < LAZY_WINDOW_MS / 2) return
       await new Promise<void>((written, failed) => {
-        this.#pending.push({ line, at, written, failed })
+        ;(inNewFolder ? this.#appendWaiters : this.#syncWaiters).push({ written, failed })
         this.#wake?.()
-        this.#writing ??= this.#drain(file)
       })
     } catch (error) {
       // Never let a journal failure pass for a failure on `path` itself (an ENOENT here is not "the file is gone").
@@ -194,33 +193,33 @@ export class Journal {
   }
 
   /**
-   * Appends the pending lines, all that queued up during the previous append and sync in one write and one sync (group
-   * commit: the sync waits in the thread pool while other tools record their next paths): serialized, so lines never
-   * interleave and a crash can only tear the last one; each change still waits until its own line is on the disk.
+   * Appends the queued records, all that queued up during the previous append and sync, as one sealed line with one
+   * write and one sync (group commit: the sync waits in the thread pool while other tools record their next paths):
+   * serialized, so lines never interleave and a crash can only tear the last one; each change that waits for its
+   * record's sync waits until that line is on the disk.
    */
   async #drain(file: FileHandle): Promise<void> {
-    while (this.#pending.length > 0 || this.#queued.length > 0) {
-      if (this.#pending.length === 0 && this.#appendWaiters.length === 0 && !this.#closing)
+    while (this.#queued.length > 0) {
+      if (this.#syncWaiters.length === 0 && this.#appendWaiters.length === 0 && !this.#closing)
         await this.#lazyPause()
-      const batch = this.#pending.splice(0)
       const queued = this.#queued.splice(0)
-      const waiters = this.#appendWaiters.splice(0)
-      let newest = this.#queuedAt
-      for (const p of batch) newest = Math.max(newest, p.at)
+      const synced = this.#syncWaiters.splice(0)
+      const appended = this.#appendWaiters.splice(0)
+      const newest = this.#queuedAt
+      const lazy = this.#queuedLazy
       this.#queuedAt = 0
+      this.#queuedLazy = 0
       try {
-        const lines =
-          (queued.length > 0 ? sealedLine(this.state, this.#run, `{"batch":[${queued.join(',')}]}`) : '') +
-          batch.map((p) => p.line).join('')
-        await this.#append(file, lines)
-        for (const w of waiters) w.written()
+        const body = queued.length === 1 ? (queued[0] as string) : `{"batch":[${queued.join(',')}]}`
+        await this.#append(file, sealedLine(this.state, this.#run, body))
+        for (const w of appended) w.written()
         await file.sync()
         this.#syncedAt = Math.max(this.#syncedAt, newest)
-        for (const p of batch) p.written()
+        for (const w of synced) w.written()
       } catch (error) {
-        for (const p of [...batch, ...waiters]) p.failed(error)
-        // Queued lines' changes did not wait for them: the run cannot be committed (its journal stays).
-        if (queued.length > 0) this.#lost ??= error
+        for (const w of [...synced, ...appended]) w.failed(error)
+        // Changes inside new folders did not wait for this sync: the run cannot be committed (its journal stays).
+        if (lazy > 0) this.#lost ??= error
       }
     }
     this.#writing = undefined
