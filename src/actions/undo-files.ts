@@ -30,13 +30,22 @@ export function fileInverse(name: string, description: string): InverseAction {
     description,
     async undo(changes, ctx, how) {
       const kept: Kept[] = []
-      for (const change of [...changes].reverse()) kept.push(...(await undoFileChange(change, ctx, how)))
+      const reversed = [...changes].reverse()
+      for (let at = 0; at < reversed.length; at += FORESEEN) {
+        const chunk = reversed.slice(at, at + FORESEEN)
+        // Announced a chunk at a time: their crash journal records share a sync, and hold a chunk's content at most.
+        await ctx.fs.willChange?.(chunk.map((c) => c.path))
+        for (const change of chunk) kept.push(...(await undoFileChange(change, ctx, how)))
+      }
       return { kept }
     },
   }
 }
 
 // --- internal ---
+
+/** How many changes are announced to the Fs ahead of their undo (see Foresight in fs/fs.ts). */
+const FORESEEN = 64
 
 async function undoFile(
   change: Extract<Change, { kind: 'file' | 'link' }>,

@@ -20,6 +20,20 @@ export function confineFs(inner: Fs, areas: readonly string[], caches: ConfineCa
   }
   return {
     ...inner,
+    // Only the paths this view would let change are passed on (nothing outside is read into a journal); the others
+    // are refused when their change comes, as before.
+    async willChange(paths) {
+      const allowed: string[] = []
+      for (const path of paths)
+        if (
+          await check(path).then(
+            () => true,
+            () => false,
+          )
+        )
+          allowed.push(path)
+      await inner.willChange?.(allowed)
+    },
     async writeFile(...args: Parameters<Fs['writeFile']>) {
       await check(args[0])
       return inner.writeFile(...args)

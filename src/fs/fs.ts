@@ -20,7 +20,17 @@ export interface Durability {
   syncFileSystems?(folders: readonly string[]): Promise<boolean>
 }
 
+/** What an Fs may be told ahead of time (a hint: it may do nothing with it). */
+export interface Foresight {
+  /**
+   * These paths are about to be changed (removed, replaced): a crash journal records their state together, one
+   * sync for all instead of one per path as each change comes (journaling-fs.ts).
+   */
+  willChange?(paths: readonly string[]): Promise<void>
+}
+
 export type Fs = Durability &
+  Foresight &
   Pick<
     typeof nodeFs,
     | 'readFile'

@@ -22,6 +22,11 @@ export function journalingFs(inner: Fs, journals: Journal[], afterChange?: () =>
   }
   return {
     ...inner,
+    // Records all of them at once: they queue together for one line and one sync (journal.ts), where changes made
+    // one after the other (an uninstall's removals) would each wait for a sync of their own.
+    async willChange(paths) {
+      await Promise.all(paths.map(guard))
+    },
     readFile: inner.readFile,
     async writeFile(...args: Parameters<Fs['writeFile']>) {
       await guard(args[0])
