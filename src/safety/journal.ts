@@ -165,7 +165,8 @@ export class Journal {
       this.#writing ??= this.#drain(file)
       // Recovery removes what is in a new folder without a line (see the top): its change need not wait for the sync.
       if (inNewFolder) this.#queuedLazy++
-      if (inNewFolder && at - this.#syncedAt < LAZY_WINDOW_MS / 2) return
+      // (A clock that went back since is no cover: the window is reckoned in the same clock as the files' times.)
+      if (inNewFolder && at >= this.#syncedAt && at - this.#syncedAt < LAZY_WINDOW_MS / 2) return
       await new Promise<void>((written, failed) => {
         ;(inNewFolder ? this.#appendWaiters : this.#syncWaiters).push({ written, failed })
         this.#wake?.()

@@ -211,6 +211,11 @@ describe('changes inside a folder the run created', () => {
     vi.setSystemTime(Date.now() + LAZY_WINDOW_MS / 2 + 1)
     await jfs2.writeFile('/h/new2/b.md', 'B')
     expect(events.slice(-2)).toEqual(['append new2/b.md', 'write /h/new2/b.md'])
+    // A clock that went back since the newest synced line is no cover either (recovery reckons in the same clock).
+    await jfs2.mkdir('/h/new2/sub')
+    vi.setSystemTime(Date.now() - 1_000)
+    await jfs2.writeFile('/h/new2/sub/c.md', 'C')
+    expect(events.slice(-2)).toEqual(['append new2/sub/c.md', 'write /h/new2/sub/c.md'])
     await again.close()
   })
 
