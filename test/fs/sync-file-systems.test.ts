@@ -1,10 +1,10 @@
 // The whole-file-system sync on the real disk: one folder per file system is passed to `sync -f`, folders that are gone
 // are left out, and a clean run of the program is the only "synced".
-import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, statfsSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { oneFolderPerFileSystem, syncFileSystems } from '../../src/fs/sync-file-systems.js'
+import { oneFolderPerFileSystem, SYNCFS_WRITES_ALL, syncFileSystems } from '../../src/fs/sync-file-systems.js'
 
 const root = mkdtempSync(join(tmpdir(), 'outfit-syncfs-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -21,10 +21,18 @@ describe('oneFolderPerFileSystem', () => {
 })
 
 describe.runIf(process.platform === 'linux')('syncFileSystems on Linux', () => {
-  it('syncs the file systems of existing folders, and has nothing to do for folders that are gone', async () => {
-    mkdirSync(join(root, 'c'))
-    expect(await syncFileSystems([join(root, 'c')])).toBe(true)
-    expect(await syncFileSystems([join(root, 'nothing-here')])).toBe(true)
+  it.runIf(SYNCFS_WRITES_ALL.has(statfsSync(root).type))(
+    'syncs the file systems of existing folders, and has nothing to do for folders that are gone',
+    async () => {
+      mkdirSync(join(root, 'c'))
+      expect(await syncFileSystems([join(root, 'c')])).toBe(true)
+      expect(await syncFileSystems([join(root, 'nothing-here')])).toBe(true)
+    },
+  )
+
+  it('answers that it could not for a file system not trusted with syncfs (procfs here, FUSE in the field)', async () => {
+    expect(SYNCFS_WRITES_ALL.has(statfsSync('/proc').type)).toBe(false)
+    expect(await syncFileSystems(['/proc'])).toBe(false)
   })
 })
 
