@@ -1,5 +1,6 @@
 // memfs as our injected Fs, for unit tests that never touch the disk.
 import { Volume, createFsFromVolume } from 'memfs'
+import type { FileHandle } from 'node:fs/promises'
 import { withoutDurability, type Fs } from '../../src/fs/fs.js'
 
 export function createTestFs(files: Record<string, string> = {}): {
@@ -29,5 +30,26 @@ function renameOver(promises: ReturnType<typeof createFsFromVolume>['promises'])
     if (source && target && !source.isDirectory() && !target.isDirectory() && String(from) !== String(to))
       await promises.unlink(to)
     await promises.rename(from, to)
+  }
+}
+
+/**
+ * `fs`, whose opened files have some of their methods replaced (`hooks` gets the real handle); every other member is
+ * the real handle's. For tests that watch or hold a crash journal's appends and syncs.
+ */
+export function withHandleHooks(fs: Fs, hooks: (handle: FileHandle) => Partial<FileHandle>): Fs {
+  return {
+    ...fs,
+    open: (async (...args: Parameters<Fs['open']>) => {
+      const handle = (await fs.open(...args)) as FileHandle
+      const replaced = hooks(handle) as Record<string | symbol, unknown>
+      return new Proxy(handle, {
+        get(target, key) {
+          if (key in replaced) return replaced[key]
+          const value = Reflect.get(target, key) as unknown
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+        },
+      })
+    }) as Fs['open'],
   }
 }

@@ -2,7 +2,6 @@
 // sync per change as each comes (an uninstall's removals, one after the other). A confined view passes on only the
 // paths it would let change, so nothing outside is read into the journal. Counted, not timed.
 import { join } from 'node:path'
-import type { FileHandle } from 'node:fs/promises'
 import { describe, expect, it } from 'vitest'
 import { fileInverse } from '../../src/actions/undo-files.js'
 import { confineFs } from '../../src/fs/confine.js'
@@ -11,7 +10,7 @@ import { Journal, recoverJournals } from '../../src/safety/journal.js'
 import { journalingFs } from '../../src/safety/journaling-fs.js'
 import type { Change } from '../../src/types.js'
 import { testContext, testState } from '../helpers/context.js'
-import { createTestFs } from '../helpers/test-fs.js'
+import { createTestFs, withHandleHooks } from '../helpers/test-fs.js'
 
 const state = testState('/h', '/s/scopes/h')
 
@@ -25,16 +24,9 @@ function countingSyncs(fs: Fs): { fs: Fs; syncs: () => number; reads: string[] }
         reads.push(String(args[0]))
         return fs.readFile(...args)
       }) as Fs['readFile'],
-      open: (async (...args: Parameters<Fs['open']>) => {
-        const handle = (await fs.open(...args)) as FileHandle
-        return new Proxy(handle, {
-          get(target, key) {
-            if (key === 'sync') return () => target.sync().then(() => void syncs++)
-            const value = Reflect.get(target, key) as unknown
-            return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
-          },
-        })
-      }) as Fs['open'],
+      open: withHandleHooks(fs, (handle) => ({
+        sync: () => handle.sync().then(() => void syncs++),
+      })).open,
     },
     syncs: () => syncs,
     reads,
