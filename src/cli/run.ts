@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import type * as BundleEntry from './bundle-entry.js'
 import { compileCacheDir, loadBundle } from './compile-cache.js'
 import { cachedHelp } from './help-cache.js'
+import { optimizeOnlyHotCode } from './tier-up.js'
 import { keepYoungGenerationSmall } from './young-generation.js'
 import { version } from '../version.js'
 
@@ -34,6 +35,8 @@ async function start(): Promise<void> {
   // Before the CLI is loaded: its start-up allocations are mostly long-lived, and scavenged in a young generation
   // grown for them they cost more (see young-generation.ts).
   keepYoungGenerationSmall()
+  // And before it too: V8 would spend more compiling its warm code than that code then saves (see tier-up.ts).
+  optimizeOnlyHotCode()
   // The CLI itself: the bundle the build made (one file, compiled with V8's code cache), else the compiled modules.
   const bundleFile = fileURLToPath(new URL('./outfit.cjs', import.meta.url))
   const bundle = existsSync(bundleFile)
