@@ -13,7 +13,7 @@ for (const schema of VALIDATED_SCHEMAS) {
 
 // Every built-in target that loads cleanly, by the hash of its text (see src/load/prevalidated.ts).
 const { loadTarget } = await import('../dist/load/load-target.js')
-const { prevalidatedFile, textHash } = await import('../dist/load/prevalidated.js')
+const { prevalidatedFile, recordEntry, recordText, textHash } = await import('../dist/load/prevalidated.js')
 const { builtinTargetsDir } = await import('../dist/package-root.js')
 const { realFs } = await import('../dist/fs/fs.js')
 const { readdirSync } = await import('node:fs')
@@ -26,12 +26,9 @@ for (const name of readdirSync(builtinTargetsDir)
   const file = join(builtinTargetsDir, name)
   const result = await loadTarget(realFs, file)
   if (!result.ok) continue // a broken target is reported at run time, by the full pipeline
-  record[textHash(readFileSync(file))] = {
-    spec: result.value.spec,
-    warnings: result.warnings.map(({ file: _file, ...w }) => w),
-  }
+  record[textHash(readFileSync(file))] = recordEntry(result.value.spec, result.warnings)
 }
-writeFileSync(prevalidatedFile, `${JSON.stringify(record)}\n`)
+writeFileSync(prevalidatedFile, recordText(record))
 
 // The help texts (see src/cli/help-cache.ts), from the real help of the built CLI.
 const { helpCacheFile, builtinTargetFiles } = await import('../dist/cli/help-cache.js')

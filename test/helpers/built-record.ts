@@ -8,7 +8,14 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { realFs } from '../../src/fs/fs.js'
 import { loadTarget } from '../../src/load/load-target.js'
-import { setPrevalidatedRecord, textHash, type Prevalidated } from '../../src/load/prevalidated.js'
+import {
+  parseRecord,
+  recordEntry,
+  recordText,
+  setPrevalidatedRecord,
+  textHash,
+  type Prevalidated,
+} from '../../src/load/prevalidated.js'
 import { builtinTargetsDir } from '../../src/package-root.js'
 
 /** From now on in this worker, built-in targets come from the build's record, as in the built package. */
@@ -39,11 +46,8 @@ async function buildRecord(): Promise<Record<string, Prevalidated>> {
     // Loaded before any record is set (the setup runs this first): the long way.
     const result = await loadTarget(realFs, file)
     if (!result.ok) continue // a broken target is reported at run time, by the full pipeline
-    out[textHash(await readFile(file))] = {
-      spec: result.value.spec,
-      warnings: result.warnings.map(({ file: _file, ...w }) => w),
-    }
+    out[textHash(await readFile(file))] = recordEntry(result.value.spec, result.warnings)
   }
-  // Through JSON, as the build writes it to dist/: a test gets exactly what the built package would.
-  return JSON.parse(JSON.stringify(out)) as Record<string, Prevalidated>
+  // Through the text the build writes to dist/: a test gets exactly what the built package would.
+  return parseRecord(recordText(out))
 }
