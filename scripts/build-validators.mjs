@@ -1,15 +1,7 @@
-// Part of `npm run build`: writes dist/schema/validators/<schema>.cjs, the precompiled ajv validator of each schema
-// (see src/schema/precompile.ts). Generated at every build from the schemas as they are; never committed.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+// Part of `npm run build`, after the bundle: the record of the built-in targets checked at build time, and the help
+// texts of the built CLI. (The precompiled validators are written by scripts/bundle-cli.mjs, which bundles them.)
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { VALIDATED_SCHEMAS, standaloneValidator, validatorsDir } from '../dist/schema/precompile.js'
-import { schemasDir } from '../dist/package-root.js'
-
-mkdirSync(validatorsDir, { recursive: true })
-for (const schema of VALIDATED_SCHEMAS) {
-  const text = readFileSync(join(schemasDir, schema), 'utf8')
-  writeFileSync(join(validatorsDir, schema.replace(/\.json$/, '.cjs')), standaloneValidator(text))
-}
 
 // Every built-in target that loads cleanly, by the hash of its text (see src/load/prevalidated.ts).
 const { loadTarget } = await import('../dist/load/load-target.js')

@@ -7,18 +7,50 @@
 //
 // What stays outside the bundle, and why:
 // - ajv: loaded through createRequire only when a schema must be compiled at run time (src/schema/precompile.ts),
-//   and the prebuilt validators require its runtime helpers from node_modules.
+//   and the prebuilt validators (bundled) require its runtime helpers from node_modules.
 // - pacote, @npmcli/git, tar: fetching kit sources (network-bound, loaded on demand); large CommonJS trees with
 //   optional native and worker pieces that are not worth re-bundling.
 import { build } from 'esbuild'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = join(import.meta.dirname, '..')
+
+// dist/schema/validators/<schema>.cjs, the precompiled ajv validator of each schema (see src/schema/precompile.ts),
+// from the schemas as they are; never committed. Written first, so that the bundle below carries them.
+const { VALIDATED_SCHEMAS, standaloneValidator, validatorsDir } = await import('../dist/schema/precompile.js')
+const { schemasDir } = await import('../dist/package-root.js')
+mkdirSync(validatorsDir, { recursive: true })
+const validatorFiles = VALIDATED_SCHEMAS.map((schema) => {
+  const file = join(validatorsDir, schema.replace(/\.json$/, '.cjs'))
+  writeFileSync(file, standaloneValidator(readFileSync(join(schemasDir, schema), 'utf8')))
+  return [schema, file]
+})
+
+// src/schema/bundled-validators.ts as the bundle has it: the validators above, each evaluated when first asked for,
+// compiled with the bundle under its code cache. Their require()s of ajv's runtime helpers stay outside (ajv/*). Not
+// the target and preset schemas': only a user's own target needs them (the built-in ones come checked, see
+// src/load/prevalidated.ts), and the target validator alone (330 kB) would make every start read and hash 35 % more.
+const UNBUNDLED = new Set(['target.schema.json', 'preset.schema.json'])
+const bundledValidators = {
+  name: 'bundled-validators',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]schema[\\/]bundled-validators\.ts$/ }, () => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: `export const bundledValidators = {\n${validatorFiles
+        .filter(([schema]) => !UNBUNDLED.has(schema))
+        .map(([schema, file]) => `  ${JSON.stringify(schema)}: () => require(${JSON.stringify(file)}),`)
+        .join('\n')}\n}\n`,
+    }))
+  },
+}
 
 await build({
   absWorkingDir: root,
   entryPoints: ['src/cli/bundle-entry.ts'],
   outfile: join(root, 'dist/cli/outfit.cjs'),
+  plugins: [bundledValidators],
   bundle: true,
   format: 'cjs',
   platform: 'node',

@@ -1,5 +1,5 @@
 // ajv compiles a schema into a validation function at run time: ~35% of `outfit list` and `validate` went there.
-// `npm run build` instead writes each schema's validator as standalone code (scripts/build-validators.mjs, through
+// `npm run build` instead writes each schema's validator as standalone code (scripts/bundle-cli.mjs, through
 // this module), stamped with the hash of the schema it came from; validate-shape.ts loads it when the stamp matches
 // the schema on disk and compiles at run time otherwise (tests run from src/, where no build exists).
 import { createHash } from 'node:crypto'
@@ -11,6 +11,7 @@ import type * as Ajv2020Module from 'ajv/dist/2020.js'
 import type { Ajv2020 } from 'ajv/dist/2020.js'
 import type * as Standalone from 'ajv/dist/standalone/index.js'
 import { buildOutput } from '../package-root.js'
+import { bundledValidators } from './bundled-validators.js'
 
 // ajv itself is loaded only when something is compiled (a stale or missing build, the build script, tests).
 const require = createRequire(import.meta.url)
@@ -60,9 +61,15 @@ export function standaloneValidator(schemaText: string): string {
 export const validatorsDir = buildOutput('schema/validators')
 
 /** The prebuilt validator of `schema`, if there is one built from exactly this schema text. */
-export function prebuiltValidator(schema: string, schemaText: string): ValidateFunction | undefined {
+export function prebuiltValidator(
+  schema: string,
+  schemaText: string,
+  bundled = bundledValidators,
+): ValidateFunction | undefined {
   try {
-    const mod = require(join(validatorsDir, schema.replace(/\.json$/, '.cjs'))) as ValidateFunction & {
+    // The CLI bundle's own copy if it has one (bundled-validators.ts), else the file the build wrote.
+    const mod = (bundled?.[schema]?.() ??
+      require(join(validatorsDir, schema.replace(/\.json$/, '.cjs')))) as ValidateFunction & {
       schemaHash?: string
     }
     return mod.schemaHash === schemaHash(schemaText) ? mod : undefined
