@@ -1,9 +1,9 @@
 // Crash safety: a write-ahead journal. Before the first change to any path, the state it had (absent, or its bytes
-// and mode, or a link target) is appended as one JSON line to <state>/journal/<run>/journal.jsonl, and the change
-// waits until that line is written. A run that finishes deletes its journal; a journal left behind means the process
-// died mid-run, and recovery puts every journaled path back, newest first, so the tree is byte-identical to before
-// that run. One line per path (not a file per entry), the lines queued during one append written by the next, keeps
-// the journal from dominating the cost of an install.
+// and mode, or a link target) is recorded in <state>/journal/<run>/journal.jsonl, and the change waits until that
+// record is written. A run that finishes deletes its journal; a journal left behind means the process died mid-run,
+// and recovery puts every journaled path back, newest first, so the tree is byte-identical to before that run. One
+// record per path (not a file per entry), and the records queued during one append and sync written by the next as
+// one sealed line (a `batch` of them when there are several), keeps the journal from dominating the cost of an install.
 //
 // Power loss (see "Durability" in docs/safety.md): a line is synced before the change it protects is made, the
 // journal's file and folders before the first line counts; every path the run changed is synced before the journal is
@@ -368,7 +368,7 @@ async function readJournal(
     const { mac, ...entry } = record
     if (!verifySeal(state.key, recordParts(state, run, JSON.stringify(entry)), mac))
       return refuse(`has a record on line ${index + 1} without a valid seal`)
-    // A batch line holds the records of changes inside new folders, in the order they were made (see the top).
+    // A batch line holds the records queued during one append and sync, in the order they were made (see the top).
     const { batch } = entry
     const batched = Array.isArray(batch) && Object.keys(entry).length === 1
     for (const one of batched ? (batch as unknown[]) : [entry]) {
