@@ -4,7 +4,7 @@
 // A file is held once, as bytes or as text, not both: once a tool needed its text, the bytes are dropped and made
 // again from the text when a tool copies the file as it is (strict UTF-8 decoding round-trips exactly; a byte-order
 // mark, taken off the text, is put back). The cache lives for the whole run, so holding both doubled it.
-import { decodeUtf8, hashBytes } from '../fs/files.js'
+import { decodeUtf8, hashBytes, toBytes } from '../fs/files.js'
 import type { Fs } from '../fs/fs.js'
 import { MAX_KIT_FILE_BYTES, readBounded } from '../fs/read-bounded.js'
 import type { CheckedFiles, KitFile } from './checked-file.js'
@@ -85,7 +85,7 @@ export async function kitFileBytes(fs: Fs, kit: Kit, source: string): Promise<Ui
 /** The file's exact bytes (made again from its text once the bytes were dropped). */
 export function bytesOf(file: KitFile): Uint8Array {
   if (file.bytes) return file.bytes
-  return Buffer.from(file.bom ? `\uFEFF${file.text ?? ''}` : (file.text ?? ''), 'utf8') // as toBytes (fs/files.ts)
+  return toBytes(file.bom ? `\uFEFF${file.text ?? ''}` : (file.text ?? ''))
 }
 
 /** The file's text, decoded strictly once (an error names `source`), without a byte-order mark. */

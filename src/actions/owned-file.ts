@@ -64,17 +64,14 @@ async function createdInNewFolder(
   data: Uint8Array | string,
   mode: number | undefined,
 ): Promise<boolean> {
-  if (ctx.run.written.has(path)) return false
   const dir = dirname(path)
-  // A folder inside one the run made (a skill's own folder) is made by the run too, unless something else made it.
-  if (!ctx.run.madeDirs.has(dir)) {
-    if (!ctx.run.madeDirs.has(dirname(dir))) return false
-    await ensureParents(ctx, path)
-    if (!ctx.run.madeDirs.has(dir)) return false
-  }
+  if (ctx.run.written.has(path) || !(ctx.run.madeDirs.has(dir) || ctx.run.madeDirs.has(dirname(dir))))
+    return false
+  // A folder inside one the run made (a skill's own folder) is made by the run here, unless something else made it.
+  await ensureParents(ctx, path)
+  if (!ctx.run.madeDirs.has(dir)) return false
   const desired = snapshotOf(data, mode)
   const origin = await originOf(ctx, path, null)
-  await ensureParents(ctx, path)
   if (!(await createExclusive(ctx.fs, path, desired.data ?? new Uint8Array(), mode))) return false
   if (!ctx.run.origins.has(path)) ctx.run.origins.set(path, origin)
   ctx.run.written.set(path, desired.hash)

@@ -24,14 +24,14 @@ export function confineFs(inner: Fs, areas: readonly string[], caches: ConfineCa
     // are refused when their change comes, as before.
     async willChange(paths) {
       const allowed: string[] = []
-      for (const path of paths)
-        if (
-          await check(path).then(
-            () => true,
-            () => false,
-          )
-        )
+      for (const path of paths) {
+        try {
+          await check(path)
           allowed.push(path)
+        } catch {
+          // refused when its change comes
+        }
+      }
       await inner.willChange?.(allowed)
     },
     async writeFile(...args: Parameters<Fs['writeFile']>) {
