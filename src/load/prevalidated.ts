@@ -57,11 +57,13 @@ export function prevalidated(file: string, bytes: Uint8Array): LoadResult<Loaded
   record ??= readRecord()
   const hit = record[textHash(bytes)]
   if (!hit) return undefined
-  return {
-    ok: true,
-    value: { file, spec: JSON.parse(hit.spec) as TargetSpec },
-    warnings: hit.warnings.map((w) => ({ ...w, file })),
+  let spec: TargetSpec
+  try {
+    spec = JSON.parse(hit.spec) as TargetSpec
+  } catch {
+    return undefined // a damaged record: the target is loaded and checked the long way
   }
+  return { ok: true, value: { file, spec }, warnings: hit.warnings.map((w) => ({ ...w, file })) }
 }
 
 /** The record's entry for a target that loaded cleanly the long way (the build's, and the tests' copy of it). */

@@ -1,13 +1,20 @@
 // A built-in target taken from the build's record is the target the long way gives, and each load hands out objects
 // of its own: what one caller changes in a spec never reaches the next load (the record keeps each spec as text).
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { realFs } from '../../src/fs/fs.js'
 import { loadTarget } from '../../src/load/load-target.js'
-import { parseRecord, recordText } from '../../src/load/prevalidated.js'
+import {
+  parseRecord,
+  prevalidated,
+  recordText,
+  setPrevalidatedRecord,
+  textHash,
+} from '../../src/load/prevalidated.js'
+import { readFileSync } from 'node:fs'
 import { builtinTargetsDir } from '../../src/package-root.js'
 import type { LoadedTarget } from '../../src/types.js'
-import { theLongWay } from '../helpers/built-record.js'
+import { theLongWay, useBuiltRecord } from '../helpers/built-record.js'
 
 const cursor = join(builtinTargetsDir, 'cursor.yaml')
 
@@ -49,5 +56,16 @@ describe('the record as the build writes it', () => {
     expect(parseRecord(Buffer.from(text, 'utf8').toString('utf8'))).toEqual(record)
     // The specs follow the one line of index as they are: nothing re-escaped, nothing to parse until a load uses one.
     expect(text.split('\n')[0]).not.toContain('steps')
+  })
+})
+
+describe('a damaged record', () => {
+  afterEach(useBuiltRecord)
+
+  it('is no answer: a spec whose text does not parse sends the target the long way, which still loads it', async () => {
+    const bytes = readFileSync(cursor)
+    setPrevalidatedRecord({ [textHash(bytes)]: { spec: '{"id":"cursor","na', warnings: [] } })
+    expect(prevalidated(cursor, bytes)).toBeUndefined()
+    expect((await loadTarget(realFs, cursor)).ok).toBe(true)
   })
 })
